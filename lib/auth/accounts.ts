@@ -12,6 +12,9 @@ export type CreateAccountResult =
   | { ok: true; user: SessionUser }
   | { ok: false; message: string; fieldErrors: FieldErrors };
 
+/** What the sign-up form receives: success, or the message and field errors to show. */
+export type SignUpState = { ok: true } | Extract<CreateAccountResult, { ok: false }>;
+
 const DUPLICATE_EMAIL = 'An account with this email already exists. Sign in instead.';
 
 /** Validates sign-up input and creates the account; duplicate emails never add a row. */

@@ -7,6 +7,11 @@ import { authSecret } from '@/lib/auth/secret';
 import { env } from '@/lib/env';
 import { db } from '@/lib/db';
 
+// Without NEXTAUTH_URL, derive the origin from the request's Host header, so the app works
+// on whatever address it is served (localhost:3000, 127.0.0.1 in tests, a LAN name).
+// Set NEXTAUTH_URL in production to pin it.
+if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= 'true';
+
 function clientIp(headers: Record<string, unknown> | undefined): string | null {
   const forwarded = headers?.['x-forwarded-for'];
   if (typeof forwarded !== 'string') return null;

@@ -41,7 +41,7 @@ export const signUpSchema = z
   })
   .superRefine((value, ctx) => {
     const local = value.email.split('@')[0] ?? '';
-    if (local.length >= 4 && value.password.toLowerCase().includes(local)) {
+    if (local.length >= 5 && value.password.toLowerCase().includes(local)) {
       ctx.addIssue({ code: 'custom', path: ['password'], message: 'Do not include your email name in the password.' });
     }
   });

@@ -1,0 +1,71 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { requireUser } from '@/lib/auth/session';
+
+export const metadata: Metadata = { title: 'Dashboard' };
+
+type Area = { title: string; href?: string; description: string; status: string };
+
+// Areas whose progress widgets are not wired yet say so plainly: no invented numbers.
+const AREAS: Area[] = [
+  {
+    title: 'Lessons',
+    href: '/lessons',
+    description: 'The service mesh chapter, lesson by lesson.',
+    status: 'Open the lessons to start reading.',
+  },
+  {
+    title: 'Review',
+    href: '/review',
+    description: 'Spaced-repetition flashcards scheduled by FSRS.',
+    status: 'Your review queue appears here once the deck is available.',
+  },
+  {
+    title: 'Scenarios',
+    href: '/scenarios',
+    description: 'Design questions graded against a rubric.',
+    status: 'No attempts yet.',
+  },
+  {
+    title: 'Simulator',
+    href: '/simulator',
+    description: 'A mesh control loop with latency, errors, cost and security posture.',
+    status: 'No saved runs yet.',
+  },
+  {
+    title: 'Interview',
+    description: 'Timed mock interviews with rubric scoring and a shareable scorecard.',
+    status: 'Not built yet — planned.',
+  },
+  {
+    title: 'Teams',
+    description: 'Onboarding tracks, due dates and a readiness matrix for platform teams.',
+    status: 'Not built yet — planned.',
+  },
+];
+
+export default async function DashboardPage() {
+  const user = await requireUser();
+  return (
+    <>
+      <header className="space-y-1">
+        <h1 className="text-3xl">Welcome back, {user.name}</h1>
+        <p className="text-muted">Pick up where you left off.</p>
+      </header>
+      <section aria-labelledby="areas-heading" className="space-y-4">
+        <h2 id="areas-heading" className="text-xl">
+          Your practice areas
+        </h2>
+        <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+          {AREAS.map((area) => (
+            <li key={area.title} className="card flex flex-col gap-2" data-testid={`area-${area.title.toLowerCase()}`}>
+              <h3 className="text-lg">{area.href ? <Link href={area.href}>{area.title}</Link> : area.title}</h3>
+              <p className="text-muted">{area.description}</p>
+              <p className="mt-auto text-sm font-medium">{area.status}</p>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}
