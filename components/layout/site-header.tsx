@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { MainNav } from '@/components/layout/main-nav';
 import { ThemeToggle } from '@/components/layout/theme-toggle';
 import { AccountMenu } from '@/components/layout/account-menu';
+import { SearchBox } from '@/components/lesson/search-shortcut';
 
 /** Site header: brand, study navigation, theme toggle and account actions. Static. */
 export function SiteHeader() {
@@ -19,6 +20,7 @@ export function SiteHeader() {
         </Link>
         <MainNav />
         <div className="ml-auto flex items-center gap-2">
+          <SearchBox className="hidden w-44 md:block" />
           <ThemeToggle />
           <AccountMenu />
         </div>

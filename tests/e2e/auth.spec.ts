@@ -14,7 +14,9 @@ test('sign up, see the dashboard, sign out, sign in again', async ({ page }) => 
   await checkA11y(page, 'sign-up');
   const account = await signUp(page, { name: 'Ada Mesh' });
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welcome back, Ada Mesh');
-  for (const area of ['lessons', 'review', 'scenarios', 'simulator', 'interview', 'teams']) {
+  await expect(page.getByTestId('lessons-dashboard-card')).toBeVisible();
+  await expect(page.getByTestId('flashcards-dashboard-card')).toBeVisible();
+  for (const area of ['scenarios', 'simulator', 'interview', 'teams']) {
     await expect(page.getByTestId(`area-${area}`)).toBeVisible();
   }
   await checkA11y(page, 'dashboard');

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireUser } from '@/lib/auth/session';
+import { LessonsDashboardCard } from '@/components/lesson/dashboard-card';
+import { FlashcardsDashboardCard } from '@/components/flashcards/dashboard-card';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
@@ -8,18 +10,6 @@ type Area = { title: string; href?: string; description: string; status: string 
 
 // Areas whose progress widgets are not wired yet say so plainly: no invented numbers.
 const AREAS: Area[] = [
-  {
-    title: 'Lessons',
-    href: '/lessons',
-    description: 'The service mesh chapter, lesson by lesson.',
-    status: 'Open the lessons to start reading.',
-  },
-  {
-    title: 'Review',
-    href: '/review',
-    description: 'Spaced-repetition flashcards scheduled by FSRS.',
-    status: 'Your review queue appears here once the deck is available.',
-  },
   {
     title: 'Scenarios',
     href: '/scenarios',
@@ -56,7 +46,11 @@ export default async function DashboardPage() {
         <h2 id="areas-heading" className="text-xl">
           Your practice areas
         </h2>
-        <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+        <div className="grid gap-4 sm:grid-cols-2">
+          <LessonsDashboardCard userId={user.id} />
+          <FlashcardsDashboardCard userId={user.id} />
+        </div>
+        <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
           {AREAS.map((area) => (
             <li key={area.title} className="card flex flex-col gap-2" data-testid={`area-${area.title.toLowerCase()}`}>
               <h3 className="text-lg">{area.href ? <Link href={area.href}>{area.title}</Link> : area.title}</h3>
