@@ -13,7 +13,7 @@ const pureCoreZones = PURE_CORES.map((core) => ({
   message: `lib/${core} is a pure core: it imports nothing outside itself.`,
 }));
 
-export default [
+const config = [
   {
     ignores: [
       'node_modules/**',
@@ -48,3 +48,5 @@ export default [
     },
   },
 ];
+
+export default config;
