@@ -15,7 +15,11 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [['list'], ['html', { open: 'never', outputFolder: 'test-results/html' }]],
+  reporter: [
+    ['list'],
+    ['html', { open: 'never', outputFolder: 'test-results/html' }],
+    ['json', { outputFile: 'test-results/playwright-report.json' }],
+  ],
   use: {
     baseURL: BASE_URL,
     trace: 'retain-on-failure',
