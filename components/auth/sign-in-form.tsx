@@ -3,6 +3,7 @@
 import { signIn } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
+import { refreshSession } from '@/components/layout/client-session';
 
 type Props = { callbackUrl: string; oidcEnabled: boolean; initialError?: string };
 
@@ -31,6 +32,7 @@ export function SignInForm({ callbackUrl, oidcEnabled, initialError }: Props) {
         );
         return;
       }
+      await refreshSession();
       router.push(callbackUrl);
       router.refresh();
     });

@@ -3,6 +3,7 @@
 import { signIn } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
+import { refreshSession } from '@/components/layout/client-session';
 import type { SignUpState } from '@/lib/auth/accounts';
 
 type Field = 'name' | 'email' | 'password';
@@ -32,6 +33,7 @@ export function SignUpForm({ signUpAction }: { signUpAction: (form: FormData) =>
         router.push('/sign-in');
         return;
       }
+      await refreshSession();
       router.push('/dashboard');
       router.refresh();
     });

@@ -1,18 +1,18 @@
 'use client';
 
 import Link from 'next/link';
-import { useSession } from 'next-auth/react';
+import { useClientSession } from '@/components/layout/client-session';
 import { SignOutButton } from '@/components/layout/sign-out-button';
 
 /** Sign in / sign up links, or the signed-in user's name and a sign-out button. */
 export function AccountMenu() {
-  const { data, status } = useSession();
-  if (status === 'loading') return <span className="inline-block h-10 w-40" aria-hidden="true" />;
-  if (status === 'authenticated') {
+  const session = useClientSession();
+  if (session.status === 'loading') return <span className="inline-block h-10 w-40" aria-hidden="true" />;
+  if (session.status === 'authenticated') {
     return (
       <>
         <span className="hidden text-sm text-muted md:inline" data-testid="signed-in-as">
-          {data.user?.name}
+          {session.name}
         </span>
         <SignOutButton />
       </>

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { useSession } from 'next-auth/react';
+import { useClientSession } from '@/components/layout/client-session';
 
 const LINKS = [
   { href: '/dashboard', label: 'Dashboard', needsAccount: true },
@@ -15,7 +15,7 @@ const LINKS = [
 /** Primary navigation; marks the current area with aria-current. */
 export function MainNav() {
   const pathname = usePathname();
-  const signedIn = useSession().status === 'authenticated';
+  const signedIn = useClientSession().status === 'authenticated';
   return (
     <nav aria-label="Main" className="order-last w-full overflow-x-auto sm:order-none sm:w-auto">
       <ul className="flex gap-1">

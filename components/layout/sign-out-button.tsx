@@ -1,7 +1,7 @@
 'use client';
 
-import { signOut } from 'next-auth/react';
 import { useState } from 'react';
+import { signOutAndLeave } from '@/components/layout/client-session';
 
 /** Ends the session and returns to the landing page. */
 export function SignOutButton() {
@@ -13,7 +13,7 @@ export function SignOutButton() {
       disabled={pending}
       onClick={() => {
         setPending(true);
-        void signOut({ callbackUrl: '/' });
+        void signOutAndLeave();
       }}
     >
       {pending ? 'Signing out…' : 'Sign out'}
