@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { requireUser } from '@/lib/auth/session';
 import { LessonsDashboardCard } from '@/components/lesson/dashboard-card';
 import { FlashcardsDashboardCard } from '@/components/flashcards/dashboard-card';
+import { ScenariosDashboardCard } from '@/components/scenarios/dashboard-card';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
@@ -10,12 +11,6 @@ type Area = { title: string; href?: string; description: string; status: string 
 
 // Areas whose progress widgets are not wired yet say so plainly: no invented numbers.
 const AREAS: Area[] = [
-  {
-    title: 'Scenarios',
-    href: '/scenarios',
-    description: 'Design questions graded against a rubric.',
-    status: 'No attempts yet.',
-  },
   {
     title: 'Simulator',
     href: '/simulator',
@@ -46,11 +41,12 @@ export default async function DashboardPage() {
         <h2 id="areas-heading" className="text-xl">
           Your practice areas
         </h2>
-        <div className="grid gap-4 sm:grid-cols-2">
+        <div className="grid gap-4 md:grid-cols-2 lg:grid-cols-3">
           <LessonsDashboardCard userId={user.id} />
           <FlashcardsDashboardCard userId={user.id} />
+          <ScenariosDashboardCard userId={user.id} />
         </div>
-        <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        <ul className="grid gap-4 sm:grid-cols-3">
           {AREAS.map((area) => (
             <li key={area.title} className="card flex flex-col gap-2" data-testid={`area-${area.title.toLowerCase()}`}>
               <h3 className="text-lg">{area.href ? <Link href={area.href}>{area.title}</Link> : area.title}</h3>

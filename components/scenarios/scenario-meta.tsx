@@ -1,0 +1,62 @@
+const KIND_LABELS: Record<string, string> = {
+  justify: 'Justify',
+  choose: 'Choose a mesh',
+  rollout: 'Order a rollout',
+  diagnose: 'Diagnose',
+  estimate: 'Estimate',
+};
+const DIFFICULTY_LABELS: Record<number, string> = { 1: 'Junior', 2: 'Mid', 3: 'Senior' };
+
+/** Human label of a scenario kind. */
+export const kindLabel = (kind: string) => KIND_LABELS[kind] ?? kind;
+/** Human label of a difficulty 1..3. */
+export const difficultyLabel = (difficulty: number) =>
+  DIFFICULTY_LABELS[difficulty] ?? String(difficulty);
+
+/** Kind, difficulty and competency badges. */
+export function ScenarioMeta({
+  kind,
+  difficulty,
+  competencies,
+}: {
+  kind: string;
+  difficulty: number;
+  competencies: readonly string[];
+}) {
+  return (
+    <ul className="flex flex-wrap gap-2 text-sm" aria-label="Scenario details">
+      <li className="badge">{kindLabel(kind)}</li>
+      <li className="badge">Difficulty: {difficultyLabel(difficulty)}</li>
+      {competencies.map((competency) => (
+        <li key={competency} className="badge">
+          {competency}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The learner's earlier attempts (newest first). */
+export function AttemptHistory({
+  attempts,
+}: {
+  attempts: Array<{ id: string; score: number; createdAt: string }>;
+}) {
+  return (
+    <section aria-labelledby="history-heading" className="space-y-2" data-testid="attempt-history">
+      <h2 id="history-heading" className="text-xl">
+        Your earlier attempts
+      </h2>
+      <ol className="space-y-1 text-sm">
+        {attempts.map((attempt) => (
+          <li key={attempt.id}>
+            <time dateTime={attempt.createdAt}>
+              {attempt.createdAt.slice(0, 16).replace('T', ' ')} UTC
+            </time>{' '}
+            — score {attempt.score} / 100
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,418 @@
+// Text analysis for the grader: normalisation, tokens with light stemming, sentence /
+// segment structure and negation scope. Pure and deterministic.
+
+/** One word of the analysed text; `stem` is what phrases are matched against. */
+export type TextToken = {
+  /** Folded word: NFKC, lower case, diacritics removed, contractions expanded. */
+  norm: string;
+  stem: string;
+  /** Character span in `AnalyzedText.text` (several tokens may share the span of "don't"). */
+  start: number;
+  end: number;
+  sentence: number;
+  /** Comma / conjunction level piece of a sentence; negation scope ends with it (lists aside). */
+  segment: number;
+  /** Number of negation cues whose scope covers this token (odd = negated). */
+  negationDepth: number;
+};
+
+/** A justification or phrase after analysis. */
+export type AnalyzedText = {
+  text: string;
+  tokens: TextToken[];
+  sentenceCount: number;
+  segmentCount: number;
+};
+
+const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
+const APOSTROPHES = /[\u2018\u2019\u02BC\u00B4`]/g;
+// Letters/digits, with inner apostrophes or dots ("don't", "0.5", "istio.io") and a trailing %.
+// Digit groups stay one token ("3,000").
+const WORD = /[\p{L}\p{N}]+(?:['.][\p{L}\p{N}]+|,\d{3}(?!\d))*%?/gu;
+
+const CONTRACTIONS: Readonly<Record<string, readonly string[]>> = {
+  "can't": ['can', 'not'],
+  cannot: ['can', 'not'],
+  cant: ['can', 'not'],
+  "won't": ['will', 'not'],
+  wont: ['will', 'not'],
+  "shan't": ['shall', 'not'],
+  "ain't": ['is', 'not'],
+  dont: ['do', 'not'],
+  doesnt: ['does', 'not'],
+  didnt: ['did', 'not'],
+  isnt: ['is', 'not'],
+  arent: ['are', 'not'],
+  wasnt: ['was', 'not'],
+  werent: ['were', 'not'],
+  shouldnt: ['should', 'not'],
+  wouldnt: ['would', 'not'],
+  couldnt: ['could', 'not'],
+  neednt: ['need', 'not'],
+  havent: ['have', 'not'],
+  hasnt: ['has', 'not'],
+  mustnt: ['must', 'not'],
+};
+
+/** Words that start a new segment (a new clause for negation scope). */
+const CLAUSE_STARTERS: ReadonlySet<string> = new Set([
+  'but',
+  'however',
+  'although',
+  'though',
+  'whereas',
+  'while',
+  'because',
+  'since',
+  'so',
+  'which',
+  'who',
+  'unless',
+  'until',
+  'otherwise',
+  'except',
+  'therefore',
+  'hence',
+  'thus',
+  'whilst',
+]);
+/** "and"/"or" followed by one of these starts a new clause ("…, and we should …"). */
+const SUBJECTS: ReadonlySet<string> = new Set([
+  'i',
+  'we',
+  'you',
+  'they',
+  'it',
+  'this',
+  'that',
+  'there',
+  'he',
+  'she',
+  'then',
+  'later',
+  'once',
+]);
+// "…cannot check the method and the policy fails closed" has two clauses, while "no mTLS,
+// authorization or a bypass" is one list: a determiner after and/or starts a clause only
+// when 4+ words of the current piece precede it.
+const DETERMINERS: ReadonlySet<string> = new Set([
+  'the',
+  'a',
+  'an',
+  'its',
+  'their',
+  'our',
+  'your',
+  'every',
+  'each',
+]);
+/** Longest negation scope in tokens after the cue, even inside one long clause. */
+const MAX_SCOPE = 8;
+
+const NEGATION_CUES: ReadonlySet<string> = new Set([
+  'not',
+  'no',
+  'never',
+  'without',
+  'nor',
+  'neither',
+  'none',
+  'nobody',
+  'lack',
+  'lacks',
+  'lacking',
+  'absent',
+  'skip',
+  'skipping',
+  'skipped',
+  'ignore',
+  'ignoring',
+  'ignored',
+  'omit',
+  'omitting',
+  'forgo',
+  'forgoing',
+  'drop',
+  'dropping',
+]);
+/** "not only", "no more than", "no matter" … are not negations of what follows. */
+const NOT_A_NEGATION_AFTER: ReadonlySet<string> = new Set([
+  'only',
+  'just',
+  'merely',
+  'simply',
+  'least',
+  'more',
+  'less',
+  'fewer',
+  'matter',
+  'doubt',
+  'sooner',
+  'earlier',
+]);
+const POST_NEGATION_WORDS: ReadonlySet<string> = new Set([
+  'unnecessary',
+  'irrelevant',
+  'overkill',
+  'needless',
+  'pointless',
+  'superfluous',
+  'unneeded',
+  'unimportant',
+]);
+const NEED_WORDS: ReadonlySet<string> = new Set([
+  'need',
+  'needs',
+  'needed',
+  'necessary',
+  'required',
+  'require',
+  'requires',
+  'relevant',
+  'important',
+  'matter',
+  'matters',
+  'worth',
+  'useful',
+  'helpful',
+  'mandatory',
+]);
+
+/** Determiners skipped while matching phrases ("limit the blast radius" ~ "limit blast radius"). */
+export const SKIPPABLE: ReadonlySet<string> = new Set([
+  'a',
+  'an',
+  'the',
+  'our',
+  'their',
+  'its',
+  'your',
+  'my',
+  'this',
+  'these',
+  'those',
+  'some',
+  'any',
+  'his',
+  'her',
+]);
+
+/** Light English stemmer: plural, -ing, -ed and final -e folding so "retries"/"retry", "breakers"/"breaker" meet. */
+export function stemWord(word: string): string {
+  if (word.length <= 3 || /\d/.test(word)) return word;
+  let s = word;
+  if (s.endsWith('ies') && s.length > 4) s = `${s.slice(0, -3)}y`;
+  else if (s.endsWith('ied') && s.length > 4) s = `${s.slice(0, -3)}y`;
+  else if (s.endsWith('sses')) s = s.slice(0, -2);
+  else if (/(?:ch|sh|x|z)es$/.test(s)) s = s.slice(0, -2);
+  else if (s.endsWith('s') && !/(?:ss|us|is)$/.test(s)) s = s.slice(0, -1);
+  if (s.endsWith('ing') && s.length > 5) s = undouble(s.slice(0, -3));
+  else if (s.endsWith('ed') && s.length > 4) s = undouble(s.slice(0, -2));
+  if (s.endsWith('e') && s.length > 4) s = s.slice(0, -1);
+  return s;
+}
+
+function undouble(s: string): string {
+  const last = s.at(-1);
+  if (
+    s.length > 3 &&
+    last !== undefined &&
+    last === s.at(-2) &&
+    !'lsz'.includes(last) &&
+    /[b-df-hj-np-tv-z]/.test(last)
+  ) {
+    return s.slice(0, -1);
+  }
+  return s;
+}
+
+/** Unicode NFKC, invisible characters removed, apostrophes and the multiplication sign unified. */
+export function normalizeText(input: string): string {
+  return input
+    .normalize('NFKC')
+    .replace(INVISIBLE, '')
+    .replace(APOSTROPHES, "'")
+    .replace(/(\d)\s*(?:×|x\b)/g, '$1x');
+}
+
+function foldWord(raw: string): string {
+  return raw.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+function expandWord(folded: string): readonly string[] {
+  const mapped = CONTRACTIONS[folded];
+  if (mapped) return mapped;
+  if (folded.endsWith("n't")) return [folded.slice(0, -3), 'not'];
+  const apostrophe = folded.indexOf("'");
+  // "team's", "we're", "it'll": keep the stem word; the suffix carries nothing we score.
+  if (apostrophe > 0) return [folded.slice(0, apostrophe)];
+  return [folded];
+}
+
+type Gap = 'none' | 'segment' | 'sentence';
+
+function classifyGap(gap: string): Gap {
+  if (/[.!?;\n]/.test(gap)) return 'sentence';
+  // A colon introduces an explanation ("RBAC: access denied", "Decision: not yet"): a new clause, same sentence.
+  if (/[,:()[\]{}\u2013\u2014]|\s-\s|^-\s|\s-$/.test(gap)) return 'segment';
+  return 'none';
+}
+
+/** Tokenises text into words with sentence/segment ids and negation depth. */
+export function analyzeText(input: string): AnalyzedText {
+  const text = normalizeText(input);
+  const tokens: TextToken[] = [];
+  /** Which segments were opened by a comma-like gap (list continuation candidates). */
+  const segmentOpenedByComma: boolean[] = [false];
+  let sentence = 0;
+  let segment = 0;
+  let previousEnd = 0;
+  for (const match of text.matchAll(WORD)) {
+    const start = match.index;
+    const raw = match[0];
+    const end = start + raw.length;
+    const gap = tokens.length === 0 ? 'none' : classifyGap(text.slice(previousEnd, start));
+    const words = expandWord(foldWord(raw));
+    const first = words[0] ?? '';
+    if (gap === 'sentence') {
+      sentence += 1;
+      segment += 1;
+      segmentOpenedByComma[segment] = false;
+    } else if (gap === 'segment') {
+      segment += 1;
+      segmentOpenedByComma[segment] = true;
+    } else if (tokens.length > 0 && CLAUSE_STARTERS.has(first)) {
+      segment += 1;
+      segmentOpenedByComma[segment] = false;
+    }
+    for (const word of words) {
+      if (word.length === 0) continue;
+      tokens.push({
+        norm: word,
+        stem: stemWord(word),
+        start,
+        end,
+        sentence,
+        segment,
+        negationDepth: 0,
+      });
+    }
+    previousEnd = end;
+  }
+  fixAndSubjectSegments(tokens, segmentOpenedByComma);
+  applyNegationScopes(tokens, segmentOpenedByComma);
+  return {
+    text,
+    tokens,
+    sentenceCount: tokens.length === 0 ? 0 : sentence + 1,
+    segmentCount: tokens.length === 0 ? 0 : segment + 1,
+  };
+}
+
+// "…, and we should …": the clause starts at "and", known only once the subject is seen.
+function fixAndSubjectSegments(tokens: TextToken[], openedByComma: boolean[]): void {
+  for (let i = 1; i + 1 < tokens.length; i += 1) {
+    const token = tokens[i];
+    const next = tokens[i + 1];
+    const previous = tokens[i - 1];
+    if (!token || !next || !previous) continue;
+    if (token.norm !== 'and' && token.norm !== 'or') continue;
+    if (previous.segment !== token.segment || next.segment !== token.segment) continue;
+    let before = 0;
+    for (let k = i - 1; k >= 0 && tokens[k]?.segment === token.segment; k -= 1) before += 1;
+    if (SUBJECTS.has(next.norm) || (DETERMINERS.has(next.norm) && before >= 4)) {
+      // Move this token and the rest of its segment into a fresh segment.
+      const oldSegment = token.segment;
+      const newSegment = openedByComma.length;
+      openedByComma[newSegment] = false;
+      for (let j = i; j < tokens.length; j += 1) {
+        const t = tokens[j];
+        if (!t || t.segment !== oldSegment) break;
+        t.segment = newSegment;
+      }
+    }
+  }
+}
+
+function isCue(tokens: readonly TextToken[], index: number): boolean {
+  const token = tokens[index];
+  if (!token) return false;
+  const next = tokens[index + 1];
+  const nextNorm = next && next.segment === token.segment ? next.norm : '';
+  if (token.norm === 'instead') return nextNorm === 'of';
+  if (token.norm === 'rather') return nextNorm === 'than';
+  if (!NEGATION_CUES.has(token.norm)) return false;
+  if ((token.norm === 'not' || token.norm === 'no') && NOT_A_NEGATION_AFTER.has(nextNorm))
+    return false;
+  return true;
+}
+
+/** Last token index covered by a cue at `index`: its segment, extended over a short comma list ("no retries, timeouts or breakers"). */
+function scopeEnd(
+  tokens: readonly TextToken[],
+  index: number,
+  openedByComma: readonly boolean[],
+): number {
+  const cue = tokens[index];
+  if (!cue) return index;
+  let end = index;
+  while (end + 1 < tokens.length && tokens[end + 1]?.segment === cue.segment) end += 1;
+  // Look ahead over comma-opened short segments in the same sentence; extend to the first one with and/or/nor.
+  let cursor = end + 1;
+  const run: Array<{ last: number; hasCoordinator: boolean }> = [];
+  while (cursor < tokens.length) {
+    const first = tokens[cursor];
+    if (!first || first.sentence !== cue.sentence || !openedByComma[first.segment]) break;
+    let last = cursor;
+    while (last + 1 < tokens.length && tokens[last + 1]?.segment === first.segment) last += 1;
+    const length = last - cursor + 1;
+    if (length > 5) break;
+    let hasCoordinator = false;
+    for (let k = cursor; k <= last; k += 1) {
+      const norm = tokens[k]?.norm;
+      if (norm === 'and' || norm === 'or' || norm === 'nor') hasCoordinator = true;
+    }
+    run.push({ last, hasCoordinator });
+    if (hasCoordinator) break;
+    cursor = last + 1;
+  }
+  const closing = run.findIndex((piece) => piece.hasCoordinator);
+  if (closing >= 0) end = run[closing]?.last ?? end;
+  return end;
+}
+
+function applyNegationScopes(tokens: TextToken[], openedByComma: readonly boolean[]): void {
+  for (let i = 0; i < tokens.length; i += 1) {
+    if (!isCue(tokens, i)) continue;
+    const end = Math.min(scopeEnd(tokens, i, openedByComma), i + MAX_SCOPE);
+    for (let j = i + 1; j <= end; j += 1) {
+      const token = tokens[j];
+      if (token) token.negationDepth += 1;
+    }
+  }
+}
+
+/** True when the words right after a match deny it ("authorization is not needed", "mTLS is overkill"). */
+export function isPostNegated(tokens: readonly TextToken[], end: number): boolean {
+  const anchor = tokens[end - 1];
+  if (!anchor) return false;
+  for (let i = end; i < Math.min(tokens.length, end + 5); i += 1) {
+    const token = tokens[i];
+    if (!token || token.segment !== anchor.segment) break;
+    if (POST_NEGATION_WORDS.has(token.norm)) return true;
+    if (token.norm === 'not' || token.norm === 'never' || token.norm === 'no') {
+      for (let k = i + 1; k <= i + 2; k += 1) {
+        const after = tokens[k];
+        if (after && after.segment === anchor.segment && NEED_WORDS.has(after.norm)) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** Phrase → stems used for matching (determiners dropped unless the phrase is only determiners). */
+export function phraseStems(phrase: string): string[] {
+  const words = analyzeText(phrase).tokens.map((token) => token.norm);
+  const kept = words.filter((word) => !SKIPPABLE.has(word));
+  return (kept.length > 0 ? kept : words).map(stemWord);
+}

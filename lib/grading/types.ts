@@ -1,0 +1,144 @@
+// Structural input/output types of the rubric grader. lib/content's zod schema produces
+// values assignable to `GradableScenario`; the grader never imports lib/content (pure core).
+
+/** Scenario kinds; justify / choose / diagnose answer with a choice, rollout with an order, estimate with a number. */
+export type ScenarioKind = 'justify' | 'choose' | 'rollout' | 'diagnose' | 'estimate';
+
+/** A selectable option (choice answers, rollout steps, prediction options). */
+export type GradableOption = { readonly id: string; readonly label: string };
+
+/** Choice answer: the learner picks one option; any id in `correct` is accepted. */
+export type ChoiceAnswerSpec = {
+  readonly type: 'choice';
+  readonly options: readonly GradableOption[];
+  readonly correct: readonly string[];
+};
+
+/** Order answer: the learner orders every item; `correct` is the expected order of item ids. */
+export type OrderAnswerSpec = {
+  readonly type: 'order';
+  readonly items: readonly GradableOption[];
+  readonly correct: readonly string[];
+};
+
+/** Number answer: correct within a relative `tolerance` (0.15 = ±15 %) of `correct`, in `unit`. */
+export type NumberAnswerSpec = {
+  readonly type: 'number';
+  readonly unit: string;
+  readonly correct: number;
+  readonly tolerance: number;
+};
+
+/** The answer format of a scenario. */
+export type AnswerSpec = ChoiceAnswerSpec | OrderAnswerSpec | NumberAnswerSpec;
+
+/** A concept a strong justification names; weight 1..3. */
+export type RubricCriterion = {
+  readonly id: string;
+  readonly concept: string;
+  readonly weight: number;
+  readonly phrases: readonly string[];
+  readonly lessonId: string;
+  readonly missedFeedback: string;
+};
+
+/** A common mistake detected by phrases; detected wrong turns cost points. */
+export type WrongTurn = {
+  readonly id: string;
+  readonly phrases: readonly string[];
+  readonly feedback: string;
+};
+
+/** The prediction asked before running the simulator preset. */
+export type PredictionSpec = {
+  readonly prompt: string;
+  readonly options: readonly GradableOption[];
+  readonly correct: string;
+  readonly explanation: string;
+};
+
+/** Everything the grader needs from a scenario. */
+export type GradableScenario = {
+  readonly id: string;
+  readonly kind: ScenarioKind;
+  readonly answer: AnswerSpec;
+  readonly why: string;
+  readonly rubric: readonly RubricCriterion[];
+  readonly wrongTurns: readonly WrongTurn[];
+  readonly simulator?:
+    { readonly presetId: string; readonly prediction?: PredictionSpec | undefined } | undefined;
+};
+
+/** The learner's submission: option id (choice), ordered ids (order) or a number (number). */
+export type AttemptAnswer = {
+  decision: string | readonly string[] | number;
+  justification: string;
+  prediction?: string | undefined;
+};
+
+/** Per-criterion result; `matched` is the learner's own words that named the concept. */
+export type CriterionResult = {
+  id: string;
+  concept: string;
+  weight: number;
+  status: 'hit' | 'missed';
+  matched?: string;
+  /** Set when the concept was only mentioned in a negated clause ("without authorization"). */
+  negatedMention?: string;
+  lessonId: string;
+  feedback: string;
+};
+
+/** A detected wrong turn with its feedback. */
+export type WrongTurnResult = { id: string; feedback: string; matched: string };
+
+/** A deduction from the score (points are positive numbers subtracted). */
+export type Penalty = {
+  id: string;
+  kind: 'wrong-turn' | 'contradiction' | 'keyword-stuffing';
+  points: number;
+  reason: string;
+};
+
+/** A ceiling applied to the total. */
+export type ScoreCap = {
+  reason: 'wrong-decision' | 'keyword-stuffing';
+  cap: number;
+  message: string;
+};
+
+/** Decision part of the result; `credit` is the share of decision points earned (0..1). */
+export type DecisionResult = { correct: boolean; credit: number; feedback: string };
+
+/** Prediction part of the result (not scored, reported for feedback and mistake cards). */
+export type PredictionResult = {
+  answered: boolean;
+  correct: boolean;
+  expected: string;
+  feedback: string;
+};
+
+/** Points per component before penalties and caps (each already scaled to its maximum). */
+export type ScoreBreakdown = {
+  decision: number;
+  coverage: number;
+  tradeOffs: number;
+  reasoning: number;
+  penalties: number;
+  uncapped: number;
+};
+
+/** Full grading result; `score` is an integer 0..100. */
+export type GradeResult = {
+  score: number;
+  maxScore: 100;
+  decision: DecisionResult;
+  criteria: CriterionResult[];
+  wrongTurns: WrongTurnResult[];
+  penalties: Penalty[];
+  tradeOffsNamed: number;
+  capApplied?: ScoreCap;
+  prediction?: PredictionResult;
+  breakdown: ScoreBreakdown;
+  summary: string;
+};

@@ -1,0 +1,316 @@
+import 'server-only';
+import { getCurrentUser } from '@/lib/auth/session';
+import { getScenario, listScenarios } from '@/lib/content/scenarios';
+import type { Scenario } from '@/lib/content/scenario-schema';
+import { db } from '@/lib/db';
+import { validateAttempt } from '@/lib/grading/answer-input';
+import { gradeAttempt } from '@/lib/grading/grade-attempt';
+import type { GradeResult } from '@/lib/grading/types';
+import { mistakeCardsFor } from './mistake-cards';
+import {
+  parseJsonColumn,
+  storedDecisionSchema,
+  storedGradeResultSchema,
+  type StoredDecision,
+} from './stored-feedback';
+
+// Scenario attempts and the mistake cards they create. Every function re-checks that the
+// signed-in user owns the rows it reads or writes (page checks do not protect actions).
+
+export type ScenarioErrorCode = 'forbidden' | 'unknown-scenario' | 'unknown-run';
+
+export class ScenarioError extends Error {
+  readonly code: ScenarioErrorCode;
+  constructor(code: ScenarioErrorCode, message: string) {
+    super(message);
+    this.name = 'ScenarioError';
+    this.code = code;
+  }
+}
+
+/** One stored attempt, parsed. */
+export type ScenarioAttemptDto = {
+  id: string;
+  scenarioId: string;
+  decision: StoredDecision | null;
+  justification: string;
+  prediction: string | null;
+  score: number;
+  simulatorRunId: string | null;
+  createdAt: Date;
+  result: GradeResult | null;
+};
+
+/** Per-scenario progress for lists and recommendations. */
+export type ScenarioStats = {
+  scenarioId: string;
+  attempts: number;
+  bestScore: number;
+  lastAttemptAt: Date;
+};
+
+export type SubmitAttemptResult =
+  | { ok: true; attempt: ScenarioAttemptDto; result: GradeResult; newCardCount: number }
+  | {
+      ok: false;
+      message: string;
+      fieldErrors: Partial<
+        Record<'decision' | 'justification' | 'prediction' | 'simulatorRunId', string[]>
+      >;
+    };
+
+async function authorize(userId: string): Promise<void> {
+  const user = await getCurrentUser();
+  if (!user || user.id !== userId)
+    throw new ScenarioError('forbidden', 'You can only access your own scenario attempts.');
+}
+
+async function requireScenario(scenarioId: string): Promise<Scenario> {
+  const scenario = await getScenario(scenarioId);
+  if (!scenario) throw new ScenarioError('unknown-scenario', `Unknown scenario "${scenarioId}".`);
+  return scenario;
+}
+
+const attemptSelect = {
+  id: true,
+  scenarioId: true,
+  decision: true,
+  justification: true,
+  prediction: true,
+  score: true,
+  simulatorRunId: true,
+  createdAt: true,
+  feedback: true,
+} as const;
+
+type AttemptRow = {
+  id: string;
+  scenarioId: string;
+  decision: string;
+  justification: string;
+  prediction: string | null;
+  score: number;
+  simulatorRunId: string | null;
+  createdAt: Date;
+  feedback: string;
+};
+
+function toDto(row: AttemptRow): ScenarioAttemptDto {
+  return {
+    id: row.id,
+    scenarioId: row.scenarioId,
+    decision: parseJsonColumn(storedDecisionSchema, row.decision),
+    justification: row.justification,
+    prediction: row.prediction,
+    score: row.score,
+    simulatorRunId: row.simulatorRunId,
+    createdAt: row.createdAt,
+    result: parseJsonColumn(storedGradeResultSchema, row.feedback),
+  };
+}
+
+/**
+ * Grades and stores an attempt, and adds (once per mistake) a personal card for every missed
+ * concept and a wrong prediction. Invalid answers return field errors and store nothing.
+ */
+export async function submitScenarioAttempt({
+  userId,
+  scenarioId,
+  answer,
+  simulatorRunId,
+}: {
+  userId: string;
+  scenarioId: string;
+  answer: unknown;
+  simulatorRunId?: string | null;
+}): Promise<SubmitAttemptResult> {
+  await authorize(userId);
+  const scenario = await requireScenario(scenarioId);
+  const validation = validateAttempt(scenario, answer);
+  if (!validation.ok)
+    return { ok: false, message: validation.message, fieldErrors: validation.fieldErrors };
+  const { attempt } = validation;
+  const result = gradeAttempt({ scenario, answer: attempt });
+  if (simulatorRunId) {
+    const run = await db.simulatorRun.findFirst({
+      where: { id: simulatorRunId, userId },
+      select: { id: true },
+    });
+    if (!run)
+      return {
+        ok: false,
+        message: 'That saved simulator run was not found.',
+        fieldErrors: { simulatorRunId: ['Choose one of your saved runs.'] },
+      };
+  }
+  const cards = mistakeCardsFor(scenario, result);
+
+  const { row, newCardCount } = await db.$transaction(async (tx) => {
+    const created = await tx.scenarioAttempt.create({
+      data: {
+        userId,
+        scenarioId: scenario.id,
+        decision: JSON.stringify(attempt.decision),
+        justification: attempt.justification,
+        prediction: attempt.prediction ?? null,
+        score: result.score,
+        maxScore: result.maxScore,
+        feedback: JSON.stringify(result),
+        simulatorRunId: simulatorRunId ?? null,
+      },
+      select: attemptSelect,
+    });
+    let added = 0;
+    if (cards.length > 0) {
+      const existing = await tx.personalCard.findMany({
+        where: { userId, sourceKey: { in: cards.map((card) => card.sourceKey) } },
+        select: { sourceKey: true },
+      });
+      const known = new Set(existing.map((card) => card.sourceKey));
+      for (const card of cards) {
+        if (known.has(card.sourceKey)) continue;
+        // upsert, not create: a concurrent submit of the same mistake must not fail or duplicate.
+        await tx.personalCard.upsert({
+          where: { userId_sourceKey: { userId, sourceKey: card.sourceKey } },
+          create: { userId, ...card, tags: JSON.stringify(card.tags) },
+          update: {},
+          select: { id: true },
+        });
+        added += 1;
+      }
+    }
+    return { row: created, newCardCount: added };
+  });
+  return { ok: true, attempt: toDto(row), result, newCardCount };
+}
+
+/** The user's attempts at one scenario, newest first. */
+export async function listScenarioAttempts({
+  userId,
+  scenarioId,
+  limit = 20,
+}: {
+  userId: string;
+  scenarioId: string;
+  limit?: number;
+}): Promise<ScenarioAttemptDto[]> {
+  await authorize(userId);
+  const rows = await db.scenarioAttempt.findMany({
+    where: { userId, scenarioId },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: Math.min(Math.max(1, limit), 100),
+    select: attemptSelect,
+  });
+  return rows.map(toDto);
+}
+
+/** Attempts and best score per scenario the user has tried. */
+export async function listScenarioStats({ userId }: { userId: string }): Promise<ScenarioStats[]> {
+  await authorize(userId);
+  const groups = await db.scenarioAttempt.groupBy({
+    by: ['scenarioId'],
+    where: { userId },
+    _count: { _all: true },
+    _max: { score: true, createdAt: true },
+  });
+  return groups
+    .map((group) => ({
+      scenarioId: group.scenarioId,
+      attempts: group._count._all,
+      bestScore: group._max.score ?? 0,
+      lastAttemptAt: group._max.createdAt ?? new Date(0),
+    }))
+    .sort((a, b) => a.scenarioId.localeCompare(b.scenarioId));
+}
+
+/** Competency score: mean best score over its scenarios (untried scenarios count as 0). */
+export type CompetencyScore = { competency: string; score: number; tried: number; total: number };
+
+/** Per-competency scores, weakest first (ties: fewer tried first, then name). */
+export async function listCompetencyScores({
+  userId,
+}: {
+  userId: string;
+}): Promise<CompetencyScore[]> {
+  const [scenarios, stats] = await Promise.all([listScenarios(), listScenarioStats({ userId })]);
+  return competencyScores(scenarios, stats);
+}
+
+function competencyScores(
+  scenarios: readonly Scenario[],
+  stats: readonly ScenarioStats[],
+): CompetencyScore[] {
+  const best = new Map(stats.map((s) => [s.scenarioId, s.bestScore]));
+  const byCompetency = new Map<string, { sum: number; tried: number; total: number }>();
+  for (const scenario of scenarios) {
+    for (const competency of scenario.competencies) {
+      const entry = byCompetency.get(competency) ?? { sum: 0, tried: 0, total: 0 };
+      const score = best.get(scenario.id);
+      entry.total += 1;
+      if (score !== undefined) {
+        entry.sum += score;
+        entry.tried += 1;
+      }
+      byCompetency.set(competency, entry);
+    }
+  }
+  return [...byCompetency.entries()]
+    .map(([competency, entry]) => ({
+      competency,
+      score: Math.round(entry.sum / entry.total),
+      tried: entry.tried,
+      total: entry.total,
+    }))
+    .sort(
+      (a, b) => a.score - b.score || a.tried - b.tried || a.competency.localeCompare(b.competency),
+    );
+}
+
+/**
+ * Next recommended scenario: in the weakest competency, the easiest scenario not yet scored
+ * ≥ 80, preferring untried ones. Null when every scenario is mastered.
+ */
+export async function getRecommendedScenario({
+  userId,
+}: {
+  userId: string;
+}): Promise<{ scenarioId: string; competency: string; reason: string } | null> {
+  const [scenarios, stats] = await Promise.all([listScenarios(), listScenarioStats({ userId })]);
+  const best = new Map(stats.map((s) => [s.scenarioId, s.bestScore]));
+  for (const { competency, score } of competencyScores(scenarios, stats)) {
+    const candidates = scenarios
+      .filter((s) => s.competencies.some((c) => c === competency) && (best.get(s.id) ?? -1) < 80)
+      .sort(
+        (a, b) =>
+          Number(best.has(a.id)) - Number(best.has(b.id)) ||
+          a.difficulty - b.difficulty ||
+          a.id.localeCompare(b.id),
+      );
+    const pick = candidates[0];
+    if (pick) {
+      return {
+        scenarioId: pick.id,
+        competency,
+        reason: `Your weakest competency is ${competency} (average best score ${score}).`,
+      };
+    }
+  }
+  return null;
+}
+
+/** The user's saved simulator runs (newest first) that a justification may cite. */
+export async function listCitableRuns({
+  userId,
+  presetId,
+}: {
+  userId: string;
+  presetId?: string;
+}): Promise<Array<{ id: string; name: string; presetId: string | null; createdAt: Date }>> {
+  await authorize(userId);
+  return db.simulatorRun.findMany({
+    where: presetId ? { userId, presetId } : { userId },
+    orderBy: { createdAt: 'desc' },
+    take: 20,
+    select: { id: true, name: true, presetId: true, createdAt: true },
+  });
+}

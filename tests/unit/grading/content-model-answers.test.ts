@@ -1,0 +1,79 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readScenarioDir } from '@/lib/content/scenario-pack';
+import type { Scenario } from '@/lib/content/scenario-schema';
+import { KEYWORD_STUFFING_CAP, gradeAttempt } from '@/lib/grading/grade-attempt';
+
+// Every authored scenario must be gradable by its own model answers: the senior answer scores
+// ≥ 80 with the correct decision, and the junior answer scores lower than the senior one.
+const { scenarios, problems } = await readScenarioDir(
+  path.resolve(import.meta.dirname, '../../../content/service-mesh/scenarios'),
+);
+
+function correctDecision(scenario: Scenario): string | string[] | number {
+  const answer = scenario.answer;
+  if (answer.type === 'choice') return answer.correct[0] ?? '';
+  if (answer.type === 'order') return [...answer.correct];
+  return answer.correct;
+}
+
+describe('authored scenarios and their model answers', () => {
+  it('load without problems and cover all five kinds', () => {
+    expect(problems).toEqual([]);
+    expect(new Set(scenarios.map((s) => s.kind))).toEqual(
+      new Set(['justify', 'choose', 'rollout', 'diagnose', 'estimate']),
+    );
+  });
+
+  for (const scenario of scenarios) {
+    it(`${scenario.id}: senior ≥ 80 and right, junior lower`, () => {
+      const decision = correctDecision(scenario);
+      const senior = gradeAttempt({
+        scenario,
+        answer: { decision, justification: scenario.modelAnswer.senior },
+      });
+      const junior = gradeAttempt({
+        scenario,
+        answer: { decision, justification: scenario.modelAnswer.junior },
+      });
+      expect(senior.decision.correct).toBe(true);
+      expect(senior.penalties).toEqual([]);
+      expect(senior.capApplied).toBeUndefined();
+      expect(senior.score).toBeGreaterThanOrEqual(80);
+      expect(junior.score).toBeLessThan(senior.score);
+    });
+  }
+});
+
+// Keyword stuffing built from each scenario's own rubric phrases must stay at or below the cap.
+const STUFFING: Record<string, (phrases: string[][]) => string> = {
+  'bare keywords': (p) => p.map((x) => x[0]).join(' '),
+  'comma list': (p) => `${p.map((x) => x[0]).join(', ')}.`,
+  'every phrase listed': (p) => `${p.flat().join(', ')}.`,
+  'and-chain': (p) => `It is about the ${p.map((x) => x[0]).join(' and the ')}.`,
+  'sentence template': (p) => p.map((x) => `${x[0]} is important.`).join(' '),
+  bullets: (p) => p.map((x) => `- ${x[0]}`).join('\n'),
+  'filler then list': (p) =>
+    `We thought about this very carefully and this is our considered answer. ${p.map((x) => x[0]).join(', ')}.`,
+  'two per sentence': (p) =>
+    p.map((x) => `We considered ${x[0]} and ${x[1] ?? x[0]} here.`).join(' '),
+};
+
+describe('keyword stuffing from the rubric phrases of every authored scenario', () => {
+  for (const scenario of scenarios) {
+    it(`${scenario.id}: every stuffing variant scores ≤ ${KEYWORD_STUFFING_CAP}`, () => {
+      const phrases = scenario.rubric.map((criterion) => [...criterion.phrases]);
+      const scores = Object.entries(STUFFING).map(([name, build]) => {
+        const result = gradeAttempt({
+          scenario,
+          answer: {
+            decision: correctDecision(scenario),
+            justification: build(phrases).slice(0, 5000),
+          },
+        });
+        return [name, result.score] as const;
+      });
+      expect(scores.filter(([, score]) => score > KEYWORD_STUFFING_CAP)).toEqual([]);
+    });
+  }
+});
