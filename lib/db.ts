@@ -2,16 +2,17 @@ import 'server-only';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient } from '@/lib/generated/prisma/client';
 import { env } from '@/lib/env';
+import { serializedSqliteFactory } from '@/lib/db-serialized-adapter';
 
 function createClient(): PrismaClient {
-  const adapter = new PrismaBetterSqlite3({
+  const factory = new PrismaBetterSqlite3({
     url: env().DATABASE_URL,
     // better-sqlite3 busy timeout: wait for a concurrent writer instead of failing with
     // SQLITE_BUSY (WAL allows one writer at a time).
     timeout: 5_000,
   });
   return new PrismaClient({
-    adapter,
+    adapter: serializedSqliteFactory(factory),
     // Never let a password hash leave the data layer by accident.
     omit: { user: { passwordHash: true } },
     log: env().NODE_ENV === 'development' ? ['warn', 'error'] : ['error'],

@@ -1,0 +1,97 @@
+import type {
+  SqlDriverAdapter,
+  SqlDriverAdapterFactory,
+  Transaction,
+} from '@prisma/driver-adapter-utils';
+
+/*
+ * Prisma's better-sqlite3 adapter runs every query on one shared connection. Its mutex
+ * orders transactions among themselves, but a plain query issued while an interactive
+ * transaction is open runs *inside* that transaction on the shared connection: it sees
+ * uncommitted rows, and a rollback silently undoes it. This wrapper makes plain queries
+ * wait for any open transaction (and transactions wait for each other), so every
+ * statement belongs to exactly the unit of work that issued it.
+ */
+
+/** A FIFO async lock: `acquire()` resolves to a release function. */
+function createLock(): () => Promise<() => void> {
+  let tail: Promise<void> = Promise.resolve();
+  return () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const acquired = tail.then(() => release);
+    tail = tail.then(() => held);
+    return acquired;
+  };
+}
+
+function releasingOnEnd(tx: Transaction, release: () => void): Transaction {
+  let released = false;
+  const releaseOnce = () => {
+    if (!released) {
+      released = true;
+      release();
+    }
+  };
+  return new Proxy(tx, {
+    get(target, property) {
+      if (property === 'commit' || property === 'rollback') {
+        return async () => {
+          try {
+            await target[property]();
+          } finally {
+            releaseOnce();
+          }
+        };
+      }
+      const value = Reflect.get(target, property, target) as unknown;
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
+function serialize(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  const acquire = createLock();
+  const exclusive =
+    <A extends unknown[], R>(run: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      const release = await acquire();
+      try {
+        return await run(...args);
+      } finally {
+        release();
+      }
+    };
+  const wrapped: Partial<SqlDriverAdapter> = {
+    queryRaw: exclusive((query) => adapter.queryRaw(query)),
+    executeRaw: exclusive((query) => adapter.executeRaw(query)),
+    executeScript: exclusive((script) => adapter.executeScript(script)),
+    async startTransaction(isolationLevel) {
+      const release = await acquire();
+      try {
+        return releasingOnEnd(await adapter.startTransaction(isolationLevel), release);
+      } catch (error) {
+        release();
+        throw error;
+      }
+    },
+  };
+  return new Proxy(adapter, {
+    get(target, property) {
+      if (property in wrapped) return wrapped[property as keyof SqlDriverAdapter];
+      const value = Reflect.get(target, property, target) as unknown;
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
+/** Wraps a SQLite adapter factory so each connection serializes plain queries with transactions. */
+export function serializedSqliteFactory(factory: SqlDriverAdapterFactory): SqlDriverAdapterFactory {
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => serialize(await factory.connect()),
+  };
+}
