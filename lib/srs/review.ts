@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import type { ReviewLog } from 'ts-fsrs';
-import { GRADES, initialCard, isGrade, sameCard, serializeCard, deserializeCard, serializedCardSchema } from './card';
+import {
+  GRADES,
+  initialCard,
+  isGrade,
+  sameCard,
+  serializeCard,
+  deserializeCard,
+  serializedCardSchema,
+} from './card';
 import type { SrsCard, SrsGrade } from './card';
 import { schedulerFor } from './settings';
 import type { SrsSettings } from './settings';

@@ -43,7 +43,11 @@ export function schedulerFor(settings: Pick<SrsSettings, 'desiredRetention'>): F
   let scheduler = schedulers.get(retention);
   if (!scheduler) {
     scheduler = fsrs(
-      generatorParameters({ request_retention: retention, enable_fuzz: false, enable_short_term: true }),
+      generatorParameters({
+        request_retention: retention,
+        enable_fuzz: false,
+        enable_short_term: true,
+      }),
     );
     schedulers.set(retention, scheduler);
   }

@@ -1,0 +1,42 @@
+import 'server-only';
+import { db } from '@/lib/db';
+import { DEFAULT_SRS_SETTINGS } from '@/lib/srs/settings';
+import type { SrsSettings } from '@/lib/srs/settings';
+import { srsSettingsInputSchema } from './settings-schema';
+import { FlashcardError } from './errors';
+
+const SETTINGS_SELECT = {
+  desiredRetention: true,
+  newCardsPerDay: true,
+  maxReviewsPerDay: true,
+  interviewDate: true,
+} as const;
+
+/** The user's scheduling settings, or the defaults when never saved. */
+export async function getSrsSettings({ userId }: { userId: string }): Promise<SrsSettings> {
+  const row = await db.srsSettings.findUnique({ where: { userId }, select: SETTINGS_SELECT });
+  return row ?? { ...DEFAULT_SRS_SETTINGS };
+}
+
+/** Validates and saves the user's settings (upsert). Throws FlashcardError on invalid input. */
+export async function updateSrsSettings({
+  userId,
+  input,
+}: {
+  userId: string;
+  input: unknown;
+}): Promise<SrsSettings> {
+  const parsed = srsSettingsInputSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new FlashcardError(
+      'invalid-input',
+      parsed.error.issues[0]?.message ?? 'Invalid settings',
+    );
+  }
+  return db.srsSettings.upsert({
+    where: { userId },
+    create: { userId, ...parsed.data },
+    update: parsed.data,
+    select: SETTINGS_SELECT,
+  });
+}
