@@ -11,7 +11,7 @@ export function AccountMenu() {
   if (session.status === 'authenticated') {
     return (
       <>
-        <span className="hidden text-sm text-muted md:inline" data-testid="signed-in-as">
+        <span className="hidden max-w-32 truncate text-sm text-muted xl:inline" data-testid="signed-in-as">
           {session.name}
         </span>
         <SignOutButton />

@@ -20,7 +20,7 @@ export function SiteHeader() {
         </Link>
         <MainNav />
         <div className="ml-auto flex items-center gap-2">
-          <SearchBox className="hidden w-44 md:block" />
+          <SearchBox className="hidden w-40 lg:block" />
           <ThemeToggle />
           <AccountMenu />
         </div>

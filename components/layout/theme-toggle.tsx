@@ -47,7 +47,7 @@ export function ThemeToggle() {
       }}
     >
       <span aria-hidden="true">{theme === 'dark' ? '☾' : theme === 'light' ? '☀' : '◐'}</span>
-      <span className="hidden lg:inline">{LABEL[theme]}</span>
+      <span className="hidden xl:inline">{LABEL[theme]}</span>
     </button>
   );
 }
