@@ -1,0 +1,80 @@
+'use client';
+
+import Link from 'next/link';
+import { createContext, useActionState, useContext, useEffect, useState } from 'react';
+import type { LessonUserState, LoadLessonStateAction, MarkCompleteAction } from './lesson-state';
+
+// The lesson page is static and identical for everyone; this island asks the server for the
+// visitor's own state (completion, saved self-check answers) after hydration.
+
+type LessonUserContext = { state: LessonUserState | null; lessonId: string };
+const Context = createContext<LessonUserContext | null>(null);
+
+export function useLessonUserState(): LessonUserContext {
+  const value = useContext(Context);
+  if (!value) throw new Error('useLessonUserState must be used inside <LessonUserStateProvider>');
+  return value;
+}
+
+export function LessonUserStateProvider({
+  lessonId,
+  loadState,
+  children,
+}: {
+  lessonId: string;
+  loadState: LoadLessonStateAction;
+  children: React.ReactNode;
+}) {
+  const [state, setState] = useState<LessonUserState | null>(null);
+  useEffect(() => {
+    let isCurrent = true;
+    loadState(lessonId)
+      .then((loaded) => isCurrent && setState(loaded))
+      .catch(() => isCurrent && setState({ signedIn: false }));
+    return () => {
+      isCurrent = false;
+    };
+  }, [lessonId, loadState]);
+  return <Context value={{ state, lessonId }}>{children}</Context>;
+}
+
+export function SignUpInvite({ what }: { what: string }) {
+  return (
+    <p className="text-sm">
+      <Link href="/sign-up">Create a free account</Link> or <Link href="/sign-in">sign in</Link> to{' '}
+      {what}.
+    </p>
+  );
+}
+
+export function MarkCompleteButton({ markComplete }: { markComplete: MarkCompleteAction }) {
+  const { state, lessonId } = useLessonUserState();
+  const [result, formAction, isPending] = useActionState(markComplete, null);
+  const isCompleted = (state?.signedIn === true && state.completed) || result?.ok === true;
+
+  return (
+    <div className="space-y-2" data-testid="lesson-completion">
+      {state === null ? (
+        <p className="text-sm text-muted">Checking your progress…</p>
+      ) : !state.signedIn ? (
+        <SignUpInvite what="save your progress and mark lessons complete" />
+      ) : isCompleted ? (
+        <p role="status" className="font-semibold text-success">
+          <span aria-hidden="true">✓ </span>You completed this lesson.
+        </p>
+      ) : (
+        <form action={formAction} className="space-y-2">
+          <input type="hidden" name="lessonId" value={lessonId} />
+          <button type="submit" className="btn btn-primary" disabled={isPending}>
+            {isPending ? 'Saving…' : 'Mark lesson complete'}
+          </button>
+          {result?.ok === false && (
+            <p role="alert" className="field-error">
+              {result.message}
+            </p>
+          )}
+        </form>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+'use client';
+
+import Form from 'next/form';
+import { useEffect, useId, useRef, type RefObject } from 'react';
+
+function isEditable(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+const PRIORITY_ATTRIBUTE = 'data-search-priority';
+
+/**
+ * Focuses the input when `/` is pressed outside a text field (the GitHub / MDN convention).
+ * With `isPriority`, this input wins over the header box (e.g. the search page's own box).
+ */
+export function useSlashShortcut(
+  inputRef: RefObject<HTMLInputElement | null>,
+  isPriority = false,
+): void {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (
+        event.key !== '/' ||
+        event.defaultPrevented ||
+        event.ctrlKey ||
+        event.metaKey ||
+        event.altKey
+      )
+        return;
+      if (isEditable(event.target)) return;
+      const input = inputRef.current;
+      if (!input) return;
+      if (!isPriority && document.querySelector(`[${PRIORITY_ATTRIBUTE}]`)) return;
+      event.preventDefault();
+      input.focus();
+      input.select();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [inputRef, isPriority]);
+}
+
+/** Marks an input as the one `/` should focus when several search boxes are on the page. */
+export const SEARCH_PRIORITY_PROPS = { [PRIORITY_ATTRIBUTE]: 'true' } as const;
+
+/** Header search box: submits to /search; `/` focuses it from anywhere on the page. */
+export function SearchBox({
+  label = 'Site search',
+  className,
+}: {
+  label?: string;
+  className?: string;
+}) {
+  const inputRef = useRef<HTMLInputElement>(null);
+  const inputId = useId();
+  useSlashShortcut(inputRef);
+  return (
+    <Form action="/search" role="search" aria-label={label} className={className}>
+      <label htmlFor={inputId} className="sr-only">
+        Search lessons and glossary
+      </label>
+      <input
+        ref={inputRef}
+        id={inputId}
+        type="search"
+        name="q"
+        placeholder="Search (press /)"
+        aria-keyshortcuts="/"
+        autoComplete="off"
+        className="input min-h-9 py-1.5 text-sm"
+      />
+    </Form>
+  );
+}

@@ -1,0 +1,88 @@
+import 'server-only';
+import path from 'node:path';
+import { loadLessonPack } from './lesson-pack';
+import { renderMarkdown, type TocEntry } from './markdown';
+import type { ChapterManifest, Lesson, LessonPack, SelfCheckQuestion } from './schemas';
+
+// Server-only access to the lesson pack. Content is read from `content/` once per process
+// (every request in development, so edits show up) and validated: an invalid file fails the
+// build with the file and field named.
+
+export const CONTENT_ROOT = path.join(process.cwd(), 'content');
+export const CHAPTER_DIR = path.join(CONTENT_ROOT, 'service-mesh');
+
+export type LessonSummary = Pick<Lesson, 'id' | 'title' | 'summary' | 'minutes' | 'competencies' | 'objectives'> & {
+  position: number;
+};
+export type LessonNeighbour = { id: string; title: string };
+export type RenderedLesson = {
+  lesson: Lesson;
+  position: number;
+  html: string;
+  toc: TocEntry[];
+  readingMinutes: number;
+  previous: LessonNeighbour | null;
+  next: LessonNeighbour | null;
+};
+
+let packPromise: Promise<LessonPack> | null = null;
+
+export function getLessonPack(): Promise<LessonPack> {
+  if (process.env.NODE_ENV === 'development') return loadLessonPack(CHAPTER_DIR);
+  packPromise ??= loadLessonPack(CHAPTER_DIR).catch((error: unknown) => {
+    packPromise = null;
+    throw error;
+  });
+  return packPromise;
+}
+
+export async function getChapter(): Promise<ChapterManifest> {
+  return (await getLessonPack()).manifest;
+}
+
+export async function listLessons(): Promise<LessonSummary[]> {
+  const { lessons } = await getLessonPack();
+  return lessons.map((lesson, index) => ({
+    id: lesson.id,
+    title: lesson.title,
+    summary: lesson.summary,
+    minutes: lesson.minutes,
+    competencies: lesson.competencies,
+    objectives: lesson.objectives,
+    position: index + 1,
+  }));
+}
+
+export async function getLesson(lessonId: string): Promise<Lesson | null> {
+  const { lessons } = await getLessonPack();
+  return lessons.find((lesson) => lesson.id === lessonId) ?? null;
+}
+
+export async function getSelfCheckQuestion(lessonId: string, questionId: string): Promise<SelfCheckQuestion | null> {
+  const lesson = await getLesson(lessonId);
+  return lesson?.selfCheck.find((question) => question.id === questionId) ?? null;
+}
+
+export async function getRenderedLesson(lessonId: string): Promise<RenderedLesson | null> {
+  const { lessons } = await getLessonPack();
+  const index = lessons.findIndex((lesson) => lesson.id === lessonId);
+  const lesson = lessons[index];
+  if (!lesson) return null;
+  let rendered: Awaited<ReturnType<typeof renderMarkdown>>;
+  try {
+    rendered = await renderMarkdown(lesson.body);
+  } catch (error) {
+    throw new Error(`${lesson.file}: body: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+  const neighbour = (other: Lesson | undefined): LessonNeighbour | null =>
+    other ? { id: other.id, title: other.title } : null;
+  return {
+    lesson,
+    position: index + 1,
+    html: rendered.html,
+    toc: rendered.toc,
+    readingMinutes: rendered.readingMinutes,
+    previous: neighbour(lessons[index - 1]),
+    next: neighbour(lessons[index + 1]),
+  };
+}

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { renderMarkdown } from '@/lib/content/markdown';
+import { DIAGRAM_IDS } from '@/lib/content/schemas';
+
+describe('lesson markdown rendering', () => {
+  it('gives h2/h3 ids, anchor links and a table of contents', async () => {
+    const { html, toc } = await renderMarkdown('## Why meshes exist\n\ntext\n\n### The `L7` proxy\n\nmore\n\n## Why meshes exist\n');
+    expect(html).toContain('<h2 id="why-meshes-exist">');
+    expect(html).toContain('<h3 id="the-l7-proxy">');
+    expect(html).toContain('href="#why-meshes-exist"');
+    expect(html).toContain('<h2 id="why-meshes-exist-1">');
+    expect(toc).toEqual([
+      { depth: 2, id: 'why-meshes-exist', text: 'Why meshes exist' },
+      { depth: 3, id: 'the-l7-proxy', text: 'The L7 proxy' },
+      { depth: 2, id: 'why-meshes-exist-1', text: 'Why meshes exist' },
+    ]);
+  });
+
+  it.each([
+    ['INTERVIEW', 'callout-interview', 'Interview tip'],
+    ['PITFALL', 'callout-pitfall', 'Pitfall'],
+    ['NOTE', 'callout-note', 'Note'],
+  ])('renders > [!%s] as a labelled aside', async (marker, className, label) => {
+    const { html } = await renderMarkdown(`> [!${marker}]\n> Say the **trade-off**.\n`);
+    expect(html).toMatch(new RegExp(`<aside class="callout ${className}[^"]*" role="note"><p class="callout-label[^"]*">${label}</p>`));
+    expect(html).toContain('Say the <strong>trade-off</strong>.');
+    expect(html).not.toContain(`[!${marker}]`);
+    expect(html).not.toContain('<blockquote>');
+  });
+
+  it('leaves ordinary blockquotes alone', async () => {
+    const { html } = await renderMarkdown('> Just a quote.\n');
+    expect(html).toContain('<blockquote>');
+    expect(html).not.toContain('callout');
+  });
+
+  it.each(DIAGRAM_IDS)('renders the %s diagram as accessible SVG with a text alternative', async (diagramId) => {
+    const { html } = await renderMarkdown(`\`\`\`diagram\n${diagramId}\n\`\`\`\n`);
+    const titleId = `diagram-${diagramId}-1-title`;
+    const descId = `diagram-${diagramId}-1-desc`;
+    expect(html).toContain(`role="img" aria-labelledby="${titleId} ${descId}"`);
+    expect(html).toMatch(new RegExp(`<title id="${titleId}">[^<]{5,}</title>`));
+    expect(html).toMatch(new RegExp(`<desc id="${descId}">[^<]{20,}</desc>`));
+    expect(html).toMatch(/<figcaption class="diagram-caption[^"]*">[^<]+<\/figcaption>/);
+    expect(html).toMatch(/<details class="diagram-text[^"]*"><summary[^>]*>Text description: [^<]+<\/summary><ol><li>/);
+    expect(html).not.toContain('language-diagram');
+  });
+
+  it('keeps ids unique when a diagram appears twice', async () => {
+    const { html } = await renderMarkdown('```diagram\nsidecar-request-path\n```\n\n```diagram\nsidecar-request-path\n```\n');
+    expect(html).toContain('id="diagram-sidecar-request-path-1-title"');
+    expect(html).toContain('id="diagram-sidecar-request-path-2-title"');
+  });
+
+  it('fails on an unknown diagram id', async () => {
+    await expect(renderMarkdown('```diagram\nnope\n```\n')).rejects.toThrow('unknown diagram "nope"');
+  });
+
+  it('highlights yaml and shell, leaves text plain', async () => {
+    const { html } = await renderMarkdown(
+      '```yaml\nkind: Service\n```\n\n```shell\nkubectl get pods\n```\n\n```text\nplain words\n```\n',
+    );
+    expect(html).toContain('<code class="hljs language-yaml"><span class="hljs-attr">kind:</span>');
+    expect(html).toMatch(/<code class="hljs language-bash">/);
+    expect(html).toContain('plain words');
+  });
+
+  it('renders GFM tables', async () => {
+    const { html } = await renderMarkdown('| Mesh | Proxy |\n|---|---|\n| Linkerd | linkerd2-proxy |\n');
+    expect(html).toContain('<table>');
+    expect(html).toContain('<td>linkerd2-proxy</td>');
+  });
+
+  it('never lets raw HTML, event handlers or script URLs from content reach the page', async () => {
+    const hostile = [
+      '## Title <script>alert(1)</script>',
+      '',
+      '<script>alert("x")</script>',
+      '',
+      '<img src="x" onerror="alert(1)">',
+      '',
+      'Inline <b onmouseover="alert(1)">bold</b> and <iframe src="https://evil.test"></iframe>.',
+      '',
+      '[click](javascript:alert(1)) and ![pic](javascript:alert(2))',
+      '',
+      '<a href="javascript:alert(3)">x</a>',
+      '',
+      '> [!NOTE]',
+      '> <svg onload="alert(4)"></svg>',
+    ].join('\n');
+    const { html } = await renderMarkdown(hostile);
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/onerror|onmouseover|onload/i);
+    expect(html).not.toMatch(/<iframe|<b /i);
+    // Markdown image syntax stays, but its unsafe source is removed.
+    expect(html).toContain('<img alt="pic">');
+    expect(html).not.toMatch(/javascript:/i);
+    expect(html).toContain('<a>click</a>');
+  });
+
+  it('estimates reading time from the word count', async () => {
+    const short = await renderMarkdown('A few words only.');
+    const long = await renderMarkdown(Array.from({ length: 1000 }, () => 'word').join(' '));
+    expect(short.readingMinutes).toBe(1);
+    expect(long.wordCount).toBe(1000);
+    expect(long.readingMinutes).toBe(5);
+  });
+});
