@@ -105,6 +105,18 @@ function rehypeShellAsBash() {
   };
 }
 
+/**
+ * Code blocks and tables scroll sideways on narrow screens; a scrollable region must be
+ * reachable by keyboard (WCAG 2.1.1, axe `scrollable-region-focusable`), so make them focusable.
+ */
+function rehypeFocusableScrollers() {
+  return (tree: HastRoot) => {
+    visit(tree, 'element', (node) => {
+      if (node.tagName === 'pre' || node.tagName === 'table') node.properties.tabIndex = 0;
+    });
+  };
+}
+
 /** Records h2/h3 ids for the table of contents and the prose word count for reading time. */
 function rehypeCollectOutline() {
   return (tree: HastRoot, file: VFile) => {
@@ -142,6 +154,7 @@ export const lessonProcessor = unified()
   .use(rehypeDiagrams)
   .use(rehypeShellAsBash)
   .use(rehypeHighlight, { plainText: ['text', 'txt', 'plaintext'] })
+  .use(rehypeFocusableScrollers)
   .use(rehypeStringify)
   .freeze();
 

@@ -67,8 +67,14 @@ describe('lesson markdown rendering', () => {
 
   it('renders GFM tables', async () => {
     const { html } = await renderMarkdown('| Mesh | Proxy |\n|---|---|\n| Linkerd | linkerd2-proxy |\n');
-    expect(html).toContain('<table>');
+    expect(html).toContain('<table tabindex="0">');
     expect(html).toContain('<td>linkerd2-proxy</td>');
+  });
+
+  it('makes sideways-scrolling code blocks and tables keyboard-focusable', async () => {
+    const { html } = await renderMarkdown('```yaml\nkind: Service\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n');
+    expect(html).toMatch(/<pre tabindex="0"><code class="hljs language-yaml">/);
+    expect(html).toContain('<table tabindex="0">');
   });
 
   it('never lets raw HTML, event handlers or script URLs from content reach the page', async () => {

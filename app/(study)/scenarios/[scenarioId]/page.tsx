@@ -60,7 +60,7 @@ export default async function ScenarioPage({ params }: ScenarioPageProps) {
           Context
         </h2>
         {/* Code blocks scroll sideways: make them focusable so keyboard users can scroll them (axe scrollable-region-focusable). */}
-        <LessonBody html={rendered.html.replace(/<pre(?=[\s>])/g, '<pre tabindex="0"')} />
+        <LessonBody html={rendered.html} />
         <p className="text-lg font-semibold">{scenario.question}</p>
         <p className="text-sm text-muted">
           Lessons behind this scenario:{' '}
