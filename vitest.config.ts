@@ -14,6 +14,8 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 60_000,
     server: { deps: { inline: ['server-only'] } },
-    alias: { 'server-only': path.resolve(import.meta.dirname, 'tests/fixtures/server-only-stub.ts') },
+    alias: {
+      'server-only': path.resolve(import.meta.dirname, 'tests/fixtures/server-only-stub.ts'),
+    },
   },
 });

@@ -1,7 +1,12 @@
 'use client';
 
 /** Last-resort error boundary: a calm message, no stack trace. */
-export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
+export default function ErrorPage({
+  reset,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
   return (
     <div className="mx-auto max-w-xl space-y-4 py-12 text-center">
       <h1 className="text-3xl">Something went wrong</h1>

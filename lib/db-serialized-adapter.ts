@@ -47,7 +47,9 @@ function releasingOnEnd(tx: Transaction, release: () => void): Transaction {
         };
       }
       const value = Reflect.get(target, property, target) as unknown;
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      return typeof value === 'function'
+        ? (value as (...args: unknown[]) => unknown).bind(target)
+        : value;
     },
   });
 }
@@ -82,7 +84,9 @@ function serialize(adapter: SqlDriverAdapter): SqlDriverAdapter {
     get(target, property) {
       if (property in wrapped) return wrapped[property as keyof SqlDriverAdapter];
       const value = Reflect.get(target, property, target) as unknown;
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      return typeof value === 'function'
+        ? (value as (...args: unknown[]) => unknown).bind(target)
+        : value;
     },
   });
 }

@@ -36,6 +36,8 @@ export const db: Client = new Proxy({} as Client, {
   get(_target, property) {
     const instance = client();
     const value = Reflect.get(instance, property, instance) as unknown;
-    return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(instance) : value;
+    return typeof value === 'function'
+      ? (value as (...args: unknown[]) => unknown).bind(instance)
+      : value;
   },
 });

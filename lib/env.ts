@@ -7,9 +7,15 @@ const envSchema = z
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     DATABASE_URL: z
       .string()
-      .startsWith('file:', 'DATABASE_URL must be a SQLite "file:" URL (PostgreSQL support is planned)')
+      .startsWith(
+        'file:',
+        'DATABASE_URL must be a SQLite "file:" URL (PostgreSQL support is planned)',
+      )
       .default('file:./data/mesh-dojo.db'),
-    NEXTAUTH_SECRET: z.string().min(32, 'NEXTAUTH_SECRET must be at least 32 characters').optional(),
+    NEXTAUTH_SECRET: z
+      .string()
+      .min(32, 'NEXTAUTH_SECRET must be at least 32 characters')
+      .optional(),
     NEXTAUTH_URL: z.url('NEXTAUTH_URL must be a URL such as http://localhost:3000').optional(),
     OIDC_ISSUER: z.url('OIDC_ISSUER must be the issuer URL').optional(),
     OIDC_CLIENT_ID: z.string().min(1).optional(),
@@ -31,7 +37,9 @@ function parseEnv(): Env {
   const raw = Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== ''));
   const parsed = envSchema.safeParse(raw);
   if (!parsed.success) {
-    const detail = parsed.error.issues.map((i) => `  ${i.path.join('.') || 'env'}: ${i.message}`).join('\n');
+    const detail = parsed.error.issues
+      .map((i) => `  ${i.path.join('.') || 'env'}: ${i.message}`)
+      .join('\n');
     throw new Error(`Invalid environment configuration:\n${detail}`);
   }
   return parsed.data;

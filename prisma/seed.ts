@@ -13,10 +13,17 @@ export const DEMO_ACCOUNT = {
  * untouched, so seeding is idempotent. Reused by integration tests.
  */
 export async function seedDemoUser(db: PrismaClient): Promise<{ id: string; created: boolean }> {
-  const existing = await db.user.findUnique({ where: { email: DEMO_ACCOUNT.email }, select: { id: true } });
+  const existing = await db.user.findUnique({
+    where: { email: DEMO_ACCOUNT.email },
+    select: { id: true },
+  });
   if (existing) return { id: existing.id, created: false };
   const user = await db.user.create({
-    data: { name: DEMO_ACCOUNT.name, email: DEMO_ACCOUNT.email, passwordHash: await hashPassword(DEMO_ACCOUNT.password) },
+    data: {
+      name: DEMO_ACCOUNT.name,
+      email: DEMO_ACCOUNT.email,
+      passwordHash: await hashPassword(DEMO_ACCOUNT.password),
+    },
     select: { id: true },
   });
   return { id: user.id, created: true };

@@ -34,7 +34,11 @@ const pages = htmlPages().filter((p) => wanted.length === 0 || wanted.includes(p
 const rows = pages
   .map(({ route, file }) => {
     const html = readFileSync(file, 'utf8');
-    const srcs = [...new Set([...html.matchAll(/<script[^>]+src="(\/_next\/static\/[^"]+\.js)"/g)].map((m) => m[1]))];
+    const srcs = [
+      ...new Set(
+        [...html.matchAll(/<script[^>]+src="(\/_next\/static\/[^"]+\.js)"/g)].map((m) => m[1]),
+      ),
+    ];
     let raw = 0;
     let gz = 0;
     for (const src of srcs) {
@@ -48,5 +52,10 @@ const rows = pages
 
 console.log('route'.padEnd(56), 'scripts', 'raw kB'.padStart(9), 'gzip kB'.padStart(9));
 for (const r of rows) {
-  console.log(r.route.padEnd(56), String(r.scripts).padStart(7), r.rawKb.toFixed(1).padStart(9), r.gzipKb.toFixed(1).padStart(9));
+  console.log(
+    r.route.padEnd(56),
+    String(r.scripts).padStart(7),
+    r.rawKb.toFixed(1).padStart(9),
+    r.gzipKb.toFixed(1).padStart(9),
+  );
 }

@@ -9,16 +9,25 @@ import path from 'node:path';
 const ROOT = path.resolve(import.meta.dirname, '..');
 const BENCHMARKS = [
   { name: 'Simulator engine', file: 'scripts/bench-sim.ts', conditions: [] },
-  { name: 'Review submissions', file: 'scripts/bench-review.ts', conditions: ['--conditions=react-server'] },
+  {
+    name: 'Review submissions',
+    file: 'scripts/bench-review.ts',
+    conditions: ['--conditions=react-server'],
+  },
 ];
 
 for (const bench of BENCHMARKS) {
   if (!existsSync(path.join(ROOT, bench.file))) continue;
   console.log(`\n━━ ${bench.name} (${bench.file})`);
-  const result = spawnSync(path.join(ROOT, 'node_modules/.bin/tsx'), [...bench.conditions, bench.file], {
-    cwd: ROOT,
-    stdio: 'inherit',
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
-  if (result.status !== 0) console.log(`(${bench.name} exited with ${result.status ?? result.signal})`);
+  const result = spawnSync(
+    path.join(ROOT, 'node_modules/.bin/tsx'),
+    [...bench.conditions, bench.file],
+    {
+      cwd: ROOT,
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'production' },
+    },
+  );
+  if (result.status !== 0)
+    console.log(`(${bench.name} exited with ${result.status ?? result.signal})`);
 }

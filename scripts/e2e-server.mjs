@@ -10,15 +10,22 @@ for (const suffix of ['', '-wal', '-shm']) rmSync(dbFile + suffix, { force: true
 
 const env = { ...process.env, DATABASE_URL: `file:${dbFile}`, NODE_ENV: 'production' };
 const tsx = path.join(ROOT, 'node_modules', '.bin', 'tsx');
-for (const args of [['scripts/migrate.ts', 'deploy'], ['--conditions=react-server', 'scripts/seed.ts']]) {
+for (const args of [
+  ['scripts/migrate.ts', 'deploy'],
+  ['--conditions=react-server', 'scripts/seed.ts'],
+]) {
   const result = spawnSync(tsx, args, { cwd: ROOT, env, stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
-const server = spawn(path.join(ROOT, 'node_modules', '.bin', 'next'), ['start', '-H', '127.0.0.1', '-p', port], {
-  cwd: ROOT,
-  env,
-  stdio: 'inherit',
-});
+const server = spawn(
+  path.join(ROOT, 'node_modules', '.bin', 'next'),
+  ['start', '-H', '127.0.0.1', '-p', port],
+  {
+    cwd: ROOT,
+    env,
+    stdio: 'inherit',
+  },
+);
 const stop = () => server.kill('SIGTERM');
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);

@@ -9,12 +9,17 @@ if (!existsSync(CHROMIUM)) {
   if (process.getuid?.() === 0) {
     console.log('Chromium not found: installing Debian chromium with apt-get…');
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    for (const args of [['update', '-qq'], ['install', '-y', '-qq', 'chromium']]) {
+    for (const args of [
+      ['update', '-qq'],
+      ['install', '-y', '-qq', 'chromium'],
+    ]) {
       const result = spawnSync('apt-get', args, { stdio: 'inherit', env });
       if (result.status !== 0) process.exit(result.status ?? 1);
     }
   } else {
-    console.error(`Chromium not found at ${CHROMIUM}. Install it first:\n  sudo apt-get install -y chromium\nor set CHROMIUM_PATH to a Chromium binary.`);
+    console.error(
+      `Chromium not found at ${CHROMIUM}. Install it first:\n  sudo apt-get install -y chromium\nor set CHROMIUM_PATH to a Chromium binary.`,
+    );
     process.exit(1);
   }
 }

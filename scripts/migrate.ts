@@ -17,7 +17,10 @@ import { createRequire } from 'node:module';
 import Database from 'better-sqlite3';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
-import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import type {
+  SqlDriverAdapter,
+  SqlMigrationAwareDriverAdapterFactory,
+} from '@prisma/driver-adapter-utils';
 import * as bg from '@prisma/schema-engine-wasm/schema_engine_bg';
 import type { MigrationList, SchemaEngine } from '@prisma/schema-engine-wasm';
 
@@ -117,7 +120,9 @@ async function readMigrationList(): Promise<MigrationList> {
   } as MigrationList;
 }
 
-async function withEngine<T>(run: (engine: SchemaEngine, schema: string) => Promise<T>): Promise<T> {
+async function withEngine<T>(
+  run: (engine: SchemaEngine, schema: string) => Promise<T>,
+): Promise<T> {
   const url = databaseUrl();
   const file = sqlitePath(url);
   await mkdir(path.dirname(file), { recursive: true });
@@ -127,7 +132,9 @@ async function withEngine<T>(run: (engine: SchemaEngine, schema: string) => Prom
   // The adapter holds the SQLite file locked until its connection is disposed, and
   // engine.free() does not dispose it: track every connection and close it ourselves.
   const opened: SqlDriverAdapter[] = [];
-  const adapterFactory = bindMigrationAwareSqlAdapterFactory(withScriptAwareShadow(factory, opened));
+  const adapterFactory = bindMigrationAwareSqlAdapterFactory(
+    withScriptAwareShadow(factory, opened),
+  );
   const logs: string[] = [];
   const engine = (await SchemaEngineCtor.new(
     { datamodels: [[SCHEMA_PATH, schemaText]] },
@@ -155,7 +162,9 @@ function enableWal(): void {
 async function deploy(): Promise<void> {
   const migrationsList = await readMigrationList();
   if (migrationsList.migrationDirectories.length === 0) {
-    throw new Error('No migrations in prisma/migrations. Create one with: npm run db:migrate:new -- <name>');
+    throw new Error(
+      'No migrations in prisma/migrations. Create one with: npm run db:migrate:new -- <name>',
+    );
   }
   const { appliedMigrationNames } = await withEngine((engine) =>
     engine.applyMigrations({ migrationsList, filters: FILTERS }),
@@ -169,8 +178,13 @@ async function deploy(): Promise<void> {
 }
 
 async function createNew(rawName: string | undefined): Promise<void> {
-  const name = (rawName ?? '').trim().toLowerCase().replace(/[^a-z0-9_]+/g, '_').replace(/^_+|_+$/g, '');
-  if (!name) throw new Error('Usage: npm run db:migrate:new -- <name>   (letters, digits, underscores)');
+  const name = (rawName ?? '')
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9_]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+  if (!name)
+    throw new Error('Usage: npm run db:migrate:new -- <name>   (letters, digits, underscores)');
   const created = await withEngine(async (engine, schemaText) => {
     let migrationsList = await readMigrationList();
     // The CLI's order: apply pending → devDiagnostic → evaluateDataLoss → createMigration.
@@ -179,7 +193,9 @@ async function createNew(rawName: string | undefined): Promise<void> {
     await engine.applyMigrations({ migrationsList, filters: FILTERS });
     const diagnostic = await engine.devDiagnostic({ migrationsList, filters: FILTERS });
     if (diagnostic.action.tag === 'reset') {
-      throw new Error(`The development database has drifted: ${diagnostic.action.reason}\nDelete it and rerun.`);
+      throw new Error(
+        `The development database has drifted: ${diagnostic.action.reason}\nDelete it and rerun.`,
+      );
     }
     const schema = { files: [{ path: SCHEMA_PATH, content: schemaText }] };
     const dataLoss = await engine.evaluateDataLoss({ migrationsList, schema, filters: FILTERS });
@@ -210,7 +226,11 @@ async function createNew(rawName: string | undefined): Promise<void> {
     return result.generatedMigrationName;
   });
   enableWal();
-  console.log(created ? `Created and applied prisma/migrations/${created}` : 'Schema unchanged; no migration created.');
+  console.log(
+    created
+      ? `Created and applied prisma/migrations/${created}`
+      : 'Schema unchanged; no migration created.',
+  );
 }
 
 async function status(): Promise<void> {
@@ -218,11 +238,17 @@ async function status(): Promise<void> {
   const file = sqlitePath(databaseUrl());
   const exists = await stat(file).catch(() => null);
   if (!exists) {
-    console.log(`No database at ${file}. ${migrationsList.migrationDirectories.length} migration(s) pending.`);
+    console.log(
+      `No database at ${file}. ${migrationsList.migrationDirectories.length} migration(s) pending.`,
+    );
     return;
   }
   const result = await withEngine((engine) =>
-    engine.diagnoseMigrationHistory({ migrationsList, optInToShadowDatabase: false, filters: FILTERS }),
+    engine.diagnoseMigrationHistory({
+      migrationsList,
+      optInToShadowDatabase: false,
+      filters: FILTERS,
+    }),
   );
   console.log(`Database: ${file}`);
   console.log(`Migrations in prisma/migrations: ${migrationsList.migrationDirectories.length}`);
@@ -230,8 +256,10 @@ async function status(): Promise<void> {
   else if (result.history.diagnostic === 'databaseIsBehind')
     console.log(`Status: pending: ${result.history.unappliedMigrationNames.join(', ')}`);
   else console.log(`Status: ${result.history.diagnostic}: ${JSON.stringify(result.history)}`);
-  if (result.failedMigrationNames.length) console.log(`Failed: ${result.failedMigrationNames.join(', ')}`);
-  if (result.editedMigrationNames.length) console.log(`Edited after apply: ${result.editedMigrationNames.join(', ')}`);
+  if (result.failedMigrationNames.length)
+    console.log(`Failed: ${result.failedMigrationNames.join(', ')}`);
+  if (result.editedMigrationNames.length)
+    console.log(`Edited after apply: ${result.editedMigrationNames.join(', ')}`);
 }
 
 async function main(): Promise<void> {

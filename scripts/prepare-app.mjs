@@ -8,7 +8,18 @@ import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const STAMP = path.join(ROOT, '.next', 'mesh-dojo-source-stamp');
-const SOURCES = ['app', 'components', 'lib', 'content', 'prisma', 'public', 'next.config.mjs', 'package-lock.json', 'postcss.config.mjs', 'tsconfig.json'];
+const SOURCES = [
+  'app',
+  'components',
+  'lib',
+  'content',
+  'prisma',
+  'public',
+  'next.config.mjs',
+  'package-lock.json',
+  'postcss.config.mjs',
+  'tsconfig.json',
+];
 
 process.env.NEXT_TELEMETRY_DISABLED = '1';
 
@@ -45,7 +56,10 @@ run('Seeding the demo account', tsx, ['--conditions=react-server', 'scripts/seed
 
 if (process.argv.includes('--build')) {
   const stamp = sourceStamp();
-  const built = existsSync(path.join(ROOT, '.next', 'BUILD_ID')) && existsSync(STAMP) && readFileSync(STAMP, 'utf8') === stamp;
+  const built =
+    existsSync(path.join(ROOT, '.next', 'BUILD_ID')) &&
+    existsSync(STAMP) &&
+    readFileSync(STAMP, 'utf8') === stamp;
   if (built) {
     console.log('\n✔ Production build is up to date.');
   } else {
@@ -53,5 +67,7 @@ if (process.argv.includes('--build')) {
     writeFileSync(STAMP, stamp);
   }
   const port = process.env.PORT ?? '3000';
-  console.log(`\n✔ Ready. Open http://localhost:${port} — demo account: demo@meshdojo.dev / mesh-dojo-demo-1\n`);
+  console.log(
+    `\n✔ Ready. Open http://localhost:${port} — demo account: demo@meshdojo.dev / mesh-dojo-demo-1\n`,
+  );
 }

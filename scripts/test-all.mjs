@@ -11,12 +11,21 @@ const PLAYWRIGHT_JSON = 'test-results/playwright-report.json';
 
 /** One closing line over both runners: "Tests: N passed, N failed, N skipped". */
 function printTotals() {
-  const read = (file) => (existsSync(path.join(ROOT, file)) ? JSON.parse(readFileSync(path.join(ROOT, file), 'utf8')) : null);
+  const read = (file) =>
+    existsSync(path.join(ROOT, file))
+      ? JSON.parse(readFileSync(path.join(ROOT, file), 'utf8'))
+      : null;
   const vitest = read(VITEST_JSON);
   const playwright = read(PLAYWRIGHT_JSON);
-  const passed = (vitest?.numPassedTests ?? 0) + (playwright?.stats?.expected ?? 0) + (playwright?.stats?.flaky ?? 0);
+  const passed =
+    (vitest?.numPassedTests ?? 0) +
+    (playwright?.stats?.expected ?? 0) +
+    (playwright?.stats?.flaky ?? 0);
   const failed = (vitest?.numFailedTests ?? 0) + (playwright?.stats?.unexpected ?? 0);
-  const skipped = (vitest?.numPendingTests ?? 0) + (vitest?.numTodoTests ?? 0) + (playwright?.stats?.skipped ?? 0);
+  const skipped =
+    (vitest?.numPendingTests ?? 0) +
+    (vitest?.numTodoTests ?? 0) +
+    (playwright?.stats?.skipped ?? 0);
   console.log(`\nTests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 }
 
@@ -26,7 +35,11 @@ const steps = [
   ['Lint', 'npx', ['eslint', '.', '--max-warnings', '0']],
   ['Typecheck', 'npx', ['tsc', '--noEmit']],
   ['Content check', 'npm', ['run', '--silent', 'content:check']],
-  ['Unit + integration tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${VITEST_JSON}`]],
+  [
+    'Unit + integration tests',
+    'npx',
+    ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${VITEST_JSON}`],
+  ],
   ['Production build', 'npx', ['next', 'build']],
   ['End-to-end tests', 'npx', ['playwright', 'test']],
 ];

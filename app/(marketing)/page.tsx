@@ -34,12 +34,16 @@ export default function LandingPage() {
     <div className="space-y-14">
       <section aria-labelledby="hero-title" className="space-y-6 pt-4">
         <p className="badge">Self-hostable · open practice platform</p>
-        <h1 id="hero-title" className="max-w-3xl text-4xl font-extrabold tracking-tight sm:text-5xl">
+        <h1
+          id="hero-title"
+          className="max-w-3xl text-4xl font-extrabold tracking-tight sm:text-5xl"
+        >
           Learn to design, justify and defend a service mesh.
         </h1>
         <p className="max-w-2xl text-lg text-muted">
-          Mesh Dojo turns one hard topic into deliberate practice: lessons, spaced-repetition flashcards,
-          graded design scenarios and a simulator that shows what sidecars, mTLS and retries really cost.
+          Mesh Dojo turns one hard topic into deliberate practice: lessons, spaced-repetition
+          flashcards, graded design scenarios and a simulator that shows what sidecars, mTLS and
+          retries really cost.
         </p>
         <div className="flex flex-wrap gap-3">
           <Link href="/lessons" className="btn btn-primary">

@@ -40,7 +40,12 @@ export function SignInForm({ callbackUrl, oidcEnabled, initialError }: Props) {
 
   return (
     <div className="space-y-4">
-      <form onSubmit={onSubmit} noValidate className="space-y-4" aria-describedby={error ? 'sign-in-error' : undefined}>
+      <form
+        onSubmit={onSubmit}
+        noValidate
+        className="space-y-4"
+        aria-describedby={error ? 'sign-in-error' : undefined}
+      >
         {error ? (
           <div id="sign-in-error" role="alert" className="form-error" data-testid="form-error">
             {error}
@@ -50,7 +55,14 @@ export function SignInForm({ callbackUrl, oidcEnabled, initialError }: Props) {
           <label htmlFor="email" className="label">
             Email
           </label>
-          <input id="email" name="email" type="email" autoComplete="email" required className="input" />
+          <input
+            id="email"
+            name="email"
+            type="email"
+            autoComplete="email"
+            required
+            className="input"
+          />
         </div>
         <div>
           <label htmlFor="password" className="label">

@@ -9,7 +9,11 @@ import type { SignUpState } from '@/lib/auth/accounts';
 type Field = 'name' | 'email' | 'password';
 
 /** Sign-up form with field-level errors from the server's zod validation. */
-export function SignUpForm({ signUpAction }: { signUpAction: (form: FormData) => Promise<SignUpState> }) {
+export function SignUpForm({
+  signUpAction,
+}: {
+  signUpAction: (form: FormData) => Promise<SignUpState>;
+}) {
   const router = useRouter();
   const [state, setState] = useState<SignUpState | undefined>();
   const [pending, startTransition] = useTransition();

@@ -7,11 +7,15 @@ import { SignOutButton } from '@/components/layout/sign-out-button';
 /** Sign in / sign up links, or the signed-in user's name and a sign-out button. */
 export function AccountMenu() {
   const session = useClientSession();
-  if (session.status === 'loading') return <span className="inline-block h-10 w-40" aria-hidden="true" />;
+  if (session.status === 'loading')
+    return <span className="inline-block h-10 w-40" aria-hidden="true" />;
   if (session.status === 'authenticated') {
     return (
       <>
-        <span className="hidden max-w-32 truncate text-sm text-muted xl:inline" data-testid="signed-in-as">
+        <span
+          className="hidden max-w-32 truncate text-sm text-muted xl:inline"
+          data-testid="signed-in-as"
+        >
           {session.name}
         </span>
         <SignOutButton />

@@ -8,9 +8,7 @@ import { useSyncExternalStore } from 'react';
  * every page, static lesson pages included; only the sign-in forms load next-auth/react.
  */
 export type ClientSession =
-  | { status: 'loading' }
-  | { status: 'unauthenticated' }
-  | { status: 'authenticated'; name: string };
+  { status: 'loading' } | { status: 'unauthenticated' } | { status: 'authenticated'; name: string };
 
 const LOADING: ClientSession = { status: 'loading' };
 let current: ClientSession = LOADING;
@@ -54,13 +52,19 @@ function subscribe(listener: () => void): () => void {
 
 /** The current session state for client components. */
 export function useClientSession(): ClientSession {
-  return useSyncExternalStore(subscribe, () => current, () => LOADING);
+  return useSyncExternalStore(
+    subscribe,
+    () => current,
+    () => LOADING,
+  );
 }
 
 /** Signs out through next-auth's CSRF-protected endpoint, then loads the landing page. */
 export async function signOutAndLeave(): Promise<void> {
   try {
-    const csrf = (await (await fetch('/api/auth/csrf', { cache: 'no-store' })).json()) as { csrfToken?: string };
+    const csrf = (await (await fetch('/api/auth/csrf', { cache: 'no-store' })).json()) as {
+      csrfToken?: string;
+    };
     await fetch('/api/auth/signout', {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },

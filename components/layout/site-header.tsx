@@ -10,7 +10,13 @@ export function SiteHeader() {
     <header className="border-b border-border bg-surface">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 sm:px-6">
         <Link href="/" className="flex items-center gap-2 font-bold text-fg no-underline">
-          <svg aria-hidden="true" width="28" height="28" viewBox="0 0 32 32" className="text-accent">
+          <svg
+            aria-hidden="true"
+            width="28"
+            height="28"
+            viewBox="0 0 32 32"
+            className="text-accent"
+          >
             <circle cx="8" cy="8" r="4" fill="currentColor" />
             <circle cx="24" cy="8" r="4" fill="currentColor" />
             <circle cx="16" cy="24" r="4" fill="currentColor" />

@@ -9,8 +9,7 @@ import type { SessionUser } from '@/lib/auth/session-user';
 export type FieldErrors = Partial<Record<'name' | 'email' | 'password', string[]>>;
 
 export type CreateAccountResult =
-  | { ok: true; user: SessionUser }
-  | { ok: false; message: string; fieldErrors: FieldErrors };
+  { ok: true; user: SessionUser } | { ok: false; message: string; fieldErrors: FieldErrors };
 
 /** What the sign-up form receives: success, or the message and field errors to show. */
 export type SignUpState = { ok: true } | Extract<CreateAccountResult, { ok: false }>;
@@ -32,7 +31,8 @@ export async function createAccount(input: unknown): Promise<CreateAccountResult
   }
   const { name, email, password } = parsed.data;
   const existing = await db.user.findUnique({ where: { email }, select: { id: true } });
-  if (existing) return { ok: false, message: DUPLICATE_EMAIL, fieldErrors: { email: [DUPLICATE_EMAIL] } };
+  if (existing)
+    return { ok: false, message: DUPLICATE_EMAIL, fieldErrors: { email: [DUPLICATE_EMAIL] } };
   const passwordHash = await hashPassword(password);
   try {
     const user = await db.user.create({

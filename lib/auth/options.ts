@@ -15,14 +15,21 @@ if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= 'true';
 function clientIp(headers: Record<string, unknown> | undefined): string | null {
   const forwarded = headers?.['x-forwarded-for'];
   if (typeof forwarded !== 'string') return null;
-  const hops = forwarded.split(',').map((h) => h.trim()).filter(Boolean);
+  const hops = forwarded
+    .split(',')
+    .map((h) => h.trim())
+    .filter(Boolean);
   // Behind a trusted proxy the first hop is the client. Otherwise only the last hop (added
   // by the server in front of us) is not client-controlled; the per-email limit still holds
   // when a client spoofs the header.
   return (env().AUTH_TRUST_PROXY === '1' ? hops[0] : hops.at(-1)) ?? null;
 }
 
-const oidcProfileSchema = z.object({ sub: z.string(), email: z.email(), name: z.string().optional() });
+const oidcProfileSchema = z.object({
+  sub: z.string(),
+  email: z.email(),
+  name: z.string().optional(),
+});
 
 function oidcProvider(): NextAuthOptions['providers'] {
   const { OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_NAME } = env();

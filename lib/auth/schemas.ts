@@ -2,8 +2,18 @@ import { z } from 'zod';
 
 // A short list of passwords that pass length rules but top every breach list.
 const COMMON_PASSWORDS = new Set([
-  'password123', 'password1234', 'qwerty12345', 'qwertyuiop1', '1234567890a', 'iloveyou123',
-  'letmein12345', 'welcome12345', 'admin123456', 'passw0rd123', 'servicemesh1', 'meshdojo123',
+  'password123',
+  'password1234',
+  'qwerty12345',
+  'qwertyuiop1',
+  '1234567890a',
+  'iloveyou123',
+  'letmein12345',
+  'welcome12345',
+  'admin123456',
+  'passw0rd123',
+  'servicemesh1',
+  'meshdojo123',
 ]);
 
 export const PASSWORD_MIN = 10;
@@ -35,14 +45,20 @@ export const signUpSchema = z
       .trim()
       .min(2, 'Enter at least 2 characters.')
       .max(80, 'Use at most 80 characters.')
-      .refine((n) => !/[\p{Cc}<>]/u.test(n), { message: 'Use letters, spaces and punctuation only.' }),
+      .refine((n) => !/[\p{Cc}<>]/u.test(n), {
+        message: 'Use letters, spaces and punctuation only.',
+      }),
     email: emailSchema,
     password: passwordSchema,
   })
   .superRefine((value, ctx) => {
     const local = value.email.split('@')[0] ?? '';
     if (local.length >= 5 && value.password.toLowerCase().includes(local)) {
-      ctx.addIssue({ code: 'custom', path: ['password'], message: 'Do not include your email name in the password.' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['password'],
+        message: 'Do not include your email name in the password.',
+      });
     }
   });
 
@@ -50,7 +66,10 @@ export type SignUpInput = z.infer<typeof signUpSchema>;
 
 export const signInSchema = z.object({
   email: emailSchema,
-  password: z.string().min(1, 'Enter your password.').max(PASSWORD_MAX, 'Incorrect email or password.'),
+  password: z
+    .string()
+    .min(1, 'Enter your password.')
+    .max(PASSWORD_MAX, 'Incorrect email or password.'),
 });
 
 export type SignInInput = z.infer<typeof signInSchema>;

@@ -19,7 +19,9 @@ export const THROTTLE_POLICY = {
 export type ThrottleKeys = { email: string; ip: string | null };
 
 function keysFor({ email, ip }: ThrottleKeys): Array<{ key: string; threshold: number }> {
-  const keys: Array<{ key: string; threshold: number }> = [{ key: `email:${email}`, threshold: THROTTLE_POLICY.emailThreshold }];
+  const keys: Array<{ key: string; threshold: number }> = [
+    { key: `email:${email}`, threshold: THROTTLE_POLICY.emailThreshold },
+  ];
   if (ip) keys.push({ key: `ip:${ip}`, threshold: THROTTLE_POLICY.ipThreshold });
   return keys;
 }
@@ -45,8 +47,12 @@ export async function recordFailedSignIn(keys: ThrottleKeys, now: Date): Promise
   let lockMs = 0;
   await db.$transaction(async (tx) => {
     for (const { key, threshold } of keysFor(keys)) {
-      const row = await tx.authThrottle.findUnique({ where: { key }, select: { failures: true, firstFailureAt: true } });
-      const windowExpired = !row || now.getTime() - row.firstFailureAt.getTime() > THROTTLE_POLICY.windowMs;
+      const row = await tx.authThrottle.findUnique({
+        where: { key },
+        select: { failures: true, firstFailureAt: true },
+      });
+      const windowExpired =
+        !row || now.getTime() - row.firstFailureAt.getTime() > THROTTLE_POLICY.windowMs;
       const failures = windowExpired ? 1 : row.failures + 1;
       const ms = lockDuration(failures, threshold);
       lockMs = Math.max(lockMs, ms);

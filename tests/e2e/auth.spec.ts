@@ -1,10 +1,15 @@
 import { expect, test } from '@playwright/test';
 import { DEMO, checkA11y, signIn, signUp, snap } from './helpers';
 
-test('landing page explains the product and starts learning without an account', async ({ page }) => {
+test('landing page explains the product and starts learning without an account', async ({
+  page,
+}) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('service mesh');
-  await expect(page.getByRole('link', { name: /Start learning/ })).toHaveAttribute('href', '/lessons');
+  await expect(page.getByRole('link', { name: /Start learning/ })).toHaveAttribute(
+    'href',
+    '/lessons',
+  );
   await checkA11y(page, 'landing');
   await snap(page, 'landing');
 });
@@ -82,7 +87,9 @@ test('repeated failures are throttled with a "try again in N s" message', async 
   await expect(page.getByTestId('form-error')).toHaveText(/Try again in \d+ s\./);
 });
 
-test('theme toggle switches to dark mode and the page stays accessible at 360 px', async ({ page }) => {
+test('theme toggle switches to dark mode and the page stays accessible at 360 px', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto('/');
   const toggle = page.getByTestId('theme-toggle');
@@ -90,7 +97,9 @@ test('theme toggle switches to dark mode and the page stays accessible at 360 px
   await toggle.click(); // light → dark
   await expect(page.locator('html')).toHaveClass(/dark/);
   await checkA11y(page, 'landing dark 360px');
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - window.innerWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
   await snap(page, 'landing-dark-360');
   await page.reload();
@@ -111,7 +120,9 @@ test('unknown pages and malformed auth requests never answer 500', async ({ page
   expect(missing?.status()).toBe(404);
   await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
   await checkA11y(page, 'not found');
-  const bad = await request.post('/api/auth/callback/credentials', { form: { email: '', password: '' } });
+  const bad = await request.post('/api/auth/callback/credentials', {
+    form: { email: '', password: '' },
+  });
   expect(bad.status()).toBeLessThan(500);
   const weird = await request.get('/sign-in?callbackUrl=https://evil.example&error=%00%FF');
   expect(weird.status()).toBe(200);

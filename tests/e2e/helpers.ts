@@ -1,14 +1,22 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
-export const DEMO = { email: 'demo@meshdojo.dev', password: 'mesh-dojo-demo-1', name: 'Demo Learner' } as const;
+export const DEMO = {
+  email: 'demo@meshdojo.dev',
+  password: 'mesh-dojo-demo-1',
+  name: 'Demo Learner',
+} as const;
 
 let counter = 0;
 
 /** Creates a fresh account through the sign-up form and waits for the dashboard. */
 export async function signUp(
   page: Page,
-  { name = 'E2E Learner', email, password = 'practice-mesh-77' }: { name?: string; email?: string; password?: string } = {},
+  {
+    name = 'E2E Learner',
+    email,
+    password = 'practice-mesh-77',
+  }: { name?: string; email?: string; password?: string } = {},
 ): Promise<{ name: string; email: string; password: string }> {
   counter += 1;
   const address = email ?? `e2e-${Date.now()}-${counter}@example.test`;
@@ -32,9 +40,15 @@ export async function signIn(page: Page, email: string, password: string): Promi
 
 /** Runs axe-core (WCAG 2.x A/AA rules) on the page and asserts zero violations. */
 export async function checkA11y(page: Page, label: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
   const summary = results.violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`,
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join(', ')}`,
   );
   expect(summary, `axe violations on ${label}`).toEqual([]);
 }

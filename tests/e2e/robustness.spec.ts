@@ -52,9 +52,14 @@ test('no URL answers 500, signed out or signed in', async ({ page, request }) =>
   expect(failures).toEqual([]);
 });
 
-test('malformed auth and API requests get a 4xx with a reason, not a stack trace', async ({ request }) => {
+test('malformed auth and API requests get a 4xx with a reason, not a stack trace', async ({
+  request,
+}) => {
   const posts = [
-    request.post('/api/auth/callback/credentials', { data: 'not a form', headers: { 'content-type': 'text/plain' } }),
+    request.post('/api/auth/callback/credentials', {
+      data: 'not a form',
+      headers: { 'content-type': 'text/plain' },
+    }),
     request.post('/api/auth/callback/credentials', { form: { email: LONG, password: LONG } }),
     request.post('/api/auth/signout', { form: { csrfToken: 'forged' } }),
   ];

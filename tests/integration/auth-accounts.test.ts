@@ -19,20 +19,29 @@ describe('createAccount', () => {
   it('creates a user with a scrypt hash, never the plain password', async () => {
     const result = await accounts.createAccount(good);
     expect(result.ok).toBe(true);
-    const row = await db.user.findUnique({ where: { email: good.email }, omit: { passwordHash: false } });
+    const row = await db.user.findUnique({
+      where: { email: good.email },
+      omit: { passwordHash: false },
+    });
     expect(row?.passwordHash).toMatch(/^scrypt\$/);
     expect(row?.passwordHash).not.toContain(good.password);
   });
 
   it('rejects a duplicate email (any case) with a clear message and no second row', async () => {
     const result = await accounts.createAccount({ ...good, email: 'GRACE@example.test' });
-    expect(result).toMatchObject({ ok: false, fieldErrors: { email: [expect.stringContaining('already exists')] } });
+    expect(result).toMatchObject({
+      ok: false,
+      fieldErrors: { email: [expect.stringContaining('already exists')] },
+    });
     expect(await db.user.count({ where: { email: good.email } })).toBe(1);
   });
 
   it('lets only one of two racing sign-ups for the same email win', async () => {
     const input = { ...good, email: 'race@example.test' };
-    const results = await Promise.all([accounts.createAccount(input), accounts.createAccount(input)]);
+    const results = await Promise.all([
+      accounts.createAccount(input),
+      accounts.createAccount(input),
+    ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(await db.user.count({ where: { email: 'race@example.test' } })).toBe(1);
   });
@@ -41,7 +50,8 @@ describe('createAccount', () => {
     const before = await db.user.count();
     const result = await accounts.createAccount({ name: '', email: 'bad', password: 'short' });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(Object.keys(result.fieldErrors).sort()).toEqual(['email', 'name', 'password']);
+    if (!result.ok)
+      expect(Object.keys(result.fieldErrors).sort()).toEqual(['email', 'name', 'password']);
     expect(await db.user.count()).toBe(before);
     expect((await accounts.createAccount(null)).ok).toBe(false);
     expect((await accounts.createAccount({ name: 5, email: [], password: {} })).ok).toBe(false);
@@ -50,15 +60,28 @@ describe('createAccount', () => {
 
 describe('authenticate', () => {
   it('signs in with the right password, case-insensitive email', async () => {
-    const result = await accounts.authenticate({ email: 'Grace@Example.test', password: good.password }, { ip: '10.0.0.1' });
+    const result = await accounts.authenticate(
+      { email: 'Grace@Example.test', password: good.password },
+      { ip: '10.0.0.1' },
+    );
     expect(result).toMatchObject({ ok: true, user: { email: good.email, name: good.name } });
   });
 
   it('gives the same message for an unknown email and a wrong password', async () => {
-    const unknown = await accounts.authenticate({ email: 'nobody@example.test', password: 'whatever-1' }, { ip: '10.0.0.2' });
-    const wrong = await accounts.authenticate({ email: good.email, password: 'wrong-password-1' }, { ip: '10.0.0.2' });
+    const unknown = await accounts.authenticate(
+      { email: 'nobody@example.test', password: 'whatever-1' },
+      { ip: '10.0.0.2' },
+    );
+    const wrong = await accounts.authenticate(
+      { email: good.email, password: 'wrong-password-1' },
+      { ip: '10.0.0.2' },
+    );
     expect(unknown).toEqual(wrong);
-    expect(wrong).toMatchObject({ ok: false, reason: 'invalid', message: 'Incorrect email or password.' });
+    expect(wrong).toMatchObject({
+      ok: false,
+      reason: 'invalid',
+      message: 'Incorrect email or password.',
+    });
   });
 
   it('locks an email after 5 failures with a "try again in N s" message, then unlocks', async () => {
@@ -69,7 +92,8 @@ describe('authenticate', () => {
     for (let i = 0; i < 4; i += 1) expect((await attempt('bad-password-1', t0)).ok).toBe(false);
     const fifth = await attempt('bad-password-1', t0);
     expect(fifth).toMatchObject({ ok: false, reason: 'throttled', retryAfterSeconds: 30 });
-    if (!fifth.ok) expect(fifth.message).toBe('Too many failed sign-in attempts. Try again in 30 s.');
+    if (!fifth.ok)
+      expect(fifth.message).toBe('Too many failed sign-in attempts. Try again in 30 s.');
     // Even the right password is refused while locked, from any IP.
     const during = await attempt(good.password, new Date(t0.getTime() + 10_000), '10.9.9.9');
     expect(during).toMatchObject({ reason: 'throttled', retryAfterSeconds: 20 });
@@ -95,12 +119,21 @@ describe('authenticate', () => {
     const t0 = new Date('2026-03-01T00:00:00Z');
     let last;
     for (let i = 0; i < 20; i += 1) {
-      last = await accounts.authenticate({ email: `spray${i}@example.test`, password: 'guess-12345' }, { ip: '203.0.113.7', now: t0 });
+      last = await accounts.authenticate(
+        { email: `spray${i}@example.test`, password: 'guess-12345' },
+        { ip: '203.0.113.7', now: t0 },
+      );
     }
     expect(last).toMatchObject({ reason: 'throttled' });
-    const fromSameIp = await accounts.authenticate({ email: good.email, password: good.password }, { ip: '203.0.113.7', now: t0 });
+    const fromSameIp = await accounts.authenticate(
+      { email: good.email, password: good.password },
+      { ip: '203.0.113.7', now: t0 },
+    );
     expect(fromSameIp).toMatchObject({ reason: 'throttled' });
-    const fromOtherIp = await accounts.authenticate({ email: good.email, password: good.password }, { ip: '203.0.113.8', now: t0 });
+    const fromOtherIp = await accounts.authenticate(
+      { email: good.email, password: good.password },
+      { ip: '203.0.113.8', now: t0 },
+    );
     expect(fromOtherIp.ok).toBe(true);
   });
 

@@ -120,13 +120,27 @@ describe('review stats', () => {
   it('summarises today for the dashboard card', async () => {
     const user = await createTestUser();
     const empty = await session.getTodaySummary({ userId: user.id, now: NOW });
-    expect(empty).toMatchObject({ dueToday: 0, newToday: 6, newAvailable: 6, reviewedToday: 0, interview: null });
-    await reviews.recordReview({ userId: user.id, cardId: 'mtls-001', grade: 1, idempotencyKey: key(), now: NOW });
+    expect(empty).toMatchObject({
+      dueToday: 0,
+      newToday: 6,
+      newAvailable: 6,
+      reviewedToday: 0,
+      interview: null,
+    });
+    await reviews.recordReview({
+      userId: user.id,
+      cardId: 'mtls-001',
+      grade: 1,
+      idempotencyKey: key(),
+      now: NOW,
+    });
     const later = new Date(NOW.getTime() + 5 * 60_000);
     const after = await session.getTodaySummary({ userId: user.id, now: later });
     expect(after).toMatchObject({ dueToday: 1, newToday: 5, newAvailable: 5, reviewedToday: 1 });
     expect(await stats.getReviewStreak({ userId: user.id, now: later })).toBe(1);
-    expect(await stats.getReviewStreak({ userId: user.id, now: new Date(NOW.getTime() + 2 * DAY) })).toBe(0);
+    expect(
+      await stats.getReviewStreak({ userId: user.id, now: new Date(NOW.getTime() + 2 * DAY) }),
+    ).toBe(0);
   });
 
   it('computes streaks that end yesterday when nothing is reviewed yet today', () => {

@@ -18,7 +18,11 @@ const searchSchema = z.object({
   error: z.string().max(200).optional().catch(undefined),
 });
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { callbackUrl, error } = searchSchema.parse(await searchParams);
   if (await getCurrentUser()) redirect(callbackUrl ?? '/dashboard');
   return (

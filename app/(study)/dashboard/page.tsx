@@ -48,8 +48,14 @@ export default async function DashboardPage() {
         </div>
         <ul className="grid gap-4 sm:grid-cols-3">
           {AREAS.map((area) => (
-            <li key={area.title} className="card flex flex-col gap-2" data-testid={`area-${area.title.toLowerCase()}`}>
-              <h3 className="text-lg">{area.href ? <Link href={area.href}>{area.title}</Link> : area.title}</h3>
+            <li
+              key={area.title}
+              className="card flex flex-col gap-2"
+              data-testid={`area-${area.title.toLowerCase()}`}
+            >
+              <h3 className="text-lg">
+                {area.href ? <Link href={area.href}>{area.title}</Link> : area.title}
+              </h3>
               <p className="text-muted">{area.description}</p>
               <p className="mt-auto text-sm font-medium">{area.status}</p>
             </li>

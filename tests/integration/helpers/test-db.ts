@@ -15,10 +15,14 @@ const ROOT = path.resolve(import.meta.dirname, '../../..');
 export async function setupTestDatabase(): Promise<{ url: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(path.join(tmpdir(), 'mesh-dojo-test-'));
   const url = `file:${path.join(dir, 'test.db')}`;
-  await run(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'scripts/migrate.ts'), 'deploy'], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: url },
-  });
+  await run(
+    path.join(ROOT, 'node_modules/.bin/tsx'),
+    [path.join(ROOT, 'scripts/migrate.ts'), 'deploy'],
+    {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: url },
+    },
+  );
   process.env.DATABASE_URL = url;
   return {
     url,

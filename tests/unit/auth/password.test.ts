@@ -9,7 +9,10 @@ describe('password hashing (scrypt)', () => {
   });
 
   it('salts every hash and stores its parameters', async () => {
-    const [a, b] = await Promise.all([hashPassword('same-password-1'), hashPassword('same-password-1')]);
+    const [a, b] = await Promise.all([
+      hashPassword('same-password-1'),
+      hashPassword('same-password-1'),
+    ]);
     expect(a).not.toBe(b);
     expect(a).toMatch(/^scrypt\$32768\$8\$1\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]{86}==$/);
   });

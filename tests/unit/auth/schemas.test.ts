@@ -5,7 +5,8 @@ function fieldErrors(input: unknown): Record<string, string[]> {
   const result = signUpSchema.safeParse(input);
   if (result.success) return {};
   const errors: Record<string, string[]> = {};
-  for (const issue of result.error.issues) (errors[String(issue.path[0])] ??= []).push(issue.message);
+  for (const issue of result.error.issues)
+    (errors[String(issue.path[0])] ??= []).push(issue.message);
   return errors;
 }
 
@@ -27,7 +28,11 @@ describe('signUpSchema', () => {
     ['password', { ...valid, password: 'aaaaaaaaa1' }, 'more varied'],
     ['password', { ...valid, password: 'Password123' }, 'too common'],
     ['password', { ...valid, password: 'x'.repeat(129) + '1' }, 'at most 128'],
-    ['password', { ...valid, email: 'lovelace@example.com', password: 'lovelace-2024' }, 'email name'],
+    [
+      'password',
+      { ...valid, email: 'lovelace@example.com', password: 'lovelace-2024' },
+      'email name',
+    ],
     ['name', { ...valid, name: 'A' }, 'at least 2'],
     ['name', { ...valid, name: 'n'.repeat(81) }, 'at most 80'],
     ['name', { ...valid, name: '<script>' }, 'letters, spaces'],
