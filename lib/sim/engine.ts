@@ -1,0 +1,1611 @@
+/**
+ * Discrete-event mesh simulator. Pure and deterministic: time is virtual (ms), randomness comes
+ * from a seeded sfc32 state kept as plain data, and the same config + seed + intents give the
+ * same numbers bit for bit.
+ *
+ * Performance notes: events live in a binary heap of parallel typed arrays ordered by
+ * (time, insertion seq); calls and attempts are pooled records in typed arrays with free
+ * lists; FIFO multi-server stations (services and proxies) are solved with per-worker
+ * "free at" times, so a station costs no event of its own; there are no per-event closures.
+ */
+import type { SimConfig } from './config';
+import { LogHistogram } from './histogram';
+import {
+  DEBOUNCE_MS,
+  EBPF_COST,
+  SIDECAR_COSTS,
+  WAYPOINT_COST,
+  ZTUNNEL_COST,
+  convergenceMs,
+} from './profiles';
+import type { RngState } from './rng';
+import { seedRng } from './rng';
+import type { Decision, Intent } from './intents';
+import { applyIntent, explainIntent, validateIntent } from './control-plane';
+import { edgeSecurity } from './topology';
+
+// ---- event types
+const EV_ARRIVAL = 0;
+const EV_HOP = 1;
+const EV_SERVICE_DONE = 2;
+const EV_RESPONSE = 3;
+const EV_RETRY = 4;
+const EV_TRY_TIMEOUT = 5;
+const EV_ROUTE_TIMEOUT = 6;
+const EV_APPLY = 7;
+
+// ---- failure kinds as seen by the client proxy
+const K_OK = 0;
+const K_500 = 1;
+const K_503 = 2;
+const K_CONNECT = 3;
+const K_RESET = 4;
+const K_403 = 5;
+const K_TIMEOUT = 6;
+const K_UO = 7;
+const K_UH = 8;
+const K_FI = 9;
+
+/** Error causes reported in metrics (index = cause code). */
+export const CAUSES = [
+  'ok',
+  'upstream',
+  'timeout',
+  'overflow',
+  'denied',
+  'mtls',
+  'injected',
+  'noHealthy',
+] as const;
+/** An error cause name. */
+export type Cause = (typeof CAUSES)[number];
+const C_OK = 0;
+const C_UPSTREAM = 1;
+const C_TIMEOUT = 2;
+const C_OVERFLOW = 3;
+const C_DENIED = 4;
+const C_MTLS = 5;
+const C_INJECTED = 6;
+const C_NOHEALTHY = 7;
+const NCAUSE = 8;
+
+// Which kinds each retryOn condition covers (Envoy router docs, S19/S20): `5xx` also covers
+// connect failures, resets and per-try timeouts; `gateway-error` covers 502/503/504.
+const RETRY_BITS: Record<string, number> = {
+  '5xx': (1 << K_500) | (1 << K_503) | (1 << K_CONNECT) | (1 << K_RESET) | (1 << K_TIMEOUT),
+  'gateway-error': (1 << K_503) | (1 << K_TIMEOUT),
+  'connect-failure': 1 << K_CONNECT,
+  reset: (1 << K_RESET) | (1 << K_TIMEOUT),
+  unavailable: 1 << K_503,
+};
+// Kinds that count as a 5xx for outlier detection (locally originated errors included, S22).
+const OUTLIER_BITS =
+  (1 << K_500) | (1 << K_503) | (1 << K_CONNECT) | (1 << K_RESET) | (1 << K_TIMEOUT);
+
+// ---- hop steps (proxies on the request path)
+const S_CLIENT_SC = 0;
+const S_SERVER_SC = 1;
+const S_SRC_ZT = 2;
+const S_DST_ZT = 3;
+const S_WAYPOINT = 4;
+const S_NODE_ENVOY = 5;
+const S_EBPF = 6;
+// Templates: [steps...] with a network segment before the step (+N) and enforcement (!).
+// t0 none: (net) node · t1 sidecar: client-sc, +net server-sc! · t2 sidecar from un-meshed: +net server-sc!
+// t3 ambient L4: src-zt, +net dst-zt! · t4 ambient L7: src-zt, +net waypoint, +net dst-zt!
+// t5 ambient from un-meshed: +net dst-zt! · t6 eBPF: +net ebpf! · t7 eBPF + node Envoy: envoy, +net ebpf!
+const TPL_STEPS: number[][] = [
+  [],
+  [S_CLIENT_SC, S_SERVER_SC],
+  [S_SERVER_SC],
+  [S_SRC_ZT, S_DST_ZT],
+  [S_SRC_ZT, S_WAYPOINT, S_DST_ZT],
+  [S_DST_ZT],
+  [S_EBPF],
+  [S_NODE_ENVOY, S_EBPF],
+];
+const TPL_NET: number[][] = [[], [0, 1], [1], [0, 1], [0, 1, 1], [1], [1], [0, 1]];
+const TPL_FINAL_NET = [1, 0, 0, 0, 0, 0, 0, 0];
+const MAX_TPL_LEN = 3;
+const tplStep = new Int8Array(8 * MAX_TPL_LEN);
+const tplNet = new Int8Array(8 * MAX_TPL_LEN);
+const tplLen = new Int8Array(8);
+for (let t = 0; t < 8; t++) {
+  const steps = TPL_STEPS[t]!;
+  tplLen[t] = steps.length;
+  steps.forEach((s, i) => {
+    tplStep[t * MAX_TPL_LEN + i] = s;
+    tplNet[t * MAX_TPL_LEN + i] = TPL_NET[t]![i]!;
+  });
+}
+
+const REPLICA_SLOTS = 32; // v1 replica slots reserved per service so set-replicas needs no re-layout
+
+/** Runtime route policy of one destination (rebuilt whenever an intent is applied). */
+type RoutePolicy = {
+  retries: number;
+  retryMask: number;
+  perTryMs: number;
+  backoffBase: number;
+  budgetRatio: number;
+  budgetMin: number;
+  budgetTtl: number;
+  timeoutMs: number;
+  cbInflight: number;
+  cbRetries: number;
+  od: SimConfig['services'][number]['policy']['outlierDetection'];
+  canaryW: number;
+  hasFault: boolean;
+  abortP: number;
+  delayP: number;
+  delayMs: number;
+};
+
+/** A point of the time series (one window of simulated time). */
+export type SeriesPoint = {
+  /** Window start, simulated ms. */
+  tMs: number;
+  /** Completed root requests per second. */
+  throughputRps: number;
+  /** Failed share of completed root requests (0..1). */
+  errorRate: number;
+  p50Ms: number;
+  p99Ms: number;
+  meanMs: number;
+  /** Retries started per second (all hops). */
+  retriesPerS: number;
+};
+
+/** Latency and error summary of a stream of requests. */
+export type LatencyStats = {
+  meanMs: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  /** Failed share (0..1). */
+  errorRate: number;
+  /** Completed per simulated second. */
+  throughputRps: number;
+  /** Completed requests. */
+  count: number;
+  /** Failures by cause. */
+  errorsByCause: Partial<Record<Cause, number>>;
+};
+
+/** Per-service summary (latency is as seen by its callers, retries included). */
+export type ServiceStats = LatencyStats & {
+  /** Busy share of the service's workers (0..1). */
+  utilization: number;
+  /** Attempts that reached the service's route (first tries + retries). */
+  attempts: number;
+  /** Retries sent to the service. */
+  retries: number;
+  /** Attempts per root request (retry amplification at this service). */
+  attemptsPerRequest: number;
+  /** Proxy CPU attributed to this service's proxies, vCPU. */
+  cpuVcpu: number;
+  /** Memory of this service's proxies, MiB. */
+  memoryMiB: number;
+  /** Share of calls routed to the canary (0..1). */
+  canaryShare: number;
+  /** Outlier ejections so far. */
+  ejections: number;
+};
+
+/** The JSON-safe result of a run (CLI `--json` contract, UI tables and charts). */
+export type SimSummary = {
+  nowMs: number;
+  endToEnd: LatencyStats;
+  services: Record<string, ServiceStats>;
+  security: {
+    /** Share of calls sent over mTLS (0..1). */
+    encryptedShare: number;
+    /** Share of calls admitted by an explicit ALLOW rule for a verified identity (0..1). */
+    authorizedShare: number;
+  };
+  dataPlane: {
+    mode: string;
+    profile: string;
+    l7: boolean;
+    proxies: number;
+    cpuVcpu: number;
+    memoryMiB: number;
+  };
+  decisions: Decision[];
+  series: SeriesPoint[];
+};
+
+/** Options for creating a simulation. */
+export type SimOptions = {
+  /** PRNG seed (uint32). */
+  seed: number;
+  /** Override config.requests; Infinity = open-ended (UI). */
+  requests?: number;
+};
+
+function emptyPolicy(): RoutePolicy {
+  return {
+    retries: 0,
+    retryMask: 0,
+    perTryMs: 0,
+    backoffBase: 25,
+    budgetRatio: -1,
+    budgetMin: 0,
+    budgetTtl: 10,
+    timeoutMs: 0,
+    cbInflight: -1,
+    cbRetries: -1,
+    od: null,
+    canaryW: 0,
+    hasFault: false,
+    abortP: 0,
+    delayP: 0,
+    delayMs: 0,
+  };
+}
+
+/** A running simulation. Create with `new Simulation(config, { seed })`. */
+export class Simulation {
+  /** Current config (replaced when an intent is applied). */
+  config: SimConfig;
+  // sfc32 state in an Int32Array: storing int32 values into object fields would box the ones
+  // outside V8's small-integer range and allocate on every draw.
+  private readonly rs = new Int32Array(4);
+  /** Current simulated time, ms. */
+  now = 0;
+  /** Processed events. */
+  events = 0;
+  /** Intents waiting for the next control-loop step. */
+  readonly pendingIntents: Intent[] = [];
+  /** Decisions made so far. */
+  readonly decisions: Decision[] = [];
+  /** Control-loop steps taken. */
+  steps = 0;
+  /** Root requests sent but not finished yet (for Little's law checks). */
+  inFlight = 0;
+
+  // ---- heap
+  private hT = new Float64Array(1024);
+  private hS = new Float64Array(1024);
+  private hA = new Int32Array(1024);
+  private hB = new Int32Array(1024);
+  private hSize = 0;
+  private seq = 0;
+  private eT = 0;
+  private eK = 0;
+  private eA = 0;
+  private eB = 0;
+
+  // ---- topology
+  private readonly nNodes: number;
+  private readonly nCallers: number;
+  private readonly names: string[];
+  private readonly nodeStageStart: Int32Array;
+  private readonly nodeStageCount: Int32Array;
+  private readonly stageStart: Int32Array;
+  private readonly stageLen: Int32Array;
+  private readonly stageTargets: Int32Array;
+  private readonly nodeRepBase: Int32Array;
+  private readonly nodeRepActive: Int32Array;
+  private readonly nodeCanaryBase: Int32Array;
+  private readonly nodeCanaryCount: Int32Array;
+  private readonly nodeWorkers: Int32Array;
+  private readonly nodeMeshed: Uint8Array;
+  private readonly nodeEjected: Int32Array;
+  private readonly callerRate: Float64Array; // arrivals per ms
+
+  // ---- replicas
+  private readonly nRep: number;
+  private readonly rNode: Int32Array;
+  private readonly rWBase: Int32Array;
+  private readonly rActive: Int32Array;
+  private readonly rConsec: Int32Array;
+  private readonly rEjected: Uint8Array;
+  private readonly rEjCount: Int32Array;
+  private readonly rEjUntil: Float64Array;
+  private readonly rCluster: Int32Array;
+  private readonly rIsCanary: Uint8Array;
+  private readonly rDist: Uint8Array; // 0 exp, 1 const, 2 lognormal
+  private readonly rMean: Float64Array;
+  private readonly rMu: Float64Array;
+  private readonly rSigma: Float64Array;
+  private readonly rFailP: Float64Array;
+  private readonly rFailKind: Uint8Array;
+  private readonly wFree: Float64Array;
+
+  // ---- proxies: sidecar per replica slot, ztunnel + node Envoy per cluster node, waypoint per node
+  private readonly pZt: number;
+  private readonly pWp: number;
+  private readonly pNe: number;
+  private readonly pWorkers: number;
+  private readonly pFree: Float64Array;
+  private readonly stepPath = new Float64Array(7);
+  private readonly stepCpu = new Float64Array(7);
+  private tplMeshed = 0;
+  private tplUnmeshed = 0;
+  private l7Mode = false;
+
+  // ---- policy + security tables
+  private pol: RoutePolicy[] = [];
+  private sec: Uint8Array; // per src*N+dst: bit0 encrypted, bit1 explicit allow, bits2-4 reject cause
+  private netMs = 0;
+  private handshakeMs = 0;
+
+  // ---- breaker / budget counters
+  private readonly inflight: Int32Array; // per srcReplica*N + dst
+  private readonly activeRetries: Int32Array;
+  private readonly budReq: Float64Array; // per (srcNode*N+dst)*60 + second%60
+  private readonly budRet: Float64Array;
+  private readonly budStamp: Float64Array;
+
+  // ---- attempts pool
+  private aCap = 0;
+  private aFreeTop = 0;
+  private aFree = new Int32Array(0);
+  private aGen = new Int32Array(0);
+  private aNode = new Int32Array(0);
+  private aRep = new Int32Array(0);
+  private aCall = new Int32Array(0);
+  private aCallGen = new Int32Array(0);
+  private aSrcRep = new Int32Array(0);
+  private aStage = new Int32Array(0);
+  private aPending = new Int32Array(0);
+  private aChildCause = new Uint8Array(0);
+  private aTpl = new Uint8Array(0);
+  private aStep = new Uint8Array(0);
+  private aReject = new Uint8Array(0);
+  private aResKind = new Uint8Array(0);
+  private aResCause = new Uint8Array(0);
+  private aCounted = new Uint8Array(0);
+  private aIsRetry = new Uint8Array(0);
+  private aL7 = new Uint8Array(0);
+  private aStartT = new Float64Array(0);
+
+  // ---- calls pool
+  private cCap = 0;
+  private cFreeTop = 0;
+  private cFree = new Int32Array(0);
+  private cGen = new Int32Array(0);
+  private cParent = new Int32Array(0);
+  private cDst = new Int32Array(0);
+  private cSrcRep = new Int32Array(0);
+  private cTries = new Int32Array(0);
+  private cCur = new Int32Array(0);
+  private cL7 = new Uint8Array(0);
+  private cFault = new Uint8Array(0);
+  private cStartT = new Float64Array(0);
+
+  // ---- arrivals / measurement
+  private arrivalsLeft: number;
+  private readonly measureFrom: number;
+  private lastArrivalT = 0;
+  private firstArrivalT = -1;
+
+  // ---- metrics
+  private readonly e2e = new LogHistogram();
+  private readonly e2eErr = new Float64Array(NCAUSE);
+  private readonly svcHist: LogHistogram[];
+  private readonly svcErr: Float64Array;
+  private readonly svcAttempts: Float64Array;
+  private readonly svcRetries: Float64Array;
+  private readonly svcBusy: Float64Array;
+  private readonly svcProxyCpu: Float64Array;
+  private readonly svcCanary: Float64Array;
+  private readonly svcEjections: Float64Array;
+  private secCalls = 0;
+  private secEnc = 0;
+  private secAuthz = 0;
+  private retriesTotal = 0;
+  private readonly win = new LogHistogram();
+  private winStart = 0;
+  private winErr = 0;
+  private winRetries0 = 0;
+  private readonly series: SeriesPoint[] = [];
+
+  /** Builds a simulation from a validated config. */
+  constructor(config: SimConfig, options: SimOptions) {
+    this.config = config;
+    const seeded = seedRng(options.seed);
+    this.rs[0] = seeded.a;
+    this.rs[1] = seeded.b;
+    this.rs[2] = seeded.c;
+    this.rs[3] = seeded.d;
+    const C = config.callers.length;
+    const S = config.services.length;
+    const N = C + S;
+    this.nNodes = N;
+    this.nCallers = C;
+    this.names = [...config.callers.map((c) => c.name), ...config.services.map((s) => s.name)];
+    const idx = new Map(this.names.map((n, i) => [n, i]));
+
+    // Call graph, flattened.
+    const stagesOf = (i: number) =>
+      i < C ? config.callers[i]!.calls : config.services[i - C]!.calls;
+    let nStages = 0;
+    let nTargets = 0;
+    for (let i = 0; i < N; i++)
+      for (const st of stagesOf(i)) {
+        nStages++;
+        nTargets += st.length;
+      }
+    this.nodeStageStart = new Int32Array(N);
+    this.nodeStageCount = new Int32Array(N);
+    this.stageStart = new Int32Array(nStages);
+    this.stageLen = new Int32Array(nStages);
+    this.stageTargets = new Int32Array(nTargets);
+    let si = 0;
+    let ti = 0;
+    for (let i = 0; i < N; i++) {
+      this.nodeStageStart[i] = si;
+      for (const st of stagesOf(i)) {
+        this.stageStart[si] = ti;
+        this.stageLen[si] = st.length;
+        for (const t of st) this.stageTargets[ti++] = idx.get(t)!;
+        si++;
+      }
+      this.nodeStageCount[i] = si - this.nodeStageStart[i]!;
+    }
+
+    // Replica slots: callers get 1; services get REPLICA_SLOTS v1 slots + their canary replicas.
+    this.nodeRepBase = new Int32Array(N);
+    this.nodeRepActive = new Int32Array(N);
+    this.nodeCanaryBase = new Int32Array(N);
+    this.nodeCanaryCount = new Int32Array(N);
+    this.nodeWorkers = new Int32Array(N);
+    this.nodeMeshed = new Uint8Array(N);
+    this.nodeEjected = new Int32Array(N);
+    this.callerRate = new Float64Array(N);
+    let r = 0;
+    let w = 0;
+    for (let i = 0; i < N; i++) {
+      this.nodeRepBase[i] = r;
+      if (i < C) {
+        this.nodeRepActive[i] = 1;
+        this.nodeWorkers[i] = 1;
+        this.nodeCanaryBase[i] = r + 1;
+        r += 1;
+        w += 1;
+      } else {
+        const s = config.services[i - C]!;
+        this.nodeWorkers[i] = s.workers;
+        this.nodeCanaryBase[i] = r + REPLICA_SLOTS;
+        this.nodeCanaryCount[i] = s.canary ? s.canary.replicas : 0;
+        const slots = REPLICA_SLOTS + this.nodeCanaryCount[i]!;
+        r += slots;
+        w += slots * s.workers;
+      }
+    }
+    this.nRep = r;
+    this.rNode = new Int32Array(r);
+    this.rWBase = new Int32Array(r);
+    this.rActive = new Int32Array(r);
+    this.rConsec = new Int32Array(r);
+    this.rEjected = new Uint8Array(r);
+    this.rEjCount = new Int32Array(r);
+    this.rEjUntil = new Float64Array(r);
+    this.rCluster = new Int32Array(r);
+    this.rIsCanary = new Uint8Array(r);
+    this.rDist = new Uint8Array(r);
+    this.rMean = new Float64Array(r);
+    this.rMu = new Float64Array(r);
+    this.rSigma = new Float64Array(r);
+    this.rFailP = new Float64Array(r);
+    this.rFailKind = new Uint8Array(r);
+    this.wFree = new Float64Array(w);
+    w = 0;
+    for (let i = 0; i < N; i++) {
+      const base = this.nodeRepBase[i]!;
+      const slots = i < C ? 1 : REPLICA_SLOTS + this.nodeCanaryCount[i]!;
+      for (let k = 0; k < slots; k++) {
+        this.rNode[base + k] = i;
+        this.rWBase[base + k] = w;
+        this.rIsCanary[base + k] = i >= C && k >= REPLICA_SLOTS ? 1 : 0;
+        w += this.nodeWorkers[i]!;
+      }
+    }
+
+    // Proxies.
+    const K = config.clusterNodes;
+    this.pZt = r;
+    this.pWp = r + K;
+    this.pNe = r + K + N;
+    this.pWorkers = config.dataPlane.proxyWorkers;
+    this.pFree = new Float64Array((r + K + N + K) * this.pWorkers);
+
+    this.sec = new Uint8Array(N * N);
+    this.inflight = new Int32Array(r * N);
+    this.activeRetries = new Int32Array(r * N);
+    this.budReq = new Float64Array(N * N * 60);
+    this.budRet = new Float64Array(N * N * 60);
+    this.budStamp = new Float64Array(N * N * 60).fill(-1);
+
+    this.svcHist = this.names.map(() => new LogHistogram());
+    this.svcErr = new Float64Array(N * NCAUSE);
+    this.svcAttempts = new Float64Array(N);
+    this.svcRetries = new Float64Array(N);
+    this.svcBusy = new Float64Array(N);
+    this.svcProxyCpu = new Float64Array(N);
+    this.svcCanary = new Float64Array(N);
+    this.svcEjections = new Float64Array(N);
+
+    this.growAttempts(256);
+    this.growCalls(256);
+
+    const requests = options.requests ?? config.requests;
+    this.arrivalsLeft = requests;
+    let totalRate = 0;
+    for (const c of config.callers) totalRate += c.rps;
+    this.measureFrom = Number.isFinite(requests)
+      ? ((config.warmupFraction * requests) / totalRate) * 1000
+      : 0;
+
+    this.rebuild();
+    for (let c = 0; c < C; c++)
+      this.push(this.expSample(1 / this.callerRate[c]!), EV_ARRIVAL, c, 0);
+  }
+
+  // ================================================================ public API
+
+  /** Runs events up to and including simulated time `tMs`; the clock ends at `tMs`. */
+  runUntil(tMs: number): void {
+    while (this.hSize > 0 && this.hT[0]! <= tMs) {
+      this.pop();
+      this.dispatch();
+    }
+    if (tMs > this.now && Number.isFinite(tMs)) this.now = tMs;
+  }
+
+  /** Runs until every arrival is generated and every request has finished (batch mode). */
+  runToCompletion(): void {
+    while (this.hSize > 0) {
+      this.pop();
+      this.dispatch();
+    }
+  }
+
+  /** Adds an intent to the control-plane queue. */
+  enqueueIntent(intent: Intent): void {
+    this.pendingIntents.push(intent);
+  }
+
+  /**
+   * One control-loop step: takes the next intent (if any), validates it, schedules it to apply
+   * after debounce + convergence and records a decision; then advances `stepIntervalMs` of
+   * simulated time. Returns the decision, or null when the queue was empty.
+   */
+  step(): Decision | null {
+    const decision = this.takeIntent();
+    this.steps++;
+    this.runUntil(this.now + this.config.stepIntervalMs);
+    return decision;
+  }
+
+  /** Takes the next intent without advancing time; null when the queue is empty. */
+  takeIntent(): Decision | null {
+    const intent = this.pendingIntents.shift();
+    if (!intent) return null;
+    const index = this.decisions.length + 1;
+    const error = validateIntent(this.config, intent);
+    if (error) {
+      const d: Decision = {
+        index,
+        atMs: this.now,
+        intent,
+        status: 'rejected',
+        applyAtMs: null,
+        what: 'Rejected: nothing changed',
+        predicted: 'No effect; the simulation keeps running with the current config.',
+        why: error,
+      };
+      this.decisions.push(d);
+      return d;
+    }
+    const text = explainIntent(this.config, intent);
+    const delay = DEBOUNCE_MS + convergenceMs(this.proxyCount());
+    const d: Decision = {
+      index,
+      atMs: this.now,
+      intent,
+      status: 'scheduled',
+      applyAtMs: this.now + delay,
+      ...text,
+    };
+    this.decisions.push(d);
+    this.push(this.now + delay, EV_APPLY, index - 1, 0);
+    return d;
+  }
+
+  /** Proxy instances in the current data-plane mode. */
+  proxyCount(): number {
+    const dp = this.config.dataPlane;
+    if (dp.mode === 'sidecar') {
+      let n = 0;
+      for (let i = 0; i < this.nNodes; i++)
+        if (this.nodeMeshed[i]) n += this.nodeRepActive[i]! + this.nodeCanaryCount[i]!;
+      return n;
+    }
+    if (dp.mode === 'ambient')
+      return this.config.clusterNodes + (dp.l7 ? this.config.services.length : 0);
+    if (dp.mode === 'ebpf') return dp.l7 ? this.config.clusterNodes : 0;
+    return 0;
+  }
+
+  // ================================================================ heap
+
+  private push(t: number, k: number, a: number, b: number): void {
+    if (this.hSize === this.hT.length) this.growHeap();
+    const s = this.seq++;
+    const hT = this.hT;
+    const hS = this.hS;
+    const hA = this.hA;
+    const hB = this.hB;
+    const ka = (a << 3) | k; // event kind in the low 3 bits, record index above
+    let i = this.hSize++;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      const pt = hT[p]!;
+      if (pt < t || (pt === t && hS[p]! < s)) break;
+      hT[i] = pt;
+      hS[i] = hS[p]!;
+      hA[i] = hA[p]!;
+      hB[i] = hB[p]!;
+      i = p;
+    }
+    hT[i] = t;
+    hS[i] = s;
+    hA[i] = ka;
+    hB[i] = b;
+  }
+
+  /** Removes the earliest event into eT/eK/eA/eB (no return value: avoids boxing a double). */
+  private pop(): void {
+    const hT = this.hT;
+    const hS = this.hS;
+    const hA = this.hA;
+    const hB = this.hB;
+    this.eT = hT[0]!;
+    const ka0 = hA[0]!;
+    this.eK = ka0 & 7;
+    this.eA = ka0 >> 3;
+    this.eB = hB[0]!;
+    const n = --this.hSize;
+    if (n > 0) {
+      const t = hT[n]!;
+      const s = hS[n]!;
+      const ka = hA[n]!;
+      const b = hB[n]!;
+      let i = 0;
+      for (;;) {
+        let c = 2 * i + 1;
+        if (c >= n) break;
+        let ct = hT[c]!;
+        const c2 = c + 1;
+        if (c2 < n) {
+          const t2 = hT[c2]!;
+          if (t2 < ct || (t2 === ct && hS[c2]! < hS[c]!)) {
+            c = c2;
+            ct = t2;
+          }
+        }
+        if (ct > t || (ct === t && hS[c]! > s)) break;
+        hT[i] = ct;
+        hS[i] = hS[c]!;
+        hA[i] = hA[c]!;
+        hB[i] = hB[c]!;
+        i = c;
+      }
+      hT[i] = t;
+      hS[i] = s;
+      hA[i] = ka;
+      hB[i] = b;
+    }
+  }
+
+  private growHeap(): void {
+    const n = this.hT.length * 2;
+    const t = new Float64Array(n);
+    t.set(this.hT);
+    this.hT = t;
+    const s = new Float64Array(n);
+    s.set(this.hS);
+    this.hS = s;
+    const a = new Int32Array(n);
+    a.set(this.hA);
+    this.hA = a;
+    const b = new Int32Array(n);
+    b.set(this.hB);
+    this.hB = b;
+  }
+
+  // ================================================================ pools
+
+  private growAttempts(n: number): void {
+    const old = this.aCap;
+    const g = <T extends Int32Array | Uint8Array | Float64Array>(
+      arr: T,
+      ctor: new (n: number) => T,
+    ): T => {
+      const x = new ctor(n);
+      x.set(arr);
+      return x;
+    };
+    this.aGen = g(this.aGen, Int32Array);
+    this.aNode = g(this.aNode, Int32Array);
+    this.aRep = g(this.aRep, Int32Array);
+    this.aCall = g(this.aCall, Int32Array);
+    this.aCallGen = g(this.aCallGen, Int32Array);
+    this.aSrcRep = g(this.aSrcRep, Int32Array);
+    this.aStage = g(this.aStage, Int32Array);
+    this.aPending = g(this.aPending, Int32Array);
+    this.aChildCause = g(this.aChildCause, Uint8Array);
+    this.aTpl = g(this.aTpl, Uint8Array);
+    this.aStep = g(this.aStep, Uint8Array);
+    this.aReject = g(this.aReject, Uint8Array);
+    this.aResKind = g(this.aResKind, Uint8Array);
+    this.aResCause = g(this.aResCause, Uint8Array);
+    this.aCounted = g(this.aCounted, Uint8Array);
+    this.aIsRetry = g(this.aIsRetry, Uint8Array);
+    this.aL7 = g(this.aL7, Uint8Array);
+    this.aStartT = g(this.aStartT, Float64Array);
+    const free = new Int32Array(n);
+    free.set(this.aFree.subarray(0, this.aFreeTop));
+    let top = this.aFreeTop;
+    for (let i = n - 1; i >= old; i--) free[top++] = i;
+    this.aFree = free;
+    this.aFreeTop = top;
+    this.aCap = n;
+  }
+
+  private allocAttempt(): number {
+    if (this.aFreeTop === 0) this.growAttempts(this.aCap * 2);
+    return this.aFree[--this.aFreeTop]!;
+  }
+
+  private freeAttempt(a: number): void {
+    this.aGen[a]!++;
+    this.aFree[this.aFreeTop++] = a;
+  }
+
+  private growCalls(n: number): void {
+    const old = this.cCap;
+    const g = <T extends Int32Array | Uint8Array | Float64Array>(
+      arr: T,
+      ctor: new (n: number) => T,
+    ): T => {
+      const x = new ctor(n);
+      x.set(arr);
+      return x;
+    };
+    this.cGen = g(this.cGen, Int32Array);
+    this.cParent = g(this.cParent, Int32Array);
+    this.cDst = g(this.cDst, Int32Array);
+    this.cSrcRep = g(this.cSrcRep, Int32Array);
+    this.cTries = g(this.cTries, Int32Array);
+    this.cCur = g(this.cCur, Int32Array);
+    this.cL7 = g(this.cL7, Uint8Array);
+    this.cFault = g(this.cFault, Uint8Array);
+    this.cStartT = g(this.cStartT, Float64Array);
+    const free = new Int32Array(n);
+    free.set(this.cFree.subarray(0, this.cFreeTop));
+    let top = this.cFreeTop;
+    for (let i = n - 1; i >= old; i--) free[top++] = i;
+    this.cFree = free;
+    this.cFreeTop = top;
+    this.cCap = n;
+  }
+
+  private allocCall(): number {
+    if (this.cFreeTop === 0) this.growCalls(this.cCap * 2);
+    return this.cFree[--this.cFreeTop]!;
+  }
+
+  // ================================================================ random variates
+
+  /** Uniform in (0, 1): sfc32 (same algorithm as rng.ts nextUint32), inlined on typed storage. */
+  private uniform(): number {
+    const rs = this.rs;
+    const a = rs[0]!;
+    const b = rs[1]!;
+    const c = rs[2]!;
+    const d = rs[3]!;
+    const t = (((a + b) | 0) + d) | 0;
+    rs[3] = (d + 1) | 0;
+    rs[0] = b ^ (b >>> 9);
+    rs[1] = (c + (c << 3)) | 0;
+    const c2 = (c << 21) | (c >>> 11);
+    rs[2] = (c2 + t) | 0;
+    return ((t >>> 0) + 0.5) / 4294967296;
+  }
+
+  /** The PRNG state as plain data (four uint32 words). */
+  rngState(): RngState {
+    const rs = this.rs;
+    return { a: rs[0]! >>> 0, b: rs[1]! >>> 0, c: rs[2]! >>> 0, d: rs[3]! >>> 0 };
+  }
+
+  private expSample(mean: number): number {
+    return -Math.log(this.uniform()) * mean;
+  }
+
+  private serviceSample(r: number): number {
+    const kind = this.rDist[r]!;
+    if (kind === 0) return -Math.log(this.uniform()) * this.rMean[r]!;
+    if (kind === 1) return this.rMean[r]!;
+    // Lognormal via Box–Muller (one normal per sample; the pair's second value is discarded
+    // so the PRNG state stays the only state).
+    const z = Math.sqrt(-2 * Math.log(this.uniform())) * Math.cos(2 * Math.PI * this.uniform());
+    return Math.exp(this.rMu[r]! + this.rSigma[r]! * z);
+  }
+
+  // ================================================================ rebuild after config change
+
+  private rebuild(): void {
+    const cfg = this.config;
+    const C = this.nCallers;
+    const N = this.nNodes;
+    const dp = cfg.dataPlane;
+    const mode = dp.mode;
+    this.netMs = cfg.networkMs;
+    for (let i = 0; i < C; i++) {
+      this.callerRate[i] = cfg.callers[i]!.rps / 1000;
+      this.nodeMeshed[i] = mode !== 'none' && cfg.callers[i]!.meshed ? 1 : 0;
+    }
+    this.pol = [];
+    for (let i = 0; i < C; i++) this.pol.push(emptyPolicy());
+    const setDist = (r: number, d: SimConfig['services'][number]['serviceTime']) => {
+      this.rDist[r] = d.kind === 'exponential' ? 0 : d.kind === 'constant' ? 1 : 2;
+      this.rMean[r] = d.meanMs;
+      this.rSigma[r] = d.sigma;
+      this.rMu[r] = Math.log(d.meanMs) - (d.sigma * d.sigma) / 2;
+    };
+    const kindCode = (k: string) =>
+      k === '503' ? K_503 : k === 'connect-failure' ? K_CONNECT : K_500;
+    for (let i = C; i < N; i++) {
+      const s = cfg.services[i - C]!;
+      this.nodeMeshed[i] = mode !== 'none' ? 1 : 0;
+      this.nodeRepActive[i] = s.replicas;
+      const base = this.nodeRepBase[i]!;
+      for (let k = 0; k < REPLICA_SLOTS; k++) {
+        setDist(base + k, s.serviceTime);
+        const failing = s.failingReplicas === 0 || k < s.failingReplicas;
+        this.rFailP[base + k] = failing ? s.failureProb : 0;
+        this.rFailKind[base + k] = kindCode(s.failureKind);
+        this.rCluster[base + k] = (base + k) % cfg.clusterNodes;
+      }
+      const cb = this.nodeCanaryBase[i]!;
+      for (let k = 0; k < this.nodeCanaryCount[i]!; k++) {
+        setDist(cb + k, s.canary?.serviceTime ?? s.serviceTime);
+        this.rFailP[cb + k] = s.canary?.failureProb ?? 0;
+        this.rFailKind[cb + k] = K_500;
+        this.rCluster[cb + k] = (cb + k) % cfg.clusterNodes;
+      }
+      const p = s.policy;
+      const rp = emptyPolicy();
+      rp.retries = p.retries.attempts;
+      rp.retryMask = 0;
+      for (const cond of p.retries.retryOn) rp.retryMask |= RETRY_BITS[cond] ?? 0;
+      rp.perTryMs = p.retries.perTryTimeoutMs ?? 0;
+      rp.backoffBase = p.retries.backoffBaseMs;
+      if (p.retries.budget) {
+        rp.budgetRatio = p.retries.budget.ratio;
+        rp.budgetMin = p.retries.budget.minPerSecond;
+        rp.budgetTtl = p.retries.budget.ttlS;
+      }
+      rp.timeoutMs = p.timeoutMs ?? 0;
+      if (p.circuitBreaker) {
+        const cbp = p.circuitBreaker;
+        // HTTP/1.1: requests beyond maxConnections queue as pending; beyond both → 503 UO (S21, S24).
+        rp.cbInflight = Math.min(cbp.maxConnections + cbp.maxPendingRequests, cbp.maxRequests);
+        rp.cbRetries = cbp.maxRetries;
+      }
+      rp.od = p.outlierDetection;
+      rp.canaryW = s.canary ? p.canaryWeight / 100 : 0;
+      if (p.fault) {
+        rp.hasFault = p.fault.abortPercent > 0 || p.fault.delayPercent > 0;
+        rp.abortP = p.fault.abortPercent / 100;
+        rp.delayP = p.fault.delayPercent / 100;
+        rp.delayMs = p.fault.delayMs;
+      }
+      this.pol.push(rp);
+    }
+
+    // Proxy costs per step kind.
+    const side = SIDECAR_COSTS[dp.profile];
+    this.stepPath.fill(0);
+    this.stepCpu.fill(0);
+    this.stepPath[S_CLIENT_SC] = side.pathMs;
+    this.stepCpu[S_CLIENT_SC] = side.cpuMs;
+    this.stepPath[S_SERVER_SC] = side.pathMs;
+    this.stepCpu[S_SERVER_SC] = side.cpuMs;
+    this.stepPath[S_SRC_ZT] = ZTUNNEL_COST.pathMs;
+    this.stepCpu[S_SRC_ZT] = ZTUNNEL_COST.cpuMs;
+    this.stepPath[S_DST_ZT] = ZTUNNEL_COST.pathMs;
+    this.stepCpu[S_DST_ZT] = ZTUNNEL_COST.cpuMs;
+    this.stepPath[S_WAYPOINT] = WAYPOINT_COST.pathMs;
+    this.stepCpu[S_WAYPOINT] = WAYPOINT_COST.cpuMs;
+    this.stepPath[S_NODE_ENVOY] = WAYPOINT_COST.pathMs;
+    this.stepCpu[S_NODE_ENVOY] = WAYPOINT_COST.cpuMs;
+    this.stepPath[S_EBPF] = EBPF_COST.pathMs;
+    // Path templates for callers with and without a proxy (see TPL_STEPS).
+    const [tplMeshed, tplUnmeshed] =
+      mode === 'none'
+        ? [0, 0]
+        : mode === 'sidecar'
+          ? [1, 2]
+          : mode === 'ambient'
+            ? [dp.l7 ? 4 : 3, 5]
+            : [dp.l7 ? 7 : 6, 6];
+    this.tplMeshed = tplMeshed;
+    this.tplUnmeshed = tplUnmeshed;
+    this.l7Mode = mode === 'sidecar' || ((mode === 'ambient' || mode === 'ebpf') && dp.l7);
+    // TCP handshake (1 RTT) + TLS 1.3 (1 RTT) per request when connections are not pooled (S37).
+    this.handshakeMs = dp.connectionReuse ? 0 : 2 * this.netMs;
+
+    // Security table per (source node, destination service); same rules as the topology view.
+    for (let src = 0; src < N; src++) {
+      for (let dst = C; dst < N; dst++) {
+        const e = edgeSecurity(cfg, this.names[src]!, this.names[dst]!);
+        const reject = e.mtlsRejected ? C_MTLS : e.denied ? C_DENIED : C_OK;
+        this.sec[src * N + dst] = (e.encrypted ? 1 : 0) | (e.explicitAllow ? 2 : 0) | (reject << 2);
+      }
+    }
+  }
+
+  // ================================================================ dispatch
+
+  private dispatch(): void {
+    this.now = this.eT;
+    this.events++;
+    const a = this.eA;
+    const b = this.eB;
+    switch (this.eK) {
+      case EV_ARRIVAL:
+        this.onArrival(a);
+        break;
+      case EV_HOP:
+        if (this.aGen[a] === b) this.advance(a);
+        break;
+      case EV_SERVICE_DONE:
+        this.onServiceDone(a);
+        break;
+      case EV_RESPONSE:
+        this.onResponse(a);
+        break;
+      case EV_RETRY:
+        if (this.cGen[a] === b) this.startAttempt(a);
+        break;
+      case EV_TRY_TIMEOUT:
+        this.onTryTimeout(a, b);
+        break;
+      case EV_ROUTE_TIMEOUT:
+        this.onRouteTimeout(a, b);
+        break;
+      case EV_APPLY:
+        this.onApply(a);
+        break;
+    }
+  }
+
+  private onArrival(caller: number): void {
+    if (this.arrivalsLeft <= 0) return;
+    this.arrivalsLeft--;
+    const t = this.now;
+    if (this.firstArrivalT < 0) this.firstArrivalT = t;
+    this.lastArrivalT = t;
+    if (this.arrivalsLeft > 0)
+      this.push(t + this.expSample(1 / this.callerRate[caller]!), EV_ARRIVAL, caller, 0);
+    this.inFlight++;
+    const a = this.allocAttempt();
+    this.aNode[a] = caller;
+    this.aRep[a] = this.nodeRepBase[caller]!;
+    this.aCall[a] = -1;
+    this.aChildCause[a] = 0;
+    this.aStartT[a] = t;
+    this.startStage(a, 0);
+  }
+
+  private startStage(a: number, s: number): void {
+    const node = this.aNode[a]!;
+    if (s >= this.nodeStageCount[node]!) {
+      this.completeAttempt(a, K_OK, C_OK);
+      return;
+    }
+    const st = this.nodeStageStart[node]! + s;
+    const from = this.stageStart[st]!;
+    const len = this.stageLen[st]!;
+    this.aStage[a] = s;
+    this.aPending[a] = len;
+    for (let i = 0; i < len; i++) this.startCall(a, this.stageTargets[from + i]!);
+  }
+
+  private startCall(parent: number, dst: number): void {
+    const c = this.allocCall();
+    const src = this.aNode[parent]!;
+    this.cParent[c] = parent;
+    this.cDst[c] = dst;
+    this.cSrcRep[c] = this.aRep[parent]!;
+    this.cTries[c] = 0;
+    this.cCur[c] = -1;
+    this.cStartT[c] = this.now;
+    const l7 = this.l7Mode && this.nodeMeshed[src] === 1;
+    this.cL7[c] = l7 ? 1 : 0;
+    const p = this.pol[dst]!;
+    this.cFault[c] = l7 && p.hasFault ? 1 : 0;
+    if (l7) {
+      if (p.budgetRatio >= 0) this.budgetRecord(src * this.nNodes + dst, false);
+      // Istio: timeouts and retries are off while a client-side fault is active (S26).
+      if (p.timeoutMs > 0 && !p.hasFault)
+        this.push(this.now + p.timeoutMs, EV_ROUTE_TIMEOUT, c, this.cGen[c]!);
+    }
+    this.startAttempt(c);
+  }
+
+  private startAttempt(c: number): void {
+    const dst = this.cDst[c]!;
+    const srcRep = this.cSrcRep[c]!;
+    const src = this.rNode[srcRep]!;
+    const p = this.pol[dst]!;
+    const l7 = this.cL7[c] === 1;
+    const tries = ++this.cTries[c]!;
+    const measured = this.now >= this.measureFrom;
+    if (measured) {
+      this.svcAttempts[dst]!++;
+      if (tries > 1) this.svcRetries[dst]!++;
+    }
+    if (tries > 1) {
+      // Close finished windows first so retries land in the window of their own time, no
+      // matter when summarize() last ran (keeps stepping and replaying bit-identical).
+      if (this.now >= this.winStart + this.config.windowMs) this.rollWindows();
+      this.retriesTotal++;
+    }
+    const slot = srcRep * this.nNodes + dst;
+    if (l7 && p.cbInflight >= 0 && this.inflight[slot]! >= p.cbInflight) {
+      this.attemptFailed(c, K_UO, C_OVERFLOW);
+      return;
+    }
+    let extra = this.handshakeMs;
+    if (this.cFault[c] === 1) {
+      if (p.abortP > 0 && this.uniform() < p.abortP) {
+        this.attemptFailed(c, K_FI, C_INJECTED);
+        return;
+      }
+      if (p.delayP > 0 && this.uniform() < p.delayP) extra += p.delayMs;
+    }
+    const rep = this.pickReplica(dst, l7, p);
+    if (rep < 0) {
+      this.attemptFailed(c, K_UH, C_NOHEALTHY);
+      return;
+    }
+    if (measured && this.rIsCanary[rep] === 1) this.svcCanary[dst]!++;
+    const a = this.allocAttempt();
+    this.aNode[a] = dst;
+    this.aRep[a] = rep;
+    this.aCall[a] = c;
+    this.aCallGen[a] = this.cGen[c]!;
+    this.aSrcRep[a] = srcRep;
+    this.aChildCause[a] = 0;
+    this.aIsRetry[a] = tries > 1 ? 1 : 0;
+    this.aL7[a] = l7 ? 1 : 0;
+    this.aCounted[a] = 1;
+    this.aStep[a] = 0;
+    this.aTpl[a] = this.nodeMeshed[src] === 1 ? this.tplMeshed : this.tplUnmeshed;
+    const sec = this.sec[src * this.nNodes + dst]!;
+    this.aReject[a] = sec >> 2;
+    if (measured) {
+      this.secCalls++;
+      this.secEnc += sec & 1;
+      this.secAuthz += (sec >> 1) & 1;
+    }
+    this.inflight[slot]!++;
+    if (tries > 1) this.activeRetries[slot]!++;
+    this.rActive[rep]!++;
+    this.cCur[c] = a;
+    if (l7 && p.perTryMs > 0 && this.cFault[c] === 0)
+      this.push(this.now + p.perTryMs, EV_TRY_TIMEOUT, a, this.aGen[a]!);
+    const tpl = this.aTpl[a]!;
+    const first =
+      this.now +
+      extra +
+      (tplLen[tpl] === 0 ? TPL_FINAL_NET[tpl]! : tplNet[tpl * MAX_TPL_LEN]!) * this.netMs;
+    if (tplLen[tpl] === 0 && extra === this.handshakeMs) {
+      // No proxies: every sender adds the same constant delay, so arrivals reach the replica in
+      // processing order and the FIFO station can be solved now (exact, no event needed).
+      this.arriveAtService(a, first);
+    } else if (first > this.now) this.push(first, EV_HOP, a, this.aGen[a]!);
+    else this.advance(a);
+  }
+
+  /** Picks a destination replica: canary split (L7 only), then P2C least-request (L7) or random (L4). */
+  private pickReplica(dst: number, l7: boolean, p: RoutePolicy): number {
+    const base = this.nodeRepBase[dst]!;
+    const n1 = this.nodeRepActive[dst]!;
+    const cb = this.nodeCanaryBase[dst]!;
+    const n2 = this.nodeCanaryCount[dst]!;
+    if (!l7) {
+      // No L7 proxy: the Service load-balances over every ready pod, v2 included, in
+      // proportion to replica counts (weights need an L7 route).
+      const k = n1 + n2 === 1 ? 0 : (this.uniform() * (n1 + n2)) | 0;
+      return k < n1 ? base + k : cb + (k - n1);
+    }
+    let lo = base;
+    let n = n1;
+    if (p.canaryW > 0 && this.uniform() < p.canaryW) {
+      lo = cb;
+      n = n2;
+    }
+    let r: number;
+    if (n === 1) r = lo;
+    else {
+      // Power of two choices, least request (Istio's LEAST_REQUEST default [E], S28).
+      const i = (this.uniform() * n) | 0;
+      let j = (this.uniform() * (n - 1)) | 0;
+      if (j >= i) j++;
+      r = this.rActive[lo + j]! < this.rActive[lo + i]! ? lo + j : lo + i;
+    }
+    if (p.od !== null && this.rEjected[r] === 1) {
+      for (let k = 0; k < n; k++) {
+        const q = lo + ((r - lo + k) % n);
+        if (this.rEjected[q] === 1 && this.now >= this.rEjUntil[q]!) this.unEject(q);
+        if (this.rEjected[q] === 0) return q;
+      }
+      return -1; // every host ejected: 503 UH (Istio minHealthPercent 0 disables panic mode, S28)
+    }
+    return r;
+  }
+
+  private unEject(r: number): void {
+    this.rEjected[r] = 0;
+    this.rConsec[r] = 0;
+    this.nodeEjected[this.rNode[r]!]!--;
+  }
+
+  /**
+   * The attempt has arrived at step aStep of its proxy path at time `now`: run the proxies
+   * until time must pass (then schedule an event) or the service is reached.
+   */
+  private advance(a: number): void {
+    const tpl = this.aTpl[a]!;
+    const len = tplLen[tpl]!;
+    let step = this.aStep[a]!;
+    for (;;) {
+      if (step >= len) {
+        this.arriveAtService(a, this.now);
+        return;
+      }
+      const kind = tplStep[tpl * MAX_TPL_LEN + step]!;
+      let leave: number;
+      if (kind === S_EBPF) leave = this.now + this.stepPath[S_EBPF]!;
+      else {
+        let proxy: number;
+        let owner: number;
+        switch (kind) {
+          case S_CLIENT_SC:
+            proxy = this.aSrcRep[a]!;
+            owner = this.rNode[proxy]!;
+            break;
+          case S_SERVER_SC:
+            proxy = this.aRep[a]!;
+            owner = this.aNode[a]!;
+            break;
+          case S_SRC_ZT:
+            proxy = this.pZt + this.rCluster[this.aSrcRep[a]!]!;
+            owner = this.rNode[this.aSrcRep[a]!]!;
+            break;
+          case S_DST_ZT:
+            proxy = this.pZt + this.rCluster[this.aRep[a]!]!;
+            owner = this.aNode[a]!;
+            break;
+          case S_WAYPOINT:
+            proxy = this.pWp + this.aNode[a]!;
+            owner = this.aNode[a]!;
+            break;
+          default:
+            proxy = this.pNe + this.rCluster[this.aSrcRep[a]!]!;
+            owner = this.rNode[this.aSrcRep[a]!]!;
+        }
+        // FIFO c-server proxy: take the worker that frees first.
+        const pw = this.pWorkers;
+        const wb = proxy * pw;
+        const pFree = this.pFree;
+        let best = wb;
+        let bestT = pFree[wb]!;
+        for (let w = 1; w < pw; w++) {
+          const f = pFree[wb + w]!;
+          if (f < bestT) {
+            bestT = f;
+            best = wb + w;
+          }
+        }
+        const now = this.now;
+        const start = bestT > now ? bestT : now;
+        const cpu = this.stepCpu[kind]!;
+        pFree[best] = start + cpu;
+        if (now >= this.measureFrom) this.svcProxyCpu[owner]! += cpu;
+        leave = start + this.stepPath[kind]!;
+      }
+      step++;
+      this.aStep[a] = step;
+      if (step === len) {
+        // Enforcement (mTLS / authorization) happens at the last, server-side step.
+        const reject = this.aReject[a]!;
+        if (reject !== 0) {
+          this.aResKind[a] = reject === C_MTLS ? K_RESET : K_403;
+          this.aResCause[a] = reject;
+          this.push(leave + this.netMs, EV_RESPONSE, a, 0);
+          return;
+        }
+        // The last step is this replica's own sidecar / node ztunnel / the kernel: a FIFO stage
+        // with constant on-path latency, so every request reaches the replica in the order this
+        // step processed it, and the replica's FIFO station can be solved now, exactly.
+        this.arriveAtService(a, leave + TPL_FINAL_NET[tpl]! * this.netMs);
+        return;
+      }
+      const next = leave + tplNet[tpl * MAX_TPL_LEN + step]! * this.netMs;
+      if (next > this.now) {
+        this.push(next, EV_HOP, a, this.aGen[a]!);
+        return;
+      }
+    }
+  }
+
+  /** Solves the replica's FIFO station for an arrival at `tArr` (≥ now) and schedules what follows. */
+  private arriveAtService(a: number, tArr: number): void {
+    const r = this.aRep[a]!;
+    const node = this.aNode[a]!;
+    const failP = this.rFailP[r]!;
+    const failKind = this.rFailKind[r]!;
+    if (failP > 0 && failKind === K_CONNECT && this.uniform() < failP) {
+      // Nothing listening: refused at once.
+      this.aResKind[a] = K_CONNECT;
+      this.aResCause[a] = C_UPSTREAM;
+      this.push(tArr + this.netMs, EV_RESPONSE, a, 0);
+      return;
+    }
+    const workers = this.nodeWorkers[node]!;
+    const wFree = this.wFree;
+    const wb = this.rWBase[r]!;
+    let best = wb;
+    let bestT = wFree[wb]!;
+    for (let w = 1; w < workers; w++) {
+      const f = wFree[wb + w]!;
+      if (f < bestT) {
+        bestT = f;
+        best = wb + w;
+      }
+    }
+    const s = this.serviceSample(r);
+    const start = bestT > tArr ? bestT : tArr;
+    const done = start + s;
+    wFree[best] = done;
+    if (this.now >= this.measureFrom) this.svcBusy[node]! += s;
+    if (this.nodeStageCount[node] === 0) {
+      // A leaf: decide the outcome now and send the response straight back (saves an event).
+      if (failP > 0 && failKind !== K_CONNECT && this.uniform() < failP) {
+        this.aResKind[a] = failKind;
+        this.aResCause[a] = C_UPSTREAM;
+      } else {
+        this.aResKind[a] = K_OK;
+        this.aResCause[a] = C_OK;
+      }
+      this.push(done + this.netMs, EV_RESPONSE, a, 0);
+    } else this.push(done, EV_SERVICE_DONE, a, 0);
+  }
+
+  private onServiceDone(a: number): void {
+    const r = this.aRep[a]!;
+    const failP = this.rFailP[r]!;
+    if (failP > 0 && this.rFailKind[r] !== K_CONNECT && this.uniform() < failP) {
+      this.completeAttempt(a, this.rFailKind[r]!, C_UPSTREAM);
+      return;
+    }
+    this.startStage(a, 0);
+  }
+
+  /** The attempt's node is done (success or failure): record a root or send the response back. */
+  private completeAttempt(a: number, kind: number, cause: number): void {
+    if (this.aCall[a] === -1) {
+      this.recordRoot(this.aStartT[a]!, cause);
+      this.freeAttempt(a);
+      return;
+    }
+    this.aResKind[a] = kind;
+    this.aResCause[a] = cause;
+    if (this.netMs > 0) this.push(this.now + this.netMs, EV_RESPONSE, a, 0);
+    else this.onResponse(a);
+  }
+
+  private releaseAttempt(a: number): void {
+    if (this.aCounted[a] === 0) return;
+    this.aCounted[a] = 0;
+    const slot = this.aSrcRep[a]! * this.nNodes + this.aNode[a]!;
+    this.inflight[slot]!--;
+    if (this.aIsRetry[a] === 1) this.activeRetries[slot]!--;
+    this.rActive[this.aRep[a]!]!--;
+  }
+
+  private onResponse(a: number): void {
+    this.releaseAttempt(a);
+    const kind = this.aResKind[a]!;
+    const dst = this.aNode[a]!;
+    const c = this.aCall[a]!;
+    if (this.aL7[a] === 1) {
+      const od = this.pol[dst]!.od;
+      if (od !== null) {
+        const r = this.aRep[a]!;
+        if ((OUTLIER_BITS >> kind) & 1) {
+          if (++this.rConsec[r]! >= od.consecutive5xx && this.rEjected[r] === 0)
+            this.tryEject(dst, r, od);
+        } else if (kind === K_OK) this.rConsec[r] = 0;
+      }
+    }
+    const current = this.cCur[c] === a && this.cGen[c] === this.aCallGen[a];
+    const cause = this.aResCause[a]!;
+    this.freeAttempt(a);
+    if (!current) return; // orphan (per-try or route timeout already gave up on it)
+    this.cCur[c] = -1;
+    if (kind === K_OK) this.finishCall(c, C_OK);
+    else this.attemptFailed(c, kind, cause);
+  }
+
+  private tryEject(dst: number, r: number, od: NonNullable<RoutePolicy['od']>): void {
+    const base = this.nodeRepBase[dst]!;
+    const total = this.nodeRepActive[dst]! + this.nodeCanaryCount[dst]!;
+    // Expired ejections return first so the percentage check sees the current state.
+    for (let k = 0; k < REPLICA_SLOTS; k++) {
+      const q = base + k;
+      if (this.rEjected[q] === 1 && this.now >= this.rEjUntil[q]!) this.unEject(q);
+    }
+    const ejected = this.nodeEjected[dst]!;
+    // Envoy ≥ PR #27909 counts the host about to be ejected (S23): 1 of 3 = 33% > 10% → no ejection.
+    const allowed =
+      ((ejected + 1) / total) * 100 <= od.maxEjectionPercent ||
+      (od.alwaysEjectOneHost && ejected === 0);
+    if (!allowed) return;
+    this.rEjected[r] = 1;
+    this.rEjCount[r]!++;
+    this.rEjUntil[r] = this.now + Math.min(od.baseEjectionMs * this.rEjCount[r]!, od.maxEjectionMs);
+    this.nodeEjected[dst]!++;
+    this.rConsec[r] = 0;
+    if (this.now >= this.measureFrom) this.svcEjections[dst]!++;
+  }
+
+  /** An attempt of call c failed (or never left): retry if the policy allows, else fail the call. */
+  private attemptFailed(c: number, kind: number, cause: number): void {
+    const dst = this.cDst[c]!;
+    const p = this.pol[dst]!;
+    const tries = this.cTries[c]!;
+    if (
+      this.cL7[c] === 1 &&
+      this.cFault[c] === 0 &&
+      tries <= p.retries &&
+      ((p.retryMask >> kind) & 1) === 1
+    ) {
+      const srcRep = this.cSrcRep[c]!;
+      const slot = srcRep * this.nNodes + dst;
+      const bkey = this.rNode[srcRep]! * this.nNodes + dst;
+      const budgetOk = p.budgetRatio < 0 || this.budgetAllows(bkey, p);
+      const breakerOk = p.cbRetries < 0 || this.activeRetries[slot]! < p.cbRetries;
+      if (budgetOk && breakerOk) {
+        if (p.budgetRatio >= 0) this.budgetRecord(bkey, true);
+        // Envoy full-jitter backoff: retry n waits U[0, (2^n − 1)·base), capped at 10× base (S19, S20).
+        const cap = p.backoffBase * 10;
+        let span = ((1 << Math.min(tries, 20)) - 1) * p.backoffBase;
+        if (span > cap) span = cap;
+        const wait = this.uniform() * span;
+        this.push(this.now + wait, EV_RETRY, c, this.cGen[c]!);
+        return;
+      }
+    }
+    this.finishCall(c, cause);
+  }
+
+  private budgetRecord(key: number, isRetry: boolean): void {
+    const sec = Math.floor(this.now / 1000);
+    const i = key * 60 + (sec % 60);
+    if (this.budStamp[i] !== sec) {
+      this.budStamp[i] = sec;
+      this.budReq[i] = 0;
+      this.budRet[i] = 0;
+    }
+    if (isRetry) this.budRet[i]!++;
+    else this.budReq[i]!++;
+  }
+
+  /** Linkerd budget: retries ≤ ratio × requests + minPerSecond × ttl over the last ttl seconds (S32, S35). */
+  private budgetAllows(key: number, p: RoutePolicy): boolean {
+    const sec = Math.floor(this.now / 1000);
+    let req = 0;
+    let ret = 0;
+    for (let k = 0; k < p.budgetTtl; k++) {
+      const s = sec - k;
+      if (s < 0) break;
+      const i = key * 60 + (s % 60);
+      if (this.budStamp[i] === s) {
+        req += this.budReq[i]!;
+        ret += this.budRet[i]!;
+      }
+    }
+    return ret + 1 <= p.budgetRatio * req + p.budgetMin * p.budgetTtl;
+  }
+
+  private onTryTimeout(a: number, gen: number): void {
+    if (this.aGen[a] !== gen) return;
+    const c = this.aCall[a]!;
+    if (this.cCur[c] !== a || this.cGen[c] !== this.aCallGen[a]) return;
+    // Envoy resets the upstream stream; the server keeps working on it (orphaned work).
+    this.releaseAttempt(a);
+    this.cCur[c] = -1;
+    this.attemptFailed(c, K_TIMEOUT, C_TIMEOUT);
+  }
+
+  private onRouteTimeout(c: number, gen: number): void {
+    if (this.cGen[c] !== gen) return;
+    const cur = this.cCur[c]!;
+    if (cur >= 0) this.releaseAttempt(cur);
+    this.cCur[c] = -1;
+    this.finishCall(c, C_TIMEOUT); // 504 UT; the route timeout includes all retries (S20)
+  }
+
+  private finishCall(c: number, cause: number): void {
+    const dst = this.cDst[c]!;
+    if (this.now >= this.measureFrom) {
+      this.svcHist[dst]!.record(this.now - this.cStartT[c]!);
+      this.svcErr[dst * NCAUSE + cause]!++;
+    }
+    const parent = this.cParent[c]!;
+    this.cGen[c]!++;
+    this.cFree[this.cFreeTop++] = c;
+    if (cause !== C_OK && this.aChildCause[parent] === 0) this.aChildCause[parent] = cause;
+    if (--this.aPending[parent]! === 0) {
+      const childCause = this.aChildCause[parent]!;
+      // A failed dependency makes the app answer 500; the root cause travels up for reporting.
+      if (childCause !== 0) this.completeAttempt(parent, K_500, childCause);
+      else this.startStage(parent, this.aStage[parent]! + 1);
+    }
+  }
+
+  private recordRoot(startT: number, cause: number): void {
+    this.inFlight--;
+    const lat = this.now - startT;
+    if (this.now >= this.winStart + this.config.windowMs) this.rollWindows();
+    this.win.record(lat);
+    if (cause !== C_OK) this.winErr++;
+    if (startT >= this.measureFrom) {
+      this.e2e.record(lat);
+      this.e2eErr[cause]!++;
+    }
+  }
+
+  private rollWindows(): void {
+    const wms = this.config.windowMs;
+    while (this.now >= this.winStart + wms) {
+      const n = this.win.count;
+      this.series.push({
+        tMs: this.winStart,
+        throughputRps: (n * 1000) / wms,
+        errorRate: n ? this.winErr / n : 0,
+        p50Ms: this.win.quantileMs(0.5),
+        p99Ms: this.win.quantileMs(0.99),
+        meanMs: this.win.meanMs(),
+        retriesPerS: ((this.retriesTotal - this.winRetries0) * 1000) / wms,
+      });
+      if (this.series.length > 5000) this.series.splice(0, this.series.length - 5000);
+      this.win.reset();
+      this.winErr = 0;
+      this.winRetries0 = this.retriesTotal;
+      this.winStart += wms;
+    }
+  }
+
+  private onApply(decisionIdx: number): void {
+    const d = this.decisions[decisionIdx];
+    if (!d || d.status !== 'scheduled') return;
+    const error = validateIntent(this.config, d.intent);
+    if (error) {
+      d.status = 'rejected';
+      d.why = `${error} (the config changed while this intent was propagating)`;
+      return;
+    }
+    this.config = applyIntent(this.config, d.intent);
+    this.rebuild();
+    d.status = 'applied';
+  }
+
+  // ================================================================ summary
+
+  /** A JSON-safe summary of the measured period (after warm-up). */
+  summarize(): SimSummary {
+    if (this.now >= this.winStart + this.config.windowMs) this.rollWindows();
+    const C = this.nCallers;
+    const N = this.nNodes;
+    const finite = Number.isFinite(this.arrivalsLeft) && this.arrivalsLeft <= 0;
+    const spanMs = Math.max(1e-9, (finite ? this.lastArrivalT : this.now) - this.measureFrom);
+    const causes = (arr: Float64Array, off: number) => {
+      const out: Partial<Record<Cause, number>> = {};
+      for (let k = 1; k < NCAUSE; k++) if (arr[off + k]! > 0) out[CAUSES[k]!] = arr[off + k]!;
+      return out;
+    };
+    const stats = (h: LogHistogram, err: Float64Array, off: number): LatencyStats => {
+      let failed = 0;
+      for (let k = 1; k < NCAUSE; k++) failed += err[off + k]!;
+      return {
+        meanMs: h.meanMs(),
+        p50Ms: h.quantileMs(0.5),
+        p95Ms: h.quantileMs(0.95),
+        p99Ms: h.quantileMs(0.99),
+        errorRate: h.count ? failed / h.count : 0,
+        throughputRps: (h.count * 1000) / spanMs,
+        count: h.count,
+        errorsByCause: causes(err, off),
+      };
+    };
+    const dp = this.config.dataPlane;
+    const side = SIDECAR_COSTS[dp.profile];
+    const services: Record<string, ServiceStats> = {};
+    let proxyCpuMs = 0;
+    let memTotal = 0;
+    for (let i = 0; i < N; i++) proxyCpuMs += this.svcProxyCpu[i]!;
+    if (dp.mode === 'sidecar') {
+      for (let i = 0; i < N; i++)
+        if (this.nodeMeshed[i])
+          memTotal += (this.nodeRepActive[i]! + this.nodeCanaryCount[i]!) * side.memoryMiB;
+    } else if (dp.mode === 'ambient') {
+      memTotal =
+        this.config.clusterNodes * ZTUNNEL_COST.memoryMiB +
+        (dp.l7 ? (N - C) * WAYPOINT_COST.memoryMiB : 0);
+    } else if (dp.mode === 'ebpf' && dp.l7)
+      memTotal = this.config.clusterNodes * WAYPOINT_COST.memoryMiB;
+    const roots = Math.max(1, this.e2e.count);
+    for (let i = C; i < N; i++) {
+      const s = this.config.services[i - C]!;
+      const replicas = this.nodeRepActive[i]! + this.nodeCanaryCount[i]!;
+      let mem = 0;
+      if (dp.mode === 'sidecar') mem = replicas * side.memoryMiB;
+      else if (dp.mode === 'ambient' && dp.l7) mem = WAYPOINT_COST.memoryMiB;
+      const st = stats(this.svcHist[i]!, this.svcErr, i * NCAUSE);
+      services[s.name] = {
+        ...st,
+        utilization: this.svcBusy[i]! / (spanMs * replicas * s.workers),
+        attempts: this.svcAttempts[i]!,
+        retries: this.svcRetries[i]!,
+        attemptsPerRequest: this.svcAttempts[i]! / roots,
+        cpuVcpu: this.svcProxyCpu[i]! / spanMs,
+        memoryMiB: mem,
+        canaryShare: st.count ? this.svcCanary[i]! / Math.max(1, this.svcAttempts[i]!) : 0,
+        ejections: this.svcEjections[i]!,
+      };
+    }
+    return {
+      nowMs: this.now,
+      endToEnd: stats(this.e2e, this.e2eErr, 0),
+      services,
+      security: {
+        encryptedShare: this.secCalls ? this.secEnc / this.secCalls : 0,
+        authorizedShare: this.secCalls ? this.secAuthz / this.secCalls : 0,
+      },
+      dataPlane: {
+        mode: dp.mode,
+        profile: dp.profile,
+        l7: dp.l7,
+        proxies: this.proxyCount(),
+        cpuVcpu: proxyCpuMs / spanMs,
+        memoryMiB: memTotal,
+      },
+      decisions: this.decisions.map((d) => ({ ...d })),
+      series: this.series.slice(),
+    };
+  }
+}
+
+/** Convenience: builds, runs to completion and summarises a batch run. */
+export function runBatch(
+  config: SimConfig,
+  options: SimOptions & { intents?: Intent[] },
+): SimSummary {
+  const sim = new Simulation(config, options);
+  for (const intent of options.intents ?? []) sim.enqueueIntent(intent);
+  // Intents apply at the start of a batch run (one step each, without advancing time).
+  while (sim.pendingIntents.length > 0) sim.takeIntent();
+  sim.runToCompletion();
+  return sim.summarize();
+}

@@ -1,0 +1,47 @@
+import { simConfigSchema } from '@/lib/sim/config';
+import type { SimConfig, SimConfigInput } from '@/lib/sim/config';
+
+/** A plain FIFO queue: Poisson arrivals at `rps`, exponential service with mean `meanMs`, `c` workers, no mesh. */
+export function plainQueue(rps: number, c: number, requests: number, meanMs = 1): SimConfig {
+  return simConfigSchema.parse({
+    requests,
+    warmupFraction: 0.1,
+    networkMs: 0,
+    callers: [{ name: 'load', rps, calls: [['queue']] }],
+    services: [{ name: 'queue', workers: c, serviceTime: { kind: 'exponential', meanMs } }],
+  });
+}
+
+/** caller → a → b → c, sidecar mode, the same retry policy on every hop. */
+export function retryChain(opts: {
+  attempts: number;
+  failureProb: number;
+  rps?: number;
+  requests?: number;
+  budget?: boolean;
+  extra?: Partial<SimConfigInput>;
+}): SimConfig {
+  const policy = {
+    retries: {
+      attempts: opts.attempts,
+      retryOn: ['5xx' as const],
+      budget: opts.budget ? { ratio: 0.2, minPerSecond: 10, ttlS: 10 } : null,
+    },
+  };
+  return simConfigSchema.parse({
+    requests: opts.requests ?? 5000,
+    dataPlane: { mode: 'sidecar' },
+    callers: [{ name: 'frontend', rps: opts.rps ?? 20, calls: [['a']] }],
+    services: [
+      { name: 'a', workers: 64, serviceTime: { meanMs: 1 }, calls: [['b']], policy },
+      { name: 'b', workers: 64, serviceTime: { meanMs: 1 }, calls: [['c']], policy },
+      { name: 'c', workers: 64, serviceTime: { meanMs: 1 }, failureProb: opts.failureProb, policy },
+    ],
+    ...opts.extra,
+  });
+}
+
+/** Relative error |x − ref| / ref. */
+export function rel(x: number, ref: number): number {
+  return Math.abs(x - ref) / ref;
+}
