@@ -22,7 +22,8 @@ test('sign up, see the dashboard, sign out, sign in again', async ({ page }) => 
   await expect(page.getByTestId('lessons-dashboard-card')).toBeVisible();
   await expect(page.getByTestId('flashcards-dashboard-card')).toBeVisible();
   await expect(page.getByTestId('scenarios-dashboard-card')).toBeVisible();
-  for (const area of ['simulator', 'interview', 'teams']) {
+  await expect(page.getByTestId('simulator-dashboard-card')).toBeVisible();
+  for (const area of ['interview', 'teams']) {
     await expect(page.getByTestId(`area-${area}`)).toBeVisible();
   }
   await checkA11y(page, 'dashboard');

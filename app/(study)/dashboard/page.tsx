@@ -4,19 +4,14 @@ import { requireUser } from '@/lib/auth/session';
 import { LessonsDashboardCard } from '@/components/lesson/dashboard-card';
 import { FlashcardsDashboardCard } from '@/components/flashcards/dashboard-card';
 import { ScenariosDashboardCard } from '@/components/scenarios/dashboard-card';
+import { SimulatorDashboardCard } from '@/components/simulator/dashboard-card';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
 type Area = { title: string; href?: string; description: string; status: string };
 
-// Areas whose progress widgets are not wired yet say so plainly: no invented numbers.
+// Areas that are not built yet say so plainly: no invented numbers.
 const AREAS: Area[] = [
-  {
-    title: 'Simulator',
-    href: '/simulator',
-    description: 'A mesh control loop with latency, errors, cost and security posture.',
-    status: 'No saved runs yet.',
-  },
   {
     title: 'Interview',
     description: 'Timed mock interviews with rubric scoring and a shareable scorecard.',
@@ -41,12 +36,18 @@ export default async function DashboardPage() {
         <h2 id="areas-heading" className="text-xl">
           Your practice areas
         </h2>
-        <div className="grid gap-4 md:grid-cols-2 lg:grid-cols-3">
+        <div className="grid gap-4 md:grid-cols-2">
           <LessonsDashboardCard userId={user.id} />
           <FlashcardsDashboardCard userId={user.id} />
           <ScenariosDashboardCard userId={user.id} />
+          <SimulatorDashboardCard userId={user.id} />
         </div>
-        <ul className="grid gap-4 sm:grid-cols-3">
+      </section>
+      <section aria-labelledby="planned-heading" className="space-y-4">
+        <h2 id="planned-heading" className="text-xl">
+          Coming later
+        </h2>
+        <ul className="grid gap-4 sm:grid-cols-2">
           {AREAS.map((area) => (
             <li
               key={area.title}
