@@ -1,4 +1,4 @@
-// `npm test`: every check CI runs, in order, failing fast — lint, typecheck, content check,
+// `npm test`: every check CI runs, in order, failing fast — lint, format, typecheck, content check,
 // unit + integration tests, production build, end-to-end tests in Chromium.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -33,6 +33,7 @@ for (const file of [VITEST_JSON, PLAYWRIGHT_JSON]) rmSync(path.join(ROOT, file),
 const steps = [
   ['Browser for e2e', 'node', ['scripts/ensure-browser.mjs']],
   ['Lint', 'npx', ['eslint', '.', '--max-warnings', '0']],
+  ['Format check', 'npx', ['prettier', '--check', '.', '--log-level', 'warn']],
   ['Typecheck', 'npx', ['tsc', '--noEmit']],
   ['Content check', 'npm', ['run', '--silent', 'content:check']],
   [
