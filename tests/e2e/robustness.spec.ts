@@ -1,4 +1,6 @@
 import { expect, test } from '@playwright/test';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import { DEMO, checkA11y } from './helpers';
 
 // Hostile or malformed input anywhere in a URL must give a page or a 4xx, never a 500.
@@ -67,6 +69,17 @@ test('malformed auth and API requests get a 4xx with a reason, not a stack trace
     expect(response.status()).toBeLessThan(500);
     expect(await response.text()).not.toMatch(/at \w+ \(.*:\d+:\d+\)/);
   }
+});
+
+test('unknown lesson ids are not rendered on demand into the server cache', async ({ request }) => {
+  for (const id of ['random-id-1', 'random-id-2', 'b'.repeat(1_500)]) {
+    expect((await request.get(`/lessons/${id}`)).status()).toBe(404);
+  }
+  const serverDir = path.join(import.meta.dirname, '../../.next/server');
+  const cached = readdirSync(serverDir, { recursive: true, encoding: 'utf8' }).filter((f) =>
+    f.includes('random-id-'),
+  );
+  expect(cached).toEqual([]);
 });
 
 test('the missing-lesson page is a helpful, accessible 404', async ({ page }) => {

@@ -21,6 +21,11 @@ type LessonPageProps = { params: Promise<{ lessonId: string }> };
 
 // Every lesson is prerendered at build time; nothing in this page depends on the visitor.
 // Per-user state (completion, saved answers) loads in client islands via server actions.
+// Only known lessons exist: any other id is a 404 at once. (With the default, Next would
+// render unknown ids on demand and write each into its on-disk cache — a disk-filling
+// vector for random URLs, and ENAMETOOLONG errors for very long ones.)
+export const dynamicParams = false;
+
 export async function generateStaticParams(): Promise<Array<{ lessonId: string }>> {
   return (await listLessons()).map((lesson) => ({ lessonId: lesson.id }));
 }
