@@ -127,8 +127,6 @@ export async function recordReview(input: RecordReviewInput): Promise<RecordedRe
       const result: RecordedReview | null = await db.$transaction(async (tx) => {
         // Re-check the key inside the transaction: on SQLite transactions are serialized, so a
         // concurrent duplicate is seen here and the transaction ends without a failing insert.
-        // (A rollback on the shared SQLite connection could also undo unrelated statements
-        // that other requests ran outside a transaction meanwhile, so avoid provoking one.)
         const recorded = await tx.reviewLog.findUnique({
           where: { userId_idempotencyKey: { userId, idempotencyKey } },
           select: { id: true },
@@ -212,8 +210,8 @@ export async function undoLastReview({
 }): Promise<UndoneReview> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
     try {
-      // Refusals are returned, not thrown, so the transaction commits as a no-op instead of
-      // rolling back the shared SQLite connection (see recordReview).
+      // Refusals are returned, not thrown: the transaction commits as a no-op and the
+      // refusal becomes a typed error outside it.
       const outcome = await db.$transaction(
         async (tx): Promise<UndoneReview | { refused: string }> => {
           const log = await tx.reviewLog.findFirst({
