@@ -26,7 +26,7 @@ export function SiteHeader() {
         </Link>
         <MainNav />
         <div className="ml-auto flex items-center gap-2">
-          <SearchBox className="hidden w-40 lg:block" />
+          <SearchBox className="hidden w-36 lg:block" />
           <ThemeToggle />
           <AccountMenu />
         </div>

@@ -39,6 +39,7 @@ export function ThemeToggle() {
       type="button"
       className="btn btn-ghost"
       aria-label={`Theme: ${LABEL[theme]}. Switch to ${LABEL[next]}.`}
+      title={`Theme: ${LABEL[theme]}`}
       data-testid="theme-toggle"
       onClick={() => {
         if (next === 'system') localStorage.removeItem('theme');
@@ -48,7 +49,6 @@ export function ThemeToggle() {
       }}
     >
       <span aria-hidden="true">{theme === 'dark' ? '☾' : theme === 'light' ? '☀' : '◐'}</span>
-      <span className="hidden xl:inline">{LABEL[theme]}</span>
     </button>
   );
 }
