@@ -32,9 +32,10 @@ const envSchema = z
 
 export type Env = z.infer<typeof envSchema>;
 
-function parseEnv(): Env {
+/** Validates an environment; throws one message naming every bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
   // Empty strings (e.g. `OIDC_ISSUER=` in a .env file) mean "unset".
-  const raw = Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== ''));
+  const raw = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ''));
   const parsed = envSchema.safeParse(raw);
   if (!parsed.success) {
     const detail = parsed.error.issues
@@ -49,6 +50,6 @@ let cached: Env | undefined;
 
 /** The validated environment (lazy so tests can set variables before first use). */
 export function env(): Env {
-  cached ??= parseEnv();
+  cached ??= parseEnv(process.env);
   return cached;
 }
