@@ -3,8 +3,8 @@
  * from a seeded sfc32 state kept as plain data, and the same config + seed + intents give the
  * same numbers bit for bit.
  *
- * Performance notes: events live in a binary heap of parallel typed arrays ordered by
- * (time, insertion seq); calls and attempts are pooled records in typed arrays with free
+ * Performance notes: events live in typed arrays ordered by (time, insertion seq), kept as a
+ * short sorted run while few are pending and as a binary heap otherwise; calls and attempts are pooled records in typed arrays with free
  * lists; FIFO multi-server stations (services and proxies) are solved with per-worker
  * "free at" times, so a station costs no event of its own; there are no per-event closures.
  */
@@ -120,6 +120,11 @@ for (let t = 0; t < 8; t++) {
 }
 
 const REPLICA_SLOTS = 32; // v1 replica slots reserved per service so set-replicas needs no re-layout
+const TWO_POW_M32 = 1 / 4294967296;
+// Event queue layout: sorted while at most SORTED_MAX events are pending, a heap above, and
+// sorted again once a heap pops down to SORTED_MIN (the gap avoids flapping at the edge).
+const SORTED_MAX = 32;
+const SORTED_MIN = 16;
 
 /** Runtime route policy of one destination (rebuilt whenever an intent is applied). */
 type RoutePolicy = {
@@ -264,17 +269,22 @@ export class Simulation {
   /** Root requests sent but not finished yet (for Little's law checks). */
   inFlight = 0;
 
-  // ---- heap
+  // ---- event queue
+  // Pending events, ordered by (time, insertion seq). The queue holds only (time, slot) pairs;
+  // an event's seq, kind + record and generation live in its slot, so a move shifts two words.
+  // Positions ≥ hSize of hI hold the free slot ids (a free list with no storage of its own).
+  // While few events are pending (the common case) the pairs are kept sorted latest-first:
+  // popping is O(1) and inserting shifts the few events due earlier, with predictable
+  // branches. Past SORTED_MAX events the same arrays become a binary heap, and back below
+  // SORTED_MIN. Keys are unique, so both layouts pop the exact same sequence.
   private hT = new Float64Array(1024);
-  private hS = new Float64Array(1024);
-  private hA = new Int32Array(1024);
-  private hB = new Int32Array(1024);
+  private hI = Int32Array.from({ length: 1024 }, (_, i) => i);
+  private vS = new Float64Array(1024);
+  private vA = new Int32Array(1024);
+  private vB = new Int32Array(1024);
   private hSize = 0;
+  private hHeap = false;
   private seq = 0;
-  private eT = 0;
-  private eK = 0;
-  private eA = 0;
-  private eB = 0;
 
   // ---- topology
   private readonly nNodes: number;
@@ -292,7 +302,7 @@ export class Simulation {
   private readonly nodeWorkers: Int32Array;
   private readonly nodeMeshed: Uint8Array;
   private readonly nodeEjected: Int32Array;
-  private readonly callerRate: Float64Array; // arrivals per ms
+  private readonly callerGap: Float64Array; // mean time between arrivals, ms
 
   // ---- replicas
   private readonly nRep: number;
@@ -454,7 +464,7 @@ export class Simulation {
     this.nodeWorkers = new Int32Array(N);
     this.nodeMeshed = new Uint8Array(N);
     this.nodeEjected = new Int32Array(N);
-    this.callerRate = new Float64Array(N);
+    this.callerGap = new Float64Array(N);
     let r = 0;
     let w = 0;
     for (let i = 0; i < N; i++) {
@@ -540,17 +550,15 @@ export class Simulation {
       : 0;
 
     this.rebuild();
-    for (let c = 0; c < C; c++)
-      this.push(this.expSample(1 / this.callerRate[c]!), EV_ARRIVAL, c, 0);
+    for (let c = 0; c < C; c++) this.push(this.expSample(this.callerGap[c]!), EV_ARRIVAL, c, 0);
   }
 
   // ================================================================ public API
 
   /** Runs events up to and including simulated time `tMs`; the clock ends at `tMs`. */
   runUntil(tMs: number): void {
-    while (this.hSize > 0 && this.hT[0]! <= tMs) {
-      this.pop();
-      this.dispatch();
+    while (this.hSize > 0 && this.hT[this.hHeap ? 0 : this.hSize - 1]! <= tMs) {
+      this.next();
     }
     if (tMs > this.now && Number.isFinite(tMs)) this.now = tMs;
   }
@@ -558,8 +566,7 @@ export class Simulation {
   /** Runs until every arrival is generated and every request has finished (batch mode). */
   runToCompletion(): void {
     while (this.hSize > 0) {
-      this.pop();
-      this.dispatch();
+      this.next();
     }
   }
 
@@ -634,46 +641,77 @@ export class Simulation {
 
   private push(t: number, k: number, a: number, b: number): void {
     if (this.hSize === this.hT.length) this.growHeap();
-    const s = this.seq++;
     const hT = this.hT;
-    const hS = this.hS;
-    const hA = this.hA;
-    const hB = this.hB;
-    const ka = (a << 3) | k; // event kind in the low 3 bits, record index above
-    let i = this.hSize++;
+    const hI = this.hI;
+    const n = this.hSize;
+    const slot = hI[n]!; // a free slot (see the field comment)
+    const s = this.seq++;
+    this.vS[slot] = s;
+    this.vA[slot] = (a << 3) | k; // event kind in the low 3 bits, record index above
+    this.vB[slot] = b;
+    this.hSize = n + 1;
+    if (!this.hHeap) {
+      if (n < SORTED_MAX) {
+        // Latest-first: shift the events due at or before t (smaller seq on a tie) one up.
+        let i = n - 1;
+        while (i >= 0) {
+          const ti = hT[i]!;
+          if (ti > t) break;
+          hT[i + 1] = ti;
+          hI[i + 1] = hI[i]!;
+          i--;
+        }
+        hT[i + 1] = t;
+        hI[i + 1] = slot;
+        return;
+      }
+      // Reversed, the sorted run is ascending by (time, seq): already a valid min-heap.
+      this.hT.subarray(0, n).reverse();
+      this.hI.subarray(0, n).reverse();
+      this.hHeap = true;
+    }
+    const vS = this.vS;
+    let i = n;
     while (i > 0) {
       const p = (i - 1) >> 1;
       const pt = hT[p]!;
-      if (pt < t || (pt === t && hS[p]! < s)) break;
+      if (pt < t || (pt === t && vS[hI[p]!]! < s)) break;
       hT[i] = pt;
-      hS[i] = hS[p]!;
-      hA[i] = hA[p]!;
-      hB[i] = hB[p]!;
+      hI[i] = hI[p]!;
       i = p;
     }
     hT[i] = t;
-    hS[i] = s;
-    hA[i] = ka;
-    hB[i] = b;
+    hI[i] = slot;
   }
 
-  /** Removes the earliest event into eT/eK/eA/eB (no return value: avoids boxing a double). */
-  private pop(): void {
-    const hT = this.hT;
-    const hS = this.hS;
-    const hA = this.hA;
-    const hB = this.hB;
-    this.eT = hT[0]!;
-    const ka0 = hA[0]!;
-    this.eK = ka0 & 7;
-    this.eA = ka0 >> 3;
-    this.eB = hB[0]!;
+  /** Takes the earliest event off the queue, advances the clock to it and processes it. */
+  private next(): void {
     const n = --this.hSize;
+    let slot: number;
+    if (!this.hHeap) {
+      // The earliest is last; its slot id stays at position n, i.e. on the free list.
+      slot = this.hI[n]!;
+      this.now = this.hT[n]!;
+    } else {
+      slot = this.hI[0]!;
+      this.now = this.hT[0]!;
+      this.heapRemoveRoot(n, slot);
+    }
+    // Read the slot before any handler pushes (a push may reuse it).
+    const ka = this.vA[slot]!;
+    const b = this.vB[slot]!;
+    this.dispatch(ka & 7, ka >> 3, b);
+  }
+
+  /** Heap mode: fills the root's place from the last of n + 1 events and frees slot0. */
+  private heapRemoveRoot(n: number, slot0: number): void {
+    const hT = this.hT;
+    const hI = this.hI;
+    const vS = this.vS;
     if (n > 0) {
       const t = hT[n]!;
-      const s = hS[n]!;
-      const ka = hA[n]!;
-      const b = hB[n]!;
+      const slot = hI[n]!;
+      const s = vS[slot]!;
       let i = 0;
       for (;;) {
         let c = 2 * i + 1;
@@ -682,39 +720,66 @@ export class Simulation {
         const c2 = c + 1;
         if (c2 < n) {
           const t2 = hT[c2]!;
-          if (t2 < ct || (t2 === ct && hS[c2]! < hS[c]!)) {
+          if (t2 < ct || (t2 === ct && vS[hI[c2]!]! < vS[hI[c]!]!)) {
             c = c2;
             ct = t2;
           }
         }
-        if (ct > t || (ct === t && hS[c]! > s)) break;
+        if (ct > t || (ct === t && vS[hI[c]!]! > s)) break;
         hT[i] = ct;
-        hS[i] = hS[c]!;
-        hA[i] = hA[c]!;
-        hB[i] = hB[c]!;
+        hI[i] = hI[c]!;
         i = c;
       }
       hT[i] = t;
-      hS[i] = s;
-      hA[i] = ka;
-      hB[i] = b;
+      hI[i] = slot;
     }
+    hI[n] = slot0; // the freed slot joins the free ids past the end
+    if (n <= SORTED_MIN) this.heapToSorted();
+  }
+
+  /** Insertion-sorts the (small) heap latest-first by (time, seq) and leaves heap mode. */
+  private heapToSorted(): void {
+    const hT = this.hT;
+    const hI = this.hI;
+    const vS = this.vS;
+    const n = this.hSize;
+    for (let j = 1; j < n; j++) {
+      const t = hT[j]!;
+      const slot = hI[j]!;
+      const s = vS[slot]!;
+      let i = j - 1;
+      while (i >= 0) {
+        const ti = hT[i]!;
+        if (ti > t || (ti === t && vS[hI[i]!]! > s)) break;
+        hT[i + 1] = ti;
+        hI[i + 1] = hI[i]!;
+        i--;
+      }
+      hT[i + 1] = t;
+      hI[i + 1] = slot;
+    }
+    this.hHeap = false;
   }
 
   private growHeap(): void {
-    const n = this.hT.length * 2;
+    const old = this.hT.length;
+    const n = old * 2;
     const t = new Float64Array(n);
     t.set(this.hT);
     this.hT = t;
+    const h = new Int32Array(n);
+    h.set(this.hI);
+    for (let k = old; k < n; k++) h[k] = k;
+    this.hI = h;
     const s = new Float64Array(n);
-    s.set(this.hS);
-    this.hS = s;
+    s.set(this.vS);
+    this.vS = s;
     const a = new Int32Array(n);
-    a.set(this.hA);
-    this.hA = a;
+    a.set(this.vA);
+    this.vA = a;
     const b = new Int32Array(n);
-    b.set(this.hB);
-    this.hB = b;
+    b.set(this.vB);
+    this.vB = b;
   }
 
   // ================================================================ pools
@@ -814,7 +879,8 @@ export class Simulation {
     rs[1] = (c + (c << 3)) | 0;
     const c2 = (c << 21) | (c >>> 11);
     rs[2] = (c2 + t) | 0;
-    return ((t >>> 0) + 0.5) / 4294967296;
+    // × 2^-32 is exactly ÷ 2^32 (a power-of-two scale), without the slow division.
+    return ((t >>> 0) + 0.5) * TWO_POW_M32;
   }
 
   /** The PRNG state as plain data (four uint32 words). */
@@ -847,7 +913,7 @@ export class Simulation {
     const mode = dp.mode;
     this.netMs = cfg.networkMs;
     for (let i = 0; i < C; i++) {
-      this.callerRate[i] = cfg.callers[i]!.rps / 1000;
+      this.callerGap[i] = 1 / (cfg.callers[i]!.rps / 1000);
       this.nodeMeshed[i] = mode !== 'none' && cfg.callers[i]!.meshed ? 1 : 0;
     }
     this.pol = [];
@@ -953,12 +1019,9 @@ export class Simulation {
 
   // ================================================================ dispatch
 
-  private dispatch(): void {
-    this.now = this.eT;
+  private dispatch(kind: number, a: number, b: number): void {
     this.events++;
-    const a = this.eA;
-    const b = this.eB;
-    switch (this.eK) {
+    switch (kind) {
       case EV_ARRIVAL:
         this.onArrival(a);
         break;
@@ -993,7 +1056,7 @@ export class Simulation {
     if (this.firstArrivalT < 0) this.firstArrivalT = t;
     this.lastArrivalT = t;
     if (this.arrivalsLeft > 0)
-      this.push(t + this.expSample(1 / this.callerRate[caller]!), EV_ARRIVAL, caller, 0);
+      this.push(t + this.expSample(this.callerGap[caller]!), EV_ARRIVAL, caller, 0);
     this.inFlight++;
     const a = this.allocAttempt();
     this.aNode[a] = caller;
