@@ -1,24 +1,8 @@
 import { z } from 'zod';
-import { competencyTagSchema, sourceSchema } from './schemas';
+import { LESSON_IDS, competencyTagSchema, sourceSchema } from './schemas';
 import type { CompetencyTag } from './schemas';
 
 // Flashcard deck format (formats.md, "Flashcards"). Importable anywhere, including client code.
-
-/** Lesson ids a card may link to, in chapter order (formats.md). */
-export const DECK_LESSON_IDS = [
-  'why-service-mesh',
-  'when-is-a-mesh-justified',
-  'data-plane-and-control-plane',
-  'resilience-retries-timeouts-circuit-breaking',
-  'zero-trust-mtls-and-authorization',
-  'observability-and-golden-telemetry',
-  'rollout-strategy',
-  'the-five-meshes',
-  'choosing-a-mesh-stack',
-  'production-patterns',
-  'common-mistakes',
-  'related-topics-and-interview-playbook',
-] as const;
 
 export const CARD_KINDS = ['definition', 'trade-off', 'which-mesh', 'number', 'failure-mode', 'interview'] as const;
 export type CardKind = (typeof CARD_KINDS)[number];
@@ -36,7 +20,7 @@ export const deckCardSchema = z
     kind: z.enum(CARD_KINDS, { error: `must be one of ${CARD_KINDS.join(', ')}` }),
     front: cardText(300),
     back: cardText(600),
-    lessonId: z.enum(DECK_LESSON_IDS, { error: 'must be a lesson id from formats.md' }),
+    lessonId: z.enum(LESSON_IDS, { error: 'must be a lesson id from formats.md' }),
     tags: z.array(competencyTagSchema).min(1, { error: 'must list at least one competency tag' }),
     source: sourceSchema.optional(),
   })

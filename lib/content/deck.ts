@@ -2,7 +2,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ContentError, formatZodIssues } from './content-error';
 import type { ContentChecker } from './content-error';
-import { DECK_LESSON_IDS, deckFileSchema } from './deck-schema';
+import { deckFileSchema } from './deck-schema';
+import { LESSON_IDS } from './schemas';
 import type { DeckCard } from './deck-schema';
 import { COMPETENCY_TAGS } from './schemas';
 
@@ -73,7 +74,7 @@ export async function readDeck(dir: string = DECK_DIR): Promise<{ deck: Deck | n
   }
   if (problems.length > 0) return { deck: null, problems };
 
-  const lessonOrder = new Map<string, number>(DECK_LESSON_IDS.map((id, index) => [id, index]));
+  const lessonOrder = new Map<string, number>(LESSON_IDS.map((id, index) => [id, index]));
   const competencyOrder = new Map<string, number>(COMPETENCY_TAGS.map((tag, index) => [tag, index]));
   const fileOrder = new Map(cards.map((card, index) => [card.id, index]));
   cards.sort(

@@ -1,27 +1,14 @@
 import { z } from 'zod';
 import { analyzeText } from '@/lib/grading/text';
-import { COMPETENCY_TAGS, competencyTagSchema, contentIdSchema, simulatorPresetIdSchema } from './schemas';
+import {
+  COMPETENCY_TAGS,
+  competencyTagSchema,
+  contentIdSchema,
+  lessonIdSchema,
+  simulatorPresetIdSchema,
+} from './schemas';
 
 // Scenario frontmatter (formats.md "Scenarios"). Importable anywhere, including client components.
-
-/** Lesson ids of the service-mesh pack, in order (formats.md). */
-export const LESSON_IDS = [
-  'why-service-mesh',
-  'when-is-a-mesh-justified',
-  'data-plane-and-control-plane',
-  'resilience-retries-timeouts-circuit-breaking',
-  'zero-trust-mtls-and-authorization',
-  'observability-and-golden-telemetry',
-  'rollout-strategy',
-  'the-five-meshes',
-  'choosing-a-mesh-stack',
-  'production-patterns',
-  'common-mistakes',
-  'related-topics-and-interview-playbook',
-] as const;
-export const lessonIdSchema = z.enum(LESSON_IDS, {
-  error: () => `must be one of the lesson ids (${LESSON_IDS.join(', ')})`,
-});
 
 /** Scenario kinds and the answer type each one uses. */
 export const SCENARIO_KINDS = ['justify', 'choose', 'rollout', 'diagnose', 'estimate'] as const;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PRESET_IDS } from '@/lib/sim/preset-ids';
 
 // Shared ids (see formats.md). Importable anywhere, including client components.
 
@@ -14,18 +15,26 @@ export const COMPETENCY_TAGS = [
 export const competencyTagSchema = z.enum(COMPETENCY_TAGS);
 export type CompetencyTag = z.infer<typeof competencyTagSchema>;
 
-export const SIMULATOR_PRESET_IDS = [
-  'baseline-no-mesh',
-  'sidecar-overhead-profiles',
-  'ambient-vs-sidecar-cost',
-  'retry-storm',
-  'timeout-rescue',
-  'circuit-breaker-overload',
-  'strict-mtls-unmeshed-caller',
-  'deny-vs-allow',
-  'canary-bad-v2',
-  'fault-injection-disables-retries',
+/** Lesson ids of the service-mesh pack, in chapter order (formats.md); one list for all content. */
+export const LESSON_IDS = [
+  'why-service-mesh',
+  'when-is-a-mesh-justified',
+  'data-plane-and-control-plane',
+  'resilience-retries-timeouts-circuit-breaking',
+  'zero-trust-mtls-and-authorization',
+  'observability-and-golden-telemetry',
+  'rollout-strategy',
+  'the-five-meshes',
+  'choosing-a-mesh-stack',
+  'production-patterns',
+  'common-mistakes',
+  'related-topics-and-interview-playbook',
 ] as const;
+export const lessonIdSchema = z.enum(LESSON_IDS, {
+  error: () => `must be one of the lesson ids (${LESSON_IDS.join(', ')})`,
+});
+
+export const SIMULATOR_PRESET_IDS = PRESET_IDS;
 export const simulatorPresetIdSchema = z.enum(SIMULATOR_PRESET_IDS, {
   error: () => `must be one of the simulator preset ids (${SIMULATOR_PRESET_IDS.join(', ')})`,
 });

@@ -1,7 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { applyIntent, validateIntent } from '@/lib/sim/control-plane';
-import { PRESET_IDS, presetSchema } from '@/lib/sim/presets';
+import { presetSchema } from '@/lib/sim/presets';
+import { PRESET_IDS } from '@/lib/sim/preset-ids';
 import type { Preset } from '@/lib/sim/presets';
 import type { ContentChecker } from './content-error';
 import { formatZodIssues } from './content-error';

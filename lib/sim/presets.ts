@@ -6,22 +6,6 @@ import { z } from 'zod';
 import { simConfigSchema } from './config';
 import { intentListSchema } from './intents';
 
-/** The preset ids shared with lessons and scenarios (formats.md). */
-export const PRESET_IDS = [
-  'baseline-no-mesh',
-  'sidecar-overhead-profiles',
-  'ambient-vs-sidecar-cost',
-  'retry-storm',
-  'timeout-rescue',
-  'circuit-breaker-overload',
-  'strict-mtls-unmeshed-caller',
-  'deny-vs-allow',
-  'canary-bad-v2',
-  'fault-injection-disables-retries',
-] as const;
-/** A preset id. */
-export type PresetId = (typeof PRESET_IDS)[number];
-
 /** A simulator preset: a config, a seed and a queue of intents to step through. */
 export const presetSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),

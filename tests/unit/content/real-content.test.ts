@@ -2,23 +2,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lessonChecker } from '@/lib/content/lesson-checker';
 import { readLessonPack } from '@/lib/content/lesson-pack';
+import { LESSON_IDS } from '@/lib/content/schemas';
 
 const CONTENT = path.resolve(import.meta.dirname, '../../../content');
-const LESSON_IDS = [
-  'why-service-mesh',
-  'when-is-a-mesh-justified',
-  'data-plane-and-control-plane',
-  'resilience-retries-timeouts-circuit-breaking',
-  'zero-trust-mtls-and-authorization',
-  'observability-and-golden-telemetry',
-  'rollout-strategy',
-  'the-five-meshes',
-  'choosing-a-mesh-stack',
-  'production-patterns',
-  'common-mistakes',
-  'related-topics-and-interview-playbook',
-];
-
 describe('the service-mesh content pack', () => {
   it('passes every lesson check, including a full render of each body', async () => {
     const { problems } = await lessonChecker.check(CONTENT);

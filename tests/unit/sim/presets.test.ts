@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readPresetDir } from '@/lib/content/simulator-preset-pack';
 import { Simulation } from '@/lib/sim/engine';
 import type { Preset } from '@/lib/sim/presets';
-import { PRESET_IDS } from '@/lib/sim/presets';
+import { PRESET_IDS } from '@/lib/sim/preset-ids';
 
 const dir = path.join(process.cwd(), 'content', 'simulator', 'presets');
 const load = async (): Promise<Map<string, Preset>> => {
