@@ -27,6 +27,24 @@ export function SiteHeader() {
         <MainNav />
         <div className="ml-auto flex items-center gap-2">
           <SearchBox className="hidden w-36 lg:block" />
+          <Link
+            href="/search"
+            className="btn btn-ghost px-3 lg:hidden"
+            aria-label="Search lessons and glossary"
+          >
+            <svg
+              aria-hidden="true"
+              width="18"
+              height="18"
+              viewBox="0 0 24 24"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="2.5"
+            >
+              <circle cx="11" cy="11" r="7" />
+              <path d="m20 20-4-4" />
+            </svg>
+          </Link>
           <ThemeToggle />
           <AccountMenu />
         </div>

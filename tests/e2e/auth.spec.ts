@@ -103,6 +103,9 @@ test('theme toggle switches to dark mode and the page stays accessible at 360 px
   );
   expect(overflow).toBeLessThanOrEqual(0);
   await snap(page, 'landing-dark-360');
+  // Search stays reachable on small screens, where the header's search box is hidden.
+  await page.getByRole('link', { name: 'Search lessons and glossary' }).click();
+  await expect(page).toHaveURL(/\/search/);
   await page.reload();
   await expect(page.locator('html')).toHaveClass(/dark/);
 });
