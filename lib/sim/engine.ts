@@ -249,6 +249,29 @@ function emptyPolicy(): RoutePolicy {
   };
 }
 
+type PoolArray = Int32Array | Uint8Array | Float64Array;
+
+/** A copy of a pool column with capacity n (pools only grow, by doubling, off the hot path). */
+function grown<T extends PoolArray>(arr: T, ctor: new (n: number) => T, n: number): T {
+  const x = new ctor(n);
+  x.set(arr);
+  return x;
+}
+
+/** The free-slot stack for a pool grown from oldCap to n: existing free slots, then the new ones. */
+function grownFreeList(
+  free: Int32Array,
+  top: number,
+  oldCap: number,
+  n: number,
+): [Int32Array<ArrayBuffer>, number] {
+  const next = new Int32Array(n);
+  next.set(free.subarray(0, top));
+  let t = top;
+  for (let i = n - 1; i >= oldCap; i--) next[t++] = i;
+  return [next, t];
+}
+
 /** A running simulation. Create with `new Simulation(config, { seed })`. */
 export class Simulation {
   /** Current config (replaced when an intent is applied). */
@@ -786,14 +809,7 @@ export class Simulation {
 
   private growAttempts(n: number): void {
     const old = this.aCap;
-    const g = <T extends Int32Array | Uint8Array | Float64Array>(
-      arr: T,
-      ctor: new (n: number) => T,
-    ): T => {
-      const x = new ctor(n);
-      x.set(arr);
-      return x;
-    };
+    const g = <T extends PoolArray>(arr: T, ctor: new (n: number) => T): T => grown(arr, ctor, n);
     this.aGen = g(this.aGen, Int32Array);
     this.aNode = g(this.aNode, Int32Array);
     this.aRep = g(this.aRep, Int32Array);
@@ -812,12 +828,7 @@ export class Simulation {
     this.aIsRetry = g(this.aIsRetry, Uint8Array);
     this.aL7 = g(this.aL7, Uint8Array);
     this.aStartT = g(this.aStartT, Float64Array);
-    const free = new Int32Array(n);
-    free.set(this.aFree.subarray(0, this.aFreeTop));
-    let top = this.aFreeTop;
-    for (let i = n - 1; i >= old; i--) free[top++] = i;
-    this.aFree = free;
-    this.aFreeTop = top;
+    [this.aFree, this.aFreeTop] = grownFreeList(this.aFree, this.aFreeTop, old, n);
     this.aCap = n;
   }
 
@@ -833,14 +844,7 @@ export class Simulation {
 
   private growCalls(n: number): void {
     const old = this.cCap;
-    const g = <T extends Int32Array | Uint8Array | Float64Array>(
-      arr: T,
-      ctor: new (n: number) => T,
-    ): T => {
-      const x = new ctor(n);
-      x.set(arr);
-      return x;
-    };
+    const g = <T extends PoolArray>(arr: T, ctor: new (n: number) => T): T => grown(arr, ctor, n);
     this.cGen = g(this.cGen, Int32Array);
     this.cParent = g(this.cParent, Int32Array);
     this.cDst = g(this.cDst, Int32Array);
@@ -850,12 +854,7 @@ export class Simulation {
     this.cL7 = g(this.cL7, Uint8Array);
     this.cFault = g(this.cFault, Uint8Array);
     this.cStartT = g(this.cStartT, Float64Array);
-    const free = new Int32Array(n);
-    free.set(this.cFree.subarray(0, this.cFreeTop));
-    let top = this.cFreeTop;
-    for (let i = n - 1; i >= old; i--) free[top++] = i;
-    this.cFree = free;
-    this.cFreeTop = top;
+    [this.cFree, this.cFreeTop] = grownFreeList(this.cFree, this.cFreeTop, old, n);
     this.cCap = n;
   }
 
