@@ -1,5 +1,6 @@
 import 'server-only';
 import path from 'node:path';
+import { processCached } from './process-cache';
 import { loadLessonPack } from './lesson-pack';
 import { renderMarkdown, type TocEntry } from './markdown';
 import type { ChapterManifest, Lesson, LessonPack, SelfCheckQuestion } from './schemas';
@@ -25,16 +26,8 @@ export type RenderedLesson = {
   next: LessonNeighbour | null;
 };
 
-let packPromise: Promise<LessonPack> | null = null;
-
-export function getLessonPack(): Promise<LessonPack> {
-  if (process.env.NODE_ENV === 'development') return loadLessonPack(CHAPTER_DIR);
-  packPromise ??= loadLessonPack(CHAPTER_DIR).catch((error: unknown) => {
-    packPromise = null;
-    throw error;
-  });
-  return packPromise;
-}
+/** The validated lesson pack, read once per process (see processCached). */
+export const getLessonPack: () => Promise<LessonPack> = processCached(() => loadLessonPack(CHAPTER_DIR));
 
 export async function getChapter(): Promise<ChapterManifest> {
   return (await getLessonPack()).manifest;

@@ -1,5 +1,6 @@
 import 'server-only';
 import path from 'node:path';
+import { processCached } from './process-cache';
 import { loadScenarioDir } from './scenario-pack';
 import type { Scenario, ScenarioKind } from './scenario-schema';
 
@@ -19,21 +20,12 @@ export type ScenarioSummary = {
   hasSimulator: boolean;
 };
 
-let cache: Promise<Scenario[]> | null = null;
-
-/** Every scenario, sorted by difficulty then title; cached per process outside development. */
-export function listScenarios(): Promise<Scenario[]> {
-  if (cache && process.env.NODE_ENV !== 'development') return cache;
-  const loading = loadScenarioDir(SCENARIO_DIR).then((scenarios) =>
-    [...scenarios].sort((a, b) => a.difficulty - b.difficulty || a.title.localeCompare(b.title, 'en')),
-  );
-  cache = loading;
-  // Do not keep a failed load cached: the next request retries.
-  loading.catch(() => {
-    if (cache === loading) cache = null;
-  });
-  return loading;
-}
+/** Every scenario, sorted by difficulty then title; read once per process (see processCached). */
+export const listScenarios: () => Promise<Scenario[]> = processCached(async () =>
+  [...(await loadScenarioDir(SCENARIO_DIR))].sort(
+    (a, b) => a.difficulty - b.difficulty || a.title.localeCompare(b.title, 'en'),
+  ),
+);
 
 /** One scenario by id, or null. */
 export async function getScenario(scenarioId: string): Promise<Scenario | null> {

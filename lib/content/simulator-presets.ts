@@ -1,8 +1,8 @@
 import 'server-only';
 import path from 'node:path';
-import { cache } from 'react';
 import type { Preset } from '@/lib/sim/presets';
 import { ContentError } from './content-error';
+import { processCached } from './process-cache';
 import { readPresetDir } from './simulator-preset-pack';
 
 // Server-only access to simulator presets for pages, lessons and scenarios. Invalid presets
@@ -13,7 +13,8 @@ const PRESET_DIR = path.join(process.cwd(), 'content', 'simulator', 'presets');
 /** List entry for menus. */
 export type SimulatorPresetSummary = { id: string; title: string; description: string };
 
-const loadAll = cache(async (): Promise<Preset[]> => {
+// Read once per process, not once per request: the simulator page is dynamic.
+const loadAll = processCached(async (): Promise<Preset[]> => {
   const { presets, problems } = await readPresetDir(PRESET_DIR);
   if (problems.length > 0) throw new ContentError(problems);
   return presets;
