@@ -7,11 +7,24 @@ const envSchema = z
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     DATABASE_URL: z
       .string()
-      .startsWith(
-        'file:',
-        'DATABASE_URL must be a SQLite "file:" URL (PostgreSQL support is planned)',
+      .refine(
+        (url) => databaseProvider(url) !== null,
+        'DATABASE_URL must be a SQLite "file:" URL or a "postgresql://" URL',
       )
       .default('file:./data/mesh-dojo.db'),
+    DATABASE_POOL_SIZE: z.coerce
+      .number()
+      .int('DATABASE_POOL_SIZE must be a whole number')
+      .min(1)
+      .max(100, 'DATABASE_POOL_SIZE must be between 1 and 100')
+      .default(10),
+    NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: z
+      .string()
+      .refine(
+        (key) => [16, 24, 32].includes(Buffer.from(key, 'base64').length),
+        'NEXT_SERVER_ACTIONS_ENCRYPTION_KEY must be base64 of 16, 24 or 32 bytes (openssl rand -base64 32)',
+      )
+      .optional(),
     NEXTAUTH_SECRET: z
       .string()
       .min(32, 'NEXTAUTH_SECRET must be at least 32 characters')
@@ -28,7 +41,27 @@ const envSchema = z
       [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET].every((v) => v === undefined) ||
       [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET].every((v) => v !== undefined),
     { message: 'Set all of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET, or none of them' },
+  )
+  .refine(
+    // Several instances over PostgreSQL must sign and read the same session cookies: a secret
+    // generated per machine into data/auth-secret would log users out whenever the load
+    // balancer switches instance.
+    (env) =>
+      databaseProvider(env.DATABASE_URL) !== 'postgresql' || env.NEXTAUTH_SECRET !== undefined,
+    {
+      path: ['NEXTAUTH_SECRET'],
+      message:
+        'NEXTAUTH_SECRET is required with PostgreSQL: every app instance must share one secret ' +
+        '(generate it once with `openssl rand -base64 32`)',
+    },
   );
+
+/** Which database a DATABASE_URL selects, or null for anything else. */
+export function databaseProvider(url: string): 'sqlite' | 'postgresql' | null {
+  if (url.startsWith('file:')) return 'sqlite';
+  if (/^postgres(ql)?:\/\/[^\s]+$/.test(url)) return 'postgresql';
+  return null;
+}
 
 export type Env = z.infer<typeof envSchema>;
 

@@ -3,11 +3,14 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { startPostgres } from './pg-server.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const env = { ...process.env, TZ: 'UTC', NEXT_TELEMETRY_DISABLED: '1' };
 const VITEST_JSON = 'test-results/vitest-report.json';
+const VITEST_PG_JSON = 'test-results/vitest-postgres-report.json';
 const PLAYWRIGHT_JSON = 'test-results/playwright-report.json';
+const PLAYWRIGHT_SCALE_JSON = 'test-results/playwright-scale-report.json';
 
 /** One closing line over both runners: "Tests: N passed, N failed, N skipped". */
 function printTotals() {
@@ -15,21 +18,38 @@ function printTotals() {
     existsSync(path.join(ROOT, file))
       ? JSON.parse(readFileSync(path.join(ROOT, file), 'utf8'))
       : null;
-  const vitest = read(VITEST_JSON);
-  const playwright = read(PLAYWRIGHT_JSON);
+  const vitests = [read(VITEST_JSON), read(VITEST_PG_JSON)];
+  const playwrights = [read(PLAYWRIGHT_JSON), read(PLAYWRIGHT_SCALE_JSON)];
+  const sum = (list, pick) =>
+    list.reduce((total, report) => total + (report ? pick(report) : 0), 0);
   const passed =
-    (vitest?.numPassedTests ?? 0) +
-    (playwright?.stats?.expected ?? 0) +
-    (playwright?.stats?.flaky ?? 0);
-  const failed = (vitest?.numFailedTests ?? 0) + (playwright?.stats?.unexpected ?? 0);
+    sum(vitests, (v) => v.numPassedTests ?? 0) +
+    sum(playwrights, (p) => (p.stats?.expected ?? 0) + (p.stats?.flaky ?? 0));
+  const failed =
+    sum(vitests, (v) => v.numFailedTests ?? 0) + sum(playwrights, (p) => p.stats?.unexpected ?? 0);
   const skipped =
-    (vitest?.numPendingTests ?? 0) +
-    (vitest?.numTodoTests ?? 0) +
-    (playwright?.stats?.skipped ?? 0);
+    sum(vitests, (v) => (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0)) +
+    sum(playwrights, (p) => p.stats?.skipped ?? 0);
   console.log(`\nTests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 }
 
-for (const file of [VITEST_JSON, PLAYWRIGHT_JSON]) rmSync(path.join(ROOT, file), { force: true });
+for (const file of [VITEST_JSON, VITEST_PG_JSON, PLAYWRIGHT_JSON, PLAYWRIGHT_SCALE_JSON]) {
+  rmSync(path.join(ROOT, file), { force: true });
+}
+
+// PostgreSQL (Debian's postgresql package): a throwaway server on 127.0.0.1 for the second run
+// of the integration suite and for the two-instance e2e run behind nginx.
+const PG_PORT = Number(process.env.TEST_PG_PORT ?? 54329);
+const pgServer = startPostgres({ port: PG_PORT, dir: '/tmp/mesh-dojo-test-pg' });
+if (!pgServer) {
+  console.log(
+    '\n⚠ PostgreSQL is not installed: the PostgreSQL integration run and the two-instance e2e run\n' +
+      '  are skipped. Install it (Debian: apt-get install -y postgresql nginx) to run them; .ci/run does.',
+  );
+}
+const hasNginx =
+  spawnSync('sh', ['-c', 'command -v nginx || test -x /usr/sbin/nginx']).status === 0;
+process.on('exit', () => pgServer?.stop());
 const steps = [
   ['Browser for e2e', 'node', ['scripts/ensure-browser.mjs']],
   ['Lint', 'npx', ['eslint', '.', '--max-warnings', '0']],
@@ -41,15 +61,46 @@ const steps = [
     'npx',
     ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${VITEST_JSON}`],
   ],
+  ...(pgServer
+    ? [
+        [
+          'Integration tests on PostgreSQL',
+          'npx',
+          [
+            'vitest',
+            'run',
+            'tests/integration',
+            '--reporter=default',
+            '--reporter=json',
+            `--outputFile.json=${VITEST_PG_JSON}`,
+          ],
+          { TEST_PG_URL: pgServer.url },
+        ],
+      ]
+    : []),
   ['Production build', 'npx', ['next', 'build']],
   ['End-to-end tests', 'npx', ['playwright', 'test']],
+  ...(pgServer && hasNginx
+    ? [
+        [
+          'E2E: 2 instances + nginx on PostgreSQL',
+          'npx',
+          ['playwright', 'test', '--config', 'playwright.scale.config.ts'],
+          { SCALE_PG_URL: pgServer.url },
+        ],
+      ]
+    : []),
 ];
 
 const timings = [];
-for (const [label, command, args] of steps) {
+for (const [label, command, args, extraEnv = {}] of steps) {
   console.log(`\n━━ ${label}`);
   const started = Date.now();
-  const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', env });
+  const result = spawnSync(command, args, {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...env, ...extraEnv },
+  });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   timings.push(`${label.padEnd(26)} ${seconds.padStart(6)} s`);
   if (result.status !== 0) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseEnv } from '@/lib/env';
+import { databaseProvider, parseEnv } from '@/lib/env';
 
 describe('parseEnv', () => {
   it('defaults to the embedded SQLite file with no configuration', () => {
@@ -26,10 +26,34 @@ describe('parseEnv', () => {
   it('names each bad variable in one message', () => {
     expect(() =>
       parseEnv({
-        DATABASE_URL: 'postgres://x',
+        DATABASE_URL: 'mysql://x',
         NEXTAUTH_SECRET: 'short',
         NEXTAUTH_URL: 'not a url',
       }),
     ).toThrow(/DATABASE_URL: .*\n\s+NEXTAUTH_SECRET: .*\n\s+NEXTAUTH_URL: /s);
+  });
+
+  it('selects PostgreSQL by URL and then requires a shared NEXTAUTH_SECRET', () => {
+    const url = 'postgresql://dojo:pw@127.0.0.1:5432/dojo';
+    expect(() => parseEnv({ DATABASE_URL: url })).toThrow(
+      /NEXTAUTH_SECRET: .*required with PostgreSQL/,
+    );
+    const env = parseEnv({ DATABASE_URL: url, NEXTAUTH_SECRET: 'x'.repeat(32) });
+    expect(databaseProvider(env.DATABASE_URL)).toBe('postgresql');
+    expect(env.DATABASE_POOL_SIZE).toBe(10);
+    expect(databaseProvider('file:./a.db')).toBe('sqlite');
+    expect(databaseProvider('postgres://h/db')).toBe('postgresql');
+    expect(databaseProvider('mysql://h/db')).toBeNull();
+  });
+
+  it('validates the pool size and the server-actions key', () => {
+    expect(() => parseEnv({ DATABASE_POOL_SIZE: '0' })).toThrow(/DATABASE_POOL_SIZE/);
+    expect(() => parseEnv({ NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: 'abc' })).toThrow(
+      /NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: .*base64/,
+    );
+    const key = Buffer.alloc(32, 7).toString('base64');
+    expect(
+      parseEnv({ NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: key }).NEXT_SERVER_ACTIONS_ENCRYPTION_KEY,
+    ).toBe(key);
   });
 });

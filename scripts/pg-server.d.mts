@@ -1,0 +1,11 @@
+export interface PostgresServer {
+  url: string;
+  stop: () => void;
+}
+export function findPgBin(): string | null;
+export function stopPostgres(dir: string): void;
+export function startPostgres(options?: {
+  port?: number;
+  dir?: string;
+  maxConnections?: number;
+}): PostgresServer | null;
