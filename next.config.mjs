@@ -1,5 +1,23 @@
+import { execFileSync } from 'node:child_process';
+
+/**
+ * One build id for every instance built from the same commit (several instances must serve the
+ * same build; see docs/deployment.md): BUILD_ID if set, else the git commit, else Next's random id.
+ */
+function buildId() {
+  if (process.env.BUILD_ID) return process.env.BUILD_ID;
+  try {
+    return execFileSync('git', ['rev-parse', 'HEAD'], { stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .trim();
+  } catch {
+    return null;
+  }
+}
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  generateBuildId: async () => buildId(),
   reactStrictMode: true,
   poweredByHeader: false,
   typedRoutes: false,
