@@ -85,9 +85,12 @@ test('the demo account signs in through either instance and health answers on bo
 
 test('an instance on PostgreSQL without a shared NEXTAUTH_SECRET refuses to start and says why', async () => {
   const { spawn } = await import('node:child_process');
-  const env: Record<string, string | undefined> = { ...process.env, NODE_ENV: 'production' };
-  delete env.NEXTAUTH_SECRET;
-  env.DATABASE_URL = 'postgresql://postgres@127.0.0.1:1/none';
+  const { NEXTAUTH_SECRET: _omitted, ...inherited } = process.env;
+  const env: NodeJS.ProcessEnv = {
+    ...inherited,
+    NODE_ENV: 'production',
+    DATABASE_URL: 'postgresql://postgres@127.0.0.1:1/none',
+  };
   const child = spawn('node_modules/.bin/next', ['start', '-H', '127.0.0.1', '-p', '3119'], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
