@@ -9,3 +9,4 @@ export function startPostgres(options?: {
   dir?: string;
   maxConnections?: number;
 }): PostgresServer | null;
+export function freePort(preferred: number, attempts?: number): Promise<number>;

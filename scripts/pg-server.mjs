@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import net from 'node:net';
 
 /** The newest /usr/lib/postgresql/<version>/bin that has pg_ctl, or null. */
 export function findPgBin() {
@@ -32,6 +33,19 @@ function asPostgres(command, args) {
     throw new Error(`${path.basename(command)} failed:\n${result.stdout}\n${result.stderr}`);
   }
   return result.stdout;
+}
+
+/** The first port from `preferred` upwards that nothing listens on at 127.0.0.1. */
+export async function freePort(preferred, attempts = 50) {
+  for (let port = preferred; port < preferred + attempts; port += 1) {
+    const free = await new Promise((resolve) => {
+      const server = net.createServer();
+      server.once('error', () => resolve(false));
+      server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
+  throw new Error(`no free port in ${preferred}..${preferred + attempts - 1}`);
 }
 
 export function stopPostgres(dir) {

@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { startPostgres } from './pg-server.mjs';
+import { freePort, startPostgres } from './pg-server.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const env = { ...process.env, TZ: 'UTC', NEXT_TELEMETRY_DISABLED: '1' };
@@ -39,17 +39,37 @@ for (const file of [VITEST_JSON, VITEST_PG_JSON, PLAYWRIGHT_JSON, PLAYWRIGHT_SCA
 
 // PostgreSQL (Debian's postgresql package): a throwaway server on 127.0.0.1 for the second run
 // of the integration suite and for the two-instance e2e run behind nginx.
-const PG_PORT = Number(process.env.TEST_PG_PORT ?? 54329);
-const pgServer = startPostgres({ port: PG_PORT, dir: '/tmp/mesh-dojo-test-pg' });
+// Its own port and folder per run, so two checkouts can test at once.
+let pgServer = null;
+try {
+  const port = await freePort(Number(process.env.TEST_PG_PORT ?? 54329));
+  pgServer = startPostgres({ port, dir: `/tmp/mesh-dojo-test-pg-${process.pid}` });
+} catch (error) {
+  console.error(`✖ Could not start the throwaway PostgreSQL server:\n${error.message}`);
+  process.exit(1);
+}
 if (!pgServer) {
   console.log(
     '\n⚠ PostgreSQL is not installed: the PostgreSQL integration run and the two-instance e2e run\n' +
       '  are skipped. Install it (Debian: apt-get install -y postgresql nginx) to run them; .ci/run does.',
   );
 }
+// nginx on SCALE_PORT, the two instances on the next two ports: find three free ones.
+let scalePort = Number(process.env.SCALE_PORT ?? 3110);
+while (
+  (await freePort(scalePort, 1).catch(() => 0)) !== scalePort ||
+  (await freePort(scalePort + 1, 1).catch(() => 0)) !== scalePort + 1 ||
+  (await freePort(scalePort + 2, 1).catch(() => 0)) !== scalePort + 2
+) {
+  scalePort += 10;
+  if (scalePort > 3400) break;
+}
 const hasNginx =
   spawnSync('sh', ['-c', 'command -v nginx || test -x /usr/sbin/nginx']).status === 0;
-process.on('exit', () => pgServer?.stop());
+process.on('exit', () => {
+  pgServer?.stop();
+  if (pgServer) rmSync(`/tmp/mesh-dojo-test-pg-${process.pid}`, { recursive: true, force: true });
+});
 const steps = [
   ['Browser for e2e', 'node', ['scripts/ensure-browser.mjs']],
   ['Lint', 'npx', ['eslint', '.', '--max-warnings', '0']],
@@ -86,7 +106,7 @@ const steps = [
           'E2E: 2 instances + nginx on PostgreSQL',
           'npx',
           ['playwright', 'test', '--config', 'playwright.scale.config.ts'],
-          { SCALE_PG_URL: pgServer.url },
+          { SCALE_PG_URL: pgServer.url, SCALE_PORT: String(scalePort) },
         ],
       ]
     : []),

@@ -89,58 +89,62 @@ function fillEveryTable(file: string): string[] {
   return order;
 }
 
-describe.runIf(testProvider === 'postgresql')('db:copy from SQLite to PostgreSQL', () => {
-  let pgUrl: string;
-  let cleanup: () => Promise<void>;
-  let dir: string;
-  let sqliteUrl: string;
-  let tables: string[];
+describe.runIf(testProvider === 'postgresql')(
+  'db:copy from SQLite to PostgreSQL',
+  { timeout: 120_000 },
+  () => {
+    let pgUrl: string;
+    let cleanup: () => Promise<void>;
+    let dir: string;
+    let sqliteUrl: string;
+    let tables: string[];
 
-  beforeAll(async () => {
-    ({ url: pgUrl, cleanup } = await setupTestDatabase());
-    dir = await mkdtemp(path.join(tmpdir(), 'mesh-dojo-copy-'));
-    sqliteUrl = `file:${path.join(dir, 'source.db')}`;
-    await run(tsx, [path.join(ROOT, 'scripts/migrate.ts'), 'deploy'], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: sqliteUrl },
-    });
-    tables = fillEveryTable(sqliteUrl.slice('file:'.length));
-  });
-  afterAll(async () => {
-    await cleanup();
-    await rm(dir, { recursive: true, force: true });
-  });
-
-  it('copies every row of every table and verifies counts and checksums', async () => {
-    const reports = await copySqliteToPostgres(sqliteUrl, pgUrl);
-    expect(reports.map((r) => r.table).sort()).toEqual([...tables].sort());
-    for (const r of reports) expect(r.rows, r.table).toBe(ROWS);
-    // The app reads the copy through Prisma with the same values (dates to the millisecond).
-    const { db } = await import('@/lib/db');
-    const users = await db.user.findMany({ orderBy: { createdAt: 'asc' } });
-    expect(users).toHaveLength(ROWS);
-    expect(users[0]?.createdAt.toISOString()).toBe('2026-01-01T08:30:15.123Z');
-    expect(users[2]?.passwordHash).toBeUndefined(); // omitted by the client, as always
-  });
-
-  it('refuses a non-empty target and changes nothing', async () => {
-    await expect(copySqliteToPostgres(sqliteUrl, pgUrl)).rejects.toThrow(/not empty/);
-    const { db } = await import('@/lib/db');
-    expect(await db.user.count()).toBe(ROWS);
-  });
-
-  it('the CLI rejects bad arguments with a message and exit code 1', async () => {
-    const failed = await run(
-      tsx,
-      [path.join(ROOT, 'scripts/db-copy.ts'), '--from', 'x.db', '--to', pgUrl],
-      {
+    beforeAll(async () => {
+      ({ url: pgUrl, cleanup } = await setupTestDatabase());
+      dir = await mkdtemp(path.join(tmpdir(), 'mesh-dojo-copy-'));
+      sqliteUrl = `file:${path.join(dir, 'source.db')}`;
+      await run(tsx, [path.join(ROOT, 'scripts/migrate.ts'), 'deploy'], {
         cwd: ROOT,
-      },
-    ).then(
-      () => null,
-      (error: { code: number; stderr: string }) => error,
-    );
-    expect(failed?.code).toBe(1);
-    expect(failed?.stderr).toContain('--from must be a SQLite "file:" URL');
-  });
-});
+        env: { ...process.env, DATABASE_URL: sqliteUrl },
+      });
+      tables = fillEveryTable(sqliteUrl.slice('file:'.length));
+    });
+    afterAll(async () => {
+      await cleanup();
+      await rm(dir, { recursive: true, force: true });
+    });
+
+    it('copies every row of every table and verifies counts and checksums', async () => {
+      const reports = await copySqliteToPostgres(sqliteUrl, pgUrl);
+      expect(reports.map((r) => r.table).sort()).toEqual([...tables].sort());
+      for (const r of reports) expect(r.rows, r.table).toBe(ROWS);
+      // The app reads the copy through Prisma with the same values (dates to the millisecond).
+      const { db } = await import('@/lib/db');
+      const users = await db.user.findMany({ orderBy: { createdAt: 'asc' } });
+      expect(users).toHaveLength(ROWS);
+      expect(users[0]?.createdAt.toISOString()).toBe('2026-01-01T08:30:15.123Z');
+      expect(users[2]?.passwordHash).toBeUndefined(); // omitted by the client, as always
+    });
+
+    it('refuses a non-empty target and changes nothing', async () => {
+      await expect(copySqliteToPostgres(sqliteUrl, pgUrl)).rejects.toThrow(/not empty/);
+      const { db } = await import('@/lib/db');
+      expect(await db.user.count()).toBe(ROWS);
+    });
+
+    it('the CLI rejects bad arguments with a message and exit code 1', async () => {
+      const failed = await run(
+        tsx,
+        [path.join(ROOT, 'scripts/db-copy.ts'), '--from', 'x.db', '--to', pgUrl],
+        {
+          cwd: ROOT,
+        },
+      ).then(
+        () => null,
+        (error: { code: number; stderr: string }) => error,
+      );
+      expect(failed?.code).toBe(1);
+      expect(failed?.stderr).toContain('--from must be a SQLite "file:" URL');
+    });
+  },
+);

@@ -32,7 +32,8 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-describe(`migrations on ${testProvider}`, () => {
+// Each case runs the migration script in its own process (a few seconds each on a busy machine).
+describe(`migrations on ${testProvider}`, { timeout: 120_000 }, () => {
   it('runs on the provider DATABASE_URL selects', async () => {
     const { db } = await import('@/lib/db');
     const rows = await db.$queryRawUnsafe<{ v: string }[]>(
@@ -123,7 +124,7 @@ async function sqliteShape(file: string): Promise<Record<string, string[]>> {
   return shape;
 }
 
-describe.runIf(testProvider === 'postgresql')('the two providers', () => {
+describe.runIf(testProvider === 'postgresql')('the two providers', { timeout: 120_000 }, () => {
   it('migrate to the same tables, columns and nullability', async () => {
     const file = path.join(dir, 'shape.db');
     await migrate(['deploy'], { DATABASE_URL: `file:${file}` });
