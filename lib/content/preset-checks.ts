@@ -192,7 +192,8 @@ export function statedOutcomes(text: string): string[] {
 /** The texts a check may quote from, by source. */
 export type QuotableTexts = {
   presets: Map<string, string>;
-  scenarios: Map<string, { text: string; presetId: string | null; hasPrediction: boolean }>;
+  /** `predictionKey`: the correct option id of the scenario's simulator prediction, if it has one. */
+  scenarios: Map<string, { text: string; presetId: string | null; predictionKey: string | null }>;
   lessons: Map<string, string>;
 };
 
@@ -205,7 +206,7 @@ export function checkCoverage(
   const byPreset = new Map(files.map((f) => [f.data.presetId, f]));
   for (const id of PRESET_IDS)
     if (!byPreset.has(id)) problems.push(`content/simulator/checks/${id}.json: missing checks file`);
-  const citedScenarios = new Set<string>();
+  const citedScenarios = new Map<string, string[]>();
   for (const { file, data } of files) {
     const ids = new Set<string>();
     const presetQuotes: string[] = [];
@@ -225,7 +226,7 @@ export function checkCoverage(
             problems.push(`${at}: scenario "${id}" does not use preset "${data.presetId}"`);
             return;
           }
-          citedScenarios.add(id);
+          citedScenarios.set(id, [...(citedScenarios.get(id) ?? []), squash(where.quote)]);
           text = scenario?.text;
         } else {
           text = texts.lessons.get(where.source.slice('lesson:'.length));
@@ -242,11 +243,15 @@ export function checkCoverage(
           `${file}: checks: preset "${data.presetId}" states "${outcome}" but no check quotes it`,
         );
   }
-  for (const [id, scenario] of texts.scenarios)
-    if (scenario.hasPrediction && !citedScenarios.has(id))
+  // A prediction's key must be what a check verifies: one citing quote is exactly `correct: <key>`.
+  for (const [id, scenario] of texts.scenarios) {
+    if (scenario.predictionKey === null) continue;
+    const want = squash(`correct: ${scenario.predictionKey}`);
+    if (!(citedScenarios.get(id) ?? []).includes(want))
       problems.push(
-        `content/service-mesh/scenarios/${id}.md: simulator.prediction: no preset check covers it (add one with statedIn "scenario:${id}")`,
+        `content/service-mesh/scenarios/${id}.md: simulator.prediction: no preset check covers its key (add one with statedIn "scenario:${id}", quote "correct: ${scenario.predictionKey}")`,
       );
+  }
   return problems;
 }
 
@@ -321,11 +326,14 @@ async function readTexts(contentRoot: string, presets: readonly Preset[]): Promi
   const scenarioDir = path.join(contentRoot, 'service-mesh', 'scenarios');
   for (const name of (await readdir(scenarioDir)).filter((n) => n.endsWith('.md'))) {
     const raw = await readFile(path.join(scenarioDir, name), 'utf8');
-    const data = matter(raw, {}).data as { simulator?: { presetId?: string; prediction?: unknown } };
+    const data = matter(raw, {}).data as {
+      simulator?: { presetId?: string; prediction?: { correct?: unknown } };
+    };
+    const key = data.simulator?.prediction?.correct;
     scenarios.set(name.slice(0, -3), {
       text: raw,
       presetId: data.simulator?.presetId ?? null,
-      hasPrediction: data.simulator?.prediction !== undefined,
+      predictionKey: key === undefined || key === null ? null : String(key),
     });
   }
   const lessons = new Map<string, string>();

@@ -111,7 +111,7 @@ describe('preset checks', () => {
     const texts = (overrides: Partial<QuotableTexts> = {}): QuotableTexts => ({
       presets: new Map([['retry-storm', 'attempts climb to about 27× and then fall']]),
       scenarios: new Map([
-        ['s-one', { text: 'the key: correct: x27', presetId: 'retry-storm', hasPrediction: true }],
+        ['s-one', { text: 'the key: correct: x27', presetId: 'retry-storm', predictionKey: 'x27' }],
       ]),
       lessons: new Map(),
       ...overrides,
@@ -138,13 +138,29 @@ describe('preset checks', () => {
       ]);
       expect(only(checkCoverage(files, texts()))).toEqual([
         'test.json: checks[0].statedIn[1].quote: "correct: x9" does not appear in scenario:s-one',
+        expect.stringMatching(/s-one\.md: simulator\.prediction: .*quote "correct: x27"/),
       ]);
     });
 
     it('fails when a scenario prediction has no check', () => {
       const files = withSources([{ source: 'preset', quote: 'about 27×' }]);
       expect(only(checkCoverage(files, texts()))).toEqual([
-        expect.stringMatching(/s-one\.md: simulator\.prediction: no preset check covers it/),
+        expect.stringMatching(/s-one\.md: simulator\.prediction: no preset check covers its key/),
+      ]);
+    });
+
+    it('fails when the checks cite the scenario but not its current key (the key was changed)', () => {
+      const files = withSources([
+        { source: 'preset', quote: 'about 27×' },
+        { source: 'scenario:s-one', quote: 'correct: x27' },
+      ]);
+      const changed = texts({
+        scenarios: new Map([
+          ['s-one', { text: 'correct: x27 and correct: x9', presetId: 'retry-storm', predictionKey: 'x9' }],
+        ]),
+      });
+      expect(only(checkCoverage(files, changed))).toEqual([
+        expect.stringMatching(/quote "correct: x9"/),
       ]);
     });
 
@@ -170,8 +186,8 @@ describe('preset checks', () => {
           files,
           texts({
             scenarios: new Map([
-              ['s-one', { text: 'correct: x27', presetId: 'retry-storm', hasPrediction: true }],
-              ['s-two', { text: 'xy', presetId: 'canary-bad-v2', hasPrediction: false }],
+              ['s-one', { text: 'correct: x27', presetId: 'retry-storm', predictionKey: 'x27' }],
+              ['s-two', { text: 'xy', presetId: 'canary-bad-v2', predictionKey: null }],
             ]),
           }),
         ),
