@@ -14,6 +14,18 @@ const cardText = (max: number) =>
     .min(1, { error: 'must not be empty' })
     .max(max, { error: `must be at most ${max} characters` });
 
+// A measured or published quantity ("0.20 vCPU", "24 hours", "64×") or a version fact ("Istio 1.23",
+// "since 2.16"). Bare counts such as "3 replicas" and formulas such as "(1 + r)^d" do not match.
+const STATED_NUMBER =
+  /\d[\d,.]*\s*(?:%|ms\b|MB\b|MiB\b|GiB\b|GB\b|KiB\b|vCPU\b|rps\b|qps\b|hours?\b|h\b|minutes?\b|seconds?\b|(?<=\d )s\b|days?\b|×|x\b|sidecars\b|pods\b|services\b)/i;
+const VERSION_FACT =
+  /\b(?:Istio|Linkerd|Envoy|Cilium|Consul|Kuma|Kong Mesh|Kubernetes|Gateway API)\s+v?\d+(?:\.\d+)*|\basm-\d+|\b(?:since|in|until|up to|before|from)\s+v?\d+\.\d+/i;
+
+/** The number or version fact a card's text states, if any (such a card must cite a source). */
+export function statedFact(text: string): string | null {
+  return (STATED_NUMBER.exec(text) ?? VERSION_FACT.exec(text))?.[0] ?? null;
+}
+
 export const deckCardSchema = z
   .strictObject({
     id: z.string().regex(/^[a-z-]+-\d{3}$/, { error: 'must look like <competency>-NNN, e.g. mtls-001' }),
@@ -27,6 +39,15 @@ export const deckCardSchema = z
   .superRefine((card, ctx) => {
     if (card.kind === 'number' && !card.source) {
       ctx.addIssue({ code: 'custom', path: ['source'], message: 'is required when kind is "number"' });
+    } else if (!card.source) {
+      const fact = statedFact(`${card.front} ${card.back}`);
+      if (fact) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['source'],
+          message: `is required: the card states a number or version fact ("${fact}")`,
+        });
+      }
     }
     if (new Set(card.tags).size !== card.tags.length) {
       ctx.addIssue({ code: 'custom', path: ['tags'], message: 'must not repeat a tag' });

@@ -27,6 +27,7 @@ export const LESSON_IDS = [
   'the-five-meshes',
   'choosing-a-mesh-stack',
   'production-patterns',
+  'beyond-one-cluster',
   'common-mistakes',
   'related-topics-and-interview-playbook',
 ] as const;

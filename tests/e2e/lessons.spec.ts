@@ -181,3 +181,30 @@ test('the glossary lists key terms A–Z with links back to their lessons', asyn
   await entry.getByRole('link', { name: lesson.title }).click();
   await expect(page).toHaveURL(`/lessons/${lesson.id}`);
 });
+
+test('every lesson renders without sideways scrolling and passes axe at 360 px', async ({
+  page,
+}) => {
+  test.setTimeout(30_000 * lessons.length); // one axe run and a simulator embed per lesson
+  await page.setViewportSize({ width: 360, height: 800 });
+  for (const lesson of lessons) {
+    const id = lesson.id;
+    await page.goto(`/lessons/${id}`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(lesson.title);
+    // Wide comparison tables scroll inside their own focusable region instead of widening the page.
+    const { overflow, widest } = await page.evaluate(() => {
+      const width = document.documentElement.clientWidth;
+      const offender = [...document.querySelectorAll('main *')].find(
+        (el) => el.getBoundingClientRect().right > width + 1 && !el.closest('pre, table'),
+      );
+      return {
+        overflow: document.documentElement.scrollWidth - width,
+        widest: offender ? `${offender.tagName}: ${offender.textContent?.slice(0, 60)}` : '',
+      };
+    });
+    expect(overflow, `${id} scrolls sideways (${widest})`).toBeLessThanOrEqual(0);
+    if (lesson.simulatorPreset) await simulatorSettled(page);
+    await checkA11y(page, `lesson ${id} at 360 px`);
+  }
+  await snap(page, 'lesson-last-360');
+});

@@ -44,6 +44,13 @@ beforeAll(async () => {
 afterAll(async () => cleanup());
 beforeEach(() => signInAs(null));
 
+/** The prediction key from the content (not hard-coded: it once said 9× while the preset measures 27×). */
+const correctPrediction = (): string => {
+  const key = scenario.simulator?.prediction?.correct;
+  if (!key) throw new Error(`${SCENARIO_ID} has no simulator prediction`);
+  return key;
+};
+
 const weakAnswer = {
   decision: 'retry-storm',
   justification: 'The retries are the problem here.',
@@ -96,7 +103,7 @@ describe('submitScenarioAttempt', () => {
       answer: {
         decision: 'retry-storm',
         justification: scenario.modelAnswer.senior,
-        prediction: 'x9',
+        prediction: correctPrediction(),
       },
     });
     if (!strong.ok) throw new Error(strong.message);
@@ -235,7 +242,7 @@ describe('submitScenarioAttemptAction', () => {
         scenarioId: SCENARIO_ID,
         decision: 'retry-storm',
         justification: scenario.modelAnswer.senior,
-        prediction: 'x9',
+        prediction: correctPrediction(),
       }),
     );
     if (!state?.ok) throw new Error(state?.message ?? 'no state');

@@ -11,9 +11,10 @@ describe('the service-mesh content pack', () => {
     expect(problems).toEqual([]);
   });
 
-  it('has the 12 lessons of formats.md in order, each with 3–5 self-check questions', async () => {
+  it('has the 13 lessons of LESSON_IDS in order, each with 3–5 self-check questions', async () => {
     const { pack } = await readLessonPack(path.join(CONTENT, 'service-mesh'));
     expect(pack?.manifest.lessons).toEqual(LESSON_IDS);
+    expect(LESSON_IDS).toHaveLength(13);
     for (const lesson of pack?.lessons ?? []) {
       expect(lesson.selfCheck.length).toBeGreaterThanOrEqual(3);
       expect(lesson.selfCheck.length).toBeLessThanOrEqual(5);
