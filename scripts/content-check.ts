@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { ContentChecker } from '@/lib/content/content-error';
 import { lessonChecker } from '@/lib/content/lesson-checker';
 import { deckChecker } from '@/lib/content/deck';
+import { interviewChecker } from '@/lib/content/interview-pack';
 import { scenarioChecker } from '@/lib/content/scenario-checker';
 import { simulatorPresetChecker } from '@/lib/content/simulator-preset-pack';
 
@@ -14,6 +15,7 @@ const CHECKERS: ContentChecker[] = [
   deckChecker,
   scenarioChecker,
   simulatorPresetChecker,
+  interviewChecker,
 ];
 
 async function main(): Promise<number> {
