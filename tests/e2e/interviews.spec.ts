@@ -13,12 +13,16 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const template = (id: string) =>
   JSON.parse(readFileSync(path.join(ROOT, 'content/interviews', `${id}.json`), 'utf8')) as {
     title: string;
-    phases: Array<{ questions: Array<{ id: string; scenarioId: string; prompt: string; hints: string[] }> }>;
+    phases: Array<{
+      questions: Array<{ id: string; scenarioId: string; prompt: string; hints: string[] }>;
+    }>;
     simulator: { faults: Array<{ id: string; label: string }> };
   };
 
 test.beforeAll(async () => {
-  const { scenarios: list } = await readScenarioDir(path.join(ROOT, 'content/service-mesh/scenarios'));
+  const { scenarios: list } = await readScenarioDir(
+    path.join(ROOT, 'content/service-mesh/scenarios'),
+  );
   scenarios = new Map(list.map((s) => [s.id, s]));
 });
 
@@ -33,7 +37,9 @@ async function answerWell(page: Page, scenario: Scenario) {
   await form.getByLabel('Justification').fill(scenario.modelAnswer.senior.slice(0, 4900));
 }
 
-test('solo: timed questions graded by the rubric, self-assessment, scorecard, cards once, history', async ({ page }) => {
+test('solo: timed questions graded by the rubric, self-assessment, scorecard, cards once, history', async ({
+  page,
+}) => {
   const t = template('onboarding-check-in');
   await signUp(page);
   await page.goto('/interviews');
@@ -51,11 +57,13 @@ test('solo: timed questions graded by the rubric, self-assessment, scorecard, ca
     await answerWell(page, scenarios.get(question.scenarioId)!);
     await page.getByRole('button', { name: 'Submit and grade' }).click();
     await expect(page.getByTestId('grade-summary')).toContainText('/100');
-    if (index < questions.length - 1) await page.getByRole('button', { name: 'Next question' }).click();
+    if (index < questions.length - 1)
+      await page.getByRole('button', { name: 'Next question' }).click();
   }
   await snap(page, 'interview-solo-last-question');
   const self = page.getByTestId('self-assessment');
-  for (const fieldset of await self.getByRole('group').all()) await fieldset.getByLabel('3', { exact: true }).check();
+  for (const fieldset of await self.getByRole('group').all())
+    await fieldset.getByLabel('3', { exact: true }).check();
   await page.getByRole('button', { name: 'Finish and see my scorecard' }).click();
   await page.waitForURL(/\/scorecard$/);
   const overall = await page.getByTestId('overall-score').textContent();
@@ -69,7 +77,9 @@ test('solo: timed questions graded by the rubric, self-assessment, scorecard, ca
   await expect(page.getByTestId('solo-progress')).toContainText(String(score));
 });
 
-test('live: invite, shared timer, question push, fault injection, private material, scorecard release, replay', async ({ browser }) => {
+test('live: invite, shared timer, question push, fault injection, private material, scorecard release, replay', async ({
+  browser,
+}) => {
   const t = template('diagnose-a-mesh-incident');
   const interviewerContext = await browser.newContext();
   const candidateContext = await browser.newContext();
@@ -90,13 +100,15 @@ test('live: invite, shared timer, question push, fault injection, private materi
   await checkA11y(candidate, 'join page');
   await candidate.getByRole('button', { name: 'Join as the candidate' }).click();
   await expect(candidate.getByText('You have joined.')).toBeVisible();
-  await expect(interviewer.getByTestId('candidate-status')).toHaveText('Cody Candidate has joined.');
+  await expect(interviewer.getByTestId('candidate-status')).toHaveText(
+    'Cody Candidate has joined.',
+  );
 
   // A second person cannot reuse the invite.
   await signUp(intruder, { name: 'Ira Intruder' });
   await intruder.goto(link);
   await intruder.getByRole('button', { name: 'Join as the candidate' }).click();
-  await expect(intruder.getByRole('alert')).toContainText('already been used');
+  await expect(intruder.getByText(/already been used/)).toBeVisible();
 
   await interviewer.getByRole('button', { name: 'Start the interview' }).click();
   const first = t.phases[0]!.questions[0]!;
@@ -109,19 +121,28 @@ test('live: invite, shared timer, question push, fault injection, private materi
     interviewer.getByTestId('phase-timer').getAttribute('data-remaining-ms'),
     candidate.getByTestId('phase-timer').getAttribute('data-remaining-ms'),
   ]);
-  expect(Math.abs(Number(a) - Number(b))).toBeLessThan(1000);
+  const timerGapMs = Math.abs(Number(a) - Number(b));
+  test.info().annotations.push({ type: 'timer-gap-ms', description: String(timerGapMs) });
+  expect(timerGapMs).toBeLessThan(1000);
 
   // Interviewer-only material never reaches the candidate's page.
   await expect(interviewer.getByTestId('hints')).toContainText(first.hints[0]!);
   const candidateHtml = await candidate.content();
   expect(candidateHtml).not.toContain(first.hints[0]!);
-  expect(candidateHtml).not.toContain(scenarios.get(first.scenarioId)!.modelAnswer.senior.slice(0, 60));
+  expect(candidateHtml).not.toContain(
+    scenarios.get(first.scenarioId)!.modelAnswer.senior.slice(0, 60),
+  );
   await checkA11y(candidate, 'candidate room');
   await checkA11y(interviewer, 'interviewer room');
 
   // The candidate's answer appears on the interviewer's screen as it is typed.
-  await candidate.getByTestId('answer-form').getByLabel('Justification').fill('The p99 of inventory is the problem; set a timeout.');
-  await expect(interviewer.getByTestId('candidate-justification')).toHaveText('The p99 of inventory is the problem; set a timeout.');
+  await candidate
+    .getByTestId('answer-form')
+    .getByLabel('Justification')
+    .fill('The p99 of inventory is the problem; set a timeout.');
+  await expect(interviewer.getByTestId('candidate-justification')).toHaveText(
+    'The p99 of inventory is the problem; set a timeout.',
+  );
 
   await interviewer.getByLabel('Private note').fill('Good instinct on tail latency');
   await interviewer.getByRole('button', { name: 'Save note' }).click();
@@ -137,8 +158,13 @@ test('live: invite, shared timer, question push, fault injection, private materi
   await expect(candidate.getByTestId('sim-last-change')).toContainText('none yet');
   const clicked = Date.now();
   await interviewer.getByRole('button', { name: fault.label }).click();
-  await expect(candidate.getByTestId('sim-last-change')).toContainText(fault.label, { timeout: 2000 });
+  await expect(candidate.getByTestId('sim-last-change')).toContainText(fault.label, {
+    timeout: 2000,
+  });
   const seenAfterMs = Date.now() - clicked;
+  test
+    .info()
+    .annotations.push({ type: 'fault-visible-after-ms', description: String(seenAfterMs) });
   expect(seenAfterMs).toBeLessThan(2000);
   await expect(candidate.getByTestId('sim-error-rate')).not.toHaveText('0.0 %', { timeout: 5000 });
   await snap(candidate, 'interview-live-candidate');
@@ -154,7 +180,9 @@ test('live: invite, shared timer, question push, fault injection, private materi
     if (await senior.count()) await senior.check();
   }
   await form.getByLabel('Yes', { exact: true }).check();
-  await form.getByLabel('Written feedback for the candidate').fill('Clear triage; go deeper on retry budgets.');
+  await form
+    .getByLabel('Written feedback for the candidate')
+    .fill('Clear triage; go deeper on retry budgets.');
   await form.getByRole('button', { name: 'Save draft' }).click();
   await expect(form.getByRole('status')).toHaveText('Draft saved.');
   await candidate.reload();
@@ -193,5 +221,9 @@ test('live: invite, shared timer, question push, fault injection, private materi
   const gone = await anonymous.goto(reportUrl);
   expect(gone?.status()).toBe(404);
 
-  await Promise.all([interviewerContext.close(), candidateContext.close(), intruderContext.close()]);
+  await Promise.all([
+    interviewerContext.close(),
+    candidateContext.close(),
+    intruderContext.close(),
+  ]);
 });

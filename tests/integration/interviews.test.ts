@@ -2,7 +2,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { createTestUser, setupTestDatabase } from './helpers/test-db';
 
 // Real SQLite, content, grader and poller; only the signed-in session is faked.
-const session = vi.hoisted(() => ({ user: null as { id: string; email: string; name: string } | null }));
+const session = vi.hoisted(() => ({
+  user: null as { id: string; email: string; name: string } | null,
+}));
 vi.mock('@/lib/auth/session', () => ({
   getCurrentUser: async () => session.user,
   requireUser: async () => {
@@ -39,7 +41,9 @@ beforeAll(async () => {
   const { getScenario } = await import('@/lib/content/scenarios');
   template = (await getInterviewTemplate(TEMPLATE))!;
   modelAnswers = await Promise.all(
-    template.phases.flatMap((p) => p.questions).map(async (q) => (await getScenario(q.scenarioId))!.modelAnswer.senior),
+    template.phases
+      .flatMap((p) => p.questions)
+      .map(async (q) => (await getScenario(q.scenarioId))!.modelAnswer.senior),
   );
   alice = await createTestUser();
   bob = await createTestUser();
@@ -57,7 +61,11 @@ async function liveSession() {
 }
 
 /** Reads SSE frames until `until` holds for the text so far (or times out). */
-async function readStream(body: ReadableStream<Uint8Array>, until: (text: string) => boolean, timeoutMs = 4000): Promise<string> {
+async function readStream(
+  body: ReadableStream<Uint8Array>,
+  until: (text: string) => boolean,
+  timeoutMs = 4000,
+): Promise<string> {
   const reader = body.getReader();
   const decoder = new TextDecoder();
   let text = '';
@@ -65,7 +73,10 @@ async function readStream(body: ReadableStream<Uint8Array>, until: (text: string
   while (!until(text)) {
     const left = deadline - Date.now();
     if (left <= 0) break;
-    const chunk = await Promise.race([reader.read(), new Promise<null>((resolve) => setTimeout(() => resolve(null), left))]);
+    const chunk = await Promise.race([
+      reader.read(),
+      new Promise<null>((resolve) => setTimeout(() => resolve(null), left)),
+    ]);
     if (!chunk || chunk.done) break;
     text += decoder.decode(chunk.value);
   }
@@ -76,26 +87,41 @@ const frames = (text: string) =>
   text
     .split('\n\n')
     .filter((f) => f.includes('data: '))
-    .map((f) => ({ id: Number(/^id: (\d+)/m.exec(f)?.[1]), data: JSON.parse(/^data: (.*)$/m.exec(f)![1]!) as { seq: number; body: { type: string } } }));
+    .map((f) => ({
+      id: Number(/^id: (\d+)/m.exec(f)?.[1]),
+      data: JSON.parse(/^data: (.*)$/m.exec(f)![1]!) as { seq: number; body: { type: string } },
+    }));
 
 describe('invites', () => {
   it('admit exactly one candidate, refuse others and the interviewer, and expire', async () => {
     as(alice);
     const live = await sessions.createLiveSession({ userId: alice.id, templateId: TEMPLATE });
     expect(live.inviteToken.length).toBeGreaterThanOrEqual(43);
-    await expect(sessions.joinWithInvite({ userId: alice.id, token: live.inviteToken })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(
+      sessions.joinWithInvite({ userId: alice.id, token: live.inviteToken }),
+    ).rejects.toMatchObject({ code: 'conflict' });
     as(bob);
-    await expect(sessions.joinWithInvite({ userId: bob.id, token: live.inviteToken })).resolves.toEqual({ sessionId: live.sessionId });
-    await expect(sessions.joinWithInvite({ userId: bob.id, token: live.inviteToken })).resolves.toEqual({ sessionId: live.sessionId });
+    await expect(
+      sessions.joinWithInvite({ userId: bob.id, token: live.inviteToken }),
+    ).resolves.toEqual({ sessionId: live.sessionId });
+    await expect(
+      sessions.joinWithInvite({ userId: bob.id, token: live.inviteToken }),
+    ).resolves.toEqual({ sessionId: live.sessionId });
     as(carol);
-    await expect(sessions.joinWithInvite({ userId: carol.id, token: live.inviteToken })).rejects.toMatchObject({ code: 'gone' });
-    await expect(sessions.joinWithInvite({ userId: carol.id, token: 'x'.repeat(43) })).rejects.toMatchObject({ code: 'not-found' });
+    await expect(
+      sessions.joinWithInvite({ userId: carol.id, token: live.inviteToken }),
+    ).rejects.toMatchObject({ code: 'gone' });
+    await expect(
+      sessions.joinWithInvite({ userId: carol.id, token: 'x'.repeat(43) }),
+    ).rejects.toMatchObject({ code: 'not-found' });
 
     as(alice);
     const later = await sessions.createLiveSession({ userId: alice.id, templateId: TEMPLATE });
     as(carol);
     const tomorrow = new Date(Date.now() + sessions.INVITE_TTL_MS + 1000);
-    await expect(sessions.joinWithInvite({ userId: carol.id, token: later.inviteToken, now: tomorrow })).rejects.toMatchObject({ code: 'gone' });
+    await expect(
+      sessions.joinWithInvite({ userId: carol.id, token: later.inviteToken, now: tomorrow }),
+    ).rejects.toMatchObject({ code: 'gone' });
   });
 });
 
@@ -103,24 +129,53 @@ describe('authorization', () => {
   it('hides sessions from outsiders and interviewer-only material from the candidate', async () => {
     const live = await liveSession();
     as(alice);
-    await sessions.runCommand({ sessionId: live.sessionId, userId: alice.id, input: { type: 'start', idempotencyKey: key() } });
-    await sessions.runCommand({ sessionId: live.sessionId, userId: alice.id, input: { type: 'add-note', text: 'PRIVATE-NOTE-TEXT', idempotencyKey: key() } });
+    await sessions.runCommand({
+      sessionId: live.sessionId,
+      userId: alice.id,
+      input: { type: 'start', idempotencyKey: key() },
+    });
+    await sessions.runCommand({
+      sessionId: live.sessionId,
+      userId: alice.id,
+      input: { type: 'add-note', text: 'PRIVATE-NOTE-TEXT', idempotencyKey: key() },
+    });
     as(bob);
     await sessions.runCommand({
       sessionId: live.sessionId,
       userId: bob.id,
-      input: { type: 'save-answer', questionId: 'slow-leaf', decision: 'no-timeout', justification: 'The leaf has no timeout so p99 grows.', final: true, idempotencyKey: key() },
+      input: {
+        type: 'save-answer',
+        questionId: 'slow-leaf',
+        decision: 'no-timeout',
+        justification: 'The leaf has no timeout so p99 grows.',
+        final: true,
+        idempotencyKey: key(),
+      },
     });
 
     as(carol);
-    await expect(sessions.getSessionSnapshot({ sessionId: live.sessionId, userId: carol.id })).rejects.toMatchObject({ code: 'not-found' });
-    await expect(sessions.runCommand({ sessionId: live.sessionId, userId: carol.id, input: { type: 'advance', idempotencyKey: key() } })).rejects.toMatchObject({ code: 'not-found' });
-    await expect(scorecards.getScorecard({ sessionId: live.sessionId, userId: carol.id })).rejects.toMatchObject({ code: 'not-found' });
+    await expect(
+      sessions.getSessionSnapshot({ sessionId: live.sessionId, userId: carol.id }),
+    ).rejects.toMatchObject({ code: 'not-found' });
+    await expect(
+      sessions.runCommand({
+        sessionId: live.sessionId,
+        userId: carol.id,
+        input: { type: 'advance', idempotencyKey: key() },
+      }),
+    ).rejects.toMatchObject({ code: 'not-found' });
+    await expect(
+      scorecards.getScorecard({ sessionId: live.sessionId, userId: carol.id }),
+    ).rejects.toMatchObject({ code: 'not-found' });
 
     as(bob);
-    const candidateView = JSON.stringify(await sessions.getSessionSnapshot({ sessionId: live.sessionId, userId: bob.id }));
+    const candidateView = JSON.stringify(
+      await sessions.getSessionSnapshot({ sessionId: live.sessionId, userId: bob.id }),
+    );
     as(alice);
-    const interviewerView = JSON.stringify(await sessions.getSessionSnapshot({ sessionId: live.sessionId, userId: alice.id }));
+    const interviewerView = JSON.stringify(
+      await sessions.getSessionSnapshot({ sessionId: live.sessionId, userId: alice.id }),
+    );
     const secrets = [
       'PRIVATE-NOTE-TEXT',
       template.phases[0]!.questions[0]!.hints[0]!,
@@ -137,22 +192,67 @@ describe('authorization', () => {
     }
 
     as(bob);
-    await expect(sessions.runCommand({ sessionId: live.sessionId, userId: bob.id, input: { type: 'add-note', text: 'x', idempotencyKey: key() } })).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(sessions.runCommand({ sessionId: live.sessionId, userId: bob.id, input: { type: 'advance', idempotencyKey: key() } })).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(sessions.runCommand({ sessionId: live.sessionId, userId: bob.id, input: { type: 'inject-fault', faultId: 'leaf-down', idempotencyKey: key() } })).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(sessions.runCommand({ sessionId: live.sessionId, userId: bob.id, input: { type: 'nope', idempotencyKey: key() } })).rejects.toMatchObject({ code: 'invalid' });
-    await expect(sessions.runCommand({ sessionId: live.sessionId, userId: bob.id, input: { type: 'add-note', text: 'x' } })).rejects.toMatchObject({ code: 'invalid' });
+    await expect(
+      sessions.runCommand({
+        sessionId: live.sessionId,
+        userId: bob.id,
+        input: { type: 'add-note', text: 'x', idempotencyKey: key() },
+      }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(
+      sessions.runCommand({
+        sessionId: live.sessionId,
+        userId: bob.id,
+        input: { type: 'advance', idempotencyKey: key() },
+      }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(
+      sessions.runCommand({
+        sessionId: live.sessionId,
+        userId: bob.id,
+        input: { type: 'inject-fault', faultId: 'leaf-down', idempotencyKey: key() },
+      }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(
+      sessions.runCommand({
+        sessionId: live.sessionId,
+        userId: bob.id,
+        input: { type: 'nope', idempotencyKey: key() },
+      }),
+    ).rejects.toMatchObject({ code: 'invalid' });
+    await expect(
+      sessions.runCommand({
+        sessionId: live.sessionId,
+        userId: bob.id,
+        input: { type: 'add-note', text: 'x' },
+      }),
+    ).rejects.toMatchObject({ code: 'invalid' });
   });
 
   it('applies a command once per idempotency key (a second tab or a retry)', async () => {
     const live = await liveSession();
     as(alice);
-    await sessions.runCommand({ sessionId: live.sessionId, userId: alice.id, input: { type: 'start', idempotencyKey: key() } });
+    await sessions.runCommand({
+      sessionId: live.sessionId,
+      userId: alice.id,
+      input: { type: 'start', idempotencyKey: key() },
+    });
     const k = key();
-    const first = await sessions.runCommand({ sessionId: live.sessionId, userId: alice.id, input: { type: 'advance', idempotencyKey: k } });
-    const again = await sessions.runCommand({ sessionId: live.sessionId, userId: alice.id, input: { type: 'advance', idempotencyKey: k } });
+    const first = await sessions.runCommand({
+      sessionId: live.sessionId,
+      userId: alice.id,
+      input: { type: 'advance', idempotencyKey: k },
+    });
+    const again = await sessions.runCommand({
+      sessionId: live.sessionId,
+      userId: alice.id,
+      input: { type: 'advance', idempotencyKey: k },
+    });
     expect(again).toMatchObject({ seq: first.seq, duplicate: true });
-    const snapshot = await sessions.getSessionSnapshot({ sessionId: live.sessionId, userId: alice.id });
+    const snapshot = await sessions.getSessionSnapshot({
+      sessionId: live.sessionId,
+      userId: alice.id,
+    });
     expect(snapshot.state.phaseIndex).toBe(1);
     expect(snapshot.events.filter((e) => e.body.type === 'phase.started')).toHaveLength(2);
   });
@@ -160,31 +260,78 @@ describe('authorization', () => {
   it('keeps the scorecard private until released, and locked once submitted', async () => {
     const live = await liveSession();
     as(alice);
-    await sessions.runCommand({ sessionId: live.sessionId, userId: alice.id, input: { type: 'start', idempotencyKey: key() } });
+    await sessions.runCommand({
+      sessionId: live.sessionId,
+      userId: alice.id,
+      input: { type: 'start', idempotencyKey: key() },
+    });
     const dims = template.dimensions.map((d) => d.id);
     const ratings = Object.fromEntries(dims.map((d) => [d, 3]));
-    await scorecards.saveScorecardDraft({ sessionId: live.sessionId, userId: alice.id, input: { ratings: { design: 2 }, hireSignal: null, feedback: 'DRAFT-FEEDBACK' } });
-    await expect(scorecards.submitScorecard({ sessionId: live.sessionId, userId: alice.id, input: { ratings: { design: 2 }, hireSignal: 'yes', feedback: '' } })).rejects.toMatchObject({ code: 'invalid' });
+    await scorecards.saveScorecardDraft({
+      sessionId: live.sessionId,
+      userId: alice.id,
+      input: { ratings: { design: 2 }, hireSignal: null, feedback: 'DRAFT-FEEDBACK' },
+    });
+    await expect(
+      scorecards.submitScorecard({
+        sessionId: live.sessionId,
+        userId: alice.id,
+        input: { ratings: { design: 2 }, hireSignal: 'yes', feedback: '' },
+      }),
+    ).rejects.toMatchObject({ code: 'invalid' });
     as(bob);
     expect(await scorecards.getScorecard({ sessionId: live.sessionId, userId: bob.id })).toBeNull();
-    await expect(scorecards.saveScorecardDraft({ sessionId: live.sessionId, userId: bob.id, input: { ratings: {}, hireSignal: 'strong-yes', feedback: '' } })).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(scorecards.releaseScorecard({ sessionId: live.sessionId, userId: bob.id })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(
+      scorecards.saveScorecardDraft({
+        sessionId: live.sessionId,
+        userId: bob.id,
+        input: { ratings: {}, hireSignal: 'strong-yes', feedback: '' },
+      }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(
+      scorecards.releaseScorecard({ sessionId: live.sessionId, userId: bob.id }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
     as(alice);
-    await expect(scorecards.releaseScorecard({ sessionId: live.sessionId, userId: alice.id })).rejects.toMatchObject({ code: 'conflict' });
-    await scorecards.submitScorecard({ sessionId: live.sessionId, userId: alice.id, input: { ratings, hireSignal: 'yes', feedback: 'Final words' } });
-    await expect(scorecards.saveScorecardDraft({ sessionId: live.sessionId, userId: alice.id, input: { ratings, hireSignal: 'no', feedback: 'changed' } })).rejects.toMatchObject({ code: 'conflict' });
-    await expect(scorecards.submitScorecard({ sessionId: live.sessionId, userId: alice.id, input: { ratings, hireSignal: 'no', feedback: 'changed' } })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(
+      scorecards.releaseScorecard({ sessionId: live.sessionId, userId: alice.id }),
+    ).rejects.toMatchObject({ code: 'conflict' });
+    await scorecards.submitScorecard({
+      sessionId: live.sessionId,
+      userId: alice.id,
+      input: { ratings, hireSignal: 'yes', feedback: 'Final words' },
+    });
+    await expect(
+      scorecards.saveScorecardDraft({
+        sessionId: live.sessionId,
+        userId: alice.id,
+        input: { ratings, hireSignal: 'no', feedback: 'changed' },
+      }),
+    ).rejects.toMatchObject({ code: 'conflict' });
+    await expect(
+      scorecards.submitScorecard({
+        sessionId: live.sessionId,
+        userId: alice.id,
+        input: { ratings, hireSignal: 'no', feedback: 'changed' },
+      }),
+    ).rejects.toMatchObject({ code: 'conflict' });
     as(bob);
     expect(await scorecards.getScorecard({ sessionId: live.sessionId, userId: bob.id })).toBeNull();
-    const candidateEvents = JSON.stringify((await sessions.getSessionSnapshot({ sessionId: live.sessionId, userId: bob.id })).events);
+    const candidateEvents = JSON.stringify(
+      (await sessions.getSessionSnapshot({ sessionId: live.sessionId, userId: bob.id })).events,
+    );
     expect(candidateEvents).not.toContain('Final words');
     as(alice);
     await scorecards.releaseScorecard({ sessionId: live.sessionId, userId: alice.id });
     as(bob);
-    expect(await scorecards.getScorecard({ sessionId: live.sessionId, userId: bob.id })).toMatchObject({ hireSignal: 'yes', feedback: 'Final words' });
+    expect(
+      await scorecards.getScorecard({ sessionId: live.sessionId, userId: bob.id }),
+    ).toMatchObject({ hireSignal: 'yes', feedback: 'Final words' });
 
     as(alice);
-    const { token } = await scorecards.createReportLink({ sessionId: live.sessionId, userId: alice.id });
+    const { token } = await scorecards.createReportLink({
+      sessionId: live.sessionId,
+      userId: alice.id,
+    });
     const report = await scorecards.getReportByToken({ token });
     expect(report?.scorecard?.hireSignal).toBe('yes');
     expect(JSON.stringify(report)).not.toContain(template.phases[0]!.questions[0]!.hints[0]!);
@@ -197,20 +344,47 @@ describe('event stream', () => {
   it('sends the candidate only candidate events, in order, resumes after Last-Event-ID and delivers live rows', async () => {
     const live = await liveSession();
     as(alice);
-    const run = (input: Record<string, unknown>, user = alice) => sessions.runCommand({ sessionId: live.sessionId, userId: user.id, input: { ...input, idempotencyKey: key() } });
+    const run = (input: Record<string, unknown>, user = alice) =>
+      sessions.runCommand({
+        sessionId: live.sessionId,
+        userId: user.id,
+        input: { ...input, idempotencyKey: key() },
+      });
     await run({ type: 'start' });
     await run({ type: 'add-note', text: 'PRIVATE-NOTE-TEXT' });
     await run({ type: 'inject-fault', faultId: 'leaf-down' });
     as(bob);
-    await run({ type: 'save-answer', questionId: 'slow-leaf', decision: 'no-timeout', justification: 'because the leaf is slow', final: true }, bob);
+    await run(
+      {
+        type: 'save-answer',
+        questionId: 'slow-leaf',
+        decision: 'no-timeout',
+        justification: 'because the leaf is slow',
+        final: true,
+      },
+      bob,
+    );
 
     const controller = new AbortController();
     let released = 0;
-    const body = stream.openSessionStream({ sessionId: live.sessionId, mode: 'live', role: 'candidate', afterSeq: 0, signal: controller.signal, release: () => (released += 1) });
+    const body = stream.openSessionStream({
+      sessionId: live.sessionId,
+      mode: 'live',
+      role: 'candidate',
+      afterSeq: 0,
+      signal: controller.signal,
+      release: () => (released += 1),
+    });
     const text = await readStream(body, (t) => t.includes('"answer.saved"'));
     const got = frames(text);
     expect(text).toMatch(/^retry: 2000/);
-    expect(got.map((f) => f.data.body.type)).toEqual(['session.created', 'candidate.joined', 'phase.started', 'sim.intent', 'answer.saved']);
+    expect(got.map((f) => f.data.body.type)).toEqual([
+      'session.created',
+      'candidate.joined',
+      'phase.started',
+      'sim.intent',
+      'answer.saved',
+    ]);
     expect(got.every((f) => f.id === f.data.seq)).toBe(true);
     expect(got.map((f) => f.id)).toEqual([...got.map((f) => f.id)].sort((a, b) => a - b));
     expect(text).not.toContain('PRIVATE-NOTE-TEXT');
@@ -219,7 +393,12 @@ describe('event stream', () => {
     // Live: an event appended after the stream opened arrives through the process poller.
     as(alice);
     await run({ type: 'advance' });
-    const more = frames(await readStream(body, (t) => t.includes('"question.shown"') || t.includes('"phase.started"')));
+    const more = frames(
+      await readStream(
+        body,
+        (t) => t.includes('"question.shown"') || t.includes('"phase.started"'),
+      ),
+    );
     expect(more.map((f) => f.data.body.type)).toEqual(['phase.started']);
     expect(more[0]!.id).toBeGreaterThan(got.at(-1)!.id);
 
@@ -232,7 +411,14 @@ describe('event stream', () => {
     const second = new AbortController();
     const resumed = frames(
       await readStream(
-        stream.openSessionStream({ sessionId: live.sessionId, mode: 'live', role: 'candidate', afterSeq: resumeAfter, signal: second.signal, release: () => {} }),
+        stream.openSessionStream({
+          sessionId: live.sessionId,
+          mode: 'live',
+          role: 'candidate',
+          afterSeq: resumeAfter,
+          signal: second.signal,
+          release: () => {},
+        }),
         (t) => t.includes('"phase.started"'),
       ),
     );
@@ -244,17 +430,30 @@ describe('event stream', () => {
   it('gives the interviewer every event and caps streams per user', async () => {
     const live = await liveSession();
     as(alice);
-    await sessions.runCommand({ sessionId: live.sessionId, userId: alice.id, input: { type: 'add-note', text: 'PRIVATE-NOTE-TEXT', idempotencyKey: key() } });
+    await sessions.runCommand({
+      sessionId: live.sessionId,
+      userId: alice.id,
+      input: { type: 'add-note', text: 'PRIVATE-NOTE-TEXT', idempotencyKey: key() },
+    });
     const controller = new AbortController();
     const text = await readStream(
-      stream.openSessionStream({ sessionId: live.sessionId, mode: 'live', role: 'interviewer', afterSeq: 0, signal: controller.signal, release: () => {} }),
+      stream.openSessionStream({
+        sessionId: live.sessionId,
+        mode: 'live',
+        role: 'interviewer',
+        afterSeq: 0,
+        signal: controller.signal,
+        release: () => {},
+      }),
       (t) => t.includes('PRIVATE-NOTE-TEXT'),
     );
     controller.abort();
     expect(text).toContain('PRIVATE-NOTE-TEXT');
 
     const limiter = stream.streamLimiter();
-    const held = Array.from({ length: stream.STREAMS_PER_USER }, () => limiter.tryAcquire('user-x'));
+    const held = Array.from({ length: stream.STREAMS_PER_USER }, () =>
+      limiter.tryAcquire('user-x'),
+    );
     expect(held.every(Boolean)).toBe(true);
     expect(limiter.tryAcquire('user-x')).toBeNull();
     held[0]!();
@@ -267,19 +466,45 @@ describe('event stream', () => {
 describe('solo', () => {
   it('grades answers, adds each missed concept as a card once, and keeps the overall score', async () => {
     as(alice);
-    const { sessionId } = await sessions.createSoloSession({ userId: alice.id, templateId: TEMPLATE });
-    const answer = { type: 'save-answer', questionId: 'slow-leaf', decision: 'no-timeout', justification: 'Something is slow.', final: true };
-    const first = await sessions.runCommand({ sessionId, userId: alice.id, input: { ...answer, idempotencyKey: key() } });
+    const { sessionId } = await sessions.createSoloSession({
+      userId: alice.id,
+      templateId: TEMPLATE,
+    });
+    const answer = {
+      type: 'save-answer',
+      questionId: 'slow-leaf',
+      decision: 'no-timeout',
+      justification: 'Something is slow.',
+      final: true,
+    };
+    const first = await sessions.runCommand({
+      sessionId,
+      userId: alice.id,
+      input: { ...answer, idempotencyKey: key() },
+    });
     expect(first.newCardCount).toBeGreaterThan(0);
-    const second = await sessions.runCommand({ sessionId, userId: alice.id, input: { ...answer, idempotencyKey: key() } });
+    const second = await sessions.runCommand({
+      sessionId,
+      userId: alice.id,
+      input: { ...answer, idempotencyKey: key() },
+    });
     expect(second.newCardCount).toBe(0);
-    await sessions.runCommand({ sessionId, userId: alice.id, input: { type: 'end', idempotencyKey: key() } });
-    const { scorecard, cardsForMissed } = await sessions.getSoloScorecard({ sessionId, userId: alice.id });
+    await sessions.runCommand({
+      sessionId,
+      userId: alice.id,
+      input: { type: 'end', idempotencyKey: key() },
+    });
+    const { scorecard, cardsForMissed } = await sessions.getSoloScorecard({
+      sessionId,
+      userId: alice.id,
+    });
     expect(cardsForMissed).toBe(first.newCardCount);
     expect(scorecard.answered).toBe(1);
     const history = await sessions.listInterviewHistory({ userId: alice.id });
     expect(history.find((h) => h.id === sessionId)?.overallScore).toBe(scorecard.overall);
     as(bob);
-    await expect(sessions.getSoloScorecard({ sessionId, userId: bob.id })).rejects.toMatchObject({ code: 'not-found' });
+    await expect(sessions.getSoloScorecard({ sessionId, userId: bob.id })).rejects.toMatchObject({
+      code: 'not-found',
+    });
   });
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { interviewTemplateSchema, type InterviewTemplate } from '@/lib/content/interview-schema';
 import { planCommand, type Command } from '@/lib/interviews/commands';
 import type { EventBody, LoggedEvent } from '@/lib/interviews/events';
-import { applyEvent, initialState, nextPosition, reduceEvents, stateAt } from '@/lib/interviews/reducer';
+import { applyEvent, nextPosition, reduceEvents, stateAt } from '@/lib/interviews/reducer';
 import { computeScorecard } from '@/lib/interviews/scoring';
 import { estimateClockOffset, formatClock, phaseClock } from '@/lib/interviews/timer';
 import { eventsForRole, stateForRole } from '@/lib/interviews/views';
@@ -13,7 +13,9 @@ import { replayRun } from '@/lib/sim/replay';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const templates: InterviewTemplate[] = readdirSync(path.join(ROOT, 'content/interviews')).map((f) =>
-  interviewTemplateSchema.parse(JSON.parse(readFileSync(path.join(ROOT, 'content/interviews', f), 'utf8'))),
+  interviewTemplateSchema.parse(
+    JSON.parse(readFileSync(path.join(ROOT, 'content/interviews', f), 'utf8')),
+  ),
 );
 const template = templates.find((t) => t.id === 'diagnose-a-mesh-incident')!;
 
@@ -23,12 +25,22 @@ const log = (bodies: EventBody[], start = 1_000_000, stepMs = 1000): LoggedEvent
 describe('phase timer', () => {
   it('runs, warns in the last 20 % (at most two minutes) and counts overtime without stopping', () => {
     const endsAt = 600_000;
-    expect(phaseClock({ endsAt, durationMs: 300_000, now: 300_000 })).toMatchObject({ status: 'running', label: '5:00' });
+    expect(phaseClock({ endsAt, durationMs: 300_000, now: 300_000 })).toMatchObject({
+      status: 'running',
+      label: '5:00',
+    });
     expect(phaseClock({ endsAt, durationMs: 300_000, now: 540_001 }).status).toBe('warning'); // 60 s left of 300 s = 20 %
     expect(phaseClock({ endsAt, durationMs: 300_000, now: 539_000 }).status).toBe('running');
-    expect(phaseClock({ endsAt, durationMs: 1_800_000, now: 600_000 - 119_000 }).status).toBe('warning'); // capped at 120 s
-    expect(phaseClock({ endsAt, durationMs: 1_800_000, now: 600_000 - 121_000 }).status).toBe('running');
-    expect(phaseClock({ endsAt, durationMs: 300_000, now: 665_000 })).toMatchObject({ status: 'overtime', label: '+1:05' });
+    expect(phaseClock({ endsAt, durationMs: 1_800_000, now: 600_000 - 119_000 }).status).toBe(
+      'warning',
+    ); // capped at 120 s
+    expect(phaseClock({ endsAt, durationMs: 1_800_000, now: 600_000 - 121_000 }).status).toBe(
+      'running',
+    );
+    expect(phaseClock({ endsAt, durationMs: 300_000, now: 665_000 })).toMatchObject({
+      status: 'overtime',
+      label: '+1:05',
+    });
   });
 
   it('rounds up while time remains so 0:00 appears only at the end', () => {
@@ -55,8 +67,20 @@ describe('event-log reducer', () => {
     { type: 'session.created', mode: 'live', templateId: template.id, seed: 9001 },
     { type: 'candidate.joined', name: 'Cora' },
     { type: 'phase.started', phaseIndex: 0, durationMs: 240_000, endsAt: 1_242_000 },
-    { type: 'answer.saved', questionId: 'slow-leaf', decision: 'x', justification: 'draft', final: false },
-    { type: 'sim.intent', intent: { type: 'set-failure', service: 'inventory-svc', failureProb: 1 }, label: 'Leaf down', source: 'fault', advance: 3 },
+    {
+      type: 'answer.saved',
+      questionId: 'slow-leaf',
+      decision: 'x',
+      justification: 'draft',
+      final: false,
+    },
+    {
+      type: 'sim.intent',
+      intent: { type: 'set-failure', service: 'inventory-svc', failureProb: 1 },
+      label: 'Leaf down',
+      source: 'fault',
+      advance: 3,
+    },
     { type: 'timer.extended', endsAt: 1_362_000, durationMs: 360_000 },
     { type: 'phase.started', phaseIndex: 1, durationMs: 480_000, endsAt: 2_000_000 },
     { type: 'sim.advanced', steps: 2 },
@@ -66,9 +90,18 @@ describe('event-log reducer', () => {
 
   it('folds the log into phase, timer, answers, simulator script and notes', () => {
     const state = reduceEvents(events);
-    expect(state).toMatchObject({ status: 'active', candidateName: 'Cora', phaseIndex: 1, questionIndex: 0, phaseEndsAt: 2_000_000, lastSeq: 9 });
+    expect(state).toMatchObject({
+      status: 'active',
+      candidateName: 'Cora',
+      phaseIndex: 1,
+      questionIndex: 0,
+      phaseEndsAt: 2_000_000,
+      lastSeq: 9,
+    });
     expect(state.answers['slow-leaf']).toMatchObject({ justification: 'draft', final: false });
-    expect(state.sim.script).toEqual([{ at: 0, intent: { type: 'set-failure', service: 'inventory-svc', failureProb: 1 } }]);
+    expect(state.sim.script).toEqual([
+      { at: 0, intent: { type: 'set-failure', service: 'inventory-svc', failureProb: 1 } },
+    ]);
     expect(state.sim.steps).toBe(5);
     expect(state.notes).toHaveLength(1);
   });
@@ -83,14 +116,37 @@ describe('event-log reducer', () => {
 
   it('advances question by question, then phase by phase, and stops at the end', () => {
     const phases = [{ questions: [1, 2] }, { questions: [1] }];
-    expect(nextPosition(phases, { phaseIndex: -1, questionIndex: 0 })).toEqual({ phaseIndex: 0, questionIndex: 0, newPhase: true });
-    expect(nextPosition(phases, { phaseIndex: 0, questionIndex: 0 })).toEqual({ phaseIndex: 0, questionIndex: 1, newPhase: false });
-    expect(nextPosition(phases, { phaseIndex: 0, questionIndex: 1 })).toEqual({ phaseIndex: 1, questionIndex: 0, newPhase: true });
+    expect(nextPosition(phases, { phaseIndex: -1, questionIndex: 0 })).toEqual({
+      phaseIndex: 0,
+      questionIndex: 0,
+      newPhase: true,
+    });
+    expect(nextPosition(phases, { phaseIndex: 0, questionIndex: 0 })).toEqual({
+      phaseIndex: 0,
+      questionIndex: 1,
+      newPhase: false,
+    });
+    expect(nextPosition(phases, { phaseIndex: 0, questionIndex: 1 })).toEqual({
+      phaseIndex: 1,
+      questionIndex: 0,
+      newPhase: true,
+    });
     expect(nextPosition(phases, { phaseIndex: 1, questionIndex: 0 })).toBeNull();
   });
 
   it('hides notes and live grades from the candidate', () => {
-    const withGrade = [...events, { seq: 10, at: 2_000_500, body: { type: 'answer.graded', questionId: 'slow-leaf', grade: { score: 50, decisionCorrect: true, summary: 's', hit: [], missed: [] } } } as LoggedEvent];
+    const withGrade = [
+      ...events,
+      {
+        seq: 10,
+        at: 2_000_500,
+        body: {
+          type: 'answer.graded',
+          questionId: 'slow-leaf',
+          grade: { score: 50, decisionCorrect: true, summary: 's', hit: [], missed: [] },
+        },
+      } as LoggedEvent,
+    ];
     const candidateEvents = eventsForRole(withGrade, 'live', 'candidate');
     expect(candidateEvents.map((e) => e.body.type)).not.toContain('note.added');
     expect(candidateEvents.map((e) => e.body.type)).not.toContain('answer.graded');
@@ -103,13 +159,34 @@ describe('event-log reducer', () => {
 
 describe('replay', () => {
   it('rebuilds any moment, including the simulator, exactly as it was live', () => {
-    const preset = presetSchema.parse(JSON.parse(readFileSync(path.join(ROOT, 'content/simulator/presets/retry-storm.json'), 'utf8')));
+    const preset = presetSchema.parse(
+      JSON.parse(
+        readFileSync(path.join(ROOT, 'content/simulator/presets/retry-storm.json'), 'utf8'),
+      ),
+    );
     const bodies: EventBody[] = [
       { type: 'session.created', mode: 'live', templateId: template.id, seed: 9001 },
       { type: 'phase.started', phaseIndex: 0, durationMs: 240_000, endsAt: 1_242_000 },
-      { type: 'sim.intent', intent: { type: 'set-failure', service: 'inventory-svc', failureProb: 1, failureKind: '500' }, label: 'Leaf down', source: 'fault', advance: 2 },
+      {
+        type: 'sim.intent',
+        intent: {
+          type: 'set-failure',
+          service: 'inventory-svc',
+          failureProb: 1,
+          failureKind: '500',
+        },
+        label: 'Leaf down',
+        source: 'fault',
+        advance: 2,
+      },
       { type: 'question.shown', phaseIndex: 0, questionIndex: 0 },
-      { type: 'sim.intent', intent: { type: 'set-failure', service: 'inventory-svc', failureProb: 0 }, label: 'Recover', source: 'fault', advance: 2 },
+      {
+        type: 'sim.intent',
+        intent: { type: 'set-failure', service: 'inventory-svc', failureProb: 0 },
+        label: 'Recover',
+        source: 'fault',
+        advance: 2,
+      },
     ];
     const events = log(bodies);
     const mid = stateAt(events, events[2]!.at);
@@ -129,45 +206,137 @@ describe('replay', () => {
 });
 
 describe('commands', () => {
-  const base = reduceEvents(log([
-    { type: 'session.created', mode: 'live', templateId: template.id, seed: 1 },
-    { type: 'phase.started', phaseIndex: 0, durationMs: 240_000, endsAt: 1_240_000 },
-  ]));
-  const plan = (command: Command, role: 'interviewer' | 'candidate' | 'solo' = 'interviewer', state = base) =>
-    planCommand({ template, state, role, command, now: 2_000_000, grade: () => ({ score: 70, decisionCorrect: true, summary: 'ok', hit: [], missed: [] }), newId: () => 'p1' });
+  const base = reduceEvents(
+    log([
+      { type: 'session.created', mode: 'live', templateId: template.id, seed: 1 },
+      { type: 'phase.started', phaseIndex: 0, durationMs: 240_000, endsAt: 1_240_000 },
+    ]),
+  );
+  const plan = (
+    command: Command,
+    role: 'interviewer' | 'candidate' | 'solo' = 'interviewer',
+    state = base,
+  ) =>
+    planCommand({
+      template,
+      state,
+      role,
+      command,
+      now: 2_000_000,
+      grade: () => ({ score: 70, decisionCorrect: true, summary: 'ok', hit: [], missed: [] }),
+      newId: () => 'p1',
+    });
 
   it('lets only the interviewer drive and only the candidate propose', () => {
     expect(plan({ type: 'advance' }, 'candidate')).toMatchObject({ ok: false, code: 'forbidden' });
-    expect(plan({ type: 'add-note', text: 'x' }, 'candidate')).toMatchObject({ ok: false, code: 'forbidden' });
-    expect(plan({ type: 'inject-fault', faultId: 'leaf-down' }, 'candidate')).toMatchObject({ ok: false, code: 'forbidden' });
-    expect(plan({ type: 'propose-intent', intent: { type: 'set-replicas', service: 'inventory-svc', replicas: 4 } }, 'interviewer')).toMatchObject({ ok: false, code: 'forbidden' });
-    expect(plan({ type: 'propose-intent', intent: { type: 'set-replicas', service: 'inventory-svc', replicas: 4 } }, 'candidate')).toMatchObject({ ok: true });
+    expect(plan({ type: 'add-note', text: 'x' }, 'candidate')).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
+    expect(plan({ type: 'inject-fault', faultId: 'leaf-down' }, 'candidate')).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
+    expect(
+      plan(
+        {
+          type: 'propose-intent',
+          intent: { type: 'set-replicas', service: 'inventory-svc', replicas: 4 },
+        },
+        'interviewer',
+      ),
+    ).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(
+      plan(
+        {
+          type: 'propose-intent',
+          intent: { type: 'set-replicas', service: 'inventory-svc', replicas: 4 },
+        },
+        'candidate',
+      ),
+    ).toMatchObject({ ok: true });
   });
 
   it('computes the server-side endsAt from the time box and extends from the later of now and endsAt', () => {
     const advance = plan({ type: 'advance' });
-    expect(advance).toMatchObject({ ok: true, bodies: [{ type: 'phase.started', phaseIndex: 1, durationMs: 8 * 60_000, endsAt: 2_000_000 + 8 * 60_000 }] });
-    expect(plan({ type: 'extend', minutes: 2 })).toMatchObject({ ok: true, bodies: [{ type: 'timer.extended', endsAt: 2_120_000, durationMs: 360_000 }] });
+    expect(advance).toMatchObject({
+      ok: true,
+      bodies: [
+        {
+          type: 'phase.started',
+          phaseIndex: 1,
+          durationMs: 8 * 60_000,
+          endsAt: 2_000_000 + 8 * 60_000,
+        },
+      ],
+    });
+    expect(plan({ type: 'extend', minutes: 2 })).toMatchObject({
+      ok: true,
+      bodies: [{ type: 'timer.extended', endsAt: 2_120_000, durationMs: 360_000 }],
+    });
   });
 
   it('turns a fault into its intents and runs the simulator forward after the last one', () => {
     const result = plan({ type: 'inject-fault', faultId: 'retry-storm' });
-    expect(result.ok && result.bodies.map((b) => (b.type === 'sim.intent' ? b.advance : -1))).toEqual([0, 0, 3]);
-    expect(plan({ type: 'inject-fault', faultId: 'nope' })).toMatchObject({ ok: false, code: 'invalid' });
+    expect(
+      result.ok && result.bodies.map((b) => (b.type === 'sim.intent' ? b.advance : -1)),
+    ).toEqual([0, 0, 3]);
+    expect(plan({ type: 'inject-fault', faultId: 'nope' })).toMatchObject({
+      ok: false,
+      code: 'invalid',
+    });
   });
 
   it('grades a final answer and refuses commands after the end', () => {
-    const result = plan({ type: 'save-answer', questionId: 'slow-leaf', decision: 'a', justification: 'b', final: true }, 'candidate');
-    expect(result.ok && result.bodies.map((b) => b.type)).toEqual(['answer.saved', 'answer.graded']);
-    const ended = applyEvent(base, { seq: 3, at: 3, body: { type: 'session.ended', overallScore: null } });
-    expect(plan({ type: 'advance' }, 'interviewer', ended)).toMatchObject({ ok: false, code: 'conflict' });
+    const result = plan(
+      {
+        type: 'save-answer',
+        questionId: 'slow-leaf',
+        decision: 'a',
+        justification: 'b',
+        final: true,
+      },
+      'candidate',
+    );
+    expect(result.ok && result.bodies.map((b) => b.type)).toEqual([
+      'answer.saved',
+      'answer.graded',
+    ]);
+    const ended = applyEvent(base, {
+      seq: 3,
+      at: 3,
+      body: { type: 'session.ended', overallScore: null },
+    });
+    expect(plan({ type: 'advance' }, 'interviewer', ended)).toMatchObject({
+      ok: false,
+      code: 'conflict',
+    });
   });
 });
 
 describe('solo scorecard', () => {
   it('averages grader scores per dimension, ranks them and lists lessons behind missed concepts', () => {
-    const grade = (score: number, missed: string[] = []) => ({ score, decisionCorrect: true, summary: '', hit: [], missed: missed.map((lessonId, i) => ({ id: `c${i}`, concept: `concept ${i}`, lessonId, feedback: 'f' })) });
-    const card = computeScorecard(template, { 'slow-leaf': grade(80), 'retry-storm': grade(60, ['production-patterns', 'common-mistakes']), amplification: grade(40, ['common-mistakes']) }, { reliability: 3 });
+    const grade = (score: number, missed: string[] = []) => ({
+      score,
+      decisionCorrect: true,
+      summary: '',
+      hit: [],
+      missed: missed.map((lessonId, i) => ({
+        id: `c${i}`,
+        concept: `concept ${i}`,
+        lessonId,
+        feedback: 'f',
+      })),
+    });
+    const card = computeScorecard(
+      template,
+      {
+        'slow-leaf': grade(80),
+        'retry-storm': grade(60, ['production-patterns', 'common-mistakes']),
+        amplification: grade(40, ['common-mistakes']),
+      },
+      { reliability: 3 },
+    );
     expect(card.questions).toBe(5);
     expect(card.answered).toBe(3);
     expect(card.overall).toBe(Math.round((80 + 60 + 40) / 5));
@@ -189,7 +358,9 @@ describe('templates', () => {
     const broken = structuredClone(templates[0]!) as InterviewTemplate;
     broken.minutes += 1;
     expect(interviewTemplateSchema.safeParse(broken).success).toBe(false);
-    const wrongDim = structuredClone(templates.find((t) => t.id === 'onboarding-check-in')!) as { phases: Array<{ questions: Array<{ dimensions: string[] }> }> };
+    const wrongDim = structuredClone(templates.find((t) => t.id === 'onboarding-check-in')!) as {
+      phases: Array<{ questions: Array<{ dimensions: string[] }> }>;
+    };
     wrongDim.phases[0]!.questions[0]!.dimensions = ['security'];
     const result = interviewTemplateSchema.safeParse(wrongDim);
     expect(result.success).toBe(false);
