@@ -28,11 +28,12 @@ test.beforeAll(async () => {
 
 async function answerWell(page: Page, scenario: Scenario) {
   const form = page.getByTestId('answer-form');
-  if (scenario.answer.type === 'choice') {
-    const correct = scenario.answer.options.find((o) => o.id === scenario.answer.correct[0]);
+  const spec = scenario.answer;
+  if (spec.type === 'choice') {
+    const correct = spec.options.find((o) => o.id === spec.correct[0]);
     await form.getByLabel(correct!.label).check();
-  } else if (scenario.answer.type === 'number') {
-    await form.getByLabel(/Your estimate/).fill(String(scenario.answer.correct));
+  } else if (spec.type === 'number') {
+    await form.getByLabel(/Your estimate/).fill(String(spec.correct));
   }
   await form.getByLabel('Justification').fill(scenario.modelAnswer.senior.slice(0, 4900));
 }
