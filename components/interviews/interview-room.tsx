@@ -284,7 +284,7 @@ export function InterviewRoom(props: Props) {
             actions={props.scorecardActions}
           />
         )}
-      {role === 'interviewer' && props.reportLink && (
+      {(role === 'interviewer' || role === 'solo') && props.reportLink && (
         <ReportLink sessionId={sessionId} {...props.reportLink} />
       )}
       {role === 'candidate' && props.scorecard && (

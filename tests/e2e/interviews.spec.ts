@@ -228,3 +228,50 @@ test('live: invite, shared timer, question push, fault injection, private materi
     intruderContext.close(),
   ]);
 });
+
+test('interview URLs and APIs answer 4xx, never 500, to hostile input', async ({ page }) => {
+  const paths = [
+    '/interviews/does-not-exist',
+    '/interviews/%00/replay',
+    `/interviews/${'a'.repeat(2000)}/scorecard`,
+    '/interviews/join/short',
+    `/interviews/join/${'x'.repeat(300)}`,
+    '/interview-reports/bogus',
+    `/interview-reports/${'A'.repeat(60)}`,
+    '/api/interviews/time',
+    '/api/interviews/nope/events',
+    '/api/interviews/nope/events?after=-1',
+  ];
+  const failures: string[] = [];
+  const check = async (label: string) => {
+    for (const p of paths) {
+      const response = await page.request.get(p, { maxRedirects: 0 });
+      if (response.status() >= 500) failures.push(`${label} GET ${p} → ${response.status()}`);
+    }
+    const bodies = [
+      '',
+      'not json',
+      '{}',
+      '{"type":"advance"}',
+      JSON.stringify({ type: 'add-note', text: 'x'.repeat(100_000), idempotencyKey: 'abcdefgh12' }),
+    ];
+    for (const body of bodies) {
+      for (const url of [
+        '/api/interviews/nope/commands',
+        '/api/interviews/sessions',
+        '/api/interviews/join',
+      ]) {
+        const response = await page.request.post(url, {
+          data: body,
+          headers: { 'content-type': 'application/json' },
+        });
+        if (response.status() >= 500 || response.status() < 400)
+          failures.push(`${label} POST ${url} ${body.slice(0, 20)} → ${response.status()}`);
+      }
+    }
+  };
+  await check('signed out');
+  await signUp(page);
+  await check('signed in');
+  expect(failures).toEqual([]);
+});
