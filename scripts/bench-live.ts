@@ -7,8 +7,9 @@
  *   npm run bench:live -- [--sessions 200] [--seconds 30] [--warmup 5]
  *
  * Target: by default the script starts `next start` (needs `next build`) on 127.0.0.1:3251 over a
- * fresh SQLite file. To measure a deployment instead (e.g. two instances behind nginx on
- * PostgreSQL), set BENCH_BASE_URL, DATABASE_URL (the database those instances use, for seeding
+ * fresh SQLite file (`--instances 2` starts a second one on :3252 over the same file, and every
+ * session's interviewer and candidate then talk to different instances). To measure a deployment instead (e.g. two instances behind nginx on
+ * PostgreSQL), set BENCH_BASE_URL (one URL, or several comma-separated), DATABASE_URL (the database those instances use, for seeding
  * users) and NEXTAUTH_SECRET (theirs, to mint session cookies); BENCH_SERVER_PIDS (comma-separated)
  * adds their RSS to the report.
  */
@@ -26,6 +27,7 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '30' },
     warmup: { type: 'string', default: '5' },
     template: { type: 'string', default: 'diagnose-a-mesh-incident' },
+    instances: { type: 'string', default: '1' },
   },
 });
 const SESSIONS = Math.max(1, Math.min(2000, Number(values.sessions)));
@@ -36,12 +38,18 @@ if (![SESSIONS, SECONDS, WARMUP].every(Number.isFinite)) {
   process.exit(2);
 }
 
+const INSTANCES = Math.max(1, Math.min(4, Number(values.instances) || 1));
 const external = process.env.BENCH_BASE_URL;
 const port = Number(process.env.BENCH_PORT ?? 3251);
-const baseUrl = external ?? `http://127.0.0.1:${port}`;
+// With --instances N (own servers only), session i's interviewer uses instance i mod N and its
+// candidate the next one, so every event crosses instances through the shared database.
+const baseUrls = external
+  ? external.split(',')
+  : Array.from({ length: INSTANCES }, (_, i) => `http://127.0.0.1:${port + i}`);
+const baseUrl = baseUrls[0]!;
 const secret = process.env.NEXTAUTH_SECRET ?? 'bench-live-secret-0123456789abcdefghijklmnop';
 let tempDir: string | null = null;
-let server: ChildProcess | null = null;
+const servers: ChildProcess[] = [];
 
 if (!external) {
   tempDir = mkdtempSync(path.join(tmpdir(), 'mesh-dojo-bench-live-'));
@@ -55,20 +63,23 @@ if (!external) {
       stdio: 'ignore',
     },
   );
-  server = spawn(
-    path.join(ROOT, 'node_modules/.bin/next'),
-    ['start', '-H', '127.0.0.1', '-p', String(port)],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        NEXTAUTH_SECRET: secret,
-        NEXT_TELEMETRY_DISABLED: '1',
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
-  );
+  for (let i = 0; i < INSTANCES; i++)
+    servers.push(
+      spawn(
+        path.join(ROOT, 'node_modules/.bin/next'),
+        ['start', '-H', '127.0.0.1', '-p', String(port + i)],
+        {
+          cwd: ROOT,
+          env: {
+            ...process.env,
+            NODE_ENV: 'production',
+            NEXTAUTH_SECRET: secret,
+            NEXT_TELEMETRY_DISABLED: '1',
+          },
+          stdio: ['ignore', 'ignore', 'inherit'],
+        },
+      ),
+    );
 } else if (!process.env.DATABASE_URL || !process.env.NEXTAUTH_SECRET) {
   console.error(
     'bench:live: with BENCH_BASE_URL, also set DATABASE_URL and NEXTAUTH_SECRET of the target',
@@ -78,16 +89,16 @@ if (!external) {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function waitForHealth() {
+async function waitForHealth(url: string) {
   for (let i = 0; i < 240; i++) {
     try {
-      if ((await fetch(`${baseUrl}/api/health`)).ok) return;
+      if ((await fetch(`${url}/api/health`)).ok) return;
     } catch {
       // not up yet
     }
     await sleep(250);
   }
-  throw new Error(`server at ${baseUrl} did not become healthy`);
+  throw new Error(`server at ${url} did not become healthy`);
 }
 
 /** RSS in MiB of a process and its descendants (Linux /proc). */
@@ -107,7 +118,7 @@ function rssMiB(pid: number): number {
   return total;
 }
 const serverPids = (): number[] => [
-  ...(server?.pid ? [server.pid] : []),
+  ...servers.flatMap((server) => (server.pid ? [server.pid] : [])),
   ...(process.env.BENCH_SERVER_PIDS ?? '').split(',').filter(Boolean).map(Number),
 ];
 
@@ -115,7 +126,7 @@ const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
 async function main() {
-  await waitForHealth();
+  for (const url of baseUrls) await waitForHealth(url);
   const { db } = await import('@/lib/db');
   const stamp = Date.now();
   const users = Array.from({ length: SESSIONS * 2 }, (_, i) => ({
@@ -138,8 +149,8 @@ async function main() {
     return `next-auth.session-token=${token}`;
   };
 
-  const post = async (cookie: string, url: string, body: unknown) => {
-    const response = await fetch(`${baseUrl}${url}`, {
+  const post = async (cookie: string, url: string, body: unknown, origin = baseUrl) => {
+    const response = await fetch(`${origin}${url}`, {
       method: 'POST',
       headers: { cookie, 'content-type': 'application/json' },
       body: JSON.stringify(body),
@@ -148,7 +159,13 @@ async function main() {
     return response.json() as Promise<Record<string, unknown>>;
   };
 
-  type Live = { id: string; interviewer: string; candidate: string };
+  type Live = {
+    id: string;
+    interviewer: string;
+    candidate: string;
+    interviewerUrl: string;
+    candidateUrl: string;
+  };
   const sessions: Live[] = [];
   for (let i = 0; i < SESSIONS; i += 20) {
     const batch = await Promise.all(
@@ -165,7 +182,14 @@ async function main() {
           type: 'start',
           idempotencyKey: `start-${id}`,
         });
-        return { id, interviewer, candidate };
+        const n = i + j;
+        return {
+          id,
+          interviewer,
+          candidate,
+          interviewerUrl: baseUrls[n % baseUrls.length]!,
+          candidateUrl: baseUrls[(n + 1) % baseUrls.length]!,
+        };
       }),
     );
     sessions.push(...batch);
@@ -181,10 +205,10 @@ async function main() {
   const controllers: AbortController[] = [];
 
   // Two SSE streams per session; each frame carrying a bench stamp yields one latency sample.
-  const openStream = async (sessionId: string, cookie: string) => {
+  const openStream = async (sessionId: string, cookie: string, origin: string) => {
     const controller = new AbortController();
     controllers.push(controller);
-    const response = await fetch(`${baseUrl}/api/interviews/${sessionId}/events`, {
+    const response = await fetch(`${origin}/api/interviews/${sessionId}/events`, {
       headers: { cookie, accept: 'text/event-stream' },
       signal: controller.signal,
     });
@@ -220,7 +244,10 @@ async function main() {
     await Promise.all(
       sessions
         .slice(i, i + 50)
-        .flatMap((s) => [openStream(s.id, s.interviewer), openStream(s.id, s.candidate)]),
+        .flatMap((s) => [
+          openStream(s.id, s.interviewer, s.interviewerUrl),
+          openStream(s.id, s.candidate, s.candidateUrl),
+        ]),
     );
   console.log(
     `bench:live: ${controllers.length} SSE streams open; warming up ${WARMUP} s, measuring ${SECONDS} s at 1 event/s/session`,
@@ -242,14 +269,19 @@ async function main() {
       const started = Date.now();
       const counted = measuring ? 1 : 0;
       try {
-        await post(s.candidate, `/api/interviews/${s.id}/commands`, {
-          type: 'save-answer',
-          questionId: 'slow-leaf',
-          decision: '',
-          justification: `bench ${counted} ${started}`,
-          final: false,
-          idempotencyKey: `b-${s.id}-${n++}`,
-        });
+        await post(
+          s.candidate,
+          `/api/interviews/${s.id}/commands`,
+          {
+            type: 'save-answer',
+            questionId: 'slow-leaf',
+            decision: '',
+            justification: `bench ${counted} ${started}`,
+            final: false,
+            idempotencyKey: `b-${s.id}-${n++}`,
+          },
+          s.candidateUrl,
+        );
         if (counted) {
           sent += 1;
           postLatencies.push(Date.now() - started);
@@ -277,7 +309,9 @@ async function main() {
   console.log(
     JSON.stringify(
       {
-        target: external ? baseUrl : `${baseUrl} (next start, SQLite)`,
+        target: external
+          ? baseUrls.join(', ')
+          : `${baseUrls.join(', ')} (next start × ${INSTANCES}, one SQLite file)`,
         sessions: sessions.length,
         streams: controllers.length,
         seconds: SECONDS,
@@ -306,7 +340,7 @@ async function main() {
 try {
   await main();
 } finally {
-  server?.kill('SIGTERM');
+  for (const server of servers) server.kill('SIGTERM');
   if (tempDir) rmSync(tempDir, { recursive: true, force: true });
 }
 process.exit(0);

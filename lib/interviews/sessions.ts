@@ -404,8 +404,39 @@ export async function runCommand({
   sessionId: string;
   userId: string;
   input: unknown;
-}): Promise<{ seq: number; duplicate: boolean; newCardCount: number }> {
-  const { session, role } = await getSessionAccess({ sessionId, userId });
+}): Promise<CommandResult> {
+  await requireSignedIn(userId);
+  return runCommandFor({ sessionId, userId, input });
+}
+
+export type CommandResult = { seq: number; duplicate: boolean; newCardCount: number };
+
+/**
+ * {@link runCommand} for the signed-in user, reading the session cookie once (route handlers
+ * have no per-request React cache, and decoding the session token is the costliest step).
+ */
+export async function runCommandAsCurrentUser({
+  sessionId,
+  input,
+}: {
+  sessionId: string;
+  input: unknown;
+}): Promise<CommandResult> {
+  const user = await getCurrentUser();
+  if (!user) throw new InterviewError('unauthenticated', 'Sign in to take part.');
+  return runCommandFor({ sessionId, userId: user.id, input });
+}
+
+async function runCommandFor({
+  sessionId,
+  userId,
+  input,
+}: {
+  sessionId: string;
+  userId: string;
+  input: unknown;
+}): Promise<CommandResult> {
+  const { session, role } = await accessWithoutSessionCheck(sessionId, userId);
   const envelope = commandEnvelopeParse(input);
   const template = await requireTemplate(session.templateId);
   const scenarios = await scenarioMap();
