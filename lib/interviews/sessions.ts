@@ -54,6 +54,8 @@ export const STATUS_OF: Record<InterviewErrorCode, number> = {
 
 /** Invite links stay valid this long, and admit one candidate. */
 export const INVITE_TTL_MS = 24 * 60 * 60 * 1000;
+/** Retries of an append that lost a race for its seq (a session has few concurrent writers). */
+const MAX_APPEND_ATTEMPTS = 25;
 /** Most events one session may hold: a budget against runaway clients. */
 export const MAX_EVENTS_PER_SESSION = 5000;
 
@@ -165,67 +167,78 @@ export async function appendBodies({
   idempotencyKey: string | null;
   plan: (state: SessionState, events: LoggedEvent[]) => EventBody[];
 }): Promise<{ seq: number; duplicate: boolean }> {
+  // Optimistic: read and plan outside any transaction, then insert the planned rows in one short
+  // batch transaction. A concurrent append (same seq) or a concurrent copy of this command (same
+  // idempotency key) makes the insert fail on a unique index; then read again and re-plan.
   for (let attempt = 0; ; attempt++) {
-    try {
-      const written = await db.$transaction(async (tx) => {
-        if (idempotencyKey) {
-          const seen = await tx.interviewEvent.findUnique({
-            where: { sessionId_idempotencyKey: { sessionId, idempotencyKey } },
-            select: { seq: true },
-          });
-          if (seen) return { seq: seen.seq, duplicate: true };
-        }
-        const rows = await tx.interviewEvent.findMany({
-          where: { sessionId },
-          orderBy: { seq: 'asc' },
-          select: eventSelect,
-        });
-        if (rows.length >= MAX_EVENTS_PER_SESSION)
-          throw new InterviewError('conflict', 'This session has reached its event budget.');
-        const events = rows.flatMap((row) => {
-          const e = parseRow(row);
-          return e ? [e] : [];
-        });
-        const bodies = plan(reduceEvents(events), events);
-        let seq = rows.at(-1)?.seq ?? 0;
-        for (const [index, body] of bodies.entries()) {
-          seq += 1;
-          await tx.interviewEvent.create({
-            data: {
-              sessionId,
-              seq,
-              type: body.type,
-              payload: JSON.stringify(body),
-              visibility: visibilityOf(body, mode),
-              actorId,
-              // The key marks the first event of the command; the rest follow it in the same transaction.
-              idempotencyKey: index === 0 ? idempotencyKey : null,
-            },
-            select: { id: true },
-          });
-        }
-        const last = bodies.at(-1);
-        if (last?.type === 'session.ended')
-          await tx.interviewSession.update({
-            where: { id: sessionId },
-            data: { status: 'ended', endedAt: new Date(), overallScore: last.overallScore },
-            select: { id: true },
-          });
-        else if (bodies.some((b) => b.type === 'phase.started'))
-          await tx.interviewSession.update({
-            where: { id: sessionId },
-            data: { status: 'active' },
-            select: { id: true },
-          });
-        return { seq, duplicate: false };
+    if (idempotencyKey) {
+      const seen = await db.interviewEvent.findUnique({
+        where: { sessionId_idempotencyKey: { sessionId, idempotencyKey } },
+        select: { seq: true },
       });
-      // Local appends do not wait for the next poll tick.
-      if (!written.duplicate) wakeInterviewFeed();
-      return written;
+      if (seen) return { seq: seen.seq, duplicate: true };
+    }
+    const rows = await db.interviewEvent.findMany({
+      where: { sessionId },
+      orderBy: { seq: 'asc' },
+      select: eventSelect,
+    });
+    if (rows.length >= MAX_EVENTS_PER_SESSION)
+      throw new InterviewError('conflict', 'This session has reached its event budget.');
+    const events = rows.flatMap((row) => {
+      const e = parseRow(row);
+      return e ? [e] : [];
+    });
+    const bodies = plan(reduceEvents(events), events);
+    const first = (rows.at(-1)?.seq ?? 0) + 1;
+    if (bodies.length === 0) return { seq: first - 1, duplicate: false };
+    const inserts = bodies.map((body, index) =>
+      db.interviewEvent.create({
+        data: {
+          sessionId,
+          seq: first + index,
+          type: body.type,
+          payload: JSON.stringify(body),
+          visibility: visibilityOf(body, mode),
+          actorId,
+          // The key marks the first event of the command; the rest are inserted with it, atomically.
+          idempotencyKey: index === 0 ? idempotencyKey : null,
+        },
+        select: { id: true },
+      }),
+    );
+    const last = bodies.at(-1);
+    const statusUpdate =
+      last?.type === 'session.ended'
+        ? [
+            db.interviewSession.update({
+              where: { id: sessionId },
+              data: { status: 'ended', endedAt: new Date(), overallScore: last.overallScore },
+              select: { id: true },
+            }),
+          ]
+        : bodies.some((b) => b.type === 'phase.started')
+          ? [
+              db.interviewSession.update({
+                where: { id: sessionId },
+                data: { status: 'active' },
+                select: { id: true },
+              }),
+            ]
+          : [];
+    try {
+      await db.$transaction([...inserts, ...statusUpdate]);
     } catch (error) {
-      if (isUniqueViolation(error) && attempt < 4) continue;
+      if (isUniqueViolation(error) && attempt < MAX_APPEND_ATTEMPTS) {
+        // Jittered backoff so writers racing for the same seq spread out instead of colliding again.
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * (attempt + 1)));
+        continue;
+      }
       throw error;
     }
+    // Local appends do not wait for the next poll tick.
+    wakeInterviewFeed();
+    return { seq: first + bodies.length - 1, duplicate: false };
   }
 }
 
@@ -450,6 +463,9 @@ async function runCommandFor({
     actorId: userId,
     idempotencyKey: envelope.idempotencyKey,
     plan: (state) => {
+      // Re-planned on a retry: start from a clean slate each time.
+      fullGrades.length = 0;
+      failure = null;
       const planned = planCommand({
         template,
         state,

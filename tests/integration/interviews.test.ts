@@ -257,6 +257,40 @@ describe('authorization', () => {
     expect(snapshot.events.filter((e) => e.body.type === 'phase.started')).toHaveLength(2);
   });
 
+  it('keeps seq contiguous and applies a key once under concurrent appends', async () => {
+    const live = await liveSession();
+    as(alice);
+    await sessions.runCommand({
+      sessionId: live.sessionId,
+      userId: alice.id,
+      input: { type: 'start', idempotencyKey: key() },
+    });
+    const shared = key();
+    const results = await Promise.all([
+      ...Array.from({ length: 8 }, (_, i) =>
+        sessions.runCommand({
+          sessionId: live.sessionId,
+          userId: alice.id,
+          input: { type: 'add-note', text: `note ${i}`, idempotencyKey: key() },
+        }),
+      ),
+      ...Array.from({ length: 4 }, () =>
+        sessions.runCommand({
+          sessionId: live.sessionId,
+          userId: alice.id,
+          input: { type: 'extend', minutes: 1, idempotencyKey: shared },
+        }),
+      ),
+    ]);
+    expect(results.slice(8).filter((r) => !r.duplicate)).toHaveLength(1);
+    const events = (
+      await sessions.getSessionSnapshot({ sessionId: live.sessionId, userId: alice.id })
+    ).events;
+    expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
+    expect(events.filter((e) => e.body.type === 'note.added')).toHaveLength(8);
+    expect(events.filter((e) => e.body.type === 'timer.extended')).toHaveLength(1);
+  });
+
   it('keeps the scorecard private until released, and locked once submitted', async () => {
     const live = await liveSession();
     as(alice);
