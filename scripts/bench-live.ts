@@ -1,7 +1,8 @@
 /**
  * Live-session benchmark: N concurrent live interview sessions, each with an interviewer and a
  * candidate holding one SSE stream each, the candidate saving an answer draft once a second.
- * Measures event delivery latency (command sent → frame received, both streams) and server RSS.
+ * Measures event delivery latency (command sent → frame received, both streams), the fan-out part of
+ * it (row committed → frame received) and server RSS.
  * Prints numbers only; it never passes or fails.
  *
  *   npm run bench:live -- [--sessions 200] [--seconds 30] [--warmup 5]
@@ -199,6 +200,7 @@ async function main() {
   let measuring = false;
   const latencies: number[] = [];
   const postLatencies: number[] = [];
+  const fanout: number[] = [];
   let sent = 0;
   let received = 0;
   let errors = 0;
@@ -229,8 +231,12 @@ async function main() {
             const match = /"justification":"bench (\d+) (\d+)"/.exec(frame);
             if (!match) continue;
             const sentAt = Number(match[2]);
-            if (measuring && match[1] === '1') {
-              latencies.push(Date.now() - sentAt);
+            if (match[1] === '1') {
+              const now = Date.now();
+              latencies.push(now - sentAt);
+              // Commit (the row's createdAt, same clock on loopback) → frame: the delivery path alone.
+              const at = /"at":(\d+)/.exec(frame);
+              if (at) fanout.push(now - Number(at[1]));
               received += 1;
             }
           }
@@ -298,13 +304,14 @@ async function main() {
   measuring = false;
   running = false;
   await Promise.all(loops);
-  await sleep(1500); // let in-flight frames arrive (they are not counted after `measuring` ends)
+  await sleep(3000); // let frames of the last measured commands arrive (all are counted)
   clearInterval(rssTimer);
   const endRss = serverPids().reduce((sum, pid) => sum + rssMiB(pid), 0);
   for (const c of controllers) c.abort();
 
   latencies.sort((a, b) => a - b);
   postLatencies.sort((a, b) => a - b);
+  fanout.sort((a, b) => a - b);
   const expected = sent * 2;
   console.log(
     JSON.stringify(
@@ -324,6 +331,10 @@ async function main() {
           p95: percentile(latencies, 95),
           p99: percentile(latencies, 99),
           max: latencies.at(-1) ?? NaN,
+        },
+        fanoutMs: {
+          p50: percentile(fanout, 50),
+          p99: percentile(fanout, 99),
         },
         commandMs: { p50: percentile(postLatencies, 50), p99: percentile(postLatencies, 99) },
         serverRssMiB: serverPids().length
