@@ -81,6 +81,7 @@ test('solo: timed questions graded by the rubric, self-assessment, scorecard, ca
 test('live: invite, shared timer, question push, fault injection, private material, scorecard release, replay', async ({
   browser,
 }) => {
+  test.setTimeout(180_000);
   const t = template('diagnose-a-mesh-incident');
   const interviewerContext = await browser.newContext();
   const candidateContext = await browser.newContext();
@@ -157,12 +158,27 @@ test('live: invite, shared timer, question push, fault injection, private materi
   // A fault injected by the interviewer reaches the candidate's simulator within 2 s.
   const fault = t.simulator.faults.find((f) => f.id === 'leaf-down')!;
   await expect(candidate.getByTestId('sim-last-change')).toContainText('none yet');
-  const clicked = Date.now();
-  await interviewer.getByRole('button', { name: fault.label }).click();
+  // Both pages share the machine's clock: the candidate's page stamps the moment the label
+  // appears (a MutationObserver, so Playwright's polling interval is not counted).
+  await candidate.evaluate((label) => {
+    const target = document.querySelector('[data-testid="sim-last-change"]')!;
+    const observer = new MutationObserver(() => {
+      if (target.textContent?.includes(label)) {
+        document.body.dataset.faultSeenAt = String(Date.now());
+        observer.disconnect();
+      }
+    });
+    observer.observe(target, { subtree: true, childList: true, characterData: true });
+  }, fault.label);
+  const button = interviewer.getByRole('button', { name: fault.label });
+  await button.waitFor();
+  const clicked = await interviewer.evaluate(() => Date.now());
+  await button.click();
   await expect(candidate.getByTestId('sim-last-change')).toContainText(fault.label, {
     timeout: 2000,
   });
-  const seenAfterMs = Date.now() - clicked;
+  const seenAt = Number(await candidate.evaluate(() => document.body.dataset.faultSeenAt));
+  const seenAfterMs = seenAt - clicked;
   test
     .info()
     .annotations.push({ type: 'fault-visible-after-ms', description: String(seenAfterMs) });
