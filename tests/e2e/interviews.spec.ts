@@ -67,6 +67,7 @@ test('solo: timed questions graded by the rubric, self-assessment, scorecard, ca
     await fieldset.getByLabel('3', { exact: true }).check();
   await page.getByRole('button', { name: 'Finish and see my scorecard' }).click();
   await page.waitForURL(/\/scorecard$/);
+  const scorecardUrl = page.url();
   const overall = await page.getByTestId('overall-score').textContent();
   const score = Number(/Overall (\d+)\/100/.exec(overall ?? '')?.[1]);
   expect(score).toBeGreaterThan(50);
@@ -76,6 +77,21 @@ test('solo: timed questions graded by the rubric, self-assessment, scorecard, ca
 
   await page.goto('/interviews');
   await expect(page.getByTestId('solo-progress')).toContainText(String(score));
+
+  // Readable at 360 px: no page-level horizontal scrolling (tables scroll inside their regions).
+  await page.setViewportSize({ width: 360, height: 800 });
+  for (const url of [
+    '/interviews',
+    scorecardUrl,
+    scorecardUrl.replace(/\/scorecard$/, '/replay'),
+  ]) {
+    await page.goto(url);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
+    expect(overflow, `horizontal overflow at 360 px on ${url}`).toBeLessThanOrEqual(0);
+  }
+  await snap(page, 'interviews-360');
 });
 
 test('live: invite, shared timer, question push, fault injection, private material, scorecard release, replay', async ({
