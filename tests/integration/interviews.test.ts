@@ -257,6 +257,76 @@ describe('authorization', () => {
     expect(snapshot.events.filter((e) => e.body.type === 'phase.started')).toHaveLength(2);
   });
 
+  it('turns an accepted candidate proposal into a shared simulator intent, once', async () => {
+    const live = await liveSession();
+    as(alice);
+    await sessions.runCommand({
+      sessionId: live.sessionId,
+      userId: alice.id,
+      input: { type: 'start', idempotencyKey: key() },
+    });
+    as(bob);
+    const intent = {
+      type: 'set-retries',
+      service: 'inventory-svc',
+      attempts: 1,
+      retryOn: ['5xx'],
+      budget: true,
+    };
+    await sessions.runCommand({
+      sessionId: live.sessionId,
+      userId: bob.id,
+      input: { type: 'propose-intent', intent, idempotencyKey: key() },
+    });
+    const proposal = (
+      await sessions.getSessionSnapshot({ sessionId: live.sessionId, userId: bob.id })
+    ).state.sim.proposals[0]!;
+    expect(proposal.status).toBe('open');
+    await expect(
+      sessions.runCommand({
+        sessionId: live.sessionId,
+        userId: bob.id,
+        input: {
+          type: 'resolve-proposal',
+          proposalId: proposal.proposalId,
+          accepted: true,
+          idempotencyKey: key(),
+        },
+      }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    as(alice);
+    await sessions.runCommand({
+      sessionId: live.sessionId,
+      userId: alice.id,
+      input: {
+        type: 'resolve-proposal',
+        proposalId: proposal.proposalId,
+        accepted: true,
+        idempotencyKey: key(),
+      },
+    });
+    await expect(
+      sessions.runCommand({
+        sessionId: live.sessionId,
+        userId: alice.id,
+        input: {
+          type: 'resolve-proposal',
+          proposalId: proposal.proposalId,
+          accepted: false,
+          idempotencyKey: key(),
+        },
+      }),
+    ).rejects.toMatchObject({ code: 'conflict' });
+    as(bob);
+    const { state } = await sessions.getSessionSnapshot({
+      sessionId: live.sessionId,
+      userId: bob.id,
+    });
+    expect(state.sim.proposals[0]!.status).toBe('accepted');
+    expect(state.sim.script).toEqual([{ at: 0, intent }]);
+    expect(state.sim.steps).toBe(3);
+  });
+
   it('keeps seq contiguous and applies a key once under concurrent appends', async () => {
     const live = await liveSession();
     as(alice);
