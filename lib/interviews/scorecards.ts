@@ -1,7 +1,6 @@
 import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { getCurrentUser } from '@/lib/auth/session';
 import { listScenarios } from '@/lib/content/scenarios';
 import { db } from '@/lib/db';
 import { readEvents } from './event-log';
@@ -314,9 +313,4 @@ export async function getReportByToken({
     scorecard: row?.submittedAt ? toDto(row) : null,
     createdAt: session.createdAt,
   };
-}
-
-/** True when a user is signed in (report pages show a back link then). */
-export async function isSignedIn(): Promise<boolean> {
-  return (await getCurrentUser()) !== null;
 }
