@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { ContentChecker } from '@/lib/content/content-error';
 import { lessonChecker } from '@/lib/content/lesson-checker';
 import { deckChecker } from '@/lib/content/deck';
+import { interviewChecker } from '@/lib/content/interview-pack';
 import { scenarioChecker } from '@/lib/content/scenario-checker';
 import { simulatorPresetChecker } from '@/lib/content/simulator-preset-pack';
 import { presetChecksChecker } from '@/lib/content/preset-checks';
@@ -16,6 +17,7 @@ const CHECKERS: ContentChecker[] = [
   scenarioChecker,
   simulatorPresetChecker,
   presetChecksChecker,
+  interviewChecker,
 ];
 
 async function main(): Promise<number> {

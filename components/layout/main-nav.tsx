@@ -10,6 +10,7 @@ const LINKS = [
   { href: '/review', label: 'Review', needsAccount: false },
   { href: '/scenarios', label: 'Scenarios', needsAccount: false },
   { href: '/simulator', label: 'Simulator', needsAccount: false },
+  { href: '/interviews', label: 'Interviews', needsAccount: true },
 ] as const;
 
 /** Primary navigation; marks the current area with aria-current. */
