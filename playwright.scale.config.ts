@@ -10,7 +10,12 @@ const BASE_URL = `http://127.0.0.1:${PORT}`;
  */
 export default defineConfig({
   ...base,
-  testDir: 'tests/e2e-scale',
+  // The scale-out journeys, plus the live interview journey: interviewer and candidate each
+  // alternate between the instances, so events written through one reach an SSE stream held
+  // open on the other (fan-out from the database log, woken by PostgreSQL NOTIFY).
+  testDir: 'tests',
+  testMatch: ['e2e-scale/**/*.spec.ts', 'e2e/interviews.spec.ts'],
+  grepInvert: /^solo:|hostile input/,
   outputDir: 'test-results/artifacts-scale',
   reporter: [['list'], ['json', { outputFile: 'test-results/playwright-scale-report.json' }]],
   use: { ...base.use, baseURL: BASE_URL },

@@ -410,6 +410,10 @@ async function createNew(t: Target, name: string): Promise<string | null> {
  */
 async function createBoth(rawName: string | undefined): Promise<void> {
   const name = migrationName(rawName);
+  // The PostgreSQL schema follows prisma/schema.prisma (and `npm run db:generate` refreshes both
+  // clients afterwards).
+  const { writePostgresSchema } = await import('./pg-schema.mjs');
+  writePostgresSchema();
   const sqlite = target(
     process.env.DATABASE_URL?.startsWith('file:') ? process.env.DATABASE_URL : DEFAULT_URL,
   );

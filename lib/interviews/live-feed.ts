@@ -1,6 +1,9 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import { EventPoller, type FeedRow } from '@/lib/realtime/event-poller';
+import { listenChannel, notifyChannel } from '@/lib/realtime/pg-notify';
+
+const CHANNEL = 'mesh_dojo_interview_events';
 
 // The process's one poller over InterviewEvent, keyed by session id. Cached on globalThis so
 // route modules loaded twice (dev reloads, several route bundles) still share one loop.
@@ -44,11 +47,21 @@ const holder = globalThis as unknown as { meshDojoInterviewPoller?: EventPoller<
 
 /** The process-wide interview event poller. */
 export function interviewFeed(): EventPoller<InterviewFeedRow> {
-  holder.meshDojoInterviewPoller ??= createPoller();
+  if (!holder.meshDojoInterviewPoller) {
+    holder.meshDojoInterviewPoller = createPoller();
+    // On PostgreSQL another instance's append wakes this poller at once (see pg-notify.ts).
+    listenChannel(CHANNEL, wakeInterviewFeed);
+  }
   return holder.meshDojoInterviewPoller;
 }
 
 /** Hook for PostgreSQL LISTEN/NOTIFY (or a local append): poll now instead of at the next tick. */
 export function wakeInterviewFeed(): void {
   holder.meshDojoInterviewPoller?.wake();
+}
+
+/** After a committed append: wake this process's poller and, on PostgreSQL, every other instance's. */
+export function announceInterviewEvents(): void {
+  wakeInterviewFeed();
+  void notifyChannel(CHANNEL);
 }

@@ -14,7 +14,7 @@ import { conceptSourceKey, mistakeCardsFor } from '@/lib/scenarios/mistake-cards
 import { commandSchema, idempotencyKeySchema, planCommand } from './commands';
 import { visibilityOf, type EventBody, type LoggedEvent, type SessionMode } from './events';
 import { eventSelect, parseRow, readEvents } from './event-log';
-import { wakeInterviewFeed } from './live-feed';
+import { announceInterviewEvents } from './live-feed';
 import { reduceEvents, type SessionState } from './reducer';
 import { computeScorecard, toStoredGrade, type Scorecard } from './scoring';
 import {
@@ -236,8 +236,8 @@ export async function appendBodies({
       }
       throw error;
     }
-    // Local appends do not wait for the next poll tick.
-    wakeInterviewFeed();
+    // Appends do not wait for the next poll tick, here or (PostgreSQL NOTIFY) on other instances.
+    announceInterviewEvents();
     return { seq: first + bodies.length - 1, duplicate: false };
   }
 }
