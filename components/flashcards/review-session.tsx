@@ -7,6 +7,7 @@ import type {
   ReviewActionResult,
   UndoActionResult,
 } from '@/lib/flashcards/action-types';
+import { competencyLabel } from '@/lib/content/labels';
 import type { ReviewSession as ReviewSessionData, SessionCard } from '@/lib/flashcards/session';
 import { CardText } from './card-text';
 import { useTwoButtonMode } from './use-two-button-mode';
@@ -317,7 +318,7 @@ function CardView({
     >
       <div className="flex flex-wrap gap-2 text-xs">
         <span className="badge">{card.isPersonal ? 'Your card' : card.kind}</span>
-        {card.competency ? <span className="badge">{card.competency}</span> : null}
+        {card.competency ? <span className="badge">{competencyLabel(card.competency)}</span> : null}
         <span className="badge">{card.state}</span>
       </div>
       <h2 id="review-front" className="text-xl leading-relaxed">

@@ -1,5 +1,6 @@
 import 'server-only';
 import { getCurrentUser } from '@/lib/auth/session';
+import { competencyLabel } from '@/lib/content/labels';
 import { getScenario, listScenarios } from '@/lib/content/scenarios';
 import type { Scenario } from '@/lib/content/scenario-schema';
 import { db } from '@/lib/db';
@@ -291,7 +292,10 @@ export async function getRecommendedScenario({
       return {
         scenarioId: pick.id,
         competency,
-        reason: `Your weakest competency is ${competency} (average best score ${score}).`,
+        reason:
+          stats.length === 0
+            ? `A good first scenario: one of the easiest on ${competencyLabel(competency)}.`
+            : `Your weakest competency is ${competencyLabel(competency)} (average best score ${score}).`,
       };
     }
   }
