@@ -1,4 +1,5 @@
 import 'server-only';
+import { cache } from 'react';
 import { db } from '@/lib/db';
 import { DEFAULT_SRS_SETTINGS } from '@/lib/srs/settings';
 import type { SrsSettings } from '@/lib/srs/settings';
@@ -14,9 +15,14 @@ const SETTINGS_SELECT = {
 
 /** The user's scheduling settings, or the defaults when never saved. */
 export async function getSrsSettings({ userId }: { userId: string }): Promise<SrsSettings> {
+  return settingsFor(userId);
+}
+
+// Once per request: the plan, the summary and the page header all read the settings.
+const settingsFor = cache(async (userId: string): Promise<SrsSettings> => {
   const row = await db.srsSettings.findUnique({ where: { userId }, select: SETTINGS_SELECT });
   return row ?? { ...DEFAULT_SRS_SETTINGS };
-}
+});
 
 /** Validates and saves the user's settings (upsert). Throws FlashcardError on invalid input. */
 export async function updateSrsSettings({

@@ -138,7 +138,14 @@ export function streaks(days: readonly DayCount[]): { current: number; longest: 
   return { current, longest };
 }
 
-/** Streak only (for the dashboard card). */
+/** Days the dashboard's streak query looks back first (most streaks are shorter). */
+const STREAK_WINDOW_DAYS = 35;
+
+/**
+ * Streak only (for the dashboard card). Reads the last 35 days of review times, and the
+ * whole heatmap year only when the streak reaches back that far: the common case loads a
+ * few hundred rows, not a year of them.
+ */
 export async function getReviewStreak({
   userId,
   now,
@@ -147,18 +154,19 @@ export async function getReviewStreak({
   now: Date;
 }): Promise<number> {
   const today = startOfUtcDay(now);
-  const start = addDays(today, -(HEATMAP_DAYS - 1));
-  const logs = await db.reviewLog.findMany({
-    where: { userId, undoneAt: null, review: { gte: start } },
-    select: { review: true },
-  });
-  const days: DayCount[] = Array.from({ length: HEATMAP_DAYS }, (_, i) => ({
-    day: utcDayKey(addDays(start, i)),
-    count: 0,
-  }));
-  for (const row of logs) {
-    const slot = days[Math.floor((row.review.getTime() - start.getTime()) / DAY_MS)];
-    if (slot) slot.count += 1;
+  for (const windowDays of [STREAK_WINDOW_DAYS, HEATMAP_DAYS]) {
+    const start = addDays(today, -(windowDays - 1));
+    const logs = await db.reviewLog.findMany({
+      where: { userId, undoneAt: null, review: { gte: start } },
+      select: { review: true },
+    });
+    const days: DayCount[] = Array.from({ length: windowDays }, () => ({ day: '', count: 0 }));
+    for (const row of logs) {
+      const slot = days[Math.floor((row.review.getTime() - start.getTime()) / DAY_MS)];
+      if (slot) slot.count += 1;
+    }
+    const current = streaks(days).current;
+    if (current < windowDays - 1 || windowDays === HEATMAP_DAYS) return current;
   }
-  return streaks(days).current;
+  return 0;
 }

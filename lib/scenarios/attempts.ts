@@ -1,4 +1,5 @@
 import 'server-only';
+import { cache } from 'react';
 import { getCurrentUser } from '@/lib/auth/session';
 import { competencyLabel } from '@/lib/content/labels';
 import { getScenario, listScenarios } from '@/lib/content/scenarios';
@@ -205,9 +206,8 @@ export async function listScenarioAttempts({
   return rows.map(toDto);
 }
 
-/** Attempts and best score per scenario the user has tried. */
-export async function listScenarioStats({ userId }: { userId: string }): Promise<ScenarioStats[]> {
-  await authorize(userId);
+// One groupBy per request: the dashboard card, the list page and the recommendation all ask.
+const scenarioStatsFor = cache(async (userId: string): Promise<ScenarioStats[]> => {
   const groups = await db.scenarioAttempt.groupBy({
     by: ['scenarioId'],
     where: { userId },
@@ -222,6 +222,12 @@ export async function listScenarioStats({ userId }: { userId: string }): Promise
       lastAttemptAt: group._max.createdAt ?? new Date(0),
     }))
     .sort((a, b) => a.scenarioId.localeCompare(b.scenarioId));
+});
+
+/** Attempts and best score per scenario the user has tried. */
+export async function listScenarioStats({ userId }: { userId: string }): Promise<ScenarioStats[]> {
+  await authorize(userId);
+  return scenarioStatsFor(userId);
 }
 
 /** Competency score: mean best score over its scenarios (untried scenarios count as 0). */
