@@ -4,7 +4,7 @@
 // are printed beside the numbers). Needs `npm run build` first and Chromium (CHROMIUM_PATH).
 // Options: BENCH_PORT (3241), BENCH_SECONDS (10 per signed-in page), BENCH_CONNECTIONS (50).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import * as chromeLauncher from 'chrome-launcher';
@@ -27,7 +27,14 @@ if (!existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) {
 
 const dbFile = path.join(ROOT, 'data', 'bench-web.db');
 for (const suffix of ['', '-wal', '-shm']) rmSync(dbFile + suffix, { force: true });
-const env = { ...process.env, DATABASE_URL: `file:${dbFile}`, NODE_ENV: 'production' };
+// BENCH_EMPTY_DEMO=1 seeds the demo account without its history (the state the first
+// "before" numbers were taken in, before the seed had history).
+const env = {
+  ...process.env,
+  DATABASE_URL: `file:${dbFile}`,
+  NODE_ENV: 'production',
+  ...(process.env.BENCH_EMPTY_DEMO === '1' ? { SEED_DEMO_HISTORY: '0' } : {}),
+};
 const tsx = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 for (const args of [
   ['scripts/migrate.ts', 'deploy'],
@@ -81,6 +88,35 @@ async function signIn() {
   return session;
 }
 
+/**
+ * CPU seconds used so far by the server and its child processes (Linux /proc). Reported per
+ * request beside req/s, because req/s on a shared machine moves with everyone else's load.
+ */
+function serverCpuSeconds(rootPid = server.pid) {
+  const ticks = 100; // USER_HZ on Linux
+  const stats = new Map();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const fields = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1].split(' ');
+      stats.set(Number(entry), {
+        ppid: Number(fields[1]),
+        cpu: Number(fields[11]) + Number(fields[12]),
+      });
+    } catch {
+      // the process ended while listing
+    }
+  }
+  let total = 0;
+  const queue = [rootPid];
+  while (queue.length > 0) {
+    const pid = queue.pop();
+    total += stats.get(pid)?.cpu ?? 0;
+    for (const [child, stat] of stats) if (stat.ppid === pid) queue.push(child);
+  }
+  return total / ticks;
+}
+
 function load(url, cookie, duration = SECONDS) {
   return new Promise((resolve, reject) => {
     autocannon({ url, connections: CONNECTIONS, duration, headers: { cookie } }, (error, result) =>
@@ -107,6 +143,10 @@ async function lighthouseRun(url, port) {
 
 await waitForServer();
 const rows = [];
+const [load1] = readFileSync('/proc/loadavg', 'utf8').split(' ');
+console.log(
+  `machine load average at start: ${load1} on ${(await import('node:os')).availableParallelism()} cores`,
+);
 
 const chrome = await chromeLauncher.launch({
   chromePath: CHROMIUM,
@@ -134,13 +174,16 @@ try {
   const cookie = await signIn();
   for (const page of SIGNED_IN_PAGES) {
     await load(BASE + page, cookie, 2).catch(() => null); // warm-up, not counted
+    const cpuBefore = serverCpuSeconds();
     const r = await load(BASE + page, cookie);
+    const cpuMsPerRequest =
+      ((serverCpuSeconds() - cpuBefore) * 1000) / Math.max(1, r.requests.total);
     const non2xx = r.non2xx + r.errors;
     rows.push([
       page,
       `${Math.round(r.requests.average)} req/s`,
       `p99 ${r.latency.p99} ms`,
-      `p50 ${r.latency.p50} ms · ${non2xx} non-2xx/errors`,
+      `p50 ${r.latency.p50} ms · ${cpuMsPerRequest.toFixed(1)} CPU ms/req · ${non2xx} non-2xx/errors`,
       `target ≥ 250 req/s, p99 ≤ 300 ms @ ${CONNECTIONS} conns`,
     ]);
   }

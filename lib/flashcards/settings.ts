@@ -3,7 +3,7 @@ import { cache } from 'react';
 import { db } from '@/lib/db';
 import { DEFAULT_SRS_SETTINGS } from '@/lib/srs/settings';
 import type { SrsSettings } from '@/lib/srs/settings';
-import { srsSettingsInputSchema } from './settings-schema';
+import { srsSettingsInputSchemaAt } from './settings-schema';
 import { FlashcardError } from './errors';
 
 const SETTINGS_SELECT = {
@@ -11,6 +11,8 @@ const SETTINGS_SELECT = {
   newCardsPerDay: true,
   maxReviewsPerDay: true,
   interviewDate: true,
+  timeZone: true,
+  dayStartHour: true,
 } as const;
 
 /** The user's scheduling settings, or the defaults when never saved. */
@@ -28,11 +30,14 @@ const settingsFor = cache(async (userId: string): Promise<SrsSettings> => {
 export async function updateSrsSettings({
   userId,
   input,
+  now = new Date(),
 }: {
   userId: string;
   input: unknown;
+  /** Decides what "in the past" means for the interview date. */
+  now?: Date;
 }): Promise<SrsSettings> {
-  const parsed = srsSettingsInputSchema.safeParse(input);
+  const parsed = srsSettingsInputSchemaAt(now).safeParse(input);
   if (!parsed.success) {
     throw new FlashcardError(
       'invalid-input',
