@@ -74,9 +74,28 @@ export function SearchResults({ index }: { index: SearchIndex }) {
                 <span className="badge">{hit.kind === 'lesson' ? 'Lesson' : 'Glossary'}</span>
                 <Link href={hit.href} className="font-semibold">
                   {hit.title}
+                  {hit.section ? (
+                    <span className="font-normal">
+                      {' '}
+                      <span aria-hidden="true">›</span>
+                      <span className="sr-only">, section</span> {hit.section}
+                    </span>
+                  ) : null}
                 </Link>
               </div>
-              <p className="text-sm">{hit.excerpt}</p>
+              <p className="text-sm" data-testid="search-passage">
+                {hit.passage
+                  ? hit.passage.map((part, i) =>
+                      part.isMatch ? (
+                        <mark key={i} className="rounded-sm bg-warning/25 px-0.5 text-fg">
+                          {part.text}
+                        </mark>
+                      ) : (
+                        <span key={i}>{part.text}</span>
+                      ),
+                    )
+                  : hit.excerpt}
+              </p>
               {hit.context && <p className="text-sm text-muted">From the lesson “{hit.context}”</p>}
             </li>
           ))}
