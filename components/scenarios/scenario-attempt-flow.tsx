@@ -271,6 +271,8 @@ export function ScenarioAttemptFlow({
             key={state.attemptId}
             result={state.result}
             newCardCount={state.newCardCount}
+            isSaved={state.isSaved}
+            scenarioId={scenario.id}
             why={state.why}
             modelAnswer={state.modelAnswer}
             lessonTitles={lessonTitles}

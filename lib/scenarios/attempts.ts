@@ -186,6 +186,32 @@ export async function submitScenarioAttempt({
   return { ok: true, attempt: toDto(row), result, newCardCount };
 }
 
+/**
+ * Grades an attempt for a signed-out visitor: the same validation and grader, nothing
+ * stored and no cards made (there is no one to save them for). Cost is bounded by the
+ * answer limits (justification ≤ 5,000 characters) like a signed-in attempt.
+ */
+export async function gradeAnonymousAttempt({
+  scenarioId,
+  answer,
+}: {
+  scenarioId: string;
+  answer: unknown;
+}): Promise<
+  | { ok: true; result: GradeResult }
+  | {
+      ok: false;
+      message: string;
+      fieldErrors: Extract<SubmitAttemptResult, { ok: false }>['fieldErrors'];
+    }
+> {
+  const scenario = await requireScenario(scenarioId);
+  const validation = validateAttempt(scenario, answer);
+  if (!validation.ok)
+    return { ok: false, message: validation.message, fieldErrors: validation.fieldErrors };
+  return { ok: true, result: gradeAttempt({ scenario, answer: validation.attempt }) };
+}
+
 /** The user's attempts at one scenario, newest first. */
 export async function listScenarioAttempts({
   userId,
