@@ -19,6 +19,13 @@ export function RouteFocus() {
     previous.current = pathname;
     const main = document.getElementById('main');
     if (!main) return;
+    // The new page already placed focus inside itself (e.g. the search box): keep it.
+    if (
+      document.activeElement instanceof HTMLElement &&
+      document.activeElement !== document.body &&
+      main.contains(document.activeElement)
+    )
+      return;
     const target = main.querySelector<HTMLElement>('h1') ?? main;
     if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
     target.focus({ preventScroll: true });

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { searchIndex, type SearchIndex } from '@/lib/content/search-index';
 import { SEARCH_PRIORITY_PROPS, useSlashShortcut } from './search-shortcut';
 
@@ -21,6 +21,12 @@ export function SearchResults({ index }: { index: SearchIndex }) {
   }
   const inputRef = useRef<HTMLInputElement>(null);
   useSlashShortcut(inputRef, true);
+  // The page exists to type into: focus the box on arrival when there is no query yet.
+  useEffect(() => {
+    if (!urlQuery) inputRef.current?.focus();
+    // Only on arrival, not whenever the query changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   const inputId = useId();
   const hits = useMemo(() => searchIndex(index, query), [index, query]);
   const trimmed = query.trim();
