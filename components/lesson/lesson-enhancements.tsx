@@ -23,7 +23,6 @@ export function LessonEnhancements() {
       button.type = 'button';
       button.className = 'copy-code btn btn-secondary';
       button.textContent = 'Copy';
-      button.setAttribute('aria-label', 'Copy code');
       button.addEventListener('click', () => {
         void navigator.clipboard
           ?.writeText(pre.innerText)
