@@ -21,6 +21,24 @@ function TableToggle({ children, label }: { children: React.ReactNode; label: st
   );
 }
 
+/**
+ * Wide charts keep a minimum width so their axis labels stay readable on phones; the box
+ * scrolls sideways there, is keyboard-focusable (axe scrollable-region-focusable) and, being
+ * right-to-left, opens on the newest end.
+ */
+function ChartScroller({ children, label }: { children: React.ReactNode; label: string }) {
+  return (
+    <div
+      className="overflow-x-auto rounded-md pb-1 [direction:rtl] [&>svg]:[direction:ltr]"
+      tabIndex={0}
+      role="region"
+      aria-label={label}
+    >
+      {children}
+    </div>
+  );
+}
+
 /** Horizontal bars: cards per FSRS state. */
 export function CardStateChart({ byState }: { byState: Record<CardStateName, number> }) {
   const entries = (Object.keys(STATE_LABELS) as CardStateName[]).map((state) => ({
@@ -97,43 +115,45 @@ export function ForecastChart({ forecast }: { forecast: DayCount[] }) {
   const barWidth = 600 / forecast.length;
   return (
     <figure className="space-y-3">
-      <svg
-        viewBox="0 0 600 170"
-        className="w-full"
-        role="img"
-        aria-label={`Due forecast for the next ${forecast.length} days: ${total} reviews in total, ${forecast[0]?.count ?? 0} today${
-          busiest && busiest.count > 0
-            ? `, busiest day ${shortDay(busiest.day)} with ${busiest.count}`
-            : ''
-        }.`}
-      >
-        <line x1="0" y1="140" x2="600" y2="140" className="stroke-border" />
-        {forecast.map((d, i) => {
-          const height = (d.count / max) * 120;
-          return (
-            <g key={d.day}>
-              <rect
-                x={i * barWidth + 2}
-                y={140 - height}
-                width={barWidth - 4}
-                height={height}
-                rx="2"
-                className="fill-accent"
-              >
-                <title>{`${shortDay(d.day)}: ${d.count}`}</title>
-              </rect>
-              {i % 7 === 0 ? (
-                <text x={i * barWidth + 2} y="160" className="fill-muted text-[11px]">
-                  {i === 0 ? 'Today' : shortDay(d.day)}
-                </text>
-              ) : null}
-            </g>
-          );
-        })}
-        <text x="0" y="12" className="fill-muted text-[11px]">
-          max {max}
-        </text>
-      </svg>
+      <ChartScroller label="Due forecast chart (scrolls sideways on small screens)">
+        <svg
+          viewBox="0 0 600 170"
+          className="w-full min-w-[36rem]"
+          role="img"
+          aria-label={`Due forecast for the next ${forecast.length} days: ${total} reviews in total, ${forecast[0]?.count ?? 0} today${
+            busiest && busiest.count > 0
+              ? `, busiest day ${shortDay(busiest.day)} with ${busiest.count}`
+              : ''
+          }.`}
+        >
+          <line x1="0" y1="140" x2="600" y2="140" className="stroke-border" />
+          {forecast.map((d, i) => {
+            const height = (d.count / max) * 120;
+            return (
+              <g key={d.day}>
+                <rect
+                  x={i * barWidth + 2}
+                  y={140 - height}
+                  width={barWidth - 4}
+                  height={height}
+                  rx="2"
+                  className="fill-accent"
+                >
+                  <title>{`${shortDay(d.day)}: ${d.count}`}</title>
+                </rect>
+                {i % 7 === 0 ? (
+                  <text x={i * barWidth + 2} y="160" className="fill-muted text-[11px]">
+                    {i === 0 ? 'Today' : shortDay(d.day)}
+                  </text>
+                ) : null}
+              </g>
+            );
+          })}
+          <text x="0" y="12" className="fill-muted text-[11px]">
+            max {max}
+          </text>
+        </svg>
+      </ChartScroller>
       <TableToggle label="Due forecast as a table">
         <table className="text-left [&_td]:py-0.5 [&_td]:pr-6 [&_th]:py-0.5 [&_th]:pr-6">
           <thead>
@@ -339,43 +359,45 @@ export function RetentionChart({
       : `Latest week ${pct(withData.at(-1)?.rate ?? null)}; desired ${pct(desiredRetention)}.`;
   return (
     <figure className="space-y-3">
-      <svg
-        viewBox="0 0 600 170"
-        className="w-full max-w-2xl"
-        role="img"
-        aria-label={`True retention per week for the last ${weeks.length} weeks. ${summary}`}
-      >
-        <line x1="0" y1="140" x2="600" y2="140" className="stroke-border" />
-        <line
-          x1="0"
-          x2="600"
-          y1={y(desiredRetention)}
-          y2={y(desiredRetention)}
-          className="stroke-warning"
-          strokeDasharray="6 4"
-        />
-        {weeks.map((week, i) =>
-          week.rate === null ? null : (
-            <rect
-              key={week.startMs}
-              x={i * barWidth + 4}
-              y={y(week.rate)}
-              width={barWidth - 8}
-              height={140 - y(week.rate)}
-              rx="2"
-              className="fill-accent"
-            >
-              <title>{`Week of ${shortDay(new Date(week.startMs).toISOString().slice(0, 10))}: ${pct(week.rate)} (${week.passed} passed, ${week.failed} failed)`}</title>
-            </rect>
-          ),
-        )}
-        <text x="0" y="164" className="fill-muted text-[13px]">
-          {weeks.length} weeks ago
-        </text>
-        <text x="600" y="164" textAnchor="end" className="fill-muted text-[13px]">
-          This week
-        </text>
-      </svg>
+      <ChartScroller label="Retention chart (scrolls sideways on small screens)">
+        <svg
+          viewBox="0 0 600 170"
+          className="w-full min-w-[36rem] max-w-2xl"
+          role="img"
+          aria-label={`True retention per week for the last ${weeks.length} weeks. ${summary}`}
+        >
+          <line x1="0" y1="140" x2="600" y2="140" className="stroke-border" />
+          <line
+            x1="0"
+            x2="600"
+            y1={y(desiredRetention)}
+            y2={y(desiredRetention)}
+            className="stroke-warning"
+            strokeDasharray="6 4"
+          />
+          {weeks.map((week, i) =>
+            week.rate === null ? null : (
+              <rect
+                key={week.startMs}
+                x={i * barWidth + 4}
+                y={y(week.rate)}
+                width={barWidth - 8}
+                height={140 - y(week.rate)}
+                rx="2"
+                className="fill-accent"
+              >
+                <title>{`Week of ${shortDay(new Date(week.startMs).toISOString().slice(0, 10))}: ${pct(week.rate)} (${week.passed} passed, ${week.failed} failed)`}</title>
+              </rect>
+            ),
+          )}
+          <text x="0" y="164" className="fill-muted text-[13px]">
+            {weeks.length} weeks ago
+          </text>
+          <text x="600" y="164" textAnchor="end" className="fill-muted text-[13px]">
+            This week
+          </text>
+        </svg>
+      </ChartScroller>
       <figcaption className="text-sm text-muted">
         {summary} The dashed line is your desired retention.
       </figcaption>
