@@ -7,6 +7,7 @@ import type {
   ReviewActionResult,
   UndoActionResult,
 } from '@/lib/flashcards/action-types';
+import { competencyLabel } from '@/lib/content/labels';
 import type { ReviewSession as ReviewSessionData, SessionCard } from '@/lib/flashcards/session';
 import { CardText } from './card-text';
 import { useTwoButtonMode } from './use-two-button-mode';
@@ -231,7 +232,11 @@ export function ReviewSession({ initialSession, recordReviewAction, undoLastRevi
           </p>
           <label className="flex items-center gap-2 text-sm">
             <span>Session progress</span>
-            <progress max={tally.reviewed + remaining} value={tally.reviewed} className="w-40">
+            <progress
+              max={tally.reviewed + remaining}
+              value={tally.reviewed}
+              className="meter w-40"
+            >
               {tally.reviewed} of {tally.reviewed + remaining}
             </progress>
             <span className="text-muted" data-testid="review-progress">
@@ -255,7 +260,7 @@ export function ReviewSession({ initialSession, recordReviewAction, undoLastRevi
             disabled={!canUndo || isPending}
             aria-keyshortcuts="u"
           >
-            Undo <kbd className="ml-1 text-xs">U</kbd>
+            Undo <kbd className="key-hint ml-1 text-xs">U</kbd>
           </button>
         </div>
       </div>
@@ -281,7 +286,7 @@ export function ReviewSession({ initialSession, recordReviewAction, undoLastRevi
         <SessionSummary session={session} tally={tally} />
       )}
 
-      <p className="text-sm text-muted">
+      <p className="key-hint text-sm text-muted">
         Keys: <kbd>Space</kbd> or <kbd>Enter</kbd> shows the answer, <kbd>1</kbd>–<kbd>4</kbd> grade
         (Again, Hard, Good, Easy), <kbd>U</kbd> undoes the last review.
       </p>
@@ -317,7 +322,7 @@ function CardView({
     >
       <div className="flex flex-wrap gap-2 text-xs">
         <span className="badge">{card.isPersonal ? 'Your card' : card.kind}</span>
-        {card.competency ? <span className="badge">{card.competency}</span> : null}
+        {card.competency ? <span className="badge">{competencyLabel(card.competency)}</span> : null}
         <span className="badge">{card.state}</span>
       </div>
       <h2 id="review-front" className="text-xl leading-relaxed">
@@ -339,13 +344,23 @@ function CardView({
               <Link href={`/lessons/${card.lessonId}`}>Reread the lesson</Link>
             </p>
           ) : null}
-          <div role="group" aria-label="Grade your recall" className="flex flex-wrap gap-2">
+          {/* On phones the grades sit in a fixed bottom bar of equal buttons, within thumb
+              reach; the spacer keeps the bar from covering the end of the answer. */}
+          <div className="h-20 sm:hidden" aria-hidden="true" />
+          <div
+            role="group"
+            aria-label="Grade your recall"
+            data-testid="grade-bar"
+            className={`fixed inset-x-0 bottom-0 z-20 grid gap-2 border-t border-border bg-surface p-2 pb-[max(0.5rem,env(safe-area-inset-bottom))] sm:static sm:flex sm:flex-wrap sm:border-0 sm:bg-transparent sm:p-0 ${
+              buttons.length === 2 ? 'grid-cols-2' : 'grid-cols-4'
+            }`}
+          >
             {buttons.map((button) => (
               <button
                 key={button.grade}
                 ref={button.grade === 3 ? goodButtonRef : undefined}
                 type="button"
-                className={button.grade === 3 ? 'btn btn-primary' : 'btn btn-secondary'}
+                className={`${button.grade === 3 ? 'btn btn-primary' : 'btn btn-secondary'} min-w-0 px-2 sm:px-4`}
                 onClick={() => onGrade(button.grade)}
                 disabled={isPending}
                 aria-keyshortcuts={button.key}
@@ -353,7 +368,7 @@ function CardView({
               >
                 <span className="flex flex-col items-center leading-tight">
                   <span>
-                    {button.name} <kbd className="text-xs">{button.key}</kbd>
+                    {button.name} <kbd className="key-hint text-xs">{button.key}</kbd>
                   </span>
                   <span className="text-xs">
                     <span className="sr-only">, next review in </span>

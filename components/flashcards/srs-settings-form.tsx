@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, useRef } from 'react';
 import type { SettingsActionState } from '@/lib/flashcards/action-types';
 
 type Props = {
@@ -10,8 +10,12 @@ type Props = {
     newCardsPerDay: number;
     maxReviewsPerDay: number;
     interviewDate: string;
+    timeZone: string;
+    dayStartHour: number;
   };
   limits: { retentionMin: number; retentionMax: number; newMax: number; reviewsMax: number };
+  /** IANA zones offered in the time zone list. */
+  timeZones: readonly string[];
 };
 
 function FieldError({ id, errors }: { id: string; errors: string[] | undefined }) {
@@ -24,8 +28,9 @@ function FieldError({ id, errors }: { id: string; errors: string[] | undefined }
 }
 
 /** Scheduling settings form: retention, daily limits, interview date. */
-export function SrsSettingsForm({ action, initial, limits }: Props) {
+export function SrsSettingsForm({ action, initial, limits, timeZones }: Props) {
   const [state, formAction, isPending] = useActionState(action, null);
+  const zoneRef = useRef<HTMLSelectElement>(null);
   const errors = state?.fieldErrors ?? {};
   const field = (name: keyof Props['initial']) => ({
     id: `srs-${name}`,
@@ -41,7 +46,7 @@ export function SrsSettingsForm({ action, initial, limits }: Props) {
         </label>
         <input
           {...field('desiredRetention')}
-          className="input"
+          className="input max-w-40"
           type="number"
           inputMode="decimal"
           step="0.01"
@@ -64,7 +69,7 @@ export function SrsSettingsForm({ action, initial, limits }: Props) {
           </label>
           <input
             {...field('newCardsPerDay')}
-            className="input"
+            className="input max-w-40"
             type="number"
             inputMode="numeric"
             min={0}
@@ -83,7 +88,7 @@ export function SrsSettingsForm({ action, initial, limits }: Props) {
           </label>
           <input
             {...field('maxReviewsPerDay')}
-            className="input"
+            className="input max-w-40"
             type="number"
             inputMode="numeric"
             min={1}
@@ -103,7 +108,7 @@ export function SrsSettingsForm({ action, initial, limits }: Props) {
         </label>
         <input
           {...field('interviewDate')}
-          className="input"
+          className="input max-w-56"
           type="date"
           defaultValue={state?.values?.interviewDate ?? initial.interviewDate}
         />
@@ -113,6 +118,63 @@ export function SrsSettingsForm({ action, initial, limits }: Props) {
         </p>
         <FieldError id="srs-interviewDate-error" errors={errors.interviewDate} />
       </div>
+      <fieldset className="space-y-4">
+        <legend className="label">Your study day</legend>
+        <div className="grid gap-5 sm:grid-cols-2">
+          <div className="space-y-1">
+            <label className="label" htmlFor="srs-timeZone">
+              Time zone
+            </label>
+            <select
+              {...field('timeZone')}
+              ref={zoneRef}
+              className="input max-w-72"
+              defaultValue={state?.values?.timeZone ?? initial.timeZone}
+            >
+              {timeZones.map((zone) => (
+                <option key={zone} value={zone}>
+                  {zone.replaceAll('_', ' ')}
+                </option>
+              ))}
+            </select>
+            <p id="srs-timeZone-hint" className="hint">
+              Streaks, “today” and the daily limits follow this zone.{' '}
+              <button
+                type="button"
+                className="underline"
+                onClick={() => {
+                  const detected = Intl.DateTimeFormat().resolvedOptions().timeZone;
+                  if (zoneRef.current && timeZones.includes(detected))
+                    zoneRef.current.value = detected;
+                }}
+              >
+                Use this device’s zone
+              </button>
+            </p>
+            <FieldError id="srs-timeZone-error" errors={errors.timeZone} />
+          </div>
+          <div className="space-y-1">
+            <label className="label" htmlFor="srs-dayStartHour">
+              New day starts at (hour)
+            </label>
+            <input
+              {...field('dayStartHour')}
+              className="input max-w-40"
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={23}
+              defaultValue={state?.values?.dayStartHour ?? initial.dayStartHour}
+              required
+            />
+            <p id="srs-dayStartHour-hint" className="hint">
+              0 to 23. Reviews before this hour count for the day before (Anki uses 4, so a late
+              night session does not break a streak).
+            </p>
+            <FieldError id="srs-dayStartHour-error" errors={errors.dayStartHour} />
+          </div>
+        </div>
+      </fieldset>
       <div className="flex items-center gap-4">
         <button type="submit" className="btn btn-primary" disabled={isPending}>
           {isPending ? 'Saving…' : 'Save settings'}

@@ -7,8 +7,19 @@ import { SignOutButton } from '@/components/layout/sign-out-button';
 /** Sign in / sign up links, or the signed-in user's name and a sign-out button. */
 export function AccountMenu() {
   const session = useClientSession();
+  // Until the session answers, both variants render and the first-paint hint (the
+  // `data-session` attribute set before paint in app/layout.tsx) shows the likely one.
   if (session.status === 'loading')
-    return <span className="inline-block h-10 w-40" aria-hidden="true" />;
+    return (
+      <>
+        <span className="when-signed-in">
+          <SignOutButton />
+        </span>
+        <span className="when-signed-out flex gap-2">
+          <SignedOutLinks />
+        </span>
+      </>
+    );
   if (session.status === 'authenticated') {
     return (
       <>
@@ -22,6 +33,10 @@ export function AccountMenu() {
       </>
     );
   }
+  return <SignedOutLinks />;
+}
+
+function SignedOutLinks() {
   return (
     <>
       <Link href="/sign-in" className="btn btn-ghost">

@@ -15,8 +15,17 @@ let current: ClientSession = LOADING;
 let requestSeq = 0;
 const listeners = new Set<() => void>();
 
+/** localStorage key of the last known sign-in state, read before first paint (app/layout.tsx). */
+export const SESSION_HINT_KEY = 'session-hint';
+
 function publish(next: ClientSession): void {
   current = next;
+  try {
+    localStorage.setItem(SESSION_HINT_KEY, next.status === 'authenticated' ? 'in' : 'out');
+    document.documentElement.dataset.session = next.status === 'authenticated' ? 'in' : 'out';
+  } catch {
+    // Storage can be unavailable (private mode); the hint is only a first-paint nicety.
+  }
   listeners.forEach((listener) => listener());
 }
 

@@ -26,7 +26,7 @@ export function SiteHeader() {
         </Link>
         <MainNav />
         <div className="ml-auto flex items-center gap-2">
-          <SearchBox className="hidden w-36 lg:block" />
+          <SearchBox className="hidden w-48 lg:block" />
           <Link
             href="/search"
             className="btn btn-ghost px-3 lg:hidden"

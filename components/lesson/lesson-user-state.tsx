@@ -47,7 +47,14 @@ export function SignUpInvite({ what }: { what: string }) {
   );
 }
 
-export function MarkCompleteButton({ markComplete }: { markComplete: MarkCompleteAction }) {
+export function MarkCompleteButton({
+  markComplete,
+  nextLesson,
+}: {
+  markComplete: MarkCompleteAction;
+  /** Shown as "Next lesson →" once this one is complete. */
+  nextLesson: { id: string; title: string } | null;
+}) {
   const { state, lessonId } = useLessonUserState();
   const [result, formAction, isPending] = useActionState(markComplete, null);
   const isCompleted = (state?.signedIn === true && state.completed) || result?.ok === true;
@@ -59,9 +66,20 @@ export function MarkCompleteButton({ markComplete }: { markComplete: MarkComplet
       ) : !state.signedIn ? (
         <SignUpInvite what="save your progress and mark lessons complete" />
       ) : isCompleted ? (
-        <p role="status" className="font-semibold text-success">
-          <span aria-hidden="true">✓ </span>You completed this lesson.
-        </p>
+        <div className="space-y-2">
+          <p role="status" className="font-semibold text-success">
+            <span aria-hidden="true">✓ </span>You completed this lesson.
+          </p>
+          {nextLesson ? (
+            <Link href={`/lessons/${nextLesson.id}`} className="btn btn-primary">
+              Next lesson: {nextLesson.title} <span aria-hidden="true">→</span>
+            </Link>
+          ) : (
+            <Link href="/lessons" className="btn btn-primary">
+              Back to all lessons
+            </Link>
+          )}
+        </div>
       ) : (
         <form action={formAction} className="space-y-2">
           <input type="hidden" name="lessonId" value={lessonId} />

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { searchIndex, type SearchIndex } from '@/lib/content/search-index';
 import { SEARCH_PRIORITY_PROPS, useSlashShortcut } from './search-shortcut';
 
@@ -21,6 +21,12 @@ export function SearchResults({ index }: { index: SearchIndex }) {
   }
   const inputRef = useRef<HTMLInputElement>(null);
   useSlashShortcut(inputRef, true);
+  // The page exists to type into: focus the box on arrival when there is no query yet.
+  useEffect(() => {
+    if (!urlQuery) inputRef.current?.focus();
+    // Only on arrival, not whenever the query changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   const inputId = useId();
   const hits = useMemo(() => searchIndex(index, query), [index, query]);
   const trimmed = query.trim();
@@ -74,9 +80,28 @@ export function SearchResults({ index }: { index: SearchIndex }) {
                 <span className="badge">{hit.kind === 'lesson' ? 'Lesson' : 'Glossary'}</span>
                 <Link href={hit.href} className="font-semibold">
                   {hit.title}
+                  {hit.section ? (
+                    <span className="font-normal">
+                      {' '}
+                      <span aria-hidden="true">›</span>
+                      <span className="sr-only">, section</span> {hit.section}
+                    </span>
+                  ) : null}
                 </Link>
               </div>
-              <p className="text-sm">{hit.excerpt}</p>
+              <p className="text-sm" data-testid="search-passage">
+                {hit.passage
+                  ? hit.passage.map((part, i) =>
+                      part.isMatch ? (
+                        <mark key={i} className="rounded-sm bg-warning/25 px-0.5 text-fg">
+                          {part.text}
+                        </mark>
+                      ) : (
+                        <span key={i}>{part.text}</span>
+                      ),
+                    )
+                  : hit.excerpt}
+              </p>
               {hit.context && <p className="text-sm text-muted">From the lesson “{hit.context}”</p>}
             </li>
           ))}

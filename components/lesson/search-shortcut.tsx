@@ -1,6 +1,7 @@
 'use client';
 
 import Form from 'next/form';
+import { useRouter } from 'next/navigation';
 import { useEffect, useId, useRef, type RefObject } from 'react';
 
 function isEditable(target: EventTarget | null): boolean {
@@ -18,6 +19,7 @@ export function useSlashShortcut(
   inputRef: RefObject<HTMLInputElement | null>,
   isPriority = false,
 ): void {
+  const router = useRouter();
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (
@@ -33,12 +35,18 @@ export function useSlashShortcut(
       if (!input) return;
       if (!isPriority && document.querySelector(`[${PRIORITY_ATTRIBUTE}]`)) return;
       event.preventDefault();
+      // Below `lg` the header box is hidden (display: none cannot take focus): go to the
+      // search page instead, whose box focuses itself.
+      if (input.offsetParent === null) {
+        router.push('/search');
+        return;
+      }
       input.focus();
       input.select();
     };
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
-  }, [inputRef, isPriority]);
+  }, [inputRef, isPriority, router]);
 }
 
 /** Marks an input as the one `/` should focus when several search boxes are on the page. */

@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, useId } from 'react';
+import { useActionState, useCallback, useId, useState } from 'react';
 import type { PublicSelfCheckQuestion } from '@/lib/content/self-check';
 import type { SavedAnswer, SelfCheckAnswerAction } from './lesson-state';
 import { SignUpInvite, useLessonUserState } from './lesson-user-state';
@@ -13,6 +13,22 @@ export function SelfCheck({
   submitAnswer: SelfCheckAnswerAction;
 }) {
   const { state } = useLessonUserState();
+  // Results of answers checked on this visit; saved answers fill in the rest.
+  const [checked, setChecked] = useState<Record<string, boolean>>({});
+  const onResult = useCallback(
+    (questionId: string, isCorrect: boolean) =>
+      setChecked((previous) => ({ ...previous, [questionId]: isCorrect })),
+    [],
+  );
+  const outcomes = questions.map((question) =>
+    question.id in checked
+      ? checked[question.id]
+      : state?.signedIn
+        ? state.answers[question.id]?.result.isCorrect
+        : undefined,
+  );
+  const answered = outcomes.filter((outcome) => outcome !== undefined).length;
+  const correct = outcomes.filter((outcome) => outcome === true).length;
   return (
     <section aria-labelledby="self-check-heading" className="space-y-4" data-testid="self-check">
       <div className="space-y-1">
@@ -34,11 +50,18 @@ export function SelfCheck({
                 number={index + 1}
                 saved={saved}
                 submitAnswer={submitAnswer}
+                onResult={onResult}
               />
             </li>
           );
         })}
       </ol>
+      {answered > 0 && (
+        <p className="card font-semibold" role="status" data-testid="self-check-score">
+          Score: {correct} of {questions.length} correct
+          {answered < questions.length ? ` (${questions.length - answered} still to answer)` : ''}
+        </p>
+      )}
     </section>
   );
 }
@@ -48,14 +71,23 @@ function QuestionForm({
   number,
   saved,
   submitAnswer,
+  onResult,
 }: {
   question: PublicSelfCheckQuestion;
   number: number;
   saved: SavedAnswer | undefined;
   submitAnswer: SelfCheckAnswerAction;
+  onResult: (questionId: string, isCorrect: boolean) => void;
 }) {
   const { lessonId } = useLessonUserState();
-  const [actionState, formAction, isPending] = useActionState(submitAnswer, null);
+  const [actionState, formAction, isPending] = useActionState<
+    Awaited<ReturnType<SelfCheckAnswerAction>>,
+    FormData
+  >(async (previous, formData) => {
+    const next = await submitAnswer(previous, formData);
+    if (next?.ok) onResult(question.id, next.result.isCorrect);
+    return next;
+  }, null);
   const baseId = useId();
   const errorId = `${baseId}-error`;
   const result = actionState?.ok ? actionState.result : saved?.result;

@@ -5,7 +5,10 @@ export type SubmitAttemptState =
   | null
   | {
       ok: true;
+      /** Stored attempt id; for a signed-out visitor a one-off id (nothing is stored). */
       attemptId: string;
+      /** False for a signed-out visitor: graded, shown, not saved. */
+      isSaved: boolean;
       result: GradeResult;
       newCardCount: number;
       why: string;

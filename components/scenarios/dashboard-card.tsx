@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { competencyLabel } from '@/lib/content/labels';
 import { listScenarioSummaries } from '@/lib/content/scenarios';
 import {
   getRecommendedScenario,
@@ -15,7 +16,8 @@ export async function ScenariosDashboardCard({ userId }: { userId: string }) {
     getRecommendedScenario({ userId }),
   ]);
   const mastered = stats.filter((s) => s.bestScore >= 80).length;
-  const weakest = competencies[0];
+  // With no attempts there is no weakest competency to report, only a place to start.
+  const weakest = stats.length > 0 ? competencies[0] : undefined;
   const next = recommended ? summaries.find((s) => s.id === recommended.scenarioId) : undefined;
   return (
     <section
@@ -31,12 +33,14 @@ export async function ScenariosDashboardCard({ userId }: { userId: string }) {
       </p>
       {weakest && (
         <p className="text-sm text-muted">
-          Weakest competency: {weakest.competency} (average best score {weakest.score})
+          Weakest competency: {competencyLabel(weakest.competency)} (average best score{' '}
+          {weakest.score})
         </p>
       )}
       {next ? (
         <p>
-          Next: <Link href={`/scenarios/${next.id}`}>{next.title}</Link>
+          {stats.length === 0 ? 'Start with: ' : 'Next: '}
+          <Link href={`/scenarios/${next.id}`}>{next.title}</Link>
         </p>
       ) : (
         <p>

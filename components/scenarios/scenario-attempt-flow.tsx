@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useActionState, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { presetLabel } from '@/lib/content/labels';
 import type { PublicScenario } from '@/lib/scenarios/public-scenario';
 import type { SubmitAttemptState } from './attempt-state';
 import { OrderInput } from './order-input';
@@ -117,7 +118,7 @@ export function ScenarioAttemptFlow({
                     target="_blank"
                     rel="noopener"
                   >
-                    Open the <code>{scenario.presetId}</code> preset in the simulator (new tab)
+                    Open the “{presetLabel(scenario.presetId)}” preset in the simulator (new tab)
                   </Link>
                 </p>
               )}
@@ -270,6 +271,8 @@ export function ScenarioAttemptFlow({
             key={state.attemptId}
             result={state.result}
             newCardCount={state.newCardCount}
+            isSaved={state.isSaved}
+            scenarioId={scenario.id}
             why={state.why}
             modelAnswer={state.modelAnswer}
             lessonTitles={lessonTitles}

@@ -5,12 +5,17 @@ import type { GradeResult } from '@/lib/grading/types';
 export function ScenarioFeedback({
   result,
   newCardCount,
+  isSaved,
+  scenarioId,
   why,
   modelAnswer,
   lessonTitles,
 }: {
   result: GradeResult;
   newCardCount: number;
+  /** False for a signed-out visitor: invite them to sign up to keep it. */
+  isSaved: boolean;
+  scenarioId: string;
   why: string;
   modelAnswer: { junior: string; senior: string };
   lessonTitles: Record<string, string>;
@@ -133,7 +138,19 @@ export function ScenarioFeedback({
         </div>
       )}
 
-      <p className="text-sm" data-testid="new-cards">
+      {isSaved ? null : (
+        <p
+          className="callout rounded-lg border-l-4 border-accent bg-surface-2 p-3"
+          data-testid="save-invite"
+        >
+          This attempt is not saved.{' '}
+          <Link href={`/sign-up?callbackUrl=${encodeURIComponent(`/scenarios/${scenarioId}`)}`}>
+            Create a free account
+          </Link>{' '}
+          to keep your attempts and turn each missed concept into a flashcard.
+        </p>
+      )}
+      <p className="text-sm" data-testid="new-cards" hidden={!isSaved}>
         {newCardCount > 0 ? (
           <>
             {newCardCount} mistake card{newCardCount === 1 ? '' : 's'} added to your{' '}

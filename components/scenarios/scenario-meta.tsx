@@ -1,17 +1,4 @@
-const KIND_LABELS: Record<string, string> = {
-  justify: 'Justify',
-  choose: 'Choose a mesh',
-  rollout: 'Order a rollout',
-  diagnose: 'Diagnose',
-  estimate: 'Estimate',
-};
-const DIFFICULTY_LABELS: Record<number, string> = { 1: 'Junior', 2: 'Mid', 3: 'Senior' };
-
-/** Human label of a scenario kind. */
-export const kindLabel = (kind: string) => KIND_LABELS[kind] ?? kind;
-/** Human label of a difficulty 1..3. */
-export const difficultyLabel = (difficulty: number) =>
-  DIFFICULTY_LABELS[difficulty] ?? String(difficulty);
+import { competencyLabel, difficultyLabel, scenarioKindLabel } from '@/lib/content/labels';
 
 /** Kind, difficulty and competency badges. */
 export function ScenarioMeta({
@@ -25,11 +12,11 @@ export function ScenarioMeta({
 }) {
   return (
     <ul className="flex flex-wrap gap-2 text-sm" aria-label="Scenario details">
-      <li className="badge">{kindLabel(kind)}</li>
+      <li className="badge">{scenarioKindLabel(kind)}</li>
       <li className="badge">Difficulty: {difficultyLabel(difficulty)}</li>
       {competencies.map((competency) => (
         <li key={competency} className="badge">
-          {competency}
+          {competencyLabel(competency)}
         </li>
       ))}
     </ul>

@@ -1,4 +1,5 @@
 import { getSimulatorPreset } from '@/lib/content/simulator-presets';
+import { LoadWhenNear } from './load-when-near';
 import { SimulatorLazy } from './simulator-lazy';
 
 /**
@@ -28,22 +29,31 @@ export async function SimulatorEmbed({ presetId }: { presetId: string }) {
           ))}
         </ul>
       </details>
-      <SimulatorLazy
-        embedded
-        preset={{
-          id: preset.id,
-          title: preset.title,
-          description: preset.description,
-          observe: preset.observe,
-        }}
-        run={{
-          config: preset.config,
-          seed: preset.seed,
-          script: preset.intents.map((intent) => ({ at: 0, intent })),
-          steps: 0,
-          presetId: preset.id,
-        }}
-      />
+      <LoadWhenNear
+        minHeight="24rem"
+        placeholder={
+          <p className="card" role="status">
+            The simulator loads when you scroll here.
+          </p>
+        }
+      >
+        <SimulatorLazy
+          embedded
+          preset={{
+            id: preset.id,
+            title: preset.title,
+            description: preset.description,
+            observe: preset.observe,
+          }}
+          run={{
+            config: preset.config,
+            seed: preset.seed,
+            script: preset.intents.map((intent) => ({ at: 0, intent })),
+            steps: 0,
+            presetId: preset.id,
+          }}
+        />
+      </LoadWhenNear>
     </section>
   );
 }

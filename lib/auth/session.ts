@@ -1,25 +1,25 @@
 import 'server-only';
 import { cache } from 'react';
-import { getServerSession } from 'next-auth';
+import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { z } from 'zod';
-import { authOptions } from '@/lib/auth/options';
 import { db } from '@/lib/db';
+import { SESSION_COOKIES, userIdFromSessionToken } from '@/lib/auth/session-token';
 import type { SessionUser } from '@/lib/auth/session-user';
 
 export type { SessionUser } from '@/lib/auth/session-user';
-
-const sessionSchema = z.object({ user: z.object({ id: z.string().min(1) }) });
 
 /**
  * The signed-in user, or null. Re-reads the user row so a deleted account's JWT stops
  * working immediately. Cached per request.
  */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
-  const parsed = sessionSchema.safeParse(await getServerSession(authOptions));
-  if (!parsed.success) return null;
+  const jar = await cookies();
+  const token = SESSION_COOKIES.map((name) => jar.get(name)?.value).find(Boolean);
+  if (!token) return null;
+  const userId = await userIdFromSessionToken(token);
+  if (!userId) return null;
   return db.user.findUnique({
-    where: { id: parsed.data.user.id },
+    where: { id: userId },
     select: { id: true, email: true, name: true },
   });
 });

@@ -12,8 +12,10 @@ import type { ChapterManifest, Lesson, LessonPack, SelfCheckQuestion } from './s
 export const CONTENT_ROOT = path.join(process.cwd(), 'content');
 export const CHAPTER_DIR = path.join(CONTENT_ROOT, 'service-mesh');
 
-export type LessonSummary = Pick<Lesson, 'id' | 'title' | 'summary' | 'minutes' | 'competencies' | 'objectives'> & {
+export type LessonSummary = Pick<Lesson, 'id' | 'title' | 'summary' | 'competencies' | 'objectives'> & {
   position: number;
+  /** The same reading time the lesson page shows (one computation: renderMarkdown). */
+  readingMinutes: number;
 };
 export type LessonNeighbour = { id: string; title: string };
 export type RenderedLesson = {
@@ -33,13 +35,22 @@ export async function getChapter(): Promise<ChapterManifest> {
   return (await getLessonPack()).manifest;
 }
 
-export async function listLessons(): Promise<LessonSummary[]> {
+// Reading time comes from the rendered body, so the list and the page can never disagree.
+const getReadingMinutes = processCached(async (): Promise<Map<string, number>> => {
   const { lessons } = await getLessonPack();
+  const entries = await Promise.all(
+    lessons.map(async (lesson) => [lesson.id, (await renderMarkdown(lesson.body)).readingMinutes] as const),
+  );
+  return new Map(entries);
+});
+
+export async function listLessons(): Promise<LessonSummary[]> {
+  const [{ lessons }, minutes] = await Promise.all([getLessonPack(), getReadingMinutes()]);
   return lessons.map((lesson, index) => ({
     id: lesson.id,
     title: lesson.title,
     summary: lesson.summary,
-    minutes: lesson.minutes,
+    readingMinutes: minutes.get(lesson.id) ?? 1,
     competencies: lesson.competencies,
     objectives: lesson.objectives,
     position: index + 1,

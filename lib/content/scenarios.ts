@@ -32,9 +32,9 @@ export async function getScenario(scenarioId: string): Promise<Scenario | null> 
   return (await listScenarios()).find((scenario) => scenario.id === scenarioId) ?? null;
 }
 
-/** List entries for every scenario. */
-export async function listScenarioSummaries(): Promise<ScenarioSummary[]> {
-  return (await listScenarios()).map((scenario) => ({
+/** List entries for every scenario (derived once per process, like the scenarios). */
+export const listScenarioSummaries: () => Promise<ScenarioSummary[]> = processCached(async () =>
+  (await listScenarios()).map((scenario) => ({
     id: scenario.id,
     kind: scenario.kind,
     title: scenario.title,
@@ -42,5 +42,5 @@ export async function listScenarioSummaries(): Promise<ScenarioSummary[]> {
     competencies: scenario.competencies,
     lessonIds: scenario.lessonIds,
     hasSimulator: scenario.simulator !== undefined,
-  }));
-}
+  })),
+);

@@ -6,7 +6,7 @@ import type { CardStateName, SrsGrade } from '@/lib/srs/card';
 import { buildDailyPlan } from '@/lib/srs/plan';
 import type { DailyPlan, PlanQueue } from '@/lib/srs/plan';
 import { previewIntervals } from '@/lib/srs/review';
-import { startOfUtcDay } from '@/lib/srs/time';
+import { startOfStudyDay } from '@/lib/srs/time';
 import { CARD_STATE_SELECT, rowToCard } from './card-state';
 import { listStudyCards } from './catalog';
 import type { StudyCard } from './catalog';
@@ -38,9 +38,10 @@ export type ReviewSession = {
 };
 
 async function loadPlan(userId: string, now: Date) {
-  const dayStart = startOfUtcDay(now);
-  const [settings, catalog, rows, todays] = await Promise.all([
-    getSrsSettings({ userId }),
+  // "Today" is the learner's study day (time zone and rollover hour from the settings).
+  const settings = await getSrsSettings({ userId });
+  const dayStart = startOfStudyDay(now, settings);
+  const [catalog, rows, todays] = await Promise.all([
     listStudyCards({ userId }),
     db.cardState.findMany({ where: { userId }, select: CARD_STATE_SELECT }),
     db.reviewLog.groupBy({

@@ -5,6 +5,7 @@ import {
   MAX_REVIEWS_PER_DAY_MAX,
   NEW_CARDS_PER_DAY_MAX,
 } from '@/lib/srs/settings';
+import { isValidTimeZone, studyDayKey, studyDayNumber } from '@/lib/srs/time';
 
 // Shared by the settings action (server) and the settings form (client hints).
 
@@ -41,6 +42,39 @@ export const srsSettingsInputSchema = z.object({
       },
     )
     .transform((value) => (value === '' ? null : new Date(`${value}T00:00:00.000Z`))),
+  /** IANA zone; absent (older forms, API callers) means UTC. */
+  timeZone: z
+    .string()
+    .trim()
+    .max(64)
+    .default('UTC')
+    .refine((value) => isValidTimeZone(value), {
+      error: 'Choose a time zone from the list, like Europe/Berlin',
+    }),
+  dayStartHour: z.coerce
+    .number({ error: 'Enter an hour from 0 to 23' })
+    .int({ error: 'Enter a whole hour from 0 to 23' })
+    .min(0, { error: 'Enter an hour from 0 to 23' })
+    .max(23, { error: 'Enter an hour from 0 to 23' })
+    .default(0),
 });
+
+/**
+ * The settings input as of `now`: as above, and an interview date must not be in the past
+ * (today, in the learner's chosen zone, is allowed).
+ */
+export function srsSettingsInputSchemaAt(now: Date) {
+  return srsSettingsInputSchema.superRefine((value, ctx) => {
+    if (!value.interviewDate) return;
+    const today = studyDayKey(studyDayNumber(now, { timeZone: value.timeZone, dayStartHour: 0 }));
+    if (value.interviewDate.toISOString().slice(0, 10) < today) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['interviewDate'],
+        message: `The interview date is in the past; pick ${today} or later, or leave it empty`,
+      });
+    }
+  });
+}
 
 export type SrsSettingsInput = z.infer<typeof srsSettingsInputSchema>;

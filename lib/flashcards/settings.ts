@@ -1,8 +1,9 @@
 import 'server-only';
+import { cache } from 'react';
 import { db } from '@/lib/db';
 import { DEFAULT_SRS_SETTINGS } from '@/lib/srs/settings';
 import type { SrsSettings } from '@/lib/srs/settings';
-import { srsSettingsInputSchema } from './settings-schema';
+import { srsSettingsInputSchemaAt } from './settings-schema';
 import { FlashcardError } from './errors';
 
 const SETTINGS_SELECT = {
@@ -10,23 +11,33 @@ const SETTINGS_SELECT = {
   newCardsPerDay: true,
   maxReviewsPerDay: true,
   interviewDate: true,
+  timeZone: true,
+  dayStartHour: true,
 } as const;
 
 /** The user's scheduling settings, or the defaults when never saved. */
 export async function getSrsSettings({ userId }: { userId: string }): Promise<SrsSettings> {
+  return settingsFor(userId);
+}
+
+// Once per request: the plan, the summary and the page header all read the settings.
+const settingsFor = cache(async (userId: string): Promise<SrsSettings> => {
   const row = await db.srsSettings.findUnique({ where: { userId }, select: SETTINGS_SELECT });
   return row ?? { ...DEFAULT_SRS_SETTINGS };
-}
+});
 
 /** Validates and saves the user's settings (upsert). Throws FlashcardError on invalid input. */
 export async function updateSrsSettings({
   userId,
   input,
+  now = new Date(),
 }: {
   userId: string;
   input: unknown;
+  /** Decides what "in the past" means for the interview date. */
+  now?: Date;
 }): Promise<SrsSettings> {
-  const parsed = srsSettingsInputSchema.safeParse(input);
+  const parsed = srsSettingsInputSchemaAt(now).safeParse(input);
   if (!parsed.success) {
     throw new FlashcardError(
       'invalid-input',

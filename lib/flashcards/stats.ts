@@ -2,11 +2,17 @@ import 'server-only';
 import { State } from 'ts-fsrs';
 import { db } from '@/lib/db';
 import type { CardStateName } from '@/lib/srs/card';
-import { DAY_MS, addDays, startOfUtcDay, utcDayKey } from '@/lib/srs/time';
+import { intervalDistribution, weeklyRetention } from '@/lib/srs/stats';
+import type { IntervalBucket, RetentionWeek } from '@/lib/srs/stats';
+import { studyDayKey, studyDayNumber, studyDayStart } from '@/lib/srs/time';
+import type { StudyDay } from '@/lib/srs/time';
 import { listStudyCards } from './catalog';
+import { getSrsSettings } from './settings';
 
 export const FORECAST_DAYS = 30;
 export const HEATMAP_DAYS = 365;
+/** Weeks in the retention-over-time chart. */
+export const RETENTION_WEEKS = 12;
 
 export type DayCount = { day: string; count: number };
 
@@ -20,8 +26,14 @@ export type ReviewStats = {
   heatmap: DayCount[];
   /** True retention: share of reviews of review-state cards graded Hard/Good/Easy (not Again). */
   retention: { last30Days: RetentionStat; allTime: RetentionStat };
+  /** True retention per week, oldest first, the last week ending now. */
+  retentionByWeek: RetentionWeek[];
+  /** Current intervals of review-state cards. */
+  intervals: IntervalBucket[];
   streak: { current: number; longest: number };
   totals: { reviews: number; reviewsToday: number };
+  /** The study day the numbers are counted in. */
+  studyDay: StudyDay;
 };
 
 function retention(passed: number, failed: number): RetentionStat {
@@ -29,7 +41,10 @@ function retention(passed: number, failed: number): RetentionStat {
   return { passed, failed, rate: total === 0 ? null : passed / total };
 }
 
-/** The signed-in user's review statistics at `now` (UTC days). Undone reviews are excluded. */
+/**
+ * The signed-in user's review statistics at `now`, in their study days (time zone and
+ * rollover hour from the settings). Undone reviews are excluded.
+ */
 export async function getReviewStats({
   userId,
   now,
@@ -37,72 +52,75 @@ export async function getReviewStats({
   userId: string;
   now: Date;
 }): Promise<ReviewStats> {
-  const today = startOfUtcDay(now);
-  const heatmapStart = addDays(today, -(HEATMAP_DAYS - 1));
-  const last30Start = addDays(today, -29);
-  const forecastEnd = addDays(today, FORECAST_DAYS);
+  const settings = await getSrsSettings({ userId });
+  const studyDay: StudyDay = { timeZone: settings.timeZone, dayStartHour: settings.dayStartHour };
+  const todayNumber = studyDayNumber(now, studyDay);
+  const firstHeatmapDay = todayNumber - (HEATMAP_DAYS - 1);
+  const heatmapStart = studyDayStart(firstHeatmapDay, studyDay);
+  const last30Start = studyDayStart(todayNumber - 29, studyDay);
+  const retentionStart = new Date(now.getTime() - RETENTION_WEEKS * 7 * 86_400_000);
+  const forecastEnd = studyDayStart(todayNumber + FORECAST_DAYS, studyDay);
   const reviewed = { userId, undoneAt: null, state: State.Review };
 
-  const [
-    catalog,
-    stateGroups,
-    dueRows,
-    yearLogs,
-    passedAll,
-    failedAll,
-    passed30,
-    failed30,
-    totalReviews,
-  ] = await Promise.all([
-    listStudyCards({ userId }),
-    db.cardState.findMany({ where: { userId }, select: { cardId: true, state: true } }),
-    db.cardState.findMany({
-      where: { userId, due: { lt: forecastEnd } },
-      select: { cardId: true, due: true },
-    }),
-    db.reviewLog.findMany({
-      where: { userId, undoneAt: null, review: { gte: heatmapStart } },
-      select: { review: true },
-    }),
-    db.reviewLog.count({ where: { ...reviewed, rating: { gt: 1 } } }),
-    db.reviewLog.count({ where: { ...reviewed, rating: 1 } }),
-    db.reviewLog.count({ where: { ...reviewed, rating: { gt: 1 }, review: { gte: last30Start } } }),
-    db.reviewLog.count({ where: { ...reviewed, rating: 1, review: { gte: last30Start } } }),
-    db.reviewLog.count({ where: { userId, undoneAt: null } }),
-  ]);
+  const [catalog, stateRows, yearLogs, passedAll, failedAll, passed30, failed30, totalReviews] =
+    await Promise.all([
+      listStudyCards({ userId }),
+      db.cardState.findMany({
+        where: { userId },
+        select: { cardId: true, state: true, due: true, scheduledDays: true },
+      }),
+      db.reviewLog.findMany({
+        where: { userId, undoneAt: null, review: { gte: heatmapStart } },
+        select: { review: true, rating: true, state: true },
+      }),
+      db.reviewLog.count({ where: { ...reviewed, rating: { gt: 1 } } }),
+      db.reviewLog.count({ where: { ...reviewed, rating: 1 } }),
+      db.reviewLog.count({
+        where: { ...reviewed, rating: { gt: 1 }, review: { gte: last30Start } },
+      }),
+      db.reviewLog.count({ where: { ...reviewed, rating: 1, review: { gte: last30Start } } }),
+      db.reviewLog.count({ where: { userId, undoneAt: null } }),
+    ]);
 
   const known = new Set(catalog.map((card) => card.id));
   const byState: Record<CardStateName, number> = { new: 0, learning: 0, review: 0, relearning: 0 };
+  const reviewIntervals: number[] = [];
+  const forecast: DayCount[] = Array.from({ length: FORECAST_DAYS }, (_, i) => ({
+    day: studyDayKey(todayNumber + i),
+    count: 0,
+  }));
   let stored = 0;
-  for (const row of stateGroups) {
+  for (const row of stateRows) {
     if (!known.has(row.cardId)) continue;
     stored += 1;
     if (row.state === State.Learning) byState.learning += 1;
-    else if (row.state === State.Review) byState.review += 1;
-    else if (row.state === State.Relearning) byState.relearning += 1;
+    else if (row.state === State.Review) {
+      byState.review += 1;
+      reviewIntervals.push(row.scheduledDays);
+    } else if (row.state === State.Relearning) byState.relearning += 1;
     else byState.new += 1;
+    if (row.due < forecastEnd) {
+      const slot = forecast[Math.max(0, studyDayNumber(row.due, studyDay) - todayNumber)];
+      if (slot) slot.count += 1;
+    }
   }
   byState.new += catalog.length - stored;
 
-  const forecast: DayCount[] = Array.from({ length: FORECAST_DAYS }, (_, i) => ({
-    day: utcDayKey(addDays(today, i)),
-    count: 0,
-  }));
-  for (const row of dueRows) {
-    if (!known.has(row.cardId)) continue;
-    const index = Math.max(0, Math.floor((row.due.getTime() - today.getTime()) / DAY_MS));
-    const slot = forecast[index];
-    if (slot) slot.count += 1;
-  }
-
   const heatmap: DayCount[] = Array.from({ length: HEATMAP_DAYS }, (_, i) => ({
-    day: utcDayKey(addDays(heatmapStart, i)),
+    day: studyDayKey(firstHeatmapDay + i),
     count: 0,
   }));
   for (const row of yearLogs) {
-    const slot = heatmap[Math.floor((row.review.getTime() - heatmapStart.getTime()) / DAY_MS)];
+    const slot = heatmap[studyDayNumber(row.review, studyDay) - firstHeatmapDay];
     if (slot) slot.count += 1;
   }
+  const retentionByWeek = weeklyRetention(
+    yearLogs
+      .filter((row) => row.state === State.Review && row.review >= retentionStart)
+      .map((row) => ({ reviewMs: row.review.getTime(), rating: row.rating })),
+    now.getTime(),
+    RETENTION_WEEKS,
+  );
 
   return {
     byState,
@@ -112,8 +130,11 @@ export async function getReviewStats({
       last30Days: retention(passed30, failed30),
       allTime: retention(passedAll, failedAll),
     },
+    retentionByWeek,
+    intervals: intervalDistribution(reviewIntervals),
     streak: streaks(heatmap),
     totals: { reviews: totalReviews, reviewsToday: heatmap.at(-1)?.count ?? 0 },
+    studyDay,
   };
 }
 
@@ -138,7 +159,14 @@ export function streaks(days: readonly DayCount[]): { current: number; longest: 
   return { current, longest };
 }
 
-/** Streak only (for the dashboard card). */
+/** Days the dashboard's streak query looks back first (most streaks are shorter). */
+const STREAK_WINDOW_DAYS = 35;
+
+/**
+ * Streak only (for the dashboard card). Reads the last 35 days of review times, and the
+ * whole heatmap year only when the streak reaches back that far: the common case loads a
+ * few hundred rows, not a year of them.
+ */
 export async function getReviewStreak({
   userId,
   now,
@@ -146,19 +174,21 @@ export async function getReviewStreak({
   userId: string;
   now: Date;
 }): Promise<number> {
-  const today = startOfUtcDay(now);
-  const start = addDays(today, -(HEATMAP_DAYS - 1));
-  const logs = await db.reviewLog.findMany({
-    where: { userId, undoneAt: null, review: { gte: start } },
-    select: { review: true },
-  });
-  const days: DayCount[] = Array.from({ length: HEATMAP_DAYS }, (_, i) => ({
-    day: utcDayKey(addDays(start, i)),
-    count: 0,
-  }));
-  for (const row of logs) {
-    const slot = days[Math.floor((row.review.getTime() - start.getTime()) / DAY_MS)];
-    if (slot) slot.count += 1;
+  const settings = await getSrsSettings({ userId });
+  const todayNumber = studyDayNumber(now, settings);
+  for (const windowDays of [STREAK_WINDOW_DAYS, HEATMAP_DAYS]) {
+    const firstDay = todayNumber - (windowDays - 1);
+    const logs = await db.reviewLog.findMany({
+      where: { userId, undoneAt: null, review: { gte: studyDayStart(firstDay, settings) } },
+      select: { review: true },
+    });
+    const days: DayCount[] = Array.from({ length: windowDays }, () => ({ day: '', count: 0 }));
+    for (const row of logs) {
+      const slot = days[studyDayNumber(row.review, settings) - firstDay];
+      if (slot) slot.count += 1;
+    }
+    const current = streaks(days).current;
+    if (current < windowDays - 1 || windowDays === HEATMAP_DAYS) return current;
   }
-  return streaks(days).current;
+  return 0;
 }

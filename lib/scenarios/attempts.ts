@@ -1,5 +1,7 @@
 import 'server-only';
+import { cache } from 'react';
 import { getCurrentUser } from '@/lib/auth/session';
+import { competencyLabel } from '@/lib/content/labels';
 import { getScenario, listScenarios } from '@/lib/content/scenarios';
 import type { Scenario } from '@/lib/content/scenario-schema';
 import { db } from '@/lib/db';
@@ -184,6 +186,32 @@ export async function submitScenarioAttempt({
   return { ok: true, attempt: toDto(row), result, newCardCount };
 }
 
+/**
+ * Grades an attempt for a signed-out visitor: the same validation and grader, nothing
+ * stored and no cards made (there is no one to save them for). Cost is bounded by the
+ * answer limits (justification ≤ 5,000 characters) like a signed-in attempt.
+ */
+export async function gradeAnonymousAttempt({
+  scenarioId,
+  answer,
+}: {
+  scenarioId: string;
+  answer: unknown;
+}): Promise<
+  | { ok: true; result: GradeResult }
+  | {
+      ok: false;
+      message: string;
+      fieldErrors: Extract<SubmitAttemptResult, { ok: false }>['fieldErrors'];
+    }
+> {
+  const scenario = await requireScenario(scenarioId);
+  const validation = validateAttempt(scenario, answer);
+  if (!validation.ok)
+    return { ok: false, message: validation.message, fieldErrors: validation.fieldErrors };
+  return { ok: true, result: gradeAttempt({ scenario, answer: validation.attempt }) };
+}
+
 /** The user's attempts at one scenario, newest first. */
 export async function listScenarioAttempts({
   userId,
@@ -204,9 +232,8 @@ export async function listScenarioAttempts({
   return rows.map(toDto);
 }
 
-/** Attempts and best score per scenario the user has tried. */
-export async function listScenarioStats({ userId }: { userId: string }): Promise<ScenarioStats[]> {
-  await authorize(userId);
+// One groupBy per request: the dashboard card, the list page and the recommendation all ask.
+const scenarioStatsFor = cache(async (userId: string): Promise<ScenarioStats[]> => {
   const groups = await db.scenarioAttempt.groupBy({
     by: ['scenarioId'],
     where: { userId },
@@ -221,6 +248,12 @@ export async function listScenarioStats({ userId }: { userId: string }): Promise
       lastAttemptAt: group._max.createdAt ?? new Date(0),
     }))
     .sort((a, b) => a.scenarioId.localeCompare(b.scenarioId));
+});
+
+/** Attempts and best score per scenario the user has tried. */
+export async function listScenarioStats({ userId }: { userId: string }): Promise<ScenarioStats[]> {
+  await authorize(userId);
+  return scenarioStatsFor(userId);
 }
 
 /** Competency score: mean best score over its scenarios (untried scenarios count as 0). */
@@ -291,7 +324,10 @@ export async function getRecommendedScenario({
       return {
         scenarioId: pick.id,
         competency,
-        reason: `Your weakest competency is ${competency} (average best score ${score}).`,
+        reason:
+          stats.length === 0
+            ? `A good first scenario: one of the easiest on ${competencyLabel(competency)}.`
+            : `Your weakest competency is ${competencyLabel(competency)} (average best score ${score}).`,
       };
     }
   }

@@ -4,7 +4,7 @@ import { getCurrentUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
 import { simConfigSchema } from '@/lib/sim/config';
 import type { SimConfig } from '@/lib/sim/config';
-import { replayRun } from '@/lib/sim/replay';
+import { replaySummary, summarySchema } from './run-summary';
 import { intentSchema } from '@/lib/sim/intents';
 import type { Intent } from '@/lib/sim/intents';
 
@@ -31,18 +31,6 @@ export class SimulatorRunError extends Error {
 const scriptSchema = z
   .array(z.object({ at: z.number().int().min(0).max(MAX_SAVED_STEPS), intent: intentSchema }))
   .max(50);
-const summarySchema = z.object({
-  steps: z.number().int(),
-  nowMs: z.number(),
-  p50Ms: z.number(),
-  p99Ms: z.number(),
-  errorRate: z.number(),
-  throughputRps: z.number(),
-  encryptedShare: z.number(),
-  cpuVcpu: z.number(),
-  memoryMiB: z.number(),
-  decisions: z.number().int(),
-});
 
 /** A run as listed for its owner. */
 export type SimulatorRunDto = {
@@ -62,28 +50,6 @@ async function authorize(userId: string): Promise<void> {
     throw new SimulatorRunError('forbidden', 'You can only access your own simulator runs.');
 }
 
-function replay(
-  config: SimConfig,
-  seed: number,
-  script: { at: number; intent: Intent }[],
-  steps: number,
-) {
-  const sim = replayRun(config, seed, script, steps);
-  const s = sim.summarize();
-  return summarySchema.parse({
-    steps,
-    nowMs: s.nowMs,
-    p50Ms: s.endToEnd.p50Ms,
-    p99Ms: s.endToEnd.p99Ms,
-    errorRate: s.endToEnd.errorRate,
-    throughputRps: s.endToEnd.throughputRps,
-    encryptedShare: s.security.encryptedShare,
-    cpuVcpu: s.dataPlane.cpuVcpu,
-    memoryMiB: s.dataPlane.memoryMiB,
-    decisions: s.decisions.length,
-  });
-}
-
 /** Saves a run for its owner after replaying it; returns the new run's id. */
 export async function createSimulatorRun(input: {
   userId: string;
@@ -101,7 +67,7 @@ export async function createSimulatorRun(input: {
       'limit',
       `You can keep up to ${MAX_RUNS_PER_USER} runs; delete one first.`,
     );
-  const summary = replay(
+  const summary = replaySummary(
     input.config,
     input.seed,
     input.script,

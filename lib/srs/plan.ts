@@ -2,7 +2,7 @@ import { Rating, State } from 'ts-fsrs';
 import type { SrsCard } from './card';
 import { schedulerFor } from './settings';
 import type { SrsSettings } from './settings';
-import { MINUTE_MS, addDays, startOfUtcDay, utcDaysBetween } from './time';
+import { MINUTE_MS, addDays, startOfStudyDay, utcDaysBetween } from './time';
 
 /** A card with stored FSRS state. */
 export type PlanCardState = { cardId: string; card: SrsCard };
@@ -70,7 +70,8 @@ export function buildDailyPlan(input: BuildDailyPlanInput): DailyPlan {
   const { now, settings } = input;
   const scheduler = schedulerFor(settings);
   const learnAheadUntil = now.getTime() + (input.learnAheadMs ?? DEFAULT_LEARN_AHEAD_MS);
-  const endOfToday = addDays(startOfUtcDay(now), 1).getTime();
+  // The learner's study day (zone and rollover hour), not the UTC day.
+  const endOfToday = addDays(startOfStudyDay(now, settings), 1).getTime();
   const interviewDate =
     settings.interviewDate && settings.interviewDate.getTime() > now.getTime()
       ? settings.interviewDate
@@ -222,7 +223,7 @@ function forecastInterview(args: {
     if (index < newQuota) dayOffset = 0;
     else if (perDay === 0) return;
     else dayOffset = 1 + Math.floor((index - newQuota) / perDay);
-    const introducedAt = dayOffset === 0 ? now : addDays(startOfUtcDay(now), dayOffset);
+    const introducedAt = dayOffset === 0 ? now : addDays(startOfStudyDay(now, settings), dayOffset);
     reviewsRemaining += simulate(
       {
         due: introducedAt,

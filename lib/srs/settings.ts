@@ -11,6 +11,10 @@ export type SrsSettings = {
   maxReviewsPerDay: number;
   /** Optional date the learner wants to peak on. */
   interviewDate: Date | null;
+  /** IANA time zone the learner's days are counted in. */
+  timeZone: string;
+  /** Hour (0..23, learner's wall clock) the study day rolls over. */
+  dayStartHour: number;
 };
 
 export const DESIRED_RETENTION_MIN = 0.7;
@@ -18,12 +22,17 @@ export const DESIRED_RETENTION_MAX = 0.97;
 export const NEW_CARDS_PER_DAY_MAX = 500;
 export const MAX_REVIEWS_PER_DAY_MAX = 9999;
 
-/** Defaults match the database defaults and Anki's (retention 0.90, 20 new, 200 reviews). */
+/**
+ * Defaults match the database defaults and Anki's (retention 0.90, 20 new, 200 reviews);
+ * days are UTC from midnight until the learner picks a zone (Anki rolls over at 04:00).
+ */
 export const DEFAULT_SRS_SETTINGS: SrsSettings = {
   desiredRetention: 0.9,
   newCardsPerDay: 20,
   maxReviewsPerDay: 200,
   interviewDate: null,
+  timeZone: 'UTC',
+  dayStartHour: 0,
 };
 
 const schedulers = new Map<number, FSRS>();

@@ -18,7 +18,7 @@ test('sign up, see the dashboard, sign out, sign in again', async ({ page }) => 
   await page.goto('/sign-up');
   await checkA11y(page, 'sign-up');
   const account = await signUp(page, { name: 'Ada Mesh' });
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welcome back, Ada Mesh');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welcome, Ada Mesh');
   await expect(page.getByTestId('lessons-dashboard-card')).toBeVisible();
   await expect(page.getByTestId('flashcards-dashboard-card')).toBeVisible();
   await expect(page.getByTestId('scenarios-dashboard-card')).toBeVisible();
@@ -36,7 +36,7 @@ test('sign up, see the dashboard, sign out, sign in again', async ({ page }) => 
   await expect(page).toHaveURL(/\/sign-in/);
 
   await signIn(page, account.email, account.password);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welcome back, Ada Mesh');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welcome, Ada Mesh');
 });
 
 test('sign-up shows field errors for bad input and for a duplicate email', async ({ page }) => {

@@ -167,6 +167,7 @@ describe('settings and daily limits', () => {
     ).rejects.toMatchObject({ code: 'invalid-input' });
     const saved = await settings.updateSrsSettings({
       userId: user.id,
+      now: NOW,
       input: {
         desiredRetention: '0.85',
         newCardsPerDay: '2',
@@ -193,6 +194,81 @@ describe('settings and daily limits', () => {
     const after = await session.getReviewSession({ userId: user.id, now: NOW });
     expect(after.remaining.new).toBe(1);
     expect(after.learningLaterCount + after.remaining.learning).toBe(1);
+  });
+});
+
+describe('study day: time zone and rollover hour', () => {
+  it('rejects a past interview date and an unknown zone, changing nothing', async () => {
+    const user = await createTestUser();
+    const base = { desiredRetention: '0.9', newCardsPerDay: '20', maxReviewsPerDay: '200' };
+    await expect(
+      settings.updateSrsSettings({
+        userId: user.id,
+        now: NOW,
+        input: { ...base, interviewDate: '2026-05-19' },
+      }),
+    ).rejects.toThrow(/in the past/);
+    await expect(
+      settings.updateSrsSettings({
+        userId: user.id,
+        now: NOW,
+        input: { ...base, interviewDate: '', timeZone: 'Mars/Olympus' },
+      }),
+    ).rejects.toMatchObject({ code: 'invalid-input' });
+    expect(await settings.getSrsSettings({ userId: user.id })).toMatchObject({ timeZone: 'UTC' });
+    // Today is fine.
+    await settings.updateSrsSettings({
+      userId: user.id,
+      now: NOW,
+      input: { ...base, interviewDate: '2026-05-20' },
+    });
+  });
+
+  it('counts a late-night review for the previous day with a 04:00 rollover', async () => {
+    const user = await createTestUser();
+    const base = { desiredRetention: '0.9', newCardsPerDay: '20', maxReviewsPerDay: '200' };
+    // 22:00 Berlin time on 18 May (20:00 UTC) and 01:00 Berlin time on 20 May (23:00 UTC on 19 May).
+    await reviews.recordReview({
+      userId: user.id,
+      cardId: 'mtls-001',
+      grade: 3,
+      idempotencyKey: key(),
+      now: new Date('2026-05-18T20:00:00Z'),
+    });
+    await reviews.recordReview({
+      userId: user.id,
+      cardId: 'mtls-002',
+      grade: 3,
+      idempotencyKey: key(),
+      now: new Date('2026-05-19T23:00:00Z'),
+    });
+    const at = new Date('2026-05-20T06:00:00Z'); // 08:00 in Berlin on 20 May
+    // UTC days: 18 and 19 May have reviews, today (20th) has none → streak 2 (ends yesterday).
+    expect(await stats.getReviewStreak({ userId: user.id, now: at })).toBe(2);
+    await settings.updateSrsSettings({
+      userId: user.id,
+      now: NOW,
+      input: { ...base, interviewDate: '', timeZone: 'Europe/Berlin', dayStartHour: '4' },
+    });
+    // Berlin, 04:00 rollover: 18 May 22:00 and 20 May 01:00 → days 18 and 19: still 2, but the
+    // second review now belongs to the 19th, not the 20th.
+    const berlin = await stats.getReviewStats({ userId: user.id, now: at });
+    expect(berlin.studyDay).toEqual({ timeZone: 'Europe/Berlin', dayStartHour: 4 });
+    expect(berlin.heatmap.at(-1)).toEqual({ day: '2026-05-20', count: 0 });
+    expect(berlin.heatmap.at(-2)).toEqual({ day: '2026-05-19', count: 1 });
+    expect(berlin.heatmap.at(-3)).toEqual({ day: '2026-05-18', count: 1 });
+    expect(berlin.totals.reviewsToday).toBe(0);
+    expect(await stats.getReviewStreak({ userId: user.id, now: at })).toBe(2);
+    // With midnight rollover in Berlin, 01:00 on the 20th is today.
+    await settings.updateSrsSettings({
+      userId: user.id,
+      now: NOW,
+      input: { ...base, interviewDate: '', timeZone: 'Europe/Berlin', dayStartHour: '0' },
+    });
+    const midnight = await stats.getReviewStats({ userId: user.id, now: at });
+    expect(midnight.totals.reviewsToday).toBe(1);
+    expect(midnight.intervals.reduce((sum, b) => sum + b.count, 0)).toBe(midnight.byState.review);
+    expect(midnight.retentionByWeek).toHaveLength(12);
   });
 });
 

@@ -226,12 +226,29 @@ describe('submitScenarioAttemptAction', () => {
     return data;
   };
 
-  it('asks signed-out users to sign in', async () => {
+  it('grades a signed-out attempt without storing anything', async () => {
+    signInAs(null);
+    const attemptsBefore = await db.scenarioAttempt.count();
+    const cardsBefore = await db.personalCard.count();
     const state = await actions.submitScenarioAttemptAction(
       null,
-      form({ scenarioId: SCENARIO_ID, decision: 'retry-storm', justification: 'x' }),
+      form({
+        scenarioId: SCENARIO_ID,
+        decision: 'retry-storm',
+        justification: scenario.modelAnswer.junior,
+      }),
     );
-    expect(state).toMatchObject({ ok: false, message: 'Sign in to submit an answer.' });
+    if (!state?.ok) throw new Error(state?.message ?? 'no state');
+    expect(state).toMatchObject({ isSaved: false, newCardCount: 0 });
+    expect(state.result.score).toBeGreaterThan(0);
+    expect(await db.scenarioAttempt.count()).toBe(attemptsBefore);
+    expect(await db.personalCard.count()).toBe(cardsBefore);
+    // Bad input from a visitor is a field error, as for a member.
+    const bad = await actions.submitScenarioAttemptAction(
+      null,
+      form({ scenarioId: SCENARIO_ID, decision: 'no-such-option', justification: 'x' }),
+    );
+    expect(bad).toMatchObject({ ok: false, fieldErrors: { decision: expect.any(Array) } });
   });
 
   it('grades a form submission and returns feedback plus the model answers', async () => {

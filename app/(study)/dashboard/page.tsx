@@ -5,6 +5,9 @@ import { LessonsDashboardCard } from '@/components/lesson/dashboard-card';
 import { FlashcardsDashboardCard } from '@/components/flashcards/dashboard-card';
 import { ScenariosDashboardCard } from '@/components/scenarios/dashboard-card';
 import { SimulatorDashboardCard } from '@/components/simulator/dashboard-card';
+import { FirstRunChecklist } from '@/components/progress/first-run-checklist';
+import { firstRunChecklist, isNewUser } from '@/lib/progress/checklist';
+import { getFirstRunCounts } from '@/lib/progress/first-run';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
@@ -26,12 +29,19 @@ const AREAS: Area[] = [
 
 export default async function DashboardPage() {
   const user = await requireUser();
+  const counts = await getFirstRunCounts({ userId: user.id });
+  const isNew = isNewUser(counts);
   return (
     <>
       <header className="space-y-1">
-        <h1 className="text-3xl">Welcome back, {user.name}</h1>
-        <p className="text-muted">Pick up where you left off.</p>
+        <h1 className="text-3xl">
+          {isNew ? 'Welcome' : 'Welcome back'}, {user.name}
+        </h1>
+        <p className="text-muted">
+          {isNew ? 'Four short steps get you going.' : 'Pick up where you left off.'}
+        </p>
       </header>
+      <FirstRunChecklist steps={firstRunChecklist(counts)} />
       <section aria-labelledby="areas-heading" className="space-y-4">
         <h2 id="areas-heading" className="text-xl">
           Your practice areas

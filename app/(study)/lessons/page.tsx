@@ -16,7 +16,7 @@ export const metadata: Metadata = {
 
 export default async function LessonsPage() {
   const [chapter, lessons] = await Promise.all([getChapter(), listLessons()]);
-  const totalMinutes = lessons.reduce((sum, lesson) => sum + lesson.minutes, 0);
+  const totalMinutes = lessons.reduce((sum, lesson) => sum + lesson.readingMinutes, 0);
 
   return (
     <ChapterProgressProvider loadState={loadChapterStateAction}>
@@ -58,7 +58,7 @@ export default async function LessonsPage() {
               >
                 <div className="flex flex-wrap items-center justify-between gap-2 text-sm text-muted">
                   <span>
-                    Lesson {lesson.position} · {lesson.minutes} min
+                    Lesson {lesson.position} · {lesson.readingMinutes} min read
                   </span>
                   <LessonCompletionMark lessonId={lesson.id} />
                 </div>
@@ -76,10 +76,18 @@ export default async function LessonsPage() {
             <h2 id="related-heading" className="text-2xl">
               Related chapters
             </h2>
+            <p className="text-sm text-muted">Planned chapters that build on this one.</p>
             <ul className="grid gap-3 md:grid-cols-2">
               {chapter.relatedChapters.map((related) => (
-                <li key={related.title} className="rounded-lg border border-border p-4">
-                  <p className="font-semibold">{related.title}</p>
+                <li
+                  key={related.title}
+                  className="rounded-lg border border-dashed border-border p-4"
+                  data-testid="related-chapter"
+                >
+                  <p className="flex flex-wrap items-center gap-2">
+                    <span className="font-medium">{related.title}</span>
+                    <span className="badge">Not written yet</span>
+                  </p>
                   <p className="text-sm text-muted">{related.description}</p>
                 </li>
               ))}

@@ -17,7 +17,7 @@ import type {
   UndoActionResult,
 } from '@/lib/flashcards/action-types';
 import { updateSrsSettings } from '@/lib/flashcards/settings';
-import { srsSettingsInputSchema } from '@/lib/flashcards/settings-schema';
+import { srsSettingsInputSchemaAt } from '@/lib/flashcards/settings-schema';
 
 const recordReviewInputSchema = z.object({
   cardId: cardIdSchema,
@@ -86,6 +86,8 @@ export async function updateSrsSettingsAction(
     newCardsPerDay: formData.get('newCardsPerDay'),
     maxReviewsPerDay: formData.get('maxReviewsPerDay'),
     interviewDate: formData.get('interviewDate') ?? '',
+    timeZone: formData.get('timeZone') ?? 'UTC',
+    dayStartHour: formData.get('dayStartHour') ?? '0',
   };
   const values = Object.fromEntries(
     Object.entries(raw).map(([name, value]) => [
@@ -93,7 +95,8 @@ export async function updateSrsSettingsAction(
       typeof value === 'string' ? value.slice(0, 40) : '',
     ]),
   );
-  const parsed = srsSettingsInputSchema.safeParse(raw);
+  const now = new Date();
+  const parsed = srsSettingsInputSchemaAt(now).safeParse(raw);
   if (!parsed.success) {
     return {
       ok: false,
@@ -103,7 +106,7 @@ export async function updateSrsSettingsAction(
     };
   }
   try {
-    await updateSrsSettings({ userId: user.id, input: raw });
+    await updateSrsSettings({ userId: user.id, input: raw, now });
     return { ok: true, message: 'Settings saved.', values };
   } catch (error) {
     return { ...failure(error), values };

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { z } from 'zod';
-import { ScenarioMeta, difficultyLabel, kindLabel } from '@/components/scenarios/scenario-meta';
+import { ScenarioMeta } from '@/components/scenarios/scenario-meta';
+import { competencyLabel, difficultyLabel, scenarioKindLabel } from '@/lib/content/labels';
 import { getCurrentUser } from '@/lib/auth/session';
 import { SCENARIO_KINDS } from '@/lib/content/scenario-schema';
 import { listScenarioSummaries } from '@/lib/content/scenarios';
@@ -88,7 +89,7 @@ export default async function ScenariosPage({ searchParams }: ScenariosPageProps
             <option value="">All kinds</option>
             {SCENARIO_KINDS.map((kind) => (
               <option key={kind} value={kind}>
-                {kindLabel(kind)}
+                {scenarioKindLabel(kind)}
               </option>
             ))}
           </select>
@@ -124,7 +125,7 @@ export default async function ScenariosPage({ searchParams }: ScenariosPageProps
             <option value="">All competencies</option>
             {COMPETENCY_TAGS.map((tag) => (
               <option key={tag} value={tag}>
-                {tag}
+                {competencyLabel(tag)}
               </option>
             ))}
           </select>

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildGlossary, glossarySlug } from '@/lib/content/glossary';
 import { loadLessonPack } from '@/lib/content/lesson-pack';
 import type { LessonPack } from '@/lib/content/schemas';
-import { buildSearchIndex, searchIndex, tokenize, type SearchIndex } from '@/lib/content/search-index';
+import { buildSearchIndex, passageFor, searchIndex, tokenize, type SearchIndex } from '@/lib/content/search-index';
 
 let pack: LessonPack;
 let index: SearchIndex;
@@ -39,8 +39,27 @@ describe('search index', () => {
     expect(hits.some((h) => h.href === '/lessons/alpha-lesson')).toBe(false);
   });
 
-  it('ranks an exact title match first', () => {
-    expect(searchIndex(index, 'retry budget')[0]).toMatchObject({ kind: 'term', title: 'Retry budget' });
+  it('ranks lesson text with the exact phrase first, then the glossary term titled with it', () => {
+    const hits = searchIndex(index, 'retry budget');
+    expect(hits[0]).toMatchObject({ kind: 'lesson' });
+    expect(hits[0]?.href.startsWith('/lessons/alpha-lesson')).toBe(true);
+    const term = hits.findIndex((h) => h.kind === 'term' && h.title === 'Retry budget');
+    expect(term).toBeGreaterThan(-1);
+    expect(term).toBeLessThan(3);
+  });
+
+  it('links a section hit to its heading and marks the matching words in the passage', () => {
+    const section = searchIndex(index, 'multiply load').find((h) => h.section);
+    expect(section).toMatchObject({ section: 'Why retries hurt', href: '/lessons/alpha-lesson#why-retries-hurt' });
+    expect(section?.passage?.filter((part) => part.isMatch).map((part) => part.text)).toEqual(['multiply', 'load']);
+    expect(section?.passage?.map((part) => part.text).join('')).toContain('Retries hide transient errors but multiply load.');
+  });
+
+  it('cuts a passage around the match and highlights stems and the typed prefix', () => {
+    const text = `${'Filler words here. '.repeat(3)}Retries can amplify load when every layer retries. ${'More filler. '.repeat(30)}`;
+    const parts = passageFor(text, ['retry', 'amp']);
+    expect(parts.filter((p) => p.isMatch).map((p) => p.text)).toEqual(['Retries', 'amplify', 'retries']);
+    expect(parts.map((p) => p.text).join('').length).toBeLessThanOrEqual(230);
   });
 
   it('matches all words, the last one as a prefix', () => {

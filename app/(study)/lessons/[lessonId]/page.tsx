@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Breadcrumbs } from '@/components/lesson/breadcrumbs';
 import { LessonBody } from '@/components/lesson/lesson-body';
+import { LessonEnhancements } from '@/components/lesson/lesson-enhancements';
 import { LessonUserStateProvider, MarkCompleteButton } from '@/components/lesson/lesson-user-state';
 import { SelfCheck } from '@/components/lesson/self-check';
 import { SimulatorLink } from '@/components/lesson/simulator-link';
@@ -99,6 +100,7 @@ export default async function LessonPage({ params }: LessonPageProps) {
             </div>
 
             <LessonBody html={html} />
+            <LessonEnhancements />
 
             <section aria-labelledby="key-terms-heading" className="space-y-3">
               <h2 id="key-terms-heading" className="text-2xl">
@@ -142,7 +144,7 @@ export default async function LessonPage({ params }: LessonPageProps) {
               <h2 id="complete-heading" className="text-lg">
                 Finished reading?
               </h2>
-              <MarkCompleteButton markComplete={markLessonCompleteAction} />
+              <MarkCompleteButton markComplete={markLessonCompleteAction} nextLesson={next} />
             </section>
 
             {lesson.sources.length > 0 && (

@@ -10,6 +10,7 @@ import {
   retentionWorkload,
 } from '@/lib/srs/settings';
 import { SrsSettingsForm } from '@/components/flashcards/srs-settings-form';
+import { listTimeZones } from '@/lib/srs/time';
 import { updateSrsSettingsAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Review settings' };
@@ -37,6 +38,8 @@ export default async function ReviewSettingsPage() {
           desiredRetention: settings.desiredRetention,
           newCardsPerDay: settings.newCardsPerDay,
           maxReviewsPerDay: settings.maxReviewsPerDay,
+          timeZone: settings.timeZone,
+          dayStartHour: settings.dayStartHour,
           interviewDate: settings.interviewDate
             ? settings.interviewDate.toISOString().slice(0, 10)
             : '',
@@ -47,6 +50,7 @@ export default async function ReviewSettingsPage() {
           newMax: NEW_CARDS_PER_DAY_MAX,
           reviewsMax: MAX_REVIEWS_PER_DAY_MAX,
         }}
+        timeZones={listTimeZones()}
       />
       <section aria-labelledby="workload-heading" className="space-y-3">
         <h2 id="workload-heading" className="text-xl">

@@ -3,7 +3,14 @@ import Link from 'next/link';
 import { requireUser } from '@/lib/auth/session';
 import { getReviewStats } from '@/lib/flashcards/stats';
 import type { RetentionStat } from '@/lib/flashcards/stats';
-import { CardStateChart, ForecastChart, ReviewHeatmap } from '@/components/flashcards/stats-charts';
+import {
+  CardStateChart,
+  ForecastChart,
+  IntervalChart,
+  RetentionChart,
+  ReviewHeatmap,
+} from '@/components/flashcards/stats-charts';
+import { getSrsSettings } from '@/lib/flashcards/settings';
 
 export const metadata: Metadata = { title: 'Review stats' };
 export const dynamic = 'force-dynamic';
@@ -14,7 +21,11 @@ function percent(stat: RetentionStat): string {
 
 export default async function ReviewStatsPage() {
   const user = await requireUser();
-  const stats = await getReviewStats({ userId: user.id, now: new Date() });
+  const [stats, settings] = await Promise.all([
+    getReviewStats({ userId: user.id, now: new Date() }),
+    getSrsSettings({ userId: user.id }),
+  ]);
+  const { timeZone, dayStartHour } = stats.studyDay;
   return (
     <>
       <header className="space-y-1">
@@ -22,7 +33,11 @@ export default async function ReviewStatsPage() {
           <Link href="/review">← Back to review</Link>
         </p>
         <h1 className="text-3xl">Review stats</h1>
-        <p className="text-muted">Days are counted in UTC.</p>
+        <p className="text-muted" data-testid="study-day">
+          Days are counted in {timeZone.replaceAll('_', ' ')} and start at{' '}
+          {String(dayStartHour).padStart(2, '0')}:00.{' '}
+          <Link href="/review/settings">Change in settings</Link>
+        </p>
       </header>
 
       <section aria-labelledby="summary-heading" className="space-y-3">
@@ -78,6 +93,23 @@ export default async function ReviewStatsPage() {
         <ForecastChart forecast={stats.forecast} />
       </section>
 
+      <section aria-labelledby="retention-heading" className="card space-y-3">
+        <h2 id="retention-heading" className="text-xl">
+          Retention over time
+        </h2>
+        <RetentionChart
+          weeks={stats.retentionByWeek}
+          desiredRetention={settings.desiredRetention}
+        />
+      </section>
+
+      <section aria-labelledby="intervals-heading" className="card space-y-3">
+        <h2 id="intervals-heading" className="text-xl">
+          Card intervals
+        </h2>
+        <IntervalChart intervals={stats.intervals} />
+      </section>
+
       <section aria-labelledby="heatmap-heading" className="card space-y-3">
         <h2 id="heatmap-heading" className="text-xl">
           Reviews over the last year
@@ -106,6 +138,10 @@ export default async function ReviewStatsPage() {
             </a>
           </li>
         </ul>
+        <p className="text-sm text-muted" data-testid="anki-export-note">
+          The Anki file holds the cards only: Anki imports them as new cards, without your
+          scheduling or review history here. The two CSV files keep both.
+        </p>
       </section>
     </>
   );

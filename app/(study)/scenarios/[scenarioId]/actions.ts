@@ -5,7 +5,11 @@ import type { SubmitAttemptState } from '@/components/scenarios/attempt-state';
 import { getCurrentUser } from '@/lib/auth/session';
 import { getScenario } from '@/lib/content/scenarios';
 import { contentIdSchema } from '@/lib/content/schemas';
-import { ScenarioError, submitScenarioAttempt } from '@/lib/scenarios/attempts';
+import {
+  ScenarioError,
+  gradeAnonymousAttempt,
+  submitScenarioAttempt,
+} from '@/lib/scenarios/attempts';
 
 // The user always comes from the session, never from the form. The grader validates the
 // answer itself; here we only turn form strings into the scenario's answer shape.
@@ -52,7 +56,6 @@ export async function submitScenarioAttemptAction(
     };
   }
   const user = await getCurrentUser();
-  if (!user) return { ok: false, message: 'Sign in to submit an answer.' };
   const scenario = await getScenario(parsed.data.scenarioId);
   if (!scenario) return { ok: false, message: 'Unknown scenario.' };
 
@@ -66,6 +69,28 @@ export async function submitScenarioAttemptAction(
           : Number(raw.trim().replace(',', '.'))
         : raw || undefined;
   try {
+    if (!user) {
+      // Signed-out visitors get graded feedback too; nothing is stored.
+      const graded = await gradeAnonymousAttempt({
+        scenarioId: scenario.id,
+        answer: {
+          decision,
+          justification: parsed.data.justification,
+          prediction: parsed.data.prediction,
+        },
+      });
+      if (!graded.ok)
+        return { ok: false, message: graded.message, fieldErrors: graded.fieldErrors };
+      return {
+        ok: true,
+        attemptId: `unsaved-${crypto.randomUUID()}`,
+        isSaved: false,
+        result: graded.result,
+        newCardCount: 0,
+        why: scenario.why,
+        modelAnswer: scenario.modelAnswer,
+      };
+    }
     const result = await submitScenarioAttempt({
       userId: user.id,
       scenarioId: scenario.id,
@@ -80,6 +105,7 @@ export async function submitScenarioAttemptAction(
     return {
       ok: true,
       attemptId: result.attempt.id,
+      isSaved: true,
       result: result.result,
       newCardCount: result.newCardCount,
       why: scenario.why,

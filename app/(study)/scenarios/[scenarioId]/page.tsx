@@ -73,25 +73,24 @@ export default async function ScenarioPage({ params }: ScenarioPageProps) {
         </p>
       </section>
 
-      {user ? (
-        <ScenarioAttemptFlow
-          scenario={toPublicScenario(scenario)}
-          submit={submitScenarioAttemptAction}
-          lessonTitles={lessonTitles}
-          citableRuns={runs.map((run) => ({ id: run.id, name: run.name }))}
-          simulator={
-            scenario.simulator ? <SimulatorEmbed presetId={scenario.simulator.presetId} /> : null
-          }
-        />
-      ) : (
-        <p className="card">
+      {user ? null : (
+        <p className="card" data-testid="anonymous-note">
+          You can answer without an account and see the feedback.{' '}
           <Link href={`/sign-in?callbackUrl=${encodeURIComponent(`/scenarios/${scenario.id}`)}`}>
             Sign in
           </Link>{' '}
-          or <Link href="/sign-up">create an account</Link> to answer this scenario and get graded
-          feedback.
+          or <Link href="/sign-up">create an account</Link> to save your attempts.
         </p>
       )}
+      <ScenarioAttemptFlow
+        scenario={toPublicScenario(scenario)}
+        submit={submitScenarioAttemptAction}
+        lessonTitles={lessonTitles}
+        citableRuns={runs.map((run) => ({ id: run.id, name: run.name }))}
+        simulator={
+          scenario.simulator ? <SimulatorEmbed presetId={scenario.simulator.presetId} /> : null
+        }
+      />
 
       {history.length > 0 && (
         <AttemptHistory

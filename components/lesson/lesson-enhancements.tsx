@@ -1,0 +1,70 @@
+'use client';
+
+import { useEffect } from 'react';
+
+/**
+ * Small progressive enhancements over the static lesson HTML, in one effect with no React
+ * state (so it costs almost nothing to hydrate): a "Copy" button on every code block, and
+ * the table of contents marks the section being read (`aria-current="location"`).
+ */
+export function LessonEnhancements() {
+  useEffect(() => {
+    const body = document.querySelector<HTMLElement>('.lesson-body');
+    if (!body) return;
+    const cleanups: Array<() => void> = [];
+
+    for (const pre of body.querySelectorAll<HTMLPreElement>('pre')) {
+      if (pre.parentElement?.classList.contains('code-block')) continue;
+      const wrapper = document.createElement('div');
+      wrapper.className = 'code-block';
+      pre.replaceWith(wrapper);
+      wrapper.append(pre);
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'copy-code btn btn-secondary';
+      button.textContent = 'Copy';
+      button.addEventListener('click', () => {
+        void navigator.clipboard
+          ?.writeText(pre.innerText)
+          .then(() => {
+            button.textContent = 'Copied';
+            setTimeout(() => (button.textContent = 'Copy'), 2000);
+          })
+          .catch(() => (button.textContent = 'Copy failed'));
+      });
+      wrapper.append(button);
+    }
+
+    const headings = [...body.querySelectorAll<HTMLElement>('h2[id], h3[id]')];
+    const links = [...document.querySelectorAll<HTMLAnchorElement>('nav a[href^="#"]')].filter(
+      (link) => headings.some((heading) => link.hash === `#${heading.id}`),
+    );
+    const mark = (id: string) => {
+      for (const link of links) {
+        if (link.hash === `#${id}`) link.setAttribute('aria-current', 'location');
+        else link.removeAttribute('aria-current');
+      }
+    };
+    if (headings.length > 0 && typeof IntersectionObserver !== 'undefined') {
+      const visible = new Set<string>();
+      const observer = new IntersectionObserver(
+        (entries) => {
+          for (const entry of entries) {
+            if (entry.isIntersecting) visible.add(entry.target.id);
+            else visible.delete(entry.target.id);
+          }
+          // The first heading on screen, or else the last one scrolled past.
+          const onScreen = headings.find((heading) => visible.has(heading.id));
+          const passed = headings.filter((h) => h.getBoundingClientRect().top < 0).at(-1);
+          const current = onScreen ?? passed;
+          if (current) mark(current.id);
+        },
+        { rootMargin: '0px 0px -60% 0px' },
+      );
+      headings.forEach((heading) => observer.observe(heading));
+      cleanups.push(() => observer.disconnect());
+    }
+    return () => cleanups.forEach((cleanup) => cleanup());
+  }, []);
+  return null;
+}

@@ -1,0 +1,197 @@
+// `npm run bench:web`: Lighthouse (mobile preset) on the content pages and autocannon load on
+// the signed-in pages, against the production build served on 127.0.0.1 with its own SQLite
+// file and the seeded demo account. Prints a table; never fails on a missed target (targets
+// are printed beside the numbers). Needs `npm run build` first and Chromium (CHROMIUM_PATH).
+// Options: BENCH_PORT (3241), BENCH_SECONDS (10 per signed-in page), BENCH_CONNECTIONS (50).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const PORT = Number(process.env.BENCH_PORT ?? 3241);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const BASE = `http://127.0.0.1:${PORT}`;
+const CONTENT_PAGES = ['/', '/glossary', '/lessons/resilience-retries-timeouts-circuit-breaking'];
+const SIGNED_IN_PAGES = ['/dashboard', '/review', '/scenarios'];
+const DEMO = { email: 'demo@meshdojo.dev', password: 'mesh-dojo-demo-1' };
+
+if (!existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) {
+  console.error('No production build found: run `npm run build` first.');
+  process.exit(1);
+}
+
+const dbFile = path.join(ROOT, 'data', 'bench-web.db');
+for (const suffix of ['', '-wal', '-shm']) rmSync(dbFile + suffix, { force: true });
+// BENCH_EMPTY_DEMO=1 seeds the demo account without its history (the state the first
+// "before" numbers were taken in, before the seed had history).
+const env = {
+  ...process.env,
+  DATABASE_URL: `file:${dbFile}`,
+  NODE_ENV: 'production',
+  ...(process.env.BENCH_EMPTY_DEMO === '1' ? { SEED_DEMO_HISTORY: '0' } : {}),
+};
+const tsx = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+for (const args of [
+  ['scripts/migrate.ts', 'deploy'],
+  ['--conditions=react-server', 'scripts/seed.ts'],
+]) {
+  const result = spawnSync(tsx, args, { cwd: ROOT, env, stdio: 'ignore' });
+  if (result.status !== 0) {
+    console.error(`bench:web: ${args.join(' ')} failed`);
+    process.exit(1);
+  }
+}
+
+const server = spawn(
+  path.join(ROOT, 'node_modules', '.bin', 'next'),
+  ['start', '-H', '127.0.0.1', '-p', String(PORT)],
+  { cwd: ROOT, env, stdio: 'ignore' },
+);
+process.on('exit', () => server.kill('SIGTERM'));
+
+async function waitForServer() {
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`${BASE}/api/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error('server did not start');
+}
+
+/** Signs the demo account in through next-auth's credentials callback; returns the cookie header. */
+async function signIn() {
+  const csrfResponse = await fetch(`${BASE}/api/auth/csrf`);
+  const { csrfToken } = await csrfResponse.json();
+  const csrfCookie = csrfResponse.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const response = await fetch(`${BASE}/api/auth/callback/credentials`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', cookie: csrfCookie },
+    body: new URLSearchParams({ csrfToken, ...DEMO, json: 'true' }),
+  });
+  const session = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .find((c) => c.startsWith('next-auth.session-token='));
+  if (!session) throw new Error('demo sign-in failed');
+  return session;
+}
+
+/**
+ * CPU seconds used so far by the server and its child processes (Linux /proc). Reported per
+ * request beside req/s, because req/s on a shared machine moves with everyone else's load.
+ */
+function serverCpuSeconds(rootPid = server.pid) {
+  const ticks = 100; // USER_HZ on Linux
+  const stats = new Map();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const fields = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1].split(' ');
+      stats.set(Number(entry), {
+        ppid: Number(fields[1]),
+        cpu: Number(fields[11]) + Number(fields[12]),
+      });
+    } catch {
+      // the process ended while listing
+    }
+  }
+  let total = 0;
+  const queue = [rootPid];
+  while (queue.length > 0) {
+    const pid = queue.pop();
+    total += stats.get(pid)?.cpu ?? 0;
+    for (const [child, stat] of stats) if (stat.ppid === pid) queue.push(child);
+  }
+  return total / ticks;
+}
+
+function load(url, cookie, duration = SECONDS) {
+  return new Promise((resolve, reject) => {
+    autocannon({ url, connections: CONNECTIONS, duration, headers: { cookie } }, (error, result) =>
+      error ? reject(error) : resolve(result),
+    );
+  });
+}
+
+async function lighthouseRun(url, port) {
+  const { lhr } = await lighthouse(url, {
+    port,
+    output: 'json',
+    logLevel: 'error',
+    onlyCategories: ['performance'],
+  });
+  const audit = (id) => lhr.audits[id]?.numericValue ?? NaN;
+  return {
+    score: Math.round((lhr.categories.performance.score ?? 0) * 100),
+    tbt: audit('total-blocking-time'),
+    lcp: audit('largest-contentful-paint'),
+    cls: audit('cumulative-layout-shift'),
+  };
+}
+
+await waitForServer();
+const rows = [];
+const [load1] = readFileSync('/proc/loadavg', 'utf8').split(' ');
+console.log(
+  `machine load average at start: ${load1} on ${(await import('node:os')).availableParallelism()} cores`,
+);
+
+const chrome = await chromeLauncher.launch({
+  chromePath: CHROMIUM,
+  chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+});
+try {
+  for (const page of CONTENT_PAGES) {
+    await fetch(BASE + page); // warm the server's caches so the run measures the page, not a cold start
+    const r = await lighthouseRun(BASE + page, chrome.port);
+    rows.push([
+      page,
+      `Lighthouse ${r.score}`,
+      `TBT ${Math.round(r.tbt)} ms`,
+      `LCP ${Math.round(r.lcp)} ms · CLS ${r.cls.toFixed(3)}`,
+      'target ≥ 95, TBT ≤ 200 ms',
+    ]);
+  }
+} catch (error) {
+  rows.push(['lighthouse', 'error', String(error?.message ?? error), '', '']);
+} finally {
+  await chrome.kill();
+}
+
+try {
+  const cookie = await signIn();
+  for (const page of SIGNED_IN_PAGES) {
+    await load(BASE + page, cookie, 2).catch(() => null); // warm-up, not counted
+    const cpuBefore = serverCpuSeconds();
+    const r = await load(BASE + page, cookie);
+    const cpuMsPerRequest =
+      ((serverCpuSeconds() - cpuBefore) * 1000) / Math.max(1, r.requests.total);
+    const non2xx = r.non2xx + r.errors;
+    rows.push([
+      page,
+      `${Math.round(r.requests.average)} req/s`,
+      `p99 ${r.latency.p99} ms`,
+      `p50 ${r.latency.p50} ms · ${cpuMsPerRequest.toFixed(1)} CPU ms/req · ${non2xx} non-2xx/errors`,
+      `target ≥ 250 req/s, p99 ≤ 300 ms @ ${CONNECTIONS} conns`,
+    ]);
+  }
+} catch (error) {
+  rows.push(['load', 'error', String(error?.message ?? error), '', '']);
+}
+
+const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+console.log(rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i])).join('  ')).join('\n'));
+server.kill('SIGTERM');
+process.exit(0);
