@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "SrsSettings" ADD COLUMN     "dayStartHour" INTEGER NOT NULL DEFAULT 0,
+ADD COLUMN     "timeZone" TEXT NOT NULL DEFAULT 'UTC';
