@@ -6,6 +6,7 @@ import { lessonChecker } from '@/lib/content/lesson-checker';
 import { deckChecker } from '@/lib/content/deck';
 import { scenarioChecker } from '@/lib/content/scenario-checker';
 import { simulatorPresetChecker } from '@/lib/content/simulator-preset-pack';
+import { trackTemplateChecker } from '@/lib/content/track-template-pack';
 
 // One checker per line keeps each new content kind a one-line diff.
 // prettier-ignore
@@ -14,6 +15,7 @@ const CHECKERS: ContentChecker[] = [
   deckChecker,
   scenarioChecker,
   simulatorPresetChecker,
+  trackTemplateChecker,
 ];
 
 async function main(): Promise<number> {
