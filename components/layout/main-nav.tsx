@@ -10,6 +10,8 @@ const LINKS = [
   { href: '/review', label: 'Review', needsAccount: false },
   { href: '/scenarios', label: 'Scenarios', needsAccount: false },
   { href: '/simulator', label: 'Simulator', needsAccount: false },
+  { href: '/tracks', label: 'My tracks', needsAccount: true },
+  { href: '/teams', label: 'Teams', needsAccount: true },
 ] as const;
 
 /** Primary navigation; marks the current area with aria-current. */

@@ -45,7 +45,10 @@ export type Membership = { user: SessionUser; teamId: string; role: TeamRole; jo
  * The signed-in user's membership of `teamId` with one of `roles`. Non-members get
  * "not-found" (a team's existence is not revealed); members without the role get "forbidden".
  */
-export async function requireTeamRole(teamId: string, roles: readonly TeamRole[]): Promise<Membership> {
+export async function requireTeamRole(
+  teamId: string,
+  roles: readonly TeamRole[],
+): Promise<Membership> {
   const user = await requireSignedIn();
   const row = await db.teamMember.findUnique({
     where: { teamId_userId: { teamId, userId: user.id } },
@@ -53,7 +56,8 @@ export async function requireTeamRole(teamId: string, roles: readonly TeamRole[]
   });
   if (!row) throw new TeamError('not-found', 'Team not found.');
   const role = teamRoleSchema.catch('member').parse(row.role);
-  if (!roles.includes(role)) throw new TeamError('forbidden', 'Your role in this team does not allow that.');
+  if (!roles.includes(role))
+    throw new TeamError('forbidden', 'Your role in this team does not allow that.');
   return { user, teamId, role, joinedAt: row.joinedAt };
 }
 

@@ -14,7 +14,10 @@ const TEMPLATE_DIR = path.join(process.cwd(), 'content', 'tracks');
 /** Every track template, validated once per process (invalid content throws, naming the file). */
 export const listTrackTemplates: () => Promise<TrackTemplate[]> = processCached(async () => {
   const scenarios = await listScenarios();
-  const { templates, problems } = await readTrackTemplates(TEMPLATE_DIR, new Set(scenarios.map((s) => s.id)));
+  const { templates, problems } = await readTrackTemplates(
+    TEMPLATE_DIR,
+    new Set(scenarios.map((s) => s.id)),
+  );
   if (problems.length > 0) throw new ContentError(problems);
   return templates;
 });

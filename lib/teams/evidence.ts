@@ -2,7 +2,13 @@ import 'server-only';
 import { db } from '@/lib/db';
 import { rowToCard, CARD_STATE_SELECT } from '@/lib/flashcards/card-state';
 import type { SrsCard } from '@/lib/srs/card';
-import { NO_EXTERNAL_EVIDENCE, type ExternalEvidence, type MemberEvidence, type ScoredAttempt, type TrackContent } from '@/lib/tracks/evidence';
+import {
+  NO_EXTERNAL_EVIDENCE,
+  type ExternalEvidence,
+  type MemberEvidence,
+  type ScoredAttempt,
+  type TrackContent,
+} from '@/lib/tracks/evidence';
 
 // Reads the rows progress is derived from, for many members at once (one query per table).
 // Callers have already checked that the signed-in user may see these members.
@@ -12,23 +18,46 @@ import { NO_EXTERNAL_EVIDENCE, type ExternalEvidence, type MemberEvidence, type 
  * results and interview scorecard tables land, replace this with a loader that reads them for
  * `userIds` (one query each) and answers `challengePassed` / `interviewScore` from the rows.
  */
-export async function loadExternalEvidence(userIds: readonly string[]): Promise<Map<string, ExternalEvidence>> {
+export async function loadExternalEvidence(
+  userIds: readonly string[],
+): Promise<Map<string, ExternalEvidence>> {
   return new Map(userIds.map((id) => [id, NO_EXTERNAL_EVIDENCE]));
 }
 
 /** Evidence per member: lesson completions, FSRS states of deck cards, scenario attempts. */
-export async function loadEvidence(userIds: readonly string[], content: TrackContent): Promise<Map<string, MemberEvidence>> {
+export async function loadEvidence(
+  userIds: readonly string[],
+  content: TrackContent,
+): Promise<Map<string, MemberEvidence>> {
   const ids = [...new Set(userIds)];
   const deckCardIds = [...content.competencyCards.values()].flat();
   const [lessons, cards, attempts, external] = await Promise.all([
-    db.lessonProgress.findMany({ where: { userId: { in: ids }, completedAt: { not: null } }, select: { userId: true, lessonId: true, completedAt: true } }),
-    db.cardState.findMany({ where: { userId: { in: ids }, cardId: { in: deckCardIds } }, select: { ...CARD_STATE_SELECT, userId: true } }),
-    db.scenarioAttempt.findMany({ where: { userId: { in: ids } }, select: { userId: true, scenarioId: true, score: true, createdAt: true } }),
+    db.lessonProgress.findMany({
+      where: { userId: { in: ids }, completedAt: { not: null } },
+      select: { userId: true, lessonId: true, completedAt: true },
+    }),
+    db.cardState.findMany({
+      where: { userId: { in: ids }, cardId: { in: deckCardIds } },
+      select: { ...CARD_STATE_SELECT, userId: true },
+    }),
+    db.scenarioAttempt.findMany({
+      where: { userId: { in: ids } },
+      select: { userId: true, scenarioId: true, score: true, createdAt: true },
+    }),
     loadExternalEvidence(ids),
   ]);
-  const byUser = new Map<string, { lessons: Map<string, Date>; cards: Map<string, SrsCard>; scenarios: Map<string, ScoredAttempt[]> }>();
-  for (const id of ids) byUser.set(id, { lessons: new Map(), cards: new Map(), scenarios: new Map() });
-  for (const row of lessons) if (row.completedAt) byUser.get(row.userId)?.lessons.set(row.lessonId, row.completedAt);
+  const byUser = new Map<
+    string,
+    {
+      lessons: Map<string, Date>;
+      cards: Map<string, SrsCard>;
+      scenarios: Map<string, ScoredAttempt[]>;
+    }
+  >();
+  for (const id of ids)
+    byUser.set(id, { lessons: new Map(), cards: new Map(), scenarios: new Map() });
+  for (const row of lessons)
+    if (row.completedAt) byUser.get(row.userId)?.lessons.set(row.lessonId, row.completedAt);
   for (const row of cards) byUser.get(row.userId)?.cards.set(row.cardId, rowToCard(row));
   for (const row of attempts) {
     const entry = byUser.get(row.userId);
@@ -38,6 +67,7 @@ export async function loadEvidence(userIds: readonly string[], content: TrackCon
     entry.scenarios.set(row.scenarioId, list);
   }
   const result = new Map<string, MemberEvidence>();
-  for (const [id, entry] of byUser) result.set(id, { ...entry, external: external.get(id) ?? NO_EXTERNAL_EVIDENCE });
+  for (const [id, entry] of byUser)
+    result.set(id, { ...entry, external: external.get(id) ?? NO_EXTERNAL_EVIDENCE });
   return result;
 }

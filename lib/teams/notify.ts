@@ -6,7 +6,13 @@ type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 /** Creates "new assignment" notifications (idempotent per user, track). */
 export async function notifyAssigned(
   tx: Tx,
-  args: { userIds: readonly string[]; teamId: string; teamName: string; trackId: string; trackTitle: string },
+  args: {
+    userIds: readonly string[];
+    teamId: string;
+    teamName: string;
+    trackId: string;
+    trackTitle: string;
+  },
 ): Promise<void> {
   for (const userId of args.userIds) {
     await tx.notification.upsert({

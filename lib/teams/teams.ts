@@ -24,24 +24,47 @@ export const teamNameSchema = z
   .min(1, { error: 'Enter a team name.' })
   .max(80, { error: 'Keep the name under 80 characters.' });
 
-export type TeamSummary = { id: string; name: string; role: TeamRole; memberCount: number; joinedAt: Date };
-export type TeamMemberDto = { userId: string; name: string; email: string; role: TeamRole; joinedAt: Date };
+export type TeamSummary = {
+  id: string;
+  name: string;
+  role: TeamRole;
+  memberCount: number;
+  joinedAt: Date;
+};
+export type TeamMemberDto = {
+  userId: string;
+  name: string;
+  email: string;
+  role: TeamRole;
+  joinedAt: Date;
+};
 export type TeamOverview = { id: string; name: string; role: TeamRole; members: TeamMemberDto[] };
 
 const parseRole = (role: string): TeamRole => teamRoleSchema.catch('member').parse(role);
 
 /** Creates a team owned by the signed-in user; with a template, also its track assigned to the whole team. */
-export async function createTeam({ name, templateId }: { name: string; templateId?: string | null }): Promise<{ teamId: string; trackId: string | null }> {
+export async function createTeam({
+  name,
+  templateId,
+}: {
+  name: string;
+  templateId?: string | null;
+}): Promise<{ teamId: string; trackId: string | null }> {
   const user = await requireSignedIn();
   const parsedName = teamNameSchema.safeParse(name);
-  if (!parsedName.success) throw new TeamError('invalid', parsedName.error.issues[0]?.message ?? 'Invalid name.');
+  if (!parsedName.success)
+    throw new TeamError('invalid', parsedName.error.issues[0]?.message ?? 'Invalid name.');
   const template = templateId ? await getTrackTemplate(templateId) : null;
   if (templateId && !template) throw new TeamError('invalid', 'Unknown track template.');
   const count = await db.teamMember.count({ where: { userId: user.id } });
-  if (count >= MAX_TEAMS_PER_USER) throw new TeamError('limit', `You can be in at most ${MAX_TEAMS_PER_USER} teams.`);
+  if (count >= MAX_TEAMS_PER_USER)
+    throw new TeamError('limit', `You can be in at most ${MAX_TEAMS_PER_USER} teams.`);
   return db.$transaction(async (tx) => {
     const team = await tx.team.create({ data: { name: parsedName.data }, select: { id: true } });
-    await tx.teamMember.create({ data: { teamId: team.id, userId: user.id, role: 'owner' }, select: { id: true } });
+    await tx.teamMember.create({
+      data: { teamId: team.id, userId: user.id, role: 'owner' },
+      select: { id: true },
+    });
     if (!template) return { teamId: team.id, trackId: null };
     const track = await tx.track.create({
       data: {
@@ -67,7 +90,11 @@ export async function listMyTeams(): Promise<TeamSummary[]> {
   const rows = await db.teamMember.findMany({
     where: { userId: user.id },
     orderBy: { joinedAt: 'asc' },
-    select: { role: true, joinedAt: true, team: { select: { id: true, name: true, _count: { select: { members: true } } } } },
+    select: {
+      role: true,
+      joinedAt: true,
+      team: { select: { id: true, name: true, _count: { select: { members: true } } } },
+    },
   });
   return rows.map((row) => ({
     id: row.team.id,
@@ -88,7 +115,11 @@ export async function getTeamOverview({ teamId }: { teamId: string }): Promise<T
       name: true,
       members: {
         orderBy: { joinedAt: 'asc' },
-        select: { role: true, joinedAt: true, user: { select: { id: true, name: true, email: true } } },
+        select: {
+          role: true,
+          joinedAt: true,
+          user: { select: { id: true, name: true, email: true } },
+        },
       },
     },
   });
@@ -109,11 +140,24 @@ export async function getTeamOverview({ teamId }: { teamId: string }): Promise<T
 }
 
 /** Owner only: makes a member a manager or a manager a member. */
-export async function changeMemberRole({ teamId, userId, role }: { teamId: string; userId: string; role: 'manager' | 'member' }): Promise<void> {
+export async function changeMemberRole({
+  teamId,
+  userId,
+  role,
+}: {
+  teamId: string;
+  userId: string;
+  role: 'manager' | 'member';
+}): Promise<void> {
   const membership = await requireTeamRole(teamId, ['owner']);
-  if (role !== 'manager' && role !== 'member') throw new TeamError('invalid', 'Role must be manager or member.');
-  if (userId === membership.user.id) throw new TeamError('invalid', 'Transfer ownership to change your own role.');
-  const updated = await db.teamMember.updateMany({ where: { teamId, userId, role: { in: ['manager', 'member'] } }, data: { role } });
+  if (role !== 'manager' && role !== 'member')
+    throw new TeamError('invalid', 'Role must be manager or member.');
+  if (userId === membership.user.id)
+    throw new TeamError('invalid', 'Transfer ownership to change your own role.');
+  const updated = await db.teamMember.updateMany({
+    where: { teamId, userId, role: { in: ['manager', 'member'] } },
+    data: { role },
+  });
   if (updated.count === 0) throw new TeamError('not-found', 'That person is not in this team.');
 }
 
@@ -121,21 +165,35 @@ export async function changeMemberRole({ teamId, userId, role }: { teamId: strin
  * Removes someone from the team: managers remove members, the owner removes anyone but
  * themselves. Their personal assignments go with them.
  */
-export async function removeMember({ teamId, userId }: { teamId: string; userId: string }): Promise<void> {
+export async function removeMember({
+  teamId,
+  userId,
+}: {
+  teamId: string;
+  userId: string;
+}): Promise<void> {
   const membership = await requireTeamRole(teamId, MANAGING_ROLES);
-  if (userId === membership.user.id) throw new TeamError('invalid', 'Use "Leave team" to remove yourself.');
-  const target = await db.teamMember.findUnique({ where: { teamId_userId: { teamId, userId } }, select: { role: true } });
+  if (userId === membership.user.id)
+    throw new TeamError('invalid', 'Use "Leave team" to remove yourself.');
+  const target = await db.teamMember.findUnique({
+    where: { teamId_userId: { teamId, userId } },
+    select: { role: true },
+  });
   if (!target) throw new TeamError('not-found', 'That person is not in this team.');
   const role = parseRole(target.role);
   if (role === 'owner' || (role === 'manager' && membership.role !== 'owner'))
-    throw new TeamError('forbidden', 'Only the owner can remove a manager, and nobody can remove the owner.');
+    throw new TeamError(
+      'forbidden',
+      'Only the owner can remove a manager, and nobody can remove the owner.',
+    );
   await leaveRows(teamId, userId);
 }
 
 /** The signed-in user leaves; the owner must transfer ownership first. */
 export async function leaveTeam({ teamId }: { teamId: string }): Promise<void> {
   const membership = await requireTeamRole(teamId, TEAM_ROLES);
-  if (membership.role === 'owner') throw new TeamError('forbidden', 'Transfer ownership before leaving the team.');
+  if (membership.role === 'owner')
+    throw new TeamError('forbidden', 'Transfer ownership before leaving the team.');
   await leaveRows(teamId, membership.user.id);
 }
 
@@ -149,13 +207,25 @@ async function leaveRows(teamId: string, userId: string): Promise<void> {
 }
 
 /** Owner only: hands the team to another member, who becomes owner; the old owner becomes a manager. */
-export async function transferOwnership({ teamId, userId }: { teamId: string; userId: string }): Promise<void> {
+export async function transferOwnership({
+  teamId,
+  userId,
+}: {
+  teamId: string;
+  userId: string;
+}): Promise<void> {
   const membership = await requireTeamRole(teamId, ['owner']);
   if (userId === membership.user.id) throw new TeamError('invalid', 'You already own this team.');
   await db.$transaction(async (tx) => {
-    const target = await tx.teamMember.updateMany({ where: { teamId, userId }, data: { role: 'owner' } });
+    const target = await tx.teamMember.updateMany({
+      where: { teamId, userId },
+      data: { role: 'owner' },
+    });
     if (target.count === 0) throw new TeamError('not-found', 'That person is not in this team.');
-    await tx.teamMember.update({ where: { teamId_userId: { teamId, userId: membership.user.id } }, data: { role: 'manager' } });
+    await tx.teamMember.update({
+      where: { teamId_userId: { teamId, userId: membership.user.id } },
+      data: { role: 'manager' },
+    });
   });
 }
 
@@ -165,7 +235,8 @@ export async function addMemberRows(
   args: { teamId: string; userId: string; role: TeamRole },
 ): Promise<void> {
   const count = await tx.teamMember.count({ where: { teamId: args.teamId } });
-  if (count >= MAX_MEMBERS_PER_TEAM) throw new TeamError('limit', `A team has at most ${MAX_MEMBERS_PER_TEAM} members.`);
+  if (count >= MAX_MEMBERS_PER_TEAM)
+    throw new TeamError('limit', `A team has at most ${MAX_MEMBERS_PER_TEAM} members.`);
   await tx.teamMember.create({ data: args, select: { id: true } });
   if (args.role !== 'member') return;
   const team = await tx.team.findUnique({ where: { id: args.teamId }, select: { name: true } });
@@ -174,6 +245,12 @@ export async function addMemberRows(
     select: { track: { select: { id: true, title: true } } },
   });
   for (const { track } of assignments) {
-    await notifyAssigned(tx, { userIds: [args.userId], teamId: args.teamId, teamName: team?.name ?? 'your team', trackId: track.id, trackTitle: track.title });
+    await notifyAssigned(tx, {
+      userIds: [args.userId],
+      teamId: args.teamId,
+      teamName: team?.name ?? 'your team',
+      trackId: track.id,
+      trackTitle: track.title,
+    });
   }
 }

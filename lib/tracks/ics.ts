@@ -38,10 +38,18 @@ function fold(line: string): string {
 }
 
 const day = (date: Date) => date.toISOString().slice(0, 10).replaceAll('-', '');
-const stamp = (date: Date) => date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const stamp = (date: Date) =>
+  date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 
 /** An iCalendar (RFC 5545) feed of all-day events; `now` is the DTSTAMP. */
-export function buildCalendar(args: { name: string; events: readonly CalendarEvent[]; now: Date }): string {
+export function buildCalendar(args: {
+  name: string;
+  events: readonly CalendarEvent[];
+  now: Date;
+}): string {
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',

@@ -87,7 +87,8 @@ export function deriveItemProgress(args: {
       const cardIds = content.competencyCards.get(item.ref) ?? [];
       const recall = competencyRecall(cardIds, evidence.cards, now);
       score = Math.round(recall.recall * 100);
-      if (cardIds.length > 0 && recall.recall >= item.recallThreshold) completedAt = recall.lastReview;
+      if (cardIds.length > 0 && recall.recall >= item.recallThreshold)
+        completedAt = recall.lastReview;
       text = `predicted recall ${pct(recall.recall)} of ${pct(item.recallThreshold)} needed (${recall.reviewed}/${recall.total} cards studied)`;
       break;
     }
@@ -96,10 +97,14 @@ export function deriveItemProgress(args: {
       let best: number | null = null;
       for (const attempt of attempts) {
         if (best === null || attempt.score > best) best = attempt.score;
-        if (attempt.score >= item.passScore && (!completedAt || attempt.at < completedAt)) completedAt = attempt.at;
+        if (attempt.score >= item.passScore && (!completedAt || attempt.at < completedAt))
+          completedAt = attempt.at;
       }
       score = best === null ? null : Math.round(best);
-      text = best === null ? `not attempted (pass score ${item.passScore})` : `best score ${Math.round(best)} of ${item.passScore} needed (${attempts.length} attempts)`;
+      text =
+        best === null
+          ? `not attempted (pass score ${item.passScore})`
+          : `best score ${Math.round(best)} of ${item.passScore} needed (${attempts.length} attempts)`;
       break;
     }
     case 'simulator-challenge': {
@@ -111,7 +116,9 @@ export function deriveItemProgress(args: {
       const result = evidence.external.interviewScore(item.ref);
       score = result ? Math.round(result.score) : null;
       if (result && result.score >= item.passScore) completedAt = result.at;
-      text = result ? `interview score ${Math.round(result.score)} of ${item.passScore} needed` : `no scored interview yet (pass score ${item.passScore})`;
+      text = result
+        ? `interview score ${Math.round(result.score)} of ${item.passScore} needed`
+        : `no scored interview yet (pass score ${item.passScore})`;
       break;
     }
   }
@@ -157,7 +164,8 @@ export function deriveTrackProgress(args: {
   const optionalDone = optional.filter((i) => i.status === 'done').length;
   const end = items.reduce((latest, i) => (i.dueAt > latest ? i.dueAt : latest), start);
   const span = end.getTime() - start.getTime();
-  const elapsedShare = span <= 0 ? 1 : Math.min(1, Math.max(0, (now.getTime() - start.getTime()) / span));
+  const elapsedShare =
+    span <= 0 ? 1 : Math.min(1, Math.max(0, (now.getTime() - start.getTime()) / span));
   return {
     start,
     end,
@@ -171,7 +179,11 @@ export function deriveTrackProgress(args: {
   };
 }
 
-function trackStatus(required: readonly ItemProgress[], done: number, elapsedShare: number): TrackStatus {
+function trackStatus(
+  required: readonly ItemProgress[],
+  done: number,
+  elapsedShare: number,
+): TrackStatus {
   if (done === required.length) return 'done';
   if (required.some((i) => i.status === 'overdue')) return 'overdue';
   const doneShare = required.length === 0 ? 1 : done / required.length;

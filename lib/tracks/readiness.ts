@@ -45,7 +45,11 @@ export function competencyReadiness(args: {
   at: Date;
 }): CompetencyReadiness {
   const { competency, evidence, content, at } = args;
-  const recall = competencyRecall(content.competencyCards.get(competency) ?? [], evidence.cards, at);
+  const recall = competencyRecall(
+    content.competencyCards.get(competency) ?? [],
+    evidence.cards,
+    at,
+  );
   const bests: number[] = [];
   for (const scenarioId of content.competencyScenarios.get(competency) ?? []) {
     const attempts = evidence.scenarios.get(scenarioId);

@@ -36,7 +36,13 @@ export function competencyRecall(
     if (!card || card.state === State.New) continue;
     reviewed += 1;
     sum += retrievability(card, at);
-    if (card.last_review && (!lastReview || card.last_review > lastReview)) lastReview = card.last_review;
+    if (card.last_review && (!lastReview || card.last_review > lastReview))
+      lastReview = card.last_review;
   }
-  return { recall: cardIds.length === 0 ? 0 : sum / cardIds.length, reviewed, total: cardIds.length, lastReview };
+  return {
+    recall: cardIds.length === 0 ? 0 : sum / cardIds.length,
+    reviewed,
+    total: cardIds.length,
+    lastReview,
+  };
 }

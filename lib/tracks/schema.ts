@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { COMPETENCY_TAGS, competencyTagSchema, contentIdSchema, lessonIdSchema } from '@/lib/content/schemas';
+import {
+  COMPETENCY_TAGS,
+  competencyTagSchema,
+  contentIdSchema,
+  lessonIdSchema,
+} from '@/lib/content/schemas';
 
 // Track items and templates. Importable anywhere (client forms use the kinds and limits).
 
@@ -30,9 +35,7 @@ export const DEFAULT_PASS_SCORE = 70;
  * day 1 being the start day; "week 2" = end of day 14) or an absolute UTC date
  * ("2026-12-15" = end of that day).
  */
-export type DueSpec =
-  | { type: 'relative'; days: number }
-  | { type: 'absolute'; date: string };
+export type DueSpec = { type: 'relative'; days: number } | { type: 'absolute'; date: string };
 
 const DUE_PATTERN = /^(?:(day|week)\s+(\d{1,3})|(\d{4}-\d{2}-\d{2}))$/i;
 export const MAX_RELATIVE_DAYS = 730;
@@ -66,7 +69,11 @@ export const dueTextSchema = z
     error: `must be "day N", "week N" (N ≥ 1, up to ${MAX_RELATIVE_DAYS} days) or a date YYYY-MM-DD`,
   });
 
-const titleSchema = z.string().trim().min(1, { error: 'must not be empty' }).max(120, { error: 'must be at most 120 characters' });
+const titleSchema = z
+  .string()
+  .trim()
+  .min(1, { error: 'must not be empty' })
+  .max(120, { error: 'must be at most 120 characters' });
 
 const base = {
   required: z.boolean({ error: 'must be true or false' }),
@@ -96,9 +103,26 @@ function itemUnion<Extra extends z.ZodRawShape>(extra: Extra) {
         ...base,
         ...extra,
       }),
-      z.strictObject({ kind: z.literal('scenario'), ref: contentIdSchema, passScore: passScoreSchema, ...base, ...extra }),
-      z.strictObject({ kind: z.literal('simulator-challenge'), ref: contentIdSchema, ...base, ...extra }),
-      z.strictObject({ kind: z.literal('mock-interview'), ref: contentIdSchema, passScore: passScoreSchema, ...base, ...extra }),
+      z.strictObject({
+        kind: z.literal('scenario'),
+        ref: contentIdSchema,
+        passScore: passScoreSchema,
+        ...base,
+        ...extra,
+      }),
+      z.strictObject({
+        kind: z.literal('simulator-challenge'),
+        ref: contentIdSchema,
+        ...base,
+        ...extra,
+      }),
+      z.strictObject({
+        kind: z.literal('mock-interview'),
+        ref: contentIdSchema,
+        passScore: passScoreSchema,
+        ...base,
+        ...extra,
+      }),
     ],
     { error: () => `kind must be one of ${TRACK_ITEM_KINDS.join(', ')}` },
   );
@@ -118,7 +142,8 @@ export const trackItemsSchema = z
   .superRefine((items, ctx) => {
     const ids = new Set<string>();
     items.forEach((item, index) => {
-      if (ids.has(item.id)) ctx.addIssue({ code: 'custom', path: [index, 'id'], message: 'duplicate item id' });
+      if (ids.has(item.id))
+        ctx.addIssue({ code: 'custom', path: [index, 'id'], message: 'duplicate item id' });
       ids.add(item.id);
     });
   });
