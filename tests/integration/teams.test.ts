@@ -2,7 +2,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { createTestUser, setupTestDatabase } from './helpers/test-db';
 
 // Real SQLite, real content; only the session is faked.
-const session = vi.hoisted(() => ({ user: null as { id: string; email: string; name: string } | null }));
+const session = vi.hoisted(() => ({
+  user: null as { id: string; email: string; name: string } | null,
+}));
 vi.mock('@/lib/auth/session', () => ({
   getCurrentUser: async () => session.user,
   requireUser: async () => {
@@ -50,39 +52,134 @@ beforeAll(async () => {
     createTestUser('other@example.test'),
   ]);
   as(owner);
-  ({ teamId, trackId } = (await teams.createTeam({ name: 'Platform', templateId: 'platform-mesh-onboarding' })) as { teamId: string; trackId: string });
-  const managerLink = await invites.createLinkInvite({ teamId, role: 'manager', expiresInDays: 7, maxUses: 1 });
+  ({ teamId, trackId } = (await teams.createTeam({
+    name: 'Platform',
+    templateId: 'platform-mesh-onboarding',
+  })) as { teamId: string; trackId: string });
+  const managerLink = await invites.createLinkInvite({
+    teamId,
+    role: 'manager',
+    expiresInDays: 7,
+    maxUses: 1,
+  });
   await join(manager, managerLink.token);
   as(owner);
-  const memberLink = await invites.createLinkInvite({ teamId, role: 'member', expiresInDays: 7, maxUses: 5 });
+  const memberLink = await invites.createLinkInvite({
+    teamId,
+    role: 'member',
+    expiresInDays: 7,
+    maxUses: 5,
+  });
   await join(member, memberLink.token);
   as(otherOwner);
-  ({ teamId: otherTeamId, trackId: otherTrackId } = (await teams.createTeam({ name: 'Other', templateId: 'on-call-readiness' })) as { teamId: string; trackId: string });
+  ({ teamId: otherTeamId, trackId: otherTrackId } = (await teams.createTeam({
+    name: 'Other',
+    templateId: 'on-call-readiness',
+  })) as { teamId: string; trackId: string });
 });
 afterAll(async () => cleanup());
 beforeEach(() => as(null));
 
 describe('authorization matrix', () => {
   // Every read and write, for each role. "deny" = throws TeamError (not-found or forbidden).
-  type Case = { name: string; run: () => Promise<unknown>; allowed: Array<'owner' | 'manager' | 'member'> };
+  type Case = {
+    name: string;
+    run: () => Promise<unknown>;
+    allowed: Array<'owner' | 'manager' | 'member'>;
+  };
   const cases: Case[] = [
-    { name: 'getTeamOverview', run: () => teams.getTeamOverview({ teamId }), allowed: ['owner', 'manager', 'member'] },
-    { name: 'getTeamDashboard', run: () => progress.getTeamDashboard({ teamId }), allowed: ['owner', 'manager', 'member'] },
-    { name: 'getReadinessMatrix', run: () => progress.getReadinessMatrix({ teamId }), allowed: ['owner', 'manager', 'member'] },
+    {
+      name: 'getTeamOverview',
+      run: () => teams.getTeamOverview({ teamId }),
+      allowed: ['owner', 'manager', 'member'],
+    },
+    {
+      name: 'getTeamDashboard',
+      run: () => progress.getTeamDashboard({ teamId }),
+      allowed: ['owner', 'manager', 'member'],
+    },
+    {
+      name: 'getReadinessMatrix',
+      run: () => progress.getReadinessMatrix({ teamId }),
+      allowed: ['owner', 'manager', 'member'],
+    },
     { name: 'listTracks', run: () => tracks.listTracks({ teamId }), allowed: ['owner', 'manager'] },
-    { name: 'getTrack', run: () => tracks.getTrack({ teamId, trackId }), allowed: ['owner', 'manager'] },
-    { name: 'listInvites', run: () => invites.listInvites({ teamId }), allowed: ['owner', 'manager'] },
-    { name: 'createLinkInvite', run: () => invites.createLinkInvite({ teamId, expiresInDays: 1, maxUses: 1 }), allowed: ['owner', 'manager'] },
-    { name: 'createEmailInvite', run: () => invites.createEmailInvite({ teamId, email: `x${Math.random()}@example.test` }), allowed: ['owner', 'manager'] },
-    { name: 'createTrack', run: () => tracks.createTrack({ teamId, title: 'Scratch' }), allowed: ['owner', 'manager'] },
-    { name: 'updateTrackDetails', run: () => tracks.updateTrackDetails({ teamId, trackId, title: 'Platform onboarding', description: '' }), allowed: ['owner', 'manager'] },
-    { name: 'addTrackItem', run: () => tracks.addTrackItem({ teamId, trackId, item: { kind: 'lesson', ref: 'common-mistakes', required: false, due: 'week 3' } }), allowed: ['owner', 'manager'] },
-    { name: 'assignTrack', run: () => tracks.assignTrack({ teamId, trackId, target: { type: 'team' } }), allowed: ['owner', 'manager'] },
-    { name: 'exportProgressCsv', run: () => progress.exportProgressCsv({ teamId }), allowed: ['owner', 'manager'] },
-    { name: 'exportReadinessCsv', run: () => progress.exportReadinessCsv({ teamId }), allowed: ['owner', 'manager'] },
-    { name: 'getMemberEvidence(member)', run: () => progress.getMemberEvidence({ teamId, userId: member.id }), allowed: ['owner', 'manager', 'member'] },
-    { name: 'getMemberEvidence(manager)', run: () => progress.getMemberEvidence({ teamId, userId: manager.id }), allowed: ['owner', 'manager'] },
-    { name: 'changeMemberRole', run: () => teams.changeMemberRole({ teamId, userId: member.id, role: 'member' }), allowed: ['owner'] },
+    {
+      name: 'getTrack',
+      run: () => tracks.getTrack({ teamId, trackId }),
+      allowed: ['owner', 'manager'],
+    },
+    {
+      name: 'listInvites',
+      run: () => invites.listInvites({ teamId }),
+      allowed: ['owner', 'manager'],
+    },
+    {
+      name: 'createLinkInvite',
+      run: () => invites.createLinkInvite({ teamId, expiresInDays: 1, maxUses: 1 }),
+      allowed: ['owner', 'manager'],
+    },
+    {
+      name: 'createEmailInvite',
+      run: () => invites.createEmailInvite({ teamId, email: `x${Math.random()}@example.test` }),
+      allowed: ['owner', 'manager'],
+    },
+    {
+      name: 'createTrack',
+      run: () => tracks.createTrack({ teamId, title: 'Scratch' }),
+      allowed: ['owner', 'manager'],
+    },
+    {
+      name: 'updateTrackDetails',
+      run: () =>
+        tracks.updateTrackDetails({
+          teamId,
+          trackId,
+          title: 'Platform onboarding',
+          description: '',
+        }),
+      allowed: ['owner', 'manager'],
+    },
+    {
+      name: 'addTrackItem',
+      run: () =>
+        tracks.addTrackItem({
+          teamId,
+          trackId,
+          item: { kind: 'lesson', ref: 'common-mistakes', required: false, due: 'week 3' },
+        }),
+      allowed: ['owner', 'manager'],
+    },
+    {
+      name: 'assignTrack',
+      run: () => tracks.assignTrack({ teamId, trackId, target: { type: 'team' } }),
+      allowed: ['owner', 'manager'],
+    },
+    {
+      name: 'exportProgressCsv',
+      run: () => progress.exportProgressCsv({ teamId }),
+      allowed: ['owner', 'manager'],
+    },
+    {
+      name: 'exportReadinessCsv',
+      run: () => progress.exportReadinessCsv({ teamId }),
+      allowed: ['owner', 'manager'],
+    },
+    {
+      name: 'getMemberEvidence(member)',
+      run: () => progress.getMemberEvidence({ teamId, userId: member.id }),
+      allowed: ['owner', 'manager', 'member'],
+    },
+    {
+      name: 'getMemberEvidence(manager)',
+      run: () => progress.getMemberEvidence({ teamId, userId: manager.id }),
+      allowed: ['owner', 'manager'],
+    },
+    {
+      name: 'changeMemberRole',
+      run: () => teams.changeMemberRole({ teamId, userId: member.id, role: 'member' }),
+      allowed: ['owner'],
+    },
   ];
   const people = () => ({ owner, manager, member, outsider, otherOwner });
 
@@ -92,7 +189,8 @@ describe('authorization matrix', () => {
         as(user);
         const outcome = await c.run().then(
           () => 'ok',
-          (error: unknown) => (error instanceof Error && error.name === 'TeamError' ? 'denied' : error),
+          (error: unknown) =>
+            error instanceof Error && error.name === 'TeamError' ? 'denied' : error,
         );
         const expected = (c.allowed as string[]).includes(role) ? 'ok' : 'denied';
         expect(outcome, `${c.name} as ${role}`).toBe(expected);
@@ -102,18 +200,48 @@ describe('authorization matrix', () => {
 
   it('signed out: every read and write is denied', async () => {
     as(null);
-    for (const c of cases) await expect(c.run(), c.name).rejects.toMatchObject({ code: 'unauthenticated' });
+    for (const c of cases)
+      await expect(c.run(), c.name).rejects.toMatchObject({ code: 'unauthenticated' });
   });
 
   it('nobody reaches another team through ids of their own team', async () => {
     as(owner);
-    await expect(tracks.getTrack({ teamId, trackId: otherTrackId })).rejects.toMatchObject({ code: 'not-found' });
-    await expect(tracks.removeTrackItem({ teamId, trackId: otherTrackId, itemId: 'x' })).rejects.toMatchObject({ code: 'not-found' });
-    await expect(progress.getMemberEvidence({ teamId, userId: otherOwner.id })).rejects.toMatchObject({ code: 'not-found' });
-    await expect(tracks.assignTrack({ teamId, trackId, target: { type: 'members', userIds: [otherOwner.id] } })).rejects.toMatchObject({ code: 'invalid' });
-    const before = await db.track.findUniqueOrThrow({ where: { id: otherTrackId }, select: { items: true } });
-    await expect(tracks.deleteTrack({ teamId, trackId: otherTrackId })).rejects.toMatchObject({ code: 'not-found' });
-    expect((await db.track.findUniqueOrThrow({ where: { id: otherTrackId }, select: { items: true } })).items).toBe(before.items);
+    await expect(progress.getTeamDashboard({ teamId: otherTeamId })).rejects.toMatchObject({
+      code: 'not-found',
+    });
+    await expect(progress.exportProgressCsv({ teamId: otherTeamId })).rejects.toMatchObject({
+      code: 'not-found',
+    });
+    await expect(
+      tracks.getTrack({ teamId: otherTeamId, trackId: otherTrackId }),
+    ).rejects.toMatchObject({ code: 'not-found' });
+    await expect(tracks.getTrack({ teamId, trackId: otherTrackId })).rejects.toMatchObject({
+      code: 'not-found',
+    });
+    await expect(
+      tracks.removeTrackItem({ teamId, trackId: otherTrackId, itemId: 'x' }),
+    ).rejects.toMatchObject({ code: 'not-found' });
+    await expect(
+      progress.getMemberEvidence({ teamId, userId: otherOwner.id }),
+    ).rejects.toMatchObject({ code: 'not-found' });
+    await expect(
+      tracks.assignTrack({
+        teamId,
+        trackId,
+        target: { type: 'members', userIds: [otherOwner.id] },
+      }),
+    ).rejects.toMatchObject({ code: 'invalid' });
+    const before = await db.track.findUniqueOrThrow({
+      where: { id: otherTrackId },
+      select: { items: true },
+    });
+    await expect(tracks.deleteTrack({ teamId, trackId: otherTrackId })).rejects.toMatchObject({
+      code: 'not-found',
+    });
+    expect(
+      (await db.track.findUniqueOrThrow({ where: { id: otherTrackId }, select: { items: true } }))
+        .items,
+    ).toBe(before.items);
   });
 
   it('members see only their own row and the aggregate; managers see everyone', async () => {
@@ -132,9 +260,15 @@ describe('authorization matrix', () => {
 
   it('managers cannot invite managers, remove managers or the owner; only the owner transfers', async () => {
     as(manager);
-    await expect(invites.createLinkInvite({ teamId, role: 'manager', expiresInDays: 1, maxUses: 1 })).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(teams.removeMember({ teamId, userId: owner.id })).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(teams.transferOwnership({ teamId, userId: manager.id })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(
+      invites.createLinkInvite({ teamId, role: 'manager', expiresInDays: 1, maxUses: 1 }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(teams.removeMember({ teamId, userId: owner.id })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    await expect(teams.transferOwnership({ teamId, userId: manager.id })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
     as(owner);
     await expect(teams.leaveTeam({ teamId })).rejects.toMatchObject({ code: 'forbidden' });
   });
@@ -144,10 +278,17 @@ describe('invitations', () => {
   it('expire, respect the use limit, and cannot be reused by a member', async () => {
     const now = new Date();
     as(owner);
-    const link = await invites.createLinkInvite({ teamId, expiresInDays: 1, maxUses: 1, now: new Date(now.getTime() - 2 * DAY) });
+    const link = await invites.createLinkInvite({
+      teamId,
+      expiresInDays: 1,
+      maxUses: 1,
+      now: new Date(now.getTime() - 2 * DAY),
+    });
     as(outsider);
     expect((await invites.getInvitePreview({ token: link.token }))?.status).toBe('expired');
-    await expect(invites.acceptInvite({ token: link.token })).rejects.toMatchObject({ code: 'invite-expired' });
+    await expect(invites.acceptInvite({ token: link.token })).rejects.toMatchObject({
+      code: 'invite-expired',
+    });
 
     as(owner);
     const once = await invites.createLinkInvite({ teamId, expiresInDays: 1, maxUses: 1 });
@@ -155,21 +296,31 @@ describe('invitations', () => {
     const results = await Promise.allSettled([join(a, once.token), join(b, once.token)]);
     // Both joins ran under one fake session, so check the rows instead of who won.
     expect(results.filter((r) => r.status === 'fulfilled').length).toBeGreaterThanOrEqual(1);
-    const row = await db.teamInvite.findFirstOrThrow({ where: { id: once.inviteId }, select: { uses: true } });
+    const row = await db.teamInvite.findFirstOrThrow({
+      where: { id: once.inviteId },
+      select: { uses: true },
+    });
     expect(row.uses).toBe(1);
     const third = await createTestUser();
     await expect(join(third, once.token)).rejects.toMatchObject({ code: 'invite-used-up' });
-    await expect(join(member, once.token)).rejects.toMatchObject({ code: expect.stringMatching(/already-member|invite-used-up/) });
+    await expect(join(member, once.token)).rejects.toMatchObject({
+      code: expect.stringMatching(/already-member|invite-used-up/),
+    });
 
     as(outsider);
-    await expect(invites.acceptInvite({ token: 'x'.repeat(43) })).rejects.toMatchObject({ code: 'not-found' });
+    await expect(invites.acceptInvite({ token: 'x'.repeat(43) })).rejects.toMatchObject({
+      code: 'not-found',
+    });
     expect(await invites.getInvitePreview({ token: 'short' })).toBeNull();
   });
 
   it('stores only a hash of the token', async () => {
     as(owner);
     const link = await invites.createLinkInvite({ teamId, expiresInDays: 1, maxUses: 1 });
-    const row = await db.teamInvite.findUniqueOrThrow({ where: { id: link.inviteId }, select: { tokenHash: true } });
+    const row = await db.teamInvite.findUniqueOrThrow({
+      where: { id: link.inviteId },
+      select: { tokenHash: true },
+    });
     expect(row.tokenHash).not.toContain(link.token);
     expect(row.tokenHash).toMatch(/^[0-9a-f]{64}$/);
     expect(link.token.length).toBeGreaterThanOrEqual(43);
@@ -180,13 +331,19 @@ describe('invitations', () => {
     const invitee = await createTestUser('invitee@example.test');
     const email = await invites.createEmailInvite({ teamId, email: 'Invitee@Example.test' });
     as(outsider);
-    await expect(invites.acceptInvite({ token: email.token })).rejects.toMatchObject({ code: 'invite-wrong-email' });
-    await expect(invites.acceptEmailInvite({ inviteId: email.inviteId })).rejects.toMatchObject({ code: 'not-found' });
+    await expect(invites.acceptInvite({ token: email.token })).rejects.toMatchObject({
+      code: 'invite-wrong-email',
+    });
+    await expect(invites.acceptEmailInvite({ inviteId: email.inviteId })).rejects.toMatchObject({
+      code: 'not-found',
+    });
     as(invitee);
     expect((await invites.listMyInvites()).map((i) => i.id)).toEqual([email.inviteId]);
     await invites.declineEmailInvite({ inviteId: email.inviteId });
     expect(await invites.listMyInvites()).toEqual([]);
-    await expect(invites.acceptInvite({ token: email.token })).rejects.toMatchObject({ code: 'invite-revoked' });
+    await expect(invites.acceptInvite({ token: email.token })).rejects.toMatchObject({
+      code: 'invite-revoked',
+    });
 
     as(owner);
     const second = await invites.createEmailInvite({ teamId, email: 'invitee@example.test' });
@@ -205,9 +362,15 @@ describe('invitations', () => {
   it('rejects bad input without writing', async () => {
     as(owner);
     const before = await db.teamInvite.count();
-    await expect(invites.createLinkInvite({ teamId, expiresInDays: 0, maxUses: 1 })).rejects.toMatchObject({ code: 'invalid' });
-    await expect(invites.createLinkInvite({ teamId, expiresInDays: 5, maxUses: 10_000 })).rejects.toMatchObject({ code: 'invalid' });
-    await expect(invites.createEmailInvite({ teamId, email: 'not-an-email' })).rejects.toMatchObject({ code: 'invalid' });
+    await expect(
+      invites.createLinkInvite({ teamId, expiresInDays: 0, maxUses: 1 }),
+    ).rejects.toMatchObject({ code: 'invalid' });
+    await expect(
+      invites.createLinkInvite({ teamId, expiresInDays: 5, maxUses: 10_000 }),
+    ).rejects.toMatchObject({ code: 'invalid' });
+    await expect(
+      invites.createEmailInvite({ teamId, email: 'not-an-email' }),
+    ).rejects.toMatchObject({ code: 'invalid' });
     expect(await db.teamInvite.count()).toBe(before);
   });
 });
@@ -216,8 +379,15 @@ describe('tracks, due dates and derived progress', () => {
   it('relative due dates count from the later of joining and assignment', async () => {
     as(member);
     const [mine] = await progress.listMyTracks();
-    const membership = await db.teamMember.findFirstOrThrow({ where: { teamId, userId: member.id }, select: { joinedAt: true } });
-    const startDay = Date.UTC(membership.joinedAt.getUTCFullYear(), membership.joinedAt.getUTCMonth(), membership.joinedAt.getUTCDate());
+    const membership = await db.teamMember.findFirstOrThrow({
+      where: { teamId, userId: member.id },
+      select: { joinedAt: true },
+    });
+    const startDay = Date.UTC(
+      membership.joinedAt.getUTCFullYear(),
+      membership.joinedAt.getUTCMonth(),
+      membership.joinedAt.getUTCDate(),
+    );
     const first = mine!.progress.items[0]!; // "day 1"
     expect(first.dueAt.getTime()).toBe(startDay + DAY);
     const week1 = mine!.progress.items.find((i) => i.kind === 'flashcards' && i.ref === 'mtls')!; // "week 1"
@@ -229,19 +399,56 @@ describe('tracks, due dates and derived progress', () => {
     const before = (await progress.listMyTracks())[0]!;
     expect(before.progress.requiredDone).toBe(0);
     const lessonAt = new Date();
-    await db.lessonProgress.create({ data: { userId: member.id, lessonId: 'why-service-mesh', completedAt: lessonAt } });
-    await db.scenarioAttempt.create({ data: { userId: member.id, scenarioId: 'justify-three-service-startup', decision: '"x"', justification: 'x', score: 40, maxScore: 100, feedback: '{}' } });
+    await db.lessonProgress.create({
+      data: { userId: member.id, lessonId: 'why-service-mesh', completedAt: lessonAt },
+    });
+    await db.scenarioAttempt.create({
+      data: {
+        userId: member.id,
+        scenarioId: 'justify-three-service-startup',
+        decision: '"x"',
+        justification: 'x',
+        score: 40,
+        maxScore: 100,
+        feedback: '{}',
+      },
+    });
     let now = (await progress.listMyTracks())[0]!;
     expect(now.progress.items[0]).toMatchObject({ status: 'done', completedAt: lessonAt });
     expect(now.progress.items[1]).toMatchObject({ kind: 'scenario', score: 40 });
     expect(now.progress.items[1]!.status).not.toBe('done');
-    await db.scenarioAttempt.create({ data: { userId: member.id, scenarioId: 'justify-three-service-startup', decision: '"x"', justification: 'x', score: 85, maxScore: 100, feedback: '{}' } });
+    await db.scenarioAttempt.create({
+      data: {
+        userId: member.id,
+        scenarioId: 'justify-three-service-startup',
+        decision: '"x"',
+        justification: 'x',
+        score: 85,
+        maxScore: 100,
+        feedback: '{}',
+      },
+    });
     // mTLS cards all reviewed just now with long stability: recall ≈ 1.
     const { loadDeck } = await import('@/lib/content/deck');
     const deck = await loadDeck();
     const reviewAt = new Date();
     for (const card of deck.cards.filter((c) => c.competency === 'mtls')) {
-      await db.cardState.create({ data: { userId: member.id, cardId: card.id, due: new Date(reviewAt.getTime() + 30 * DAY), stability: 60, difficulty: 5, elapsedDays: 0, scheduledDays: 30, learningSteps: 0, reps: 3, lapses: 0, state: 2, lastReview: reviewAt } });
+      await db.cardState.create({
+        data: {
+          userId: member.id,
+          cardId: card.id,
+          due: new Date(reviewAt.getTime() + 30 * DAY),
+          stability: 60,
+          difficulty: 5,
+          elapsedDays: 0,
+          scheduledDays: 30,
+          learningSteps: 0,
+          reps: 3,
+          lapses: 0,
+          state: 2,
+          lastReview: reviewAt,
+        },
+      });
     }
     now = (await progress.listMyTracks())[0]!;
     expect(now.progress.items[1]).toMatchObject({ status: 'done', score: 85 });
@@ -250,8 +457,12 @@ describe('tracks, due dates and derived progress', () => {
     expect(mtls.score).toBeGreaterThanOrEqual(99);
     expect(now.progress.requiredDone).toBe(3);
     // 120 days later the same cards have decayed below 85 %: the item is no longer done.
-    const later = (await progress.listMyTracks({ now: new Date(reviewAt.getTime() + 120 * DAY) }))[0]!;
-    expect(later.progress.items.find((i) => i.kind === 'flashcards' && i.ref === 'mtls')!.status).not.toBe('done');
+    const later = (
+      await progress.listMyTracks({ now: new Date(reviewAt.getTime() + 120 * DAY) })
+    )[0]!;
+    expect(
+      later.progress.items.find((i) => i.kind === 'flashcards' && i.ref === 'mtls')!.status,
+    ).not.toBe('done');
 
     as(manager);
     const dash = await progress.getTeamDashboard({ teamId });
@@ -270,27 +481,61 @@ describe('tracks, due dates and derived progress', () => {
     const track = await tracks.getTrack({ teamId, trackId });
     const learners = (await progress.getTeamDashboard({ teamId })).tracks[0]!.rows.length;
     expect(lines.length - 1).toBe(track.items.length * learners);
-    const scenarioLine = lines.find((l) => l.includes('justify-three-service-startup') || l.includes(',scenario,'))!;
+    const scenarioLine = lines.find(
+      (l) => l.includes('justify-three-service-startup') || l.includes(',scenario,'),
+    )!;
     expect(scenarioLine.split(',')).toContain('done');
     expect(scenarioLine.endsWith(',85')).toBe(true);
     const readiness = (await progress.exportReadinessCsv({ teamId })).trimEnd().split('\r\n');
-    expect(readiness[0]).toBe('member,competency,readiness,level,recall,cards_reviewed,cards_total,rubric,scenarios_attempted');
+    expect(readiness[0]).toBe(
+      'member,competency,readiness,level,recall,cards_reviewed,cards_total,rubric,scenarios_attempted',
+    );
     expect(readiness.length - 1).toBe(7 * learners);
   });
 
   it('editing items validates input and keeps order', async () => {
     as(manager);
-    await expect(tracks.addTrackItem({ teamId, trackId, item: { kind: 'lesson', ref: 'no-such-lesson', required: true, due: 'day 1' } })).rejects.toMatchObject({ code: 'invalid' });
-    await expect(tracks.addTrackItem({ teamId, trackId, item: { kind: 'scenario', ref: 'no-such-scenario', required: true, due: 'day 1' } })).rejects.toMatchObject({ code: 'invalid' });
-    await expect(tracks.addTrackItem({ teamId, trackId, item: { kind: 'lesson', ref: 'rollout-strategy', required: true, due: 'tomorrow' } })).rejects.toMatchObject({ code: 'invalid' });
-    const { itemId } = await tracks.addTrackItem({ teamId, trackId, item: { kind: 'mock-interview', ref: 'design-a-mesh-rollout', required: true, due: '2030-01-31', passScore: 80 } });
+    await expect(
+      tracks.addTrackItem({
+        teamId,
+        trackId,
+        item: { kind: 'lesson', ref: 'no-such-lesson', required: true, due: 'day 1' },
+      }),
+    ).rejects.toMatchObject({ code: 'invalid' });
+    await expect(
+      tracks.addTrackItem({
+        teamId,
+        trackId,
+        item: { kind: 'scenario', ref: 'no-such-scenario', required: true, due: 'day 1' },
+      }),
+    ).rejects.toMatchObject({ code: 'invalid' });
+    await expect(
+      tracks.addTrackItem({
+        teamId,
+        trackId,
+        item: { kind: 'lesson', ref: 'rollout-strategy', required: true, due: 'tomorrow' },
+      }),
+    ).rejects.toMatchObject({ code: 'invalid' });
+    const { itemId } = await tracks.addTrackItem({
+      teamId,
+      trackId,
+      item: {
+        kind: 'mock-interview',
+        ref: 'design-a-mesh-rollout',
+        required: true,
+        due: '2030-01-31',
+        passScore: 80,
+      },
+    });
     let track = await tracks.getTrack({ teamId, trackId });
     expect(track.items.at(-1)?.id).toBe(itemId);
     await tracks.moveTrackItem({ teamId, trackId, itemId, direction: 'up' });
     track = await tracks.getTrack({ teamId, trackId });
     expect(track.items.at(-2)?.id).toBe(itemId);
     await tracks.removeTrackItem({ teamId, trackId, itemId });
-    expect((await tracks.getTrack({ teamId, trackId })).items.some((i) => i.id === itemId)).toBe(false);
+    expect((await tracks.getTrack({ teamId, trackId })).items.some((i) => i.id === itemId)).toBe(
+      false,
+    );
   });
 });
 
@@ -314,18 +559,26 @@ describe('notifications, calendar feed, leaving', () => {
     expect(ics).not.toContain('Why'); // the completed first lesson is not listed
     const { token: replaced } = await calendar.createCalendarFeed();
     expect(await calendar.calendarForToken({ token, baseUrl: 'http://x' })).toBeNull();
-    expect(await calendar.calendarForToken({ token: replaced, baseUrl: 'http://x' })).not.toBeNull();
+    expect(
+      await calendar.calendarForToken({ token: replaced, baseUrl: 'http://x' }),
+    ).not.toBeNull();
   });
 
   it('leaving removes the manager’s access to that member', async () => {
     as(member);
     await teams.leaveTeam({ teamId });
     as(manager);
-    await expect(progress.getMemberEvidence({ teamId, userId: member.id })).rejects.toMatchObject({ code: 'not-found' });
+    await expect(progress.getMemberEvidence({ teamId, userId: member.id })).rejects.toMatchObject({
+      code: 'not-found',
+    });
     const dash = await progress.getTeamDashboard({ teamId });
     expect(dash.tracks[0]!.rows.some((r) => r.userId === member.id)).toBe(false);
     expect((await progress.exportProgressCsv({ teamId })).includes('member')).toBe(true);
-    expect((await progress.exportProgressCsv({ teamId })).split('\r\n').some((l) => l.startsWith('member,Platform'))).toBe(false);
+    expect(
+      (await progress.exportProgressCsv({ teamId }))
+        .split('\r\n')
+        .some((l) => l.startsWith('member,Platform')),
+    ).toBe(false);
     as(member);
     await expect(teams.getTeamOverview({ teamId })).rejects.toMatchObject({ code: 'not-found' });
   });
