@@ -1,24 +1,26 @@
 import type { ItemStatus, TrackStatus } from '@/lib/tracks/progress';
 
-const ITEM: Record<ItemStatus, { label: string; className: string; mark: string }> = {
-  done: { label: 'Done', className: 'text-success', mark: '✓' },
-  overdue: { label: 'Overdue', className: 'text-danger', mark: '!' },
-  'due-soon': { label: 'Due soon', className: 'text-warning', mark: '◷' },
-  open: { label: 'Open', className: 'text-muted', mark: '○' },
+// Text stays in the foreground colour (AA on every badge background); the status colour is
+// the border, and the word and symbol carry the meaning.
+const ITEM: Record<ItemStatus, { label: string; color: string; mark: string }> = {
+  done: { label: 'Done', color: 'var(--success)', mark: '✓' },
+  overdue: { label: 'Overdue', color: 'var(--danger)', mark: '!' },
+  'due-soon': { label: 'Due soon', color: 'var(--warning)', mark: '◷' },
+  open: { label: 'Open', color: 'var(--border)', mark: '○' },
 };
 
-const TRACK: Record<TrackStatus, { label: string; className: string }> = {
-  done: { label: 'Complete', className: 'text-success' },
-  overdue: { label: 'Overdue', className: 'text-danger' },
-  'at-risk': { label: 'At risk', className: 'text-warning' },
-  'on-track': { label: 'On track', className: 'text-muted' },
+const TRACK: Record<TrackStatus, { label: string; color: string }> = {
+  done: { label: 'Complete', color: 'var(--success)' },
+  overdue: { label: 'Overdue', color: 'var(--danger)' },
+  'at-risk': { label: 'At risk', color: 'var(--warning)' },
+  'on-track': { label: 'On track', color: 'var(--border)' },
 };
 
 /** Item status as a symbol plus a word (never colour alone). */
 export function ItemStatusBadge({ status }: { status: ItemStatus }) {
   const s = ITEM[status];
   return (
-    <span className={`badge ${s.className}`} data-status={status}>
+    <span className="badge" style={{ borderColor: s.color, borderWidth: 2 }} data-status={status}>
       <span aria-hidden="true">{s.mark}</span> {s.label}
     </span>
   );
@@ -26,7 +28,11 @@ export function ItemStatusBadge({ status }: { status: ItemStatus }) {
 
 export function TrackStatusBadge({ status }: { status: TrackStatus }) {
   const s = TRACK[status];
-  return <span className={`badge ${s.className}`}>{s.label}</span>;
+  return (
+    <span className="badge" style={{ borderColor: s.color, borderWidth: 2 }}>
+      {s.label}
+    </span>
+  );
 }
 
 /** "1 Dec 2026" in UTC (due dates are UTC days). */

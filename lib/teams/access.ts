@@ -1,4 +1,5 @@
 import 'server-only';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { getCurrentUser, type SessionUser } from '@/lib/auth/session';
@@ -33,8 +34,19 @@ export class TeamError extends Error {
   }
 }
 
+// Scripts (benchmark, jobs) have no HTTP session; they act as a user through this.
+const actingUser = new AsyncLocalStorage<SessionUser>();
+
+/**
+ * Runs `work` as `user` for code with no request (benchmarks, CLI jobs). Never call it from a
+ * route or action: those must take the user from the session.
+ */
+export function runAsUser<T>(user: SessionUser, work: () => Promise<T>): Promise<T> {
+  return actingUser.run(user, work);
+}
+
 export async function requireSignedIn(): Promise<SessionUser> {
-  const user = await getCurrentUser();
+  const user = actingUser.getStore() ?? (await getCurrentUser());
   if (!user) throw new TeamError('unauthenticated', 'Sign in first.');
   return user;
 }
