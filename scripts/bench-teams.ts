@@ -16,13 +16,19 @@ import { parseArgs } from 'node:util';
 import { Rating, type Grade } from 'ts-fsrs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const { values } = parseArgs({ options: { members: { type: 'string', default: '200' }, runs: { type: 'string', default: '40' } } });
+const { values } = parseArgs({
+  options: { members: { type: 'string', default: '200' }, runs: { type: 'string', default: '40' } },
+});
 const memberCount = Math.max(1, Number(values.members));
 const runs = Math.max(5, Number(values.runs));
 
 const dir = mkdtempSync(path.join(tmpdir(), 'mesh-dojo-bench-teams-'));
 const url = `file:${path.join(dir, 'bench.db')}`;
-execFileSync(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'scripts/migrate.ts'), 'deploy'], { cwd: ROOT, env: { ...process.env, DATABASE_URL: url }, stdio: 'ignore' });
+execFileSync(
+  path.join(ROOT, 'node_modules/.bin/tsx'),
+  [path.join(ROOT, 'scripts/migrate.ts'), 'deploy'],
+  { cwd: ROOT, env: { ...process.env, DATABASE_URL: url }, stdio: 'ignore' },
+);
 process.env.DATABASE_URL = url;
 
 const { db } = await import('@/lib/db');
@@ -56,26 +62,69 @@ const yearAgo = new Date(now.getTime() - 365 * DAY);
 
 try {
   const [deck, pack, scenarios] = await Promise.all([loadDeck(), getLessonPack(), listScenarios()]);
-  const manager = await db.user.create({ data: { email: 'manager@bench.test', name: 'Manager' }, select: { id: true, email: true, name: true } });
+  const manager = await db.user.create({
+    data: { email: 'manager@bench.test', name: 'Manager' },
+    select: { id: true, email: true, name: true },
+  });
   const { teamId } = await runAsUser(manager, () => createTeam({ name: 'Bench team' }));
   // 30 items: 12 lessons, 7 flashcard competencies, 11 scenarios; due days 1..28.
   const items = [
     ...pack.lessons.map((l) => ({ kind: 'lesson', ref: l.id })),
     ...COMPETENCY_TAGS.map((c) => ({ kind: 'flashcards', ref: c, recallThreshold: 0.85 })),
     ...scenarios.slice(0, 11).map((s) => ({ kind: 'scenario', ref: s.id, passScore: 70 })),
-  ].map((item, i) => ({ ...item, id: `item${i}`, required: i % 6 !== 5, due: `day ${1 + Math.floor(i * 0.9)}` }));
-  const track = await db.track.create({ data: { teamId, title: 'Bench track', items: JSON.stringify(items) }, select: { id: true } });
-  await db.trackAssignment.create({ data: { trackId: track.id, teamId, userId: null, assignedById: manager.id, assignedAt: new Date(now.getTime() - 20 * DAY) } });
+  ].map((item, i) => ({
+    ...item,
+    id: `item${i}`,
+    required: i % 6 !== 5,
+    due: `day ${1 + Math.floor(i * 0.9)}`,
+  }));
+  const track = await db.track.create({
+    data: { teamId, title: 'Bench track', items: JSON.stringify(items) },
+    select: { id: true },
+  });
+  await db.trackAssignment.create({
+    data: {
+      trackId: track.id,
+      teamId,
+      userId: null,
+      assignedById: manager.id,
+      assignedAt: new Date(now.getTime() - 20 * DAY),
+    },
+  });
 
   const scheduler = schedulerFor({ desiredRetention: 0.9 });
   let reviewLogs = 0;
   const genStart = performance.now();
   for (let m = 0; m < memberCount; m += 1) {
     const random = rng(1000 + m);
-    const user = await db.user.create({ data: { email: `member${m}@bench.test`, name: `Member ${String(m).padStart(3, '0')}` }, select: { id: true } });
-    await db.teamMember.create({ data: { teamId, userId: user.id, role: 'member', joinedAt: new Date(now.getTime() - Math.floor(random() * 30) * DAY) } });
+    const user = await db.user.create({
+      data: { email: `member${m}@bench.test`, name: `Member ${String(m).padStart(3, '0')}` },
+      select: { id: true },
+    });
+    await db.teamMember.create({
+      data: {
+        teamId,
+        userId: user.id,
+        role: 'member',
+        joinedAt: new Date(now.getTime() - Math.floor(random() * 30) * DAY),
+      },
+    });
     const states: ReturnType<typeof cardToRowData>[] = [];
-    const logs: Array<Record<string, unknown>> = [];
+    const logs: Array<{
+      userId: string;
+      cardId: string;
+      rating: number;
+      state: number;
+      due: Date;
+      stability: number;
+      difficulty: number;
+      elapsedDays: number;
+      lastElapsedDays: number;
+      scheduledDays: number;
+      learningSteps: number;
+      review: Date;
+      idempotencyKey: string;
+    }> = [];
     const cardIds: string[] = [];
     for (const card of deck.cards) {
       if (random() < 0.15) continue; // some cards never studied
@@ -84,9 +133,24 @@ try {
       let n = 0;
       while (at < now && n < 40) {
         const r = random();
-        const grade: Grade = r < 0.1 ? Rating.Again : r < 0.2 ? Rating.Hard : r < 0.9 ? Rating.Good : Rating.Easy;
+        const grade: Grade =
+          r < 0.1 ? Rating.Again : r < 0.2 ? Rating.Hard : r < 0.9 ? Rating.Good : Rating.Easy;
         const result = scheduler.next(state, at, grade);
-        logs.push({ userId: user.id, cardId: card.id, rating: grade, state: result.log.state, due: result.log.due, stability: result.log.stability, difficulty: result.log.difficulty, elapsedDays: result.log.elapsed_days, lastElapsedDays: result.log.last_elapsed_days, scheduledDays: result.log.scheduled_days, learningSteps: result.log.learning_steps, review: at, idempotencyKey: `${card.id}-${n}` });
+        logs.push({
+          userId: user.id,
+          cardId: card.id,
+          rating: grade,
+          state: result.log.state,
+          due: result.log.due,
+          stability: result.log.stability,
+          difficulty: result.log.difficulty,
+          elapsedDays: result.log.elapsed_days,
+          lastElapsedDays: result.log.last_elapsed_days,
+          scheduledDays: result.log.scheduled_days,
+          learningSteps: result.log.learning_steps,
+          review: at,
+          idempotencyKey: `${card.id}-${n}`,
+        });
         state = result.card;
         // Learners are late by 0–3 days.
         at = new Date(state.due.getTime() + Math.floor(random() * 3) * DAY);
@@ -95,12 +159,32 @@ try {
       states.push(cardToRowData(state));
       cardIds.push(card.id);
     }
-    await db.cardState.createMany({ data: states.map((s, i) => ({ ...s, userId: user.id, cardId: cardIds[i]! })) });
-    for (let i = 0; i < logs.length; i += 2000) await db.reviewLog.createMany({ data: logs.slice(i, i + 2000) as never });
+    await db.cardState.createMany({
+      data: states.map((s, i) => ({ ...s, userId: user.id, cardId: cardIds[i]! })),
+    });
+    for (let i = 0; i < logs.length; i += 2000)
+      await db.reviewLog.createMany({ data: logs.slice(i, i + 2000) });
     reviewLogs += logs.length;
     const lessons = pack.lessons.filter(() => random() < 0.6);
-    await db.lessonProgress.createMany({ data: lessons.map((l) => ({ userId: user.id, lessonId: l.id, completedAt: new Date(now.getTime() - Math.floor(random() * 20) * DAY) })) });
-    const attempts = scenarios.filter(() => random() < 0.4).map((s) => ({ userId: user.id, scenarioId: s.id, decision: '"x"', justification: 'x', score: Math.round(random() * 100), maxScore: 100, feedback: '{}', createdAt: new Date(now.getTime() - Math.floor(random() * 20) * DAY) }));
+    await db.lessonProgress.createMany({
+      data: lessons.map((l) => ({
+        userId: user.id,
+        lessonId: l.id,
+        completedAt: new Date(now.getTime() - Math.floor(random() * 20) * DAY),
+      })),
+    });
+    const attempts = scenarios
+      .filter(() => random() < 0.4)
+      .map((s) => ({
+        userId: user.id,
+        scenarioId: s.id,
+        decision: '"x"',
+        justification: 'x',
+        score: Math.round(random() * 100),
+        maxScore: 100,
+        feedback: '{}',
+        createdAt: new Date(now.getTime() - Math.floor(random() * 20) * DAY),
+      }));
     await db.scenarioAttempt.createMany({ data: attempts });
   }
   const genMs = performance.now() - genStart;
@@ -114,15 +198,24 @@ try {
       durations.push(performance.now() - t0);
     }
     durations.sort((a, b) => a - b);
-    const pct = (p: number) => durations[Math.min(durations.length - 1, Math.ceil((p / 100) * durations.length) - 1)]!;
-    console.log(`${label.padEnd(38)} p50 ${pct(50).toFixed(1)} ms · p99 ${pct(99).toFixed(1)} ms · max ${durations.at(-1)!.toFixed(1)} ms (${runs} runs)`);
+    const pct = (p: number) =>
+      durations[Math.min(durations.length - 1, Math.ceil((p / 100) * durations.length) - 1)]!;
+    console.log(
+      `${label.padEnd(38)} p50 ${pct(50).toFixed(1)} ms · p99 ${pct(99).toFixed(1)} ms · max ${durations.at(-1)!.toFixed(1)} ms (${runs} runs)`,
+    );
   }
 
-  console.log(`team: ${memberCount} members × ${items.length} items · ${reviewLogs} review log rows (a year) · ${await db.cardState.count()} card states · generated in ${(genMs / 1000).toFixed(1)} s`);
+  console.log(
+    `team: ${memberCount} members × ${items.length} items · ${reviewLogs} review log rows (a year) · ${await db.cardState.count()} card states · generated in ${(genMs / 1000).toFixed(1)} s`,
+  );
   await runAsUser(manager, async () => {
-    await time('dashboard page data (overview+grid)', () => Promise.all([getTeamOverview({ teamId }), getTeamDashboard({ teamId, now })]));
+    await time('dashboard page data (overview+grid)', () =>
+      Promise.all([getTeamOverview({ teamId }), getTeamDashboard({ teamId, now })]),
+    );
     await time('readiness matrix (today)', () => getReadinessMatrix({ teamId, at: 'today', now }));
-    await time('readiness matrix (due dates)', () => getReadinessMatrix({ teamId, at: 'due', now }));
+    await time('readiness matrix (due dates)', () =>
+      getReadinessMatrix({ teamId, at: 'due', now }),
+    );
   });
   console.log('target: p99 < 300 ms for the dashboard on SQLite');
 } finally {

@@ -17,11 +17,6 @@ const AREAS: Area[] = [
     description: 'Timed mock interviews with rubric scoring and a shareable scorecard.',
     status: 'Not built yet — planned.',
   },
-  {
-    title: 'Teams',
-    description: 'Onboarding tracks, due dates and a readiness matrix for platform teams.',
-    status: 'Not built yet — planned.',
-  },
 ];
 
 export default async function DashboardPage() {
