@@ -126,7 +126,7 @@ test('manager onboards a team from a template to a CSV export; member finishes a
   await snap(manager, 'teams-dashboard');
 
   // Drill down into the member's evidence.
-  await row.getByRole('link', { name: 'Sam Member' }).click();
+  await row.getByRole('link', { name: 'Sam Member', exact: true }).click();
   await expect(manager.getByRole('heading', { level: 1 })).toHaveText('Evidence for Sam Member');
   await expect(manager.getByText(/best \d+, 1 attempts/)).toBeVisible();
   await checkA11y(manager, 'member evidence');
@@ -169,8 +169,8 @@ test('manager onboards a team from a template to a CSV export; member finishes a
   await checkA11y(manager, 'tracks page');
   await manager.getByRole('link', { name: TEMPLATE }).click();
   await expect(manager.getByTestId('track-items').getByRole('listitem')).toHaveCount(13);
-  await manager.getByText('Lesson', { exact: true }).click();
-  await manager.getByLabel('Lesson', { exact: true }).selectOption('common-mistakes');
+  await manager.locator('summary', { hasText: /^Lesson$/ }).click();
+  await manager.locator('#add-lesson-ref').selectOption('common-mistakes');
   await manager.locator('#add-lesson-due').fill('week 3');
   await manager.getByRole('button', { name: 'Add lesson' }).click();
   await expect(manager.getByTestId('track-items').getByRole('listitem')).toHaveCount(14);
