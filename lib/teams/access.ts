@@ -2,7 +2,7 @@ import 'server-only';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { getCurrentUser, type SessionUser } from '@/lib/auth/session';
+import type { SessionUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
 
 // Every lib/teams function starts here: the signed-in user and their role in the team are
@@ -46,7 +46,10 @@ export function runAsUser<T>(user: SessionUser, work: () => Promise<T>): Promise
 }
 
 export async function requireSignedIn(): Promise<SessionUser> {
-  const user = actingUser.getStore() ?? (await getCurrentUser());
+  // Loaded lazily so scripts that act through runAsUser never load next-auth and Next's
+  // request APIs (they cannot run outside a request).
+  const user =
+    actingUser.getStore() ?? (await (await import('@/lib/auth/session')).getCurrentUser());
   if (!user) throw new TeamError('unauthenticated', 'Sign in first.');
   return user;
 }

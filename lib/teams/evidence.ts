@@ -1,7 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
-import { rowToCard, CARD_STATE_SELECT } from '@/lib/flashcards/card-state';
-import type { SrsCard } from '@/lib/srs/card';
+import type { RecallCard } from '@/lib/tracks/recall';
 import {
   NO_EXTERNAL_EVIDENCE,
   type ExternalEvidence,
@@ -38,7 +37,7 @@ export async function loadEvidence(
     }),
     db.cardState.findMany({
       where: { userId: { in: ids }, cardId: { in: deckCardIds } },
-      select: { ...CARD_STATE_SELECT, userId: true },
+      select: { userId: true, cardId: true, state: true, stability: true, lastReview: true },
     }),
     db.scenarioAttempt.findMany({
       where: { userId: { in: ids } },
@@ -50,7 +49,7 @@ export async function loadEvidence(
     string,
     {
       lessons: Map<string, Date>;
-      cards: Map<string, SrsCard>;
+      cards: Map<string, RecallCard>;
       scenarios: Map<string, ScoredAttempt[]>;
     }
   >();
@@ -58,7 +57,7 @@ export async function loadEvidence(
     byUser.set(id, { lessons: new Map(), cards: new Map(), scenarios: new Map() });
   for (const row of lessons)
     if (row.completedAt) byUser.get(row.userId)?.lessons.set(row.lessonId, row.completedAt);
-  for (const row of cards) byUser.get(row.userId)?.cards.set(row.cardId, rowToCard(row));
+  for (const row of cards) byUser.get(row.userId)?.cards.set(row.cardId, row);
   for (const row of attempts) {
     const entry = byUser.get(row.userId);
     if (!entry) continue;

@@ -289,18 +289,10 @@ export type ReadinessMatrix = {
   view: 'manager' | 'member';
 };
 
-function readinessDate(
-  member: Learner,
-  tracks: readonly TeamTrack[],
-  competency: string,
-  content: TrackContent,
-  now: Date,
-  evidence: MemberEvidence,
-): Date {
+/** The date a competency is judged on for one member: its flashcard item's due date, else the track end. */
+function readinessDate(progresses: readonly TrackProgress[], competency: string, now: Date): Date {
   let latest: Date | null = null;
-  for (const track of tracks) {
-    const progress = progressFor(track, member, evidence, content, now);
-    if (!progress) continue;
+  for (const progress of progresses) {
     const item = progress.items.find((i) => i.kind === 'flashcards' && i.ref === competency);
     const candidate = item?.dueAt ?? progress.end;
     if (!latest || candidate > latest) latest = candidate;
@@ -335,12 +327,16 @@ export async function getReadinessMatrix({
   );
   const rows: ReadinessRow[] = learners.map((member) => {
     const ev = evidence.get(member.userId)!;
+    const progresses =
+      at === 'due'
+        ? team.tracks.flatMap((track) => progressFor(track, member, ev, content, now) ?? [])
+        : [];
     const cells = COMPETENCY_TAGS.map((competency) =>
       competencyReadiness({
         competency,
         evidence: ev,
         content,
-        at: at === 'due' ? readinessDate(member, team.tracks, competency, content, now, ev) : now,
+        at: at === 'due' ? readinessDate(progresses, competency, now) : now,
       }),
     );
     return { userId: member.userId, name: member.name, at: now, cells };

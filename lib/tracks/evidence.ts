@@ -1,4 +1,4 @@
-import type { SrsCard } from '@/lib/srs/card';
+import type { RecallCard } from './recall';
 
 /** One scored attempt (scenario best-of, interview scorecard), score 0..100. */
 export type ScoredAttempt = { score: number; at: Date };
@@ -23,8 +23,8 @@ export const NO_EXTERNAL_EVIDENCE: ExternalEvidence = {
 export type MemberEvidence = {
   /** lessonId → completion time. */
   lessons: ReadonlyMap<string, Date>;
-  /** cardId → FSRS card (cards never reviewed are absent). */
-  cards: ReadonlyMap<string, SrsCard>;
+  /** cardId → FSRS memory state (cards never reviewed are absent). */
+  cards: ReadonlyMap<string, RecallCard>;
   /** scenarioId → attempts (any order). */
   scenarios: ReadonlyMap<string, readonly ScoredAttempt[]>;
   external: ExternalEvidence;

@@ -1,16 +1,22 @@
-import { State } from 'ts-fsrs';
-import type { SrsCard } from '@/lib/srs/card';
-import { schedulerFor } from '@/lib/srs/settings';
+import { State, forgetting_curve, generatorParameters } from 'ts-fsrs';
+import { DAY_MS } from '@/lib/srs/time';
 
-// The forgetting curve depends on stability and elapsed time only, not on desired retention,
-// so any scheduler computes the same retrievability.
-const scheduler = schedulerFor({ desiredRetention: 0.9 });
+/** The part of an FSRS card that predicted recall depends on. */
+export type RecallCard = { state: number; stability: number; lastReview: Date | null };
 
-/** FSRS probability of recalling `card` at `at` (0 for a card never reviewed). */
-export function retrievability(card: SrsCard | undefined, at: Date): number {
-  if (!card || card.state === State.New || !card.last_review) return 0;
-  if (at.getTime() <= card.last_review.getTime()) return 1;
-  return scheduler.get_retrievability(card, at, false);
+// The forgetting curve depends on stability and elapsed days only (not on desired retention),
+// with the decay of the FSRS-6 default weights lib/srs schedules with.
+const WEIGHTS = generatorParameters({ enable_fuzz: false, enable_short_term: true }).w;
+
+/**
+ * FSRS probability of recalling a card at `at`: ts-fsrs `forgetting_curve` over whole elapsed
+ * days, exactly as `FSRS.get_retrievability` computes it (0 for a card never reviewed). Called
+ * directly because the dashboard evaluates it tens of thousands of times per request.
+ */
+export function retrievability(card: RecallCard | undefined, at: Date): number {
+  if (!card || card.state === State.New || !card.lastReview || !(card.stability > 0)) return 0;
+  const days = Math.max(Math.floor((at.getTime() - card.lastReview.getTime()) / DAY_MS), 0);
+  return forgetting_curve(WEIGHTS, days, +card.stability.toFixed(8));
 }
 
 export type CompetencyRecall = {
@@ -25,7 +31,7 @@ export type CompetencyRecall = {
 /** Predicted recall of a competency's cards at `at` (ts-fsrs retrievability, averaged). */
 export function competencyRecall(
   cardIds: readonly string[],
-  cards: ReadonlyMap<string, SrsCard>,
+  cards: ReadonlyMap<string, RecallCard>,
   at: Date,
 ): CompetencyRecall {
   let sum = 0;
@@ -36,8 +42,8 @@ export function competencyRecall(
     if (!card || card.state === State.New) continue;
     reviewed += 1;
     sum += retrievability(card, at);
-    if (card.last_review && (!lastReview || card.last_review > lastReview))
-      lastReview = card.last_review;
+    if (card.lastReview && (!lastReview || card.lastReview > lastReview))
+      lastReview = card.lastReview;
   }
   return {
     recall: cardIds.length === 0 ? 0 : sum / cardIds.length,

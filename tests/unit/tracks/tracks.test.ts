@@ -13,14 +13,15 @@ import {
 import { buildCalendar } from '@/lib/tracks/ics';
 import { deriveItemProgress, deriveTrackProgress } from '@/lib/tracks/progress';
 import { competencyReadiness, readinessLevel } from '@/lib/tracks/readiness';
-import { competencyRecall, retrievability } from '@/lib/tracks/recall';
+import type { SrsCard } from '@/lib/srs/card';
+import { schedulerFor } from '@/lib/srs/settings';
+import { competencyRecall, retrievability, type RecallCard } from '@/lib/tracks/recall';
 import {
   formatDueSpec,
   parseDueSpec,
   trackItemInputSchema,
   type TrackItem,
 } from '@/lib/tracks/schema';
-import type { SrsCard } from '@/lib/srs/card';
 
 const DAY = 86_400_000;
 const start = new Date('2026-03-02T15:30:00Z');
@@ -41,19 +42,8 @@ function evidence(partial: Partial<MemberEvidence> = {}): MemberEvidence {
   };
 }
 
-function reviewed(at: Date, stability: number): SrsCard {
-  return {
-    due: new Date(at.getTime() + stability * DAY),
-    stability,
-    difficulty: 5,
-    elapsed_days: 0,
-    scheduled_days: Math.round(stability),
-    learning_steps: 0,
-    reps: 3,
-    lapses: 0,
-    state: State.Review,
-    last_review: at,
-  };
+function reviewed(at: Date, stability: number): RecallCard {
+  return { state: State.Review, stability, lastReview: at };
 }
 
 // Fixture items use made-up refs, so they skip the content-id types.
@@ -289,6 +279,34 @@ describe('readiness', () => {
     expect(readinessLevel(0.85)).toBe('ready');
     expect(readinessLevel(0.6)).toBe('developing');
     expect(readinessLevel(0.59)).toBe('gap');
+  });
+
+  it('retrievability equals ts-fsrs get_retrievability', () => {
+    const scheduler = schedulerFor({ desiredRetention: 0.9 });
+    for (const [stability, days] of [
+      [0.4, 1],
+      [3.2, 2.5],
+      [10, 10],
+      [55.5, 200],
+      [300, 31],
+    ] as const) {
+      const card: SrsCard = {
+        due: start,
+        stability,
+        difficulty: 5,
+        elapsed_days: 0,
+        scheduled_days: 1,
+        learning_steps: 0,
+        reps: 2,
+        lapses: 0,
+        state: State.Review,
+        last_review: start,
+      };
+      const at = new Date(start.getTime() + days * DAY);
+      expect(retrievability({ state: card.state, stability, lastReview: start }, at)).toBe(
+        scheduler.get_retrievability(card, at, false),
+      );
+    }
   });
 
   it('retrievability falls with time and is 0 for a new card', () => {
