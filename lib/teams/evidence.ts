@@ -1,6 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import type { RecallCard } from '@/lib/tracks/recall';
+import { canSummarizeInDatabase, summarizeRecall } from './recall-summary';
 import {
   NO_EXTERNAL_EVIDENCE,
   type ExternalEvidence,
@@ -23,22 +24,32 @@ export async function loadExternalEvidence(
   return new Map(userIds.map((id) => [id, NO_EXTERNAL_EVIDENCE]));
 }
 
-/** Evidence per member: lesson completions, FSRS states of deck cards, scenario attempts. */
+/**
+ * Evidence per member: lesson completions, FSRS states of deck cards, scenario attempts. With
+ * `recallAt` (and SQLite), competency recall at that instant is summed by the database and the
+ * card rows are not loaded; asking such evidence about another instant then finds no reviews, so
+ * callers that need several dates pass no `recallAt`.
+ */
 export async function loadEvidence(
   userIds: readonly string[],
   content: TrackContent,
+  { recallAt }: { recallAt?: Date } = {},
 ): Promise<Map<string, MemberEvidence>> {
   const ids = [...new Set(userIds)];
   const deckCardIds = [...content.competencyCards.values()].flat();
-  const [lessons, cards, attempts, external] = await Promise.all([
+  const inDatabase = recallAt !== undefined && canSummarizeInDatabase();
+  const [lessons, cards, summary, attempts, external] = await Promise.all([
     db.lessonProgress.findMany({
       where: { userId: { in: ids }, completedAt: { not: null } },
       select: { userId: true, lessonId: true, completedAt: true },
     }),
-    db.cardState.findMany({
-      where: { userId: { in: ids }, cardId: { in: deckCardIds } },
-      select: { userId: true, cardId: true, state: true, stability: true, lastReview: true },
-    }),
+    inDatabase
+      ? Promise.resolve([])
+      : db.cardState.findMany({
+          where: { userId: { in: ids }, cardId: { in: deckCardIds } },
+          select: { userId: true, cardId: true, state: true, stability: true, lastReview: true },
+        }),
+    inDatabase ? summarizeRecall(ids, content, recallAt) : Promise.resolve(null),
     db.scenarioAttempt.findMany({
       where: { userId: { in: ids } },
       select: { userId: true, scenarioId: true, score: true, createdAt: true },
@@ -66,7 +77,13 @@ export async function loadEvidence(
     entry.scenarios.set(row.scenarioId, list);
   }
   const result = new Map<string, MemberEvidence>();
-  for (const [id, entry] of byUser)
-    result.set(id, { ...entry, external: external.get(id) ?? NO_EXTERNAL_EVIDENCE });
+  for (const [id, entry] of byUser) {
+    const byCompetency = summary?.get(id);
+    result.set(id, {
+      ...entry,
+      external: external.get(id) ?? NO_EXTERNAL_EVIDENCE,
+      ...(byCompetency && recallAt ? { recallAt: { at: recallAt, byCompetency } } : {}),
+    });
+  }
   return result;
 }

@@ -131,7 +131,7 @@ export async function listTracksForUser(userId: string, now: Date): Promise<MyTr
   });
   if (memberships.length === 0) return [];
   const content = await getTrackContent();
-  const evidence = (await loadEvidence([userId], content)).get(userId);
+  const evidence = (await loadEvidence([userId], content, { recallAt: now })).get(userId);
   const result: MyTrack[] = [];
   for (const { teamId } of memberships) {
     const team = await loadTeam(teamId);
@@ -211,6 +211,7 @@ export async function getTeamDashboard({
   const evidence = await loadEvidence(
     team.members.map((m) => m.userId),
     content,
+    { recallAt: now },
   );
   const tracks: DashboardTrack[] = [];
   const overdue: OverdueEntry[] = [];
@@ -321,9 +322,11 @@ export async function getReadinessMatrix({
   const learners = team.members.filter(
     (m) => m.role === 'member' || team.tracks.some((t) => t.personal.has(m.userId)),
   );
+  // On due dates each member is judged at their own instants: load the cards themselves.
   const evidence = await loadEvidence(
     learners.map((m) => m.userId),
     content,
+    at === 'today' ? { recallAt: now } : {},
   );
   const rows: ReadinessRow[] = learners.map((member) => {
     const ev = evidence.get(member.userId)!;
@@ -390,7 +393,7 @@ export async function getMemberEvidence({
   const member = team.members.find((m) => m.userId === userId);
   if (!member) throw new TeamError('not-found', 'That person is not in this team.');
   const content = await getTrackContent();
-  const evidence = (await loadEvidence([userId], content)).get(userId)!;
+  const evidence = (await loadEvidence([userId], content, { recallAt: now })).get(userId)!;
   const tracks = team.tracks.flatMap((track) => {
     const progress = progressFor(track, member, evidence, content, now);
     return progress ? [{ trackId: track.id, title: track.title, progress }] : [];

@@ -1,4 +1,4 @@
-import type { RecallCard } from './recall';
+import type { CompetencyRecall, RecallCard } from './recall';
 
 /** One scored attempt (scenario best-of, interview scorecard), score 0..100. */
 export type ScoredAttempt = { score: number; at: Date };
@@ -23,8 +23,13 @@ export const NO_EXTERNAL_EVIDENCE: ExternalEvidence = {
 export type MemberEvidence = {
   /** lessonId → completion time. */
   lessons: ReadonlyMap<string, Date>;
-  /** cardId → FSRS memory state (cards never reviewed are absent). */
+  /** cardId → FSRS memory state (cards never reviewed are absent; may be empty when `recallAt` is given). */
   cards: ReadonlyMap<string, RecallCard>;
+  /**
+   * Competency recall already computed (by the database) for one instant; used instead of
+   * `cards` when asked for exactly that instant.
+   */
+  recallAt?: { at: Date; byCompetency: ReadonlyMap<string, CompetencyRecall> };
   /** scenarioId → attempts (any order). */
   scenarios: ReadonlyMap<string, readonly ScoredAttempt[]>;
   external: ExternalEvidence;

@@ -2,7 +2,7 @@ import { DAY_MS } from '@/lib/srs/time';
 import { DUE_SOON_DAYS, dueAt } from './due';
 import type { MemberEvidence, TrackContent } from './evidence';
 import { itemHref } from './links';
-import { competencyRecall } from './recall';
+import { memberCompetencyRecall } from './recall';
 import { parseDueSpec, type TrackItem, type TrackItemKind } from './schema';
 
 // Progress is derived, never stored: every status below is a function of the member's
@@ -85,7 +85,7 @@ export function deriveItemProgress(args: {
     }
     case 'flashcards': {
       const cardIds = content.competencyCards.get(item.ref) ?? [];
-      const recall = competencyRecall(cardIds, evidence.cards, now);
+      const recall = memberCompetencyRecall(evidence, item.ref, cardIds, now);
       score = Math.round(recall.recall * 100);
       if (cardIds.length > 0 && recall.recall >= item.recallThreshold)
         completedAt = recall.lastReview;

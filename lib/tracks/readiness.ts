@@ -1,5 +1,5 @@
 import type { MemberEvidence, TrackContent } from './evidence';
-import { competencyRecall } from './recall';
+import { memberCompetencyRecall } from './recall';
 
 /** Weight of predicted recall in readiness; rubric scores get the rest. */
 export const RECALL_WEIGHT = 0.6;
@@ -45,9 +45,10 @@ export function competencyReadiness(args: {
   at: Date;
 }): CompetencyReadiness {
   const { competency, evidence, content, at } = args;
-  const recall = competencyRecall(
+  const recall = memberCompetencyRecall(
+    evidence,
+    competency,
     content.competencyCards.get(competency) ?? [],
-    evidence.cards,
     at,
   );
   const bests: number[] = [];

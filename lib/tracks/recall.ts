@@ -1,4 +1,4 @@
-import { State, forgetting_curve, generatorParameters } from 'ts-fsrs';
+import { State, computeDecayFactor, forgetting_curve, generatorParameters } from 'ts-fsrs';
 import { DAY_MS } from '@/lib/srs/time';
 
 /** The part of an FSRS card that predicted recall depends on. */
@@ -7,6 +7,9 @@ export type RecallCard = { state: number; stability: number; lastReview: Date | 
 // The forgetting curve depends on stability and elapsed days only (not on desired retention),
 // with the decay of the FSRS-6 default weights lib/srs schedules with.
 const WEIGHTS = generatorParameters({ enable_fuzz: false, enable_short_term: true }).w;
+
+/** FSRS forgetting-curve constants: R(t) = (1 + FACTOR · t / S) ^ DECAY, t in whole days. */
+export const FORGETTING_CURVE = computeDecayFactor(WEIGHTS);
 
 /**
  * FSRS probability of recalling a card at `at`: ts-fsrs `forgetting_curve` over whole elapsed
@@ -51,4 +54,27 @@ export function competencyRecall(
     total: cardIds.length,
     lastReview,
   };
+}
+
+/** Recall of a competency for a member: the precomputed value for that instant, else from cards. */
+export function memberCompetencyRecall(
+  evidence: {
+    cards: ReadonlyMap<string, RecallCard>;
+    recallAt?: { at: Date; byCompetency: ReadonlyMap<string, CompetencyRecall> };
+  },
+  competency: string,
+  cardIds: readonly string[],
+  at: Date,
+): CompetencyRecall {
+  if (evidence.recallAt && evidence.recallAt.at.getTime() === at.getTime()) {
+    return (
+      evidence.recallAt.byCompetency.get(competency) ?? {
+        recall: 0,
+        reviewed: 0,
+        total: cardIds.length,
+        lastReview: null,
+      }
+    );
+  }
+  return competencyRecall(cardIds, evidence.cards, at);
 }

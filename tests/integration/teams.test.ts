@@ -473,6 +473,47 @@ describe('tracks, due dates and derived progress', () => {
     expect(cell.readiness).not.toBeNull();
   });
 
+  it('recall summed by the database equals the JS forgetting curve', async () => {
+    const { summarizeRecall } = await import('@/lib/teams/recall-summary');
+    const { competencyRecall } = await import('@/lib/tracks/recall');
+    const { getTrackContent } = await import('@/lib/teams/content');
+    const content = await getTrackContent();
+    const user = await createTestUser();
+    const base = Date.UTC(2026, 5, 1, 9, 30);
+    const ids = content.competencyCards.get('resilience')!.slice(0, 9);
+    for (const [i, cardId] of ids.entries()) {
+      await db.cardState.create({
+        data: {
+          userId: user.id,
+          cardId,
+          due: new Date(base),
+          stability: [0.3, 1.7, 4, 9.5, 22, 60, 140, 365, 0][i]!,
+          difficulty: 5,
+          elapsedDays: 0,
+          scheduledDays: 1,
+          learningSteps: 0,
+          reps: 1,
+          lapses: 0,
+          state: i === 8 ? 0 : 2,
+          lastReview: new Date(base + i * 3_600_000 * 7),
+        },
+      });
+    }
+    const rows = await db.cardState.findMany({
+      where: { userId: user.id },
+      select: { cardId: true, state: true, stability: true, lastReview: true },
+    });
+    const cards = new Map(rows.map((r) => [r.cardId, r]));
+    for (const days of [0, 0.5, 1, 3, 17.25, 90, 400]) {
+      const at = new Date(base + days * DAY);
+      const js = competencyRecall(content.competencyCards.get('resilience')!, cards, at);
+      const sql = (await summarizeRecall([user.id], content, at)).get(user.id)!.get('resilience')!;
+      expect(sql.reviewed).toBe(js.reviewed);
+      expect(sql.recall).toBeCloseTo(js.recall, 7);
+      expect(sql.lastReview?.getTime()).toBe(js.lastReview?.getTime());
+    }
+  });
+
   it('CSV: one row per member × item with status, due, completed at and score', async () => {
     as(owner);
     const csv = await progress.exportProgressCsv({ teamId });

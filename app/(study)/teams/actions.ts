@@ -222,13 +222,11 @@ export async function changeRoleAction(
   _previous: TeamActionState,
   formData: FormData,
 ): Promise<TeamActionState> {
-  const parsed = memberSchema
-    .extend({ role: z.enum(['manager', 'member']) })
-    .safeParse({
-      teamId: text(formData, 'teamId'),
-      userId: text(formData, 'userId'),
-      role: text(formData, 'role'),
-    });
+  const parsed = memberSchema.extend({ role: z.enum(['manager', 'member']) }).safeParse({
+    teamId: text(formData, 'teamId'),
+    userId: text(formData, 'userId'),
+    role: text(formData, 'role'),
+  });
   if (!parsed.success) return { ok: false, message: 'Choose manager or member.' };
   return run(async () => {
     await changeMemberRole(parsed.data);
@@ -413,13 +411,11 @@ export async function moveTrackItemAction(
   _previous: TeamActionState,
   formData: FormData,
 ): Promise<TeamActionState> {
-  const parsed = trackSchema
-    .extend({ itemId: id, direction: z.enum(['up', 'down']) })
-    .safeParse({
-      ...trackFields(formData),
-      itemId: text(formData, 'itemId'),
-      direction: text(formData, 'direction'),
-    });
+  const parsed = trackSchema.extend({ itemId: id, direction: z.enum(['up', 'down']) }).safeParse({
+    ...trackFields(formData),
+    itemId: text(formData, 'itemId'),
+    direction: text(formData, 'direction'),
+  });
   if (!parsed.success) return { ok: false, message: 'Item not found.' };
   return run(async () => {
     await moveTrackItem(parsed.data);
