@@ -17,6 +17,12 @@ const AREAS: Area[] = [
     description: 'Timed mock interviews with rubric scoring and a shareable scorecard.',
     status: 'Not built yet — planned.',
   },
+  {
+    title: 'Teams',
+    href: '/teams',
+    description: 'Onboarding tracks, due dates and a readiness matrix for platform teams.',
+    status: 'Available now: your teams, invitations and My tracks.',
+  },
 ];
 
 export default async function DashboardPage() {
