@@ -35,6 +35,14 @@ const envSchema = z
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
     OIDC_NAME: z.string().min(1).default('Single sign-on'),
     AUTH_TRUST_PROXY: z.enum(['0', '1']).default('0'),
+    SMTP_URL: z
+      .string()
+      .regex(
+        /^smtps?:\/\/[^\s]+$/,
+        'SMTP_URL must look like smtp://user:pass@host:587 or smtps://…',
+      )
+      .optional(),
+    MAIL_FROM: z.string().min(3).max(200).default('Mesh Dojo <no-reply@mesh-dojo.invalid>'),
   })
   .refine(
     (env) =>

@@ -8,6 +8,7 @@ import { interviewChecker } from '@/lib/content/interview-pack';
 import { scenarioChecker } from '@/lib/content/scenario-checker';
 import { simulatorPresetChecker } from '@/lib/content/simulator-preset-pack';
 import { presetChecksChecker } from '@/lib/content/preset-checks';
+import { trackTemplateChecker } from '@/lib/content/track-template-pack';
 
 // One checker per line keeps each new content kind a one-line diff.
 // prettier-ignore
@@ -18,6 +19,7 @@ const CHECKERS: ContentChecker[] = [
   simulatorPresetChecker,
   presetChecksChecker,
   interviewChecker,
+  trackTemplateChecker,
 ];
 
 async function main(): Promise<number> {

@@ -12,6 +12,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/scenarios', label: 'Scenarios', needsAccount: false },
   { href: '/simulator', label: 'Simulator', needsAccount: false },
   { href: '/interviews', label: 'Interviews', needsAccount: true },
+  { href: '/tracks', label: 'My tracks', needsAccount: true },
+  { href: '/teams', label: 'Teams', needsAccount: true },
 ];
 
 /** True when `pathname` is inside the area `href`. */

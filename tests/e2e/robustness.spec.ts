@@ -34,6 +34,18 @@ const PATHS = [
   '/api/auth/session',
   '/api/auth/providers',
   '/api/health',
+  '/teams',
+  '/tracks',
+  '/teams/does-not-exist',
+  '/teams/%00/readiness?at=bogus',
+  '/teams/x/tracks/y',
+  '/teams/x/members/y',
+  '/teams/x/export/progress',
+  '/teams/x/export/readiness?at=%00',
+  '/teams/join/short',
+  `/teams/join/${'a'.repeat(2_000)}`,
+  '/api/calendar/%00',
+  `/api/calendar/${'a'.repeat(2_000)}`,
 ];
 
 test('no URL answers 500, signed out or signed in', async ({ page, request }) => {

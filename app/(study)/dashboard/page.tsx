@@ -22,8 +22,9 @@ const AREAS: Area[] = [
   },
   {
     title: 'Teams',
+    href: '/teams',
     description: 'Onboarding tracks, due dates and a readiness matrix for platform teams.',
-    status: 'Not built yet — planned.',
+    status: 'Available now: your teams, invitations and My tracks.',
   },
 ];
 
