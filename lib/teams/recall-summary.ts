@@ -1,10 +1,11 @@
 import 'server-only';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { db } from '@/lib/db';
+import { databaseProvider, env } from '@/lib/env';
 import { FORGETTING_CURVE, type CompetencyRecall } from '@/lib/tracks/recall';
 import type { TrackContent } from '@/lib/tracks/evidence';
 
-// Competency recall for many members at one instant, summed inside SQLite: the dashboard of a
+// Competency recall for many members at one instant, summed inside the database: the dashboard of a
 // 200-person team would otherwise move ~25k card rows into JavaScript on every request. The
 // expression is ts-fsrs's forgetting curve, R = (1 + FACTOR·t/S)^DECAY with t in whole days
 // (lib/tracks/recall.ts computes the same in JS; a test checks they agree). Deck card ids are
@@ -18,11 +19,9 @@ type Row = {
   lastReview: string | Date | null;
 };
 
-/** True when the database can run the SQL below (SQLite with math functions). */
+/** True when the database can run the SQL below (SQLite with math functions, or PostgreSQL). */
 export function canSummarizeInDatabase(): boolean {
-  // MERGE POINT (PostgreSQL): the same query works with `power()` and
-  // `EXTRACT(EPOCH FROM (now - "lastReview")) / 86400`; until then other providers use the JS path.
-  return (process.env.DATABASE_URL ?? 'file:').startsWith('file:');
+  return databaseProvider(env().DATABASE_URL) !== null;
 }
 
 /** userId → competency → recall at `at`, for the deck cards of `content`. */
@@ -46,12 +45,17 @@ export async function summarizeRecall(
   }
   if (userIds.length === 0 || deckCardIds.length === 0) return result;
   const { factor, decay } = FORGETTING_CURVE;
+  // Whole days since the last review, never negative: the same value on both databases.
+  const elapsedDays =
+    databaseProvider(env().DATABASE_URL) === 'postgresql'
+      ? Prisma.sql`GREATEST(0, FLOOR(EXTRACT(EPOCH FROM (CAST(${at.toISOString()} AS timestamp) - "lastReview")) / 86400))`
+      : Prisma.sql`max(0, CAST(julianday(${at.toISOString()}) - julianday("lastReview") AS INTEGER))`;
   const rows = await db.$queryRaw<Row[]>(Prisma.sql`
     SELECT "userId" AS "userId",
            substr("cardId", 1, length("cardId") - 4) AS "competency",
            COUNT(*) AS "reviewed",
            SUM(CASE WHEN "stability" > 0
-                    THEN pow(1 + ${factor} * max(0, CAST(julianday(${at.toISOString()}) - julianday("lastReview") AS INTEGER)) / "stability", ${decay})
+                    THEN power(1 + ${factor} * ${elapsedDays} / "stability", ${decay})
                     ELSE 0 END) AS "recallSum",
            MAX("lastReview") AS "lastReview"
     FROM "CardState"
