@@ -4,6 +4,7 @@ import { trackTemplateSchema, type TrackTemplate } from '@/lib/tracks/schema';
 import type { ContentChecker } from './content-error';
 import { formatZodIssues } from './content-error';
 import { readScenarioDir } from './scenario-pack';
+import { readInterviewPack } from './interview-pack';
 
 // Track templates (content/tracks/<id>.json). No `server-only` marker so `content:check` can
 // use it; pages go through lib/teams. Scenario refs must name existing scenarios.
@@ -19,6 +20,8 @@ function displayPath(file: string): string {
 export async function readTrackTemplates(
   dir: string,
   scenarioIds: ReadonlySet<string>,
+  /** Known ids of the other areas, checked when given (content:check gives them). */
+  refs: { interviewIds?: ReadonlySet<string>; challengeIds?: ReadonlySet<string> } = {},
 ): Promise<{ templates: TrackTemplate[]; problems: string[] }> {
   const problems: string[] = [];
   let names: string[];
@@ -47,6 +50,14 @@ export async function readTrackTemplates(
     parsed.data.items.forEach((item, index) => {
       if (item.kind === 'scenario' && !scenarioIds.has(item.ref))
         problems.push(`${shown}: items[${index}].ref: unknown scenario "${item.ref}"`);
+      if (item.kind === 'mock-interview' && refs.interviewIds && !refs.interviewIds.has(item.ref))
+        problems.push(`${shown}: items[${index}].ref: unknown interview template "${item.ref}"`);
+      if (
+        item.kind === 'simulator-challenge' &&
+        refs.challengeIds &&
+        !refs.challengeIds.has(item.ref)
+      )
+        problems.push(`${shown}: items[${index}].ref: unknown simulator challenge "${item.ref}"`);
     });
     templates.push(parsed.data);
   }
@@ -58,10 +69,14 @@ export async function readTrackTemplates(
 export const trackTemplateChecker: ContentChecker = {
   name: 'track templates',
   async check(contentRoot) {
-    const { scenarios } = await readScenarioDir(path.join(contentRoot, 'service-mesh', 'scenarios'));
+    const [{ scenarios }, interviews] = await Promise.all([
+      readScenarioDir(path.join(contentRoot, 'service-mesh', 'scenarios')),
+      readInterviewPack(contentRoot),
+    ]);
     const { templates, problems } = await readTrackTemplates(
       path.join(contentRoot, 'tracks'),
       new Set(scenarios.map((s) => s.id)),
+      { interviewIds: new Set(interviews.templates.map((t) => t.id)) },
     );
     return { problems, summary: `${templates.length} templates` };
   },

@@ -13,15 +13,71 @@ import {
 // Reads the rows progress is derived from, for many members at once (one query per table).
 // Callers have already checked that the signed-in user may see these members.
 
+/** A released live scorecard's dimension ratings (1..4) as one 0..100 score. */
+function scorecardScore(scoresJson: string): number | null {
+  try {
+    const values = Object.values(JSON.parse(scoresJson) as Record<string, unknown>).filter(
+      (v): v is number => typeof v === 'number' && v >= 1 && v <= 4,
+    );
+    if (values.length === 0) return null;
+    const mean = values.reduce((a, b) => a + b, 0) / values.length;
+    return Math.round(((mean - 1) / 3) * 100);
+  } catch {
+    return null;
+  }
+}
+
 /**
- * Source of simulator-challenge and mock-interview evidence. MERGE POINT: when the challenge
- * results and interview scorecard tables land, replace this with a loader that reads them for
- * `userIds` (one query each) and answers `challengePassed` / `interviewScore` from the rows.
+ * Simulator-challenge and mock-interview evidence for `userIds`, one query per table: a
+ * challenge counts from the member's first passing result; an interview score is the best of
+ * the member's ended solo sessions (their overall score) and released live scorecards.
  */
 export async function loadExternalEvidence(
   userIds: readonly string[],
 ): Promise<Map<string, ExternalEvidence>> {
-  return new Map(userIds.map((id) => [id, NO_EXTERNAL_EVIDENCE]));
+  if (userIds.length === 0) return new Map();
+  const ids = [...userIds];
+  const [solo, live] = await Promise.all([
+    db.interviewSession.findMany({
+      where: { mode: 'solo', hostId: { in: ids }, status: 'ended', overallScore: { not: null } },
+      select: { hostId: true, templateId: true, overallScore: true, endedAt: true },
+    }),
+    db.interviewSession.findMany({
+      where: { mode: 'live', candidateId: { in: ids }, scorecard: { releasedAt: { not: null } } },
+      select: {
+        candidateId: true,
+        templateId: true,
+        scorecard: { select: { scores: true, releasedAt: true } },
+      },
+    }),
+  ]);
+  const best = new Map<string, Map<string, ScoredAttempt>>();
+  const offer = (userId: string, templateId: string, attempt: ScoredAttempt) => {
+    const byTemplate = best.get(userId) ?? new Map<string, ScoredAttempt>();
+    const current = byTemplate.get(templateId);
+    if (!current || attempt.score > current.score) byTemplate.set(templateId, attempt);
+    best.set(userId, byTemplate);
+  };
+  for (const s of solo) {
+    if (s.overallScore !== null && s.endedAt) {
+      offer(s.hostId, s.templateId, { score: s.overallScore, at: s.endedAt });
+    }
+  }
+  for (const s of live) {
+    const score = s.scorecard ? scorecardScore(s.scorecard.scores) : null;
+    if (s.candidateId && score !== null && s.scorecard?.releasedAt) {
+      offer(s.candidateId, s.templateId, { score, at: s.scorecard.releasedAt });
+    }
+  }
+  return new Map(
+    ids.map((id) => [
+      id,
+      {
+        ...NO_EXTERNAL_EVIDENCE,
+        interviewScore: (templateId: string) => best.get(id)?.get(templateId) ?? null,
+      },
+    ]),
+  );
 }
 
 /**

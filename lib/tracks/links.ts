@@ -15,6 +15,6 @@ export function itemHref(kind: TrackItemKind, ref: string): string {
     case 'simulator-challenge':
       return `/simulator?challenge=${encodeURIComponent(ref)}`;
     case 'mock-interview':
-      return `/interviews?template=${encodeURIComponent(ref)}`;
+      return `/interviews#template-${encodeURIComponent(ref)}`;
   }
 }

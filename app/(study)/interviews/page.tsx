@@ -39,7 +39,12 @@ export default async function InterviewsPage() {
         </h2>
         <ul className="grid gap-4 md:grid-cols-2">
           {templates.map((t) => (
-            <li key={t.id} className="card space-y-3" data-testid="interview-template">
+            <li
+              key={t.id}
+              id={`template-${t.id}`}
+              className="card space-y-3"
+              data-testid="interview-template"
+            >
               <h3 className="text-xl">{t.title}</h3>
               <p className="text-sm text-muted">
                 {t.minutes} min · {t.phases.length} phases ·{' '}
