@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import { SiteHeader } from '@/components/layout/site-header';
 import { SiteFooter } from '@/components/layout/site-footer';
+import { THEME_SCRIPT } from '@/lib/security/theme-script';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -17,10 +18,6 @@ export const viewport: Viewport = {
     { media: '(prefers-color-scheme: dark)', color: '#0b1220' },
   ],
 };
-
-// Runs before first paint so the page never flashes the wrong theme. The stored choice
-// ("light" | "dark") wins; otherwise the system preference applies.
-const THEME_SCRIPT = `(function(){try{var t=localStorage.getItem('theme');var d=t==='dark'||(t!=='light'&&matchMedia('(prefers-color-scheme: dark)').matches);document.documentElement.classList.toggle('dark',d);}catch(e){}})();`;
 
 export default function RootLayout({ children }: Readonly<{ children: React.ReactNode }>) {
   return (

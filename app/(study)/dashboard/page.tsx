@@ -25,7 +25,7 @@ const AREAS: Area[] = [
 ];
 
 export default async function DashboardPage() {
-  const user = await requireUser();
+  const user = await requireUser('/dashboard');
   return (
     <>
       <header className="space-y-1">

@@ -13,7 +13,7 @@ function percent(stat: RetentionStat): string {
 }
 
 export default async function ReviewStatsPage() {
-  const user = await requireUser();
+  const user = await requireUser('/review/stats');
   const stats = await getReviewStats({ userId: user.id, now: new Date() });
   return (
     <>
