@@ -3,6 +3,15 @@ import { protectedRouteFor, signInUrlFor } from '@/lib/auth/protected-routes';
 import { sanitizeCallbackCookie } from '@/lib/auth/callback-url';
 import { checkActionRequest } from '@/lib/security/action-guard';
 
+function decodes(value: string): boolean {
+  try {
+    decodeURIComponent(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.session-token'];
 
 /**
@@ -13,6 +22,10 @@ const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.session-
  *   catches revoked or expired cookies.
  */
 export async function proxy(request: NextRequest) {
+  // Next decodes route params after the proxy and answers a 500 for broken escapes.
+  if (!decodes(request.nextUrl.pathname)) {
+    return new NextResponse('Malformed URL encoding.\n', { status: 400 });
+  }
   const rejected = await checkActionRequest(request);
   if (rejected) return rejected;
   const { pathname, search } = request.nextUrl;

@@ -61,7 +61,9 @@ function loadStaticScriptHashes(): Map<string, string[]> {
 const staticHashes = loadStaticScriptHashes();
 // Unknown URLs are answered with the prerendered 404 page, so its scripts are allowed on
 // dynamic pages too (fixed build output, like the theme script).
-const dynamicHashes = [scriptHash(THEME_SCRIPT), ...(staticHashes.get('/_not-found') ?? [])];
+const dynamicHashes = [
+  ...new Set([scriptHash(THEME_SCRIPT), ...(staticHashes.get('/_not-found') ?? [])]),
+];
 
 const app = next({ dev: false, dir: ROOT, hostname, port });
 await app.prepare();

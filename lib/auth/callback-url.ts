@@ -11,6 +11,8 @@ export const CALLBACK_COOKIES = ['__Secure-next-auth.callback-url', 'next-auth.c
 /** A callbackUrl next-auth may see: a same-site path, or an absolute URL on our own origin. */
 export function isAcceptableCallback(value: string, origin: string): boolean {
   if (safeReturnPath(value)) return true;
+  // next-auth copies it into a Location header, which must be printable ASCII.
+  if (!/^[\x21-\x7e]{1,512}$/.test(value)) return false;
   try {
     return new URL(value).origin === origin;
   } catch {

@@ -38,6 +38,10 @@ export async function guardAuthRequest(
 ): Promise<Response | NextRequest> {
   const url = new URL(request.url);
   if (!decodes(url.search) || !decodes(url.pathname)) return plain(400, 'Malformed URL encoding.');
+  // next-auth puts `error` into a redirect's Location header: ASCII words only (its own codes).
+  const error = url.searchParams.get('error');
+  if (error !== null && !/^[A-Za-z0-9_-]{0,64}$/.test(error))
+    return plain(400, 'Unknown error code.');
   const [first, second] = action;
   if (first === 'callback' && second === 'credentials' && request.method !== 'POST') {
     return plain(405, 'Use POST to sign in.', { allow: 'POST' });

@@ -71,7 +71,12 @@ export function checkPlainActionBody(body: string): Response | null {
   return null;
 }
 
-/** Validates a multipart action body: parseable, and every "$K<n>"/"$Q<n>"… reference points at a present part. */
+/**
+ * Validates a multipart action body: parseable, with a JSON root in part "0" whose only
+ * references are FormData arguments ("$K<id>", encoded by React for a FormData argument)
+ * that point at present "<id>_<field>" parts. Maps, sets, promises, blobs and server
+ * references are refused: no action of this app takes them, and React throws on dangling ones.
+ */
 export function checkMultipartActionBody(
   form: FormData,
   hasActionHeader: boolean,
@@ -79,16 +84,14 @@ export function checkMultipartActionBody(
   const keys = [...form.keys()];
   if (!hasActionHeader) {
     // A no-JavaScript form post names its action in a field.
-    const ids = keys.filter((key) => key.startsWith('$ACTION_'));
-    for (const key of ids) {
-      const id = /^\$ACTION_ID_(.*)$/.exec(key)?.[1];
-      if (key.startsWith('$ACTION_ID_') && !ACTION_ID.test(id ?? ''))
+    for (const key of keys) {
+      if (!key.startsWith('$ACTION_ID_')) continue;
+      if (!ACTION_ID.test(key.slice('$ACTION_ID_'.length)))
         return reject(400, 'Malformed action id.');
     }
     return null;
   }
   const root = form.get('0');
-  if (root === null) return keys.length === 0 ? null : reject(400, 'Malformed action body.');
   if (typeof root !== 'string') return reject(400, 'Malformed action body.');
   let parsed: unknown;
   try {
@@ -96,11 +99,11 @@ export function checkMultipartActionBody(
   } catch {
     return reject(400, 'Malformed action body.');
   }
-  const prefixes = new Set(keys.map((key) => key.split('_')[0]));
+  const prefixes = new Set(keys.filter((key) => key.includes('_')).map((key) => key.split('_')[0]));
   const resolvable = (value: string) => {
     if (isSelfContained(value)) return true;
-    const ref = /^\$[KQWBA]([0-9a-f]+)$/.exec(value);
-    return ref !== null && (prefixes.has(ref[1]) || form.has(String(parseInt(ref[1] ?? '', 16))));
+    const ref = /^\$K([0-9a-f]{1,6})$/.exec(value);
+    return ref !== null && prefixes.has(String(parseInt(ref[1] ?? '', 16)));
   };
   if (!Array.isArray(parsed) || !walk(parsed, 0, resolvable))
     return reject(400, 'Malformed action body.');

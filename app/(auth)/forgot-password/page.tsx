@@ -1,12 +1,15 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { connection } from 'next/server';
 import { isMailEnabled } from '@/lib/auth/mailer';
 import { ForgotPasswordForm } from '@/components/account/reset-forms';
 import { requestPasswordResetAction } from './actions';
 
 export const metadata: Metadata = { title: 'Forgot your password?' };
 
-export default function ForgotPasswordPage() {
+export default async function ForgotPasswordPage() {
+  // Mail is configured at run time (SMTP_URL), not at build time.
+  await connection();
   return (
     <div className="card space-y-6">
       <h1 className="text-2xl">Forgot your password?</h1>
