@@ -28,6 +28,12 @@ export class HashQueueFullError extends Error {
 }
 
 let active = 0;
+let computed = 0;
+
+/** How many scrypt derivations this process has run (tests check that locks skip hashing). */
+export function hashesComputed(): number {
+  return computed;
+}
 const waiting: Array<() => void> = [];
 let averageMs = 80;
 
@@ -50,6 +56,7 @@ async function withHashSlot<T>(work: () => Promise<T>): Promise<T> {
     active += 1;
   }
   const started = performance.now();
+  computed += 1;
   try {
     return await work();
   } finally {
