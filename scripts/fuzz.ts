@@ -340,7 +340,7 @@ function actionProbe(actions: Action[]): Probe {
   } else if (roll < 0.9) {
     // FormData arguments with the action's field names and invalid values.
     const parts: Record<string, string> = {};
-    for (const field of action.fields) if (random() < 0.5) parts[`1_${field}`] = pick(BAD_STRINGS);
+    for (const field of action.fields) if (random() < 0.5) parts[`_1_${field}`] = pick(BAD_STRINGS);
     const m = multipart({
       ...parts,
       '0': random() < 0.8 ? '["$undefined","$K1"]' : pick(['["$K9"]', '[{', '["$K1"', '["$Q1"]']),
@@ -367,7 +367,24 @@ function mpaProbe(actions: Action[]): Probe {
   // A no-JavaScript form post: the action named in a $ACTION_ID_ field.
   const action = pick(actions);
   const id = random() < 0.5 ? action.id : pick(BAD_STRINGS).slice(0, 80);
-  const m = multipart({ [`$ACTION_ID_${id}`]: '', [pick(action.fields)]: pick(BAD_STRINGS) });
+  const fields: Record<string, string> =
+    random() < 0.5
+      ? { [`$ACTION_ID_${id}`]: '' }
+      : // The useActionState / bound-action form: a reference and its metadata.
+        {
+          $ACTION_REF_1: '',
+          '$ACTION_1:0': pick([
+            JSON.stringify({ id, bound: null }),
+            JSON.stringify({ id, bound: pick(BAD_VALUES) }),
+            '{',
+            '"x"',
+            'null',
+            JSON.stringify({ id: pick(BAD_STRINGS) }),
+          ]),
+          '$ACTION_1:1': pick(BAD_STRINGS),
+          $ACTION_KEY: pick(BAD_STRINGS),
+        };
+  const m = multipart({ ...fields, [pick(action.fields)]: pick(BAD_STRINGS) });
   return {
     label: `MPA ${action.name}`,
     url: `${BASE}${action.page}`,

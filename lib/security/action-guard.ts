@@ -71,10 +71,31 @@ export function checkPlainActionBody(body: string): Response | null {
   return null;
 }
 
+function parseJson(value: FormDataEntryValue | null): unknown {
+  if (typeof value !== 'string') return undefined;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return undefined;
+  }
+}
+
+function validBoundAction(form: FormData, prefix: string): boolean {
+  const meta = parseJson(form.get(`${prefix}0`));
+  if (!meta || typeof meta !== 'object' || Array.isArray(meta)) return false;
+  const { id, bound } = meta as { id?: unknown; bound?: unknown };
+  if (typeof id !== 'string' || !ACTION_ID.test(id)) return false;
+  if (bound === null || bound === undefined) return true;
+  const part = typeof bound === 'string' ? /^\$@([0-9a-f]{1,6})$/.exec(bound)?.[1] : undefined;
+  if (part === undefined) return false;
+  const args = parseJson(form.get(`${prefix}${parseInt(part, 16)}`));
+  return Array.isArray(args) && walk(args, 0, isSelfContained);
+}
+
 /**
  * Validates a multipart action body: parseable, with a JSON root in part "0" whose only
  * references are FormData arguments ("$K<id>", encoded by React for a FormData argument)
- * that point at present "<id>_<field>" parts. Maps, sets, promises, blobs and server
+ * that point at present "_<id>_<field>" parts. Maps, sets, promises, blobs and server
  * references are refused: no action of this app takes them, and React throws on dangling ones.
  */
 export function checkMultipartActionBody(
@@ -83,11 +104,19 @@ export function checkMultipartActionBody(
 ): Response | null {
   const keys = [...form.keys()];
   if (!hasActionHeader) {
-    // A no-JavaScript form post names its action in a field.
+    // A no-JavaScript form post names its action in a field: "$ACTION_ID_<id>", or for a
+    // bound action (useActionState) "$ACTION_REF_<n>" with metadata in "$ACTION_<n>:0"
+    // ({"id", "bound": null | "$@<part>"}) and the bound arguments in "$ACTION_<n>:<part>".
     for (const key of keys) {
-      if (!key.startsWith('$ACTION_ID_')) continue;
-      if (!ACTION_ID.test(key.slice('$ACTION_ID_'.length)))
-        return reject(400, 'Malformed action id.');
+      if (key.startsWith('$ACTION_ID_')) {
+        if (!ACTION_ID.test(key.slice('$ACTION_ID_'.length)))
+          return reject(400, 'Malformed action id.');
+        continue;
+      }
+      const ref = /^\$ACTION_REF_(\d{1,6})$/.exec(key)?.[1];
+      if (ref === undefined) continue;
+      if (!validBoundAction(form, `$ACTION_${ref}:`))
+        return reject(400, 'Malformed action metadata.');
     }
     return null;
   }
@@ -99,7 +128,8 @@ export function checkMultipartActionBody(
   } catch {
     return reject(400, 'Malformed action body.');
   }
-  const prefixes = new Set(keys.filter((key) => key.includes('_')).map((key) => key.split('_')[0]));
+  // Next encodes a FormData argument's fields as "_<id>_<field>" (React's "<prefix><id>_").
+  const prefixes = new Set(keys.map((key) => /^_*(\d+)_/.exec(key)?.[1]).filter(Boolean));
   const resolvable = (value: string) => {
     if (isSelfContained(value)) return true;
     const ref = /^\$K([0-9a-f]{1,6})$/.exec(value);

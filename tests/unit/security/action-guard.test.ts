@@ -30,7 +30,7 @@ describe('checkActionRequest', () => {
     );
     const form = new FormData();
     form.set('0', '["$undefined","$K1"]');
-    form.set('1_name', 'Ada');
+    form.set('_1_name', 'Ada');
     const multipart = new Request('http://127.0.0.1:3000/account', { method: 'POST', body: form });
     const type = multipart.headers.get('content-type') ?? '';
     const bytes = await multipart.arrayBuffer();
@@ -65,7 +65,7 @@ describe('checkActionRequest', () => {
     }
     const form = new FormData();
     form.set('0', '["$Q1"]');
-    form.set('1_name', 'x');
+    form.set('_1_name', 'x');
     const multipart = new Request('http://x/', { method: 'POST', body: form });
     const bytes = await multipart.arrayBuffer();
     const headers = {
@@ -91,5 +91,56 @@ describe('checkActionRequest', () => {
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     });
     expect(await checkActionRequest(post)).toBeNull();
+  });
+});
+
+describe('no-JavaScript form posts', () => {
+  const post = async (fields: Record<string, string>) => {
+    const form = new FormData();
+    for (const [key, value] of Object.entries(fields)) form.set(key, value);
+    const request = new Request('http://127.0.0.1:3000/review', { method: 'POST', body: form });
+    const bytes = await request.arrayBuffer();
+    return status(
+      new Request('http://127.0.0.1:3000/review', {
+        method: 'POST',
+        body: bytes,
+        headers: {
+          host: '127.0.0.1:3000',
+          'content-type': request.headers.get('content-type') ?? '',
+          'content-length': String(bytes.byteLength),
+        },
+      }),
+    );
+  };
+
+  it('passes well-formed action ids and bound-action metadata', async () => {
+    expect(await post({ [`$ACTION_ID_${ID}`]: '', name: 'x' })).toBe('pass');
+    expect(
+      await post({
+        $ACTION_REF_1: '',
+        '$ACTION_1:0': JSON.stringify({ id: ID, bound: '$@1' }),
+        '$ACTION_1:1': '[null]',
+      }),
+    ).toBe('pass');
+  });
+
+  it('refuses malformed ids, metadata and bound arguments with 400', async () => {
+    expect(await post({ '$ACTION_ID_../x': '' })).toBe(400);
+    for (const meta of [
+      '{',
+      'null',
+      '"x"',
+      JSON.stringify({ id: 'zz', bound: null }),
+      JSON.stringify({ id: ID, bound: '$Q0' }),
+    ]) {
+      expect(await post({ $ACTION_REF_1: '', '$ACTION_1:0': meta }), meta).toBe(400);
+    }
+    expect(
+      await post({
+        $ACTION_REF_1: '',
+        '$ACTION_1:0': JSON.stringify({ id: ID, bound: '$@1' }),
+        '$ACTION_1:1': '["$Q1"]',
+      }),
+    ).toBe(400);
   });
 });
