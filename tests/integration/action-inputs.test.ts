@@ -74,8 +74,8 @@ describe('server actions with non-FormData and junk arguments', () => {
     const before = await digest();
     let calls = 0;
     for (const path of MODULES) {
-      const module = (await import(path)) as Record<string, unknown>;
-      for (const [name, action] of Object.entries(module)) {
+      const exported = (await import(path)) as Record<string, unknown>;
+      for (const [name, action] of Object.entries(exported)) {
         if (typeof action !== 'function' || !name.endsWith('Action')) continue;
         // No-argument actions (undo, sign out everywhere, chapter state) ignore their input.
         if (
