@@ -31,6 +31,8 @@ export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   if (
     request.method === 'GET' &&
+    // Page navigations only: export routes and other API-style GETs keep answering 401.
+    (request.headers.get('accept') ?? '').includes('text/html') &&
     protectedRouteFor(pathname) &&
     !SESSION_COOKIES.some((name) => request.cookies.has(name))
   ) {
