@@ -17,7 +17,7 @@ const SALT_BYTES = 16;
  * HASH_POLICY.concurrency hashes run at once, at most HASH_POLICY.queue wait, and the rest
  * are refused at once with HashQueueFullError (the routes answer 429 + Retry-After).
  */
-export const HASH_POLICY = { concurrency: 2, queue: 8 } as const;
+export const HASH_POLICY = { concurrency: 1, queue: 4 } as const;
 
 /** Thrown when the hashing queue is full; carries a Retry-After estimate in seconds. */
 export class HashQueueFullError extends Error {
