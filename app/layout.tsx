@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import { SiteHeader } from '@/components/layout/site-header';
 import { SiteFooter } from '@/components/layout/site-footer';
 import { RouteFocus } from '@/components/layout/route-focus';
+import { THEME_SCRIPT } from '@/lib/security/theme-script';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -18,12 +19,6 @@ export const viewport: Viewport = {
     { media: '(prefers-color-scheme: dark)', color: '#0b1220' },
   ],
 };
-
-// Runs before first paint so the page never flashes the wrong theme. The stored choice
-// ("light" | "dark") wins; otherwise the system preference applies.
-// It also copies the last known sign-in state (components/layout/client-session.ts) to
-// `data-session`, so the header's account area paints in its likely final shape at once.
-const THEME_SCRIPT = `(function(){try{var h=document.documentElement;var t=localStorage.getItem('theme');var d=t==='dark'||(t!=='light'&&matchMedia('(prefers-color-scheme: dark)').matches);h.classList.toggle('dark',d);h.dataset.session=localStorage.getItem('session-hint')==='in'?'in':'out';}catch(e){}})();`;
 
 export default function RootLayout({ children }: Readonly<{ children: React.ReactNode }>) {
   return (

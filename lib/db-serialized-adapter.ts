@@ -91,11 +91,21 @@ function serialize(adapter: SqlDriverAdapter): SqlDriverAdapter {
   });
 }
 
-/** Wraps a SQLite adapter factory so each connection serializes plain queries with transactions. */
-export function serializedSqliteFactory(factory: SqlDriverAdapterFactory): SqlDriverAdapterFactory {
+/**
+ * Wraps a SQLite adapter factory so each connection serializes plain queries with
+ * transactions. `setupScript` (PRAGMAs) runs once on every new connection.
+ */
+export function serializedSqliteFactory(
+  factory: SqlDriverAdapterFactory,
+  setupScript?: string,
+): SqlDriverAdapterFactory {
   return {
     provider: factory.provider,
     adapterName: factory.adapterName,
-    connect: async () => serialize(await factory.connect()),
+    connect: async () => {
+      const adapter = await factory.connect();
+      if (setupScript) await adapter.executeScript(setupScript);
+      return serialize(adapter);
+    },
   };
 }

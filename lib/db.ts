@@ -14,7 +14,9 @@ function createSqliteClient(): PrismaClient {
     timeout: 5_000,
   });
   return new PrismaClient({
-    adapter: serializedSqliteFactory(factory),
+    // SQLITE_SYNCHRONOUS (docs/operations.md): NORMAL survives crashes of the process;
+    // FULL also keeps the last commits through a power loss, at one fsync per commit.
+    adapter: serializedSqliteFactory(factory, `PRAGMA synchronous = ${env().SQLITE_SYNCHRONOUS};`),
     // Never let a password hash leave the data layer by accident.
     omit: { user: { passwordHash: true } },
     log: env().NODE_ENV === 'development' ? ['warn', 'error'] : ['error'],

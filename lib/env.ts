@@ -34,15 +34,27 @@ const envSchema = z
     OIDC_CLIENT_ID: z.string().min(1).optional(),
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
     OIDC_NAME: z.string().min(1).default('Single sign-on'),
-    AUTH_TRUST_PROXY: z.enum(['0', '1']).default('0'),
+    // Comma-separated addresses / CIDR ranges of reverse proxies whose X-Forwarded-*
+    // headers are believed (read by scripts/server.ts). Empty: the socket address is the client.
+    TRUSTED_PROXIES: z.string().max(2000).optional(),
+    // "1" on an instance that real people use: no public demo account, and the sign-in
+    // page says so. Unset (the quick start) seeds the demo account.
+    MESH_DOJO_PRODUCTION: z.enum(['0', '1']).default('0'),
+    // smtp://user:pass@host:port or smtps://… enables password reset by email.
     SMTP_URL: z
-      .string()
-      .regex(
-        /^smtps?:\/\/[^\s]+$/,
-        'SMTP_URL must look like smtp://user:pass@host:587 or smtps://…',
-      )
+      .url('SMTP_URL must be a URL such as smtp://user:pass@mail.example.com:587')
+      .refine((u) => /^smtps?:\/\//.test(u), 'SMTP_URL must start with smtp:// or smtps://')
       .optional(),
-    MAIL_FROM: z.string().min(3).max(200).default('Mesh Dojo <no-reply@mesh-dojo.invalid>'),
+    MAIL_FROM: z.string().min(3).max(200).default('Mesh Dojo <no-reply@localhost>'),
+    // NORMAL (SQLite's WAL default here): a power loss can drop the last transactions
+    // acknowledged before it, never corrupt the file. FULL: fsync on every commit.
+    SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
+    SIGNUP_LIMIT_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(10),
+  })
+  .refine((env) => !env.SMTP_URL || env.NEXTAUTH_URL, {
+    message:
+      'Set NEXTAUTH_URL when SMTP_URL is set: reset links must never be built from a request Host header',
+    path: ['NEXTAUTH_URL'],
   })
   .refine(
     (env) =>

@@ -1,12 +1,8 @@
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { hashPassword } from '@/lib/auth/password';
+import { DEMO_ACCOUNT } from '@/lib/auth/demo';
 
-/** The documented demo account (README). */
-export const DEMO_ACCOUNT = {
-  name: 'Demo Learner',
-  email: 'demo@meshdojo.dev',
-  password: 'mesh-dojo-demo-1',
-} as const;
+export { DEMO_ACCOUNT } from '@/lib/auth/demo';
 
 /**
  * Creates the demo account if it does not exist; leaves an existing one (and its progress)
@@ -197,4 +193,23 @@ function logRow(
     previousState: JSON.stringify(snapshot),
     idempotencyKey: `demo-seed-${key}`,
   };
+}
+
+/**
+ * On an instance configured for production: removes the demo account's public password
+ * and ends its sessions, so nobody can sign in with the documented credentials.
+ */
+export async function disableDemoUser(db: PrismaClient): Promise<boolean> {
+  const existing = await db.user.findUnique({
+    where: { email: DEMO_ACCOUNT.email },
+    select: { id: true },
+  });
+  if (!existing) return false;
+  await db.user.update({
+    where: { id: existing.id },
+    data: { passwordHash: null },
+    select: { id: true },
+  });
+  await db.userSession.deleteMany({ where: { userId: existing.id } });
+  return true;
 }

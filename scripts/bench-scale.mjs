@@ -216,20 +216,18 @@ try {
       cwd: ROOT,
       env: { ...process.env, DATABASE_URL: url },
     });
-    const app = spawn(
-      path.join(ROOT, 'node_modules/.bin/next'),
-      ['start', '-H', '127.0.0.1', '-p', String(PORT)],
-      {
-        cwd: ROOT,
-        env: {
-          ...process.env,
-          NODE_ENV: 'production',
-          DATABASE_URL: url,
-          NEXTAUTH_URL: `http://127.0.0.1:${PORT}`,
-        },
-        stdio: 'ignore',
+    const app = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['scripts/server.ts'], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        HOST: '127.0.0.1',
+        PORT: String(PORT),
+        DATABASE_URL: url,
+        NEXTAUTH_URL: `http://127.0.0.1:${PORT}`,
       },
-    );
+      stdio: 'ignore',
+    });
     try {
       await waitReady(`http://127.0.0.1:${PORT}`);
       results.push(...(await measure('SQLite × 1', `http://127.0.0.1:${PORT}`, url)));

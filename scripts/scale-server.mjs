@@ -85,6 +85,8 @@ const env = {
   // Shared by every instance, as docs/deployment.md requires.
   NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? 'scale-test-shared-secret-0123456789abcdef',
   NEXTAUTH_URL: publicUrl,
+  // The e2e journeys create accounts quickly from one address.
+  SIGNUP_LIMIT_PER_HOUR: process.env.SIGNUP_LIMIT_PER_HOUR ?? '500',
 };
 const tsx = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 for (const args of [
@@ -99,15 +101,19 @@ const upstreams = [];
 for (let i = 0; i < instances; i += 1) {
   const instancePort = port + 1 + i;
   upstreams.push(`127.0.0.1:${instancePort}`);
-  const child = spawn(
-    path.join(ROOT, 'node_modules', '.bin', 'next'),
-    ['start', '-H', '127.0.0.1', '-p', String(instancePort)],
-    {
-      cwd: ROOT,
-      env: { ...env, INSTANCE_ID: `app-${i + 1}` },
-      stdio: ['ignore', 'inherit', 'inherit'],
+  // The production front door (scripts/server.ts, as `npm start`): nginx on loopback is the
+  // one trusted proxy, so its X-Forwarded-For names the client.
+  const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/server.ts'], {
+    cwd: ROOT,
+    env: {
+      ...env,
+      HOST: '127.0.0.1',
+      PORT: String(instancePort),
+      TRUSTED_PROXIES: '127.0.0.1',
+      INSTANCE_ID: `app-${i + 1}`,
     },
-  );
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   children.push(child);
   child.on('exit', (code) => {
     console.error(`instance ${i + 1} exited (${code})`);

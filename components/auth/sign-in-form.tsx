@@ -23,7 +23,14 @@ export function SignInForm({ callbackUrl, oidcEnabled, initialError }: Props) {
       return;
     }
     startTransition(async () => {
-      const result = await signIn('credentials', { email, password, redirect: false });
+      let result: Awaited<ReturnType<typeof signIn>>;
+      try {
+        result = await signIn('credentials', { email, password, redirect: false });
+      } catch {
+        // A 429 from the sign-in flood guard is plain text, which next-auth cannot parse.
+        setError('The server is busy right now. Wait a few seconds and try again.');
+        return;
+      }
       if (!result || result.error) {
         setError(
           result?.error && result.error !== 'CredentialsSignin'

@@ -2,11 +2,14 @@
 
 import { signIn } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import Link from 'next/link';
+import { useEffect, useRef, useState, useTransition } from 'react';
 import { refreshSession } from '@/components/layout/client-session';
 import type { SignUpState } from '@/lib/auth/accounts';
 
 type Field = 'name' | 'email' | 'password';
+
+const FIELD_LABELS: Record<Field, string> = { name: 'Name', email: 'Email', password: 'Password' };
 
 /** Sign-up form with field-level errors from the server's zod validation. */
 export function SignUpForm({
@@ -18,6 +21,12 @@ export function SignUpForm({
   const [state, setState] = useState<SignUpState | undefined>();
   const [pending, startTransition] = useTransition();
   const errors = state && !state.ok ? state.fieldErrors : {};
+  const summaryRef = useRef<HTMLDivElement>(null);
+
+  // After a failed attempt focus moves to the error summary, which links to each field.
+  useEffect(() => {
+    if (state && !state.ok) summaryRef.current?.focus();
+  }, [state]);
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -34,7 +43,9 @@ export function SignUpForm({
         redirect: false,
       });
       if (!signedIn || signedIn.error) {
-        router.push('/sign-in');
+        // Also the path of an email that already had an account: the page says what to do
+        // without confirming that the account exists.
+        router.push('/sign-in?notice=signup-existing');
         return;
       }
       await refreshSession();
@@ -56,8 +67,24 @@ export function SignUpForm({
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       {state && !state.ok ? (
-        <div role="alert" className="form-error" data-testid="form-error">
-          {state.message}
+        <div
+          ref={summaryRef}
+          tabIndex={-1}
+          role="alert"
+          aria-labelledby="sign-up-error-title"
+          className="form-error space-y-1"
+          data-testid="form-error"
+        >
+          <p id="sign-up-error-title">{state.message}</p>
+          {Object.keys(errors).length > 0 ? (
+            <ul className="list-disc pl-5 text-sm">
+              {(Object.keys(errors) as Field[]).map((field) => (
+                <li key={field}>
+                  <a href={`#${field}`}>{FIELD_LABELS[field]}</a>
+                </li>
+              ))}
+            </ul>
+          ) : null}
         </div>
       ) : null}
       <div>
@@ -114,6 +141,9 @@ export function SignUpForm({
       <button type="submit" className="btn btn-primary w-full" disabled={pending}>
         {pending ? 'Creating account…' : 'Create account'}
       </button>
+      <p className="text-sm text-muted">
+        Already have an account? <Link href="/sign-in">Sign in instead</Link>
+      </p>
     </form>
   );
 }

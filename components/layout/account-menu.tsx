@@ -23,12 +23,17 @@ export function AccountMenu() {
   if (session.status === 'authenticated') {
     return (
       <>
-        <span
+        <Link
+          href="/account"
           className="hidden max-w-32 truncate text-sm text-muted xl:inline"
           data-testid="signed-in-as"
+          title="Your account"
         >
           {session.name}
-        </span>
+        </Link>
+        <Link href="/account" className="btn btn-ghost xl:hidden">
+          Account
+        </Link>
         <SignOutButton />
       </>
     );

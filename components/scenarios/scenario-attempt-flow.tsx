@@ -41,10 +41,20 @@ export function ScenarioAttemptFlow({
   const [state, formAction, isPending] = useActionState(submit, null);
   const baseId = useId();
   const feedbackRef = useRef<HTMLDivElement>(null);
+  // One key per answer sent: a double click or a resent request reuses it and the server
+  // stores the attempt once; each answer from the server starts a new key.
+  const attemptKeyRef = useRef<string | null>(null);
 
   useEffect(() => {
+    attemptKeyRef.current = null;
     if (state?.ok) feedbackRef.current?.querySelector<HTMLElement>('#feedback-heading')?.focus();
   }, [state]);
+
+  function submitWithKey(formData: FormData) {
+    attemptKeyRef.current ??= newAttemptKey();
+    formData.set('idempotencyKey', attemptKeyRef.current);
+    formAction(formData);
+  }
 
   const errors = state?.ok === false ? (state.fieldErrors ?? {}) : {};
   const errorId = (field: string) => `${baseId}-${field}-error`;
@@ -137,7 +147,12 @@ export function ScenarioAttemptFlow({
       )}
 
       {step === 'answer' && (
-        <form action={formAction} className="card space-y-4" data-testid="attempt-form" noValidate>
+        <form
+          action={submitWithKey}
+          className="card space-y-4"
+          data-testid="attempt-form"
+          noValidate
+        >
           <h2 className="text-xl">
             {scenario.prediction ? '3. Decide and justify' : 'Decide and justify'}
           </h2>
@@ -281,4 +296,10 @@ export function ScenarioAttemptFlow({
       </div>
     </div>
   );
+}
+
+/** 128 random bits as hex (getRandomValues works outside secure contexts, randomUUID does not). */
+function newAttemptKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }

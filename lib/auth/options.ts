@@ -6,24 +6,18 @@ import { authenticate } from '@/lib/auth/accounts';
 import { authSecret } from '@/lib/auth/secret';
 import { env } from '@/lib/env';
 import { db } from '@/lib/db';
+import { createSession, getSessionUser, revokeSession, SESSION_POLICY } from '@/lib/auth/sessions';
+import { clientIpFrom } from '@/lib/security/request-client';
+
+function headerOf(headers: Record<string, unknown> | undefined, name: string): string | undefined {
+  const value = headers?.[name];
+  return typeof value === 'string' ? value : undefined;
+}
 
 // Without NEXTAUTH_URL, derive the origin from the request's Host header, so the app works
 // on whatever address it is served (localhost:3000, 127.0.0.1 in tests, a LAN name).
 // Set NEXTAUTH_URL in production to pin it.
 if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= 'true';
-
-function clientIp(headers: Record<string, unknown> | undefined): string | null {
-  const forwarded = headers?.['x-forwarded-for'];
-  if (typeof forwarded !== 'string') return null;
-  const hops = forwarded
-    .split(',')
-    .map((h) => h.trim())
-    .filter(Boolean);
-  // Behind a trusted proxy the first hop is the client. Otherwise only the last hop (added
-  // by the server in front of us) is not client-controlled; the per-email limit still holds
-  // when a client spoofs the header.
-  return (env().AUTH_TRUST_PROXY === '1' ? hops[0] : hops.at(-1)) ?? null;
-}
 
 const oidcProfileSchema = z.object({
   sub: z.string(),
@@ -60,17 +54,21 @@ export function isOidcEnabled(): boolean {
 
 export const authOptions: NextAuthOptions = {
   secret: authSecret(env().NEXTAUTH_SECRET),
-  session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
+  // The cookie lives as long as its session row; both roll forward while the user is active.
+  session: { strategy: 'jwt', maxAge: SESSION_POLICY.maxAgeMs / 1000 },
   pages: { signIn: '/sign-in', error: '/sign-in' },
   providers: [
     CredentialsProvider({
       name: 'Email and password',
       credentials: { email: { type: 'email' }, password: { type: 'password' } },
       async authorize(credentials, req) {
-        const result = await authenticate(credentials, { ip: clientIp(req?.headers) });
+        const headers = req?.headers as Record<string, unknown> | undefined;
+        const result = await authenticate(credentials, {
+          ip: clientIpFrom((name) => headerOf(headers, name)),
+        });
         // next-auth passes a thrown message to the client as `error`.
         if (!result.ok) throw new Error(result.message);
-        return result.user;
+        return { ...result.user, userAgent: headerOf(headers, 'user-agent') };
       },
     }),
     ...oidcProvider(),
@@ -90,22 +88,35 @@ export const authOptions: NextAuthOptions = {
       return true;
     },
     async jwt({ token, user, account }) {
-      if (user && account?.provider === 'oidc' && user.email) {
-        const row = await db.user.findUnique({
-          where: { email: user.email.toLowerCase() },
-          select: { id: true, name: true, email: true },
-        });
-        if (row) Object.assign(token, { uid: row.id, name: row.name, email: row.email });
-      } else if (user) {
-        Object.assign(token, { uid: user.id, name: user.name, email: user.email });
+      if (user) {
+        // A sign-in: open a session row and put its id in the token.
+        const row =
+          account?.provider === 'oidc' && user.email
+            ? await db.user.findUnique({
+                where: { email: user.email.toLowerCase() },
+                select: { id: true, name: true, email: true },
+              })
+            : { id: user.id, name: user.name ?? '', email: user.email ?? '' };
+        if (!row) return {};
+        const userAgent = 'userAgent' in user ? String(user.userAgent ?? '') : '';
+        const sid = await createSession({ userId: row.id, userAgent });
+        return { uid: row.id, sid, name: row.name, email: row.email };
       }
-      return token;
+      // Every later read (/api/auth/session) re-checks the row: a revoked session empties
+      // the token, so the browser's header shows it signed out too.
+      if (typeof token.uid !== 'string' || typeof token.sid !== 'string') return {};
+      const live = await getSessionUser({ sessionId: token.sid, userId: token.uid });
+      return live ? { ...token, name: live.name, email: live.email } : {};
     },
     async session({ session, token }) {
-      if (session.user && typeof token.uid === 'string') {
-        Object.assign(session.user, { id: token.uid });
-      }
+      if (typeof token.uid !== 'string') return { expires: session.expires };
+      if (session.user) Object.assign(session.user, { id: token.uid });
       return session;
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      if (typeof token?.sid === 'string') await revokeSession({ sessionId: token.sid });
     },
   },
 };

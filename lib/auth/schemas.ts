@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasBidiControls } from '@/lib/security/text';
 
 // A short list of passwords that pass length rules but top every breach list.
 const COMMON_PASSWORDS = new Set([
@@ -38,16 +39,22 @@ export const passwordSchema = z
     message: 'That password is too common. Choose another.',
   });
 
+/** A person's display name (sign-up and the account page). */
+export const personNameSchema = z
+  .string({ error: 'Enter your name.' })
+  .trim()
+  .min(2, 'Enter at least 2 characters.')
+  .max(80, 'Use at most 80 characters.')
+  .refine((n) => !hasBidiControls(n), {
+    message: 'Remove the text-direction control characters.',
+  })
+  .refine((n) => !/[\p{Cc}<>]/u.test(n), {
+    message: 'Use letters, spaces and punctuation only.',
+  });
+
 export const signUpSchema = z
   .object({
-    name: z
-      .string({ error: 'Enter your name.' })
-      .trim()
-      .min(2, 'Enter at least 2 characters.')
-      .max(80, 'Use at most 80 characters.')
-      .refine((n) => !/[\p{Cc}<>]/u.test(n), {
-        message: 'Use letters, spaces and punctuation only.',
-      }),
+    name: personNameSchema,
     email: emailSchema,
     password: passwordSchema,
   })
@@ -73,3 +80,16 @@ export const signInSchema = z.object({
 });
 
 export type SignInInput = z.infer<typeof signInSchema>;
+
+export const changePasswordSchema = z.object({
+  currentPassword: z
+    .string({ error: 'Enter your current password.' })
+    .min(1, 'Enter your current password.')
+    .max(PASSWORD_MAX),
+  newPassword: passwordSchema,
+});
+
+export const resetPasswordSchema = z.object({
+  token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'This reset link is not valid.'),
+  newPassword: passwordSchema,
+});

@@ -1,32 +1,58 @@
 import 'server-only';
 import { cache } from 'react';
 import { cookies } from 'next/headers';
+import { decode } from 'next-auth/jwt';
 import { redirect } from 'next/navigation';
-import { db } from '@/lib/db';
-import { SESSION_COOKIES, userIdFromSessionToken } from '@/lib/auth/session-token';
+import { z } from 'zod';
+import { authOptions } from '@/lib/auth/options';
+import { signInUrlFor } from '@/lib/auth/protected-routes';
+import { getSessionUser } from '@/lib/auth/sessions';
 import type { SessionUser } from '@/lib/auth/session-user';
 
 export type { SessionUser } from '@/lib/auth/session-user';
 
-/**
- * The signed-in user, or null. Re-reads the user row so a deleted account's JWT stops
- * working immediately. Cached per request.
- */
-export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
+// next-auth's cookie name: the __Secure- variant when it was set over HTTPS.
+const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.session-token'];
+
+const tokenSchema = z.object({ uid: z.string().min(1).max(64), sid: z.string().min(1).max(64) });
+
+type SessionToken = z.infer<typeof tokenSchema>;
+
+/** The signed, unexpired session token of this request, or null. Cached per request. */
+export const getSessionToken = cache(async (): Promise<SessionToken | null> => {
   const jar = await cookies();
-  const token = SESSION_COOKIES.map((name) => jar.get(name)?.value).find(Boolean);
-  if (!token) return null;
-  const userId = await userIdFromSessionToken(token);
-  if (!userId) return null;
-  return db.user.findUnique({
-    where: { id: userId },
-    select: { id: true, email: true, name: true },
-  });
+  for (const name of SESSION_COOKIES) {
+    const value = jar.get(name)?.value;
+    if (!value || value.length > 8192) continue;
+    try {
+      const parsed = tokenSchema.safeParse(
+        await decode({ token: value, secret: authOptions.secret ?? '' }),
+      );
+      if (parsed.success) return parsed.data;
+    } catch {
+      // A tampered or foreign cookie is simply no session.
+    }
+  }
+  return null;
 });
 
-/** The signed-in user; redirects to /sign-in otherwise. Use in every protected page and action. */
-export async function requireUser(): Promise<SessionUser> {
+/**
+ * The signed-in user, or null. The cookie must name a live session row (sign-out,
+ * "sign out everywhere", a password change and account deletion remove rows), so a copied
+ * cookie stops working the moment its session is revoked. Cached per request.
+ */
+export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
+  const token = await getSessionToken();
+  if (!token) return null;
+  return getSessionUser({ sessionId: token.sid, userId: token.uid });
+});
+
+/**
+ * The signed-in user; otherwise redirects to sign-in, which comes back to `returnTo`
+ * (the page's own path) and says why. Use in every protected page and action.
+ */
+export async function requireUser(returnTo?: string): Promise<SessionUser> {
   const user = await getCurrentUser();
-  if (!user) redirect('/sign-in');
+  if (!user) redirect(signInUrlFor(returnTo));
   return user;
 }

@@ -5,6 +5,8 @@ import { competencyLabel } from '@/lib/content/labels';
 import { getScenario, listScenarios } from '@/lib/content/scenarios';
 import type { Scenario } from '@/lib/content/scenario-schema';
 import { db } from '@/lib/db';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { consumeRateLimit, type RatePolicy } from '@/lib/security/rate-limit';
 import { validateAttempt } from '@/lib/grading/answer-input';
 import { gradeAttempt } from '@/lib/grading/grade-attempt';
 import type { GradeResult } from '@/lib/grading/types';
@@ -51,11 +53,21 @@ export type ScenarioStats = {
   lastAttemptAt: Date;
 };
 
+/** Graded attempts a user may submit per minute (grading and card creation cost work). */
+export const ATTEMPT_RATE_POLICY: RatePolicy = { limit: 20, windowMs: 60_000 };
+
 export type SubmitAttemptResult =
-  | { ok: true; attempt: ScenarioAttemptDto; result: GradeResult; newCardCount: number }
+  | {
+      ok: true;
+      attempt: ScenarioAttemptDto;
+      result: GradeResult;
+      newCardCount: number;
+      duplicate: boolean;
+    }
   | {
       ok: false;
       message: string;
+      retryAfterSeconds?: number;
       fieldErrors: Partial<
         Record<'decision' | 'justification' | 'prediction' | 'simulatorRunId', string[]>
       >;
@@ -120,14 +132,43 @@ export async function submitScenarioAttempt({
   scenarioId,
   answer,
   simulatorRunId,
+  idempotencyKey,
+  now = new Date(),
 }: {
   userId: string;
   scenarioId: string;
   answer: unknown;
   simulatorRunId?: string | null;
+  /** Sent with each form render: a double submit returns the first attempt, stored once. */
+  idempotencyKey?: string | null;
+  now?: Date;
 }): Promise<SubmitAttemptResult> {
   await authorize(userId);
   const scenario = await requireScenario(scenarioId);
+  if (idempotencyKey) {
+    const earlier = await db.scenarioAttempt.findUnique({
+      where: { userId_idempotencyKey: { userId, idempotencyKey } },
+      select: attemptSelect,
+    });
+    if (earlier) {
+      const dto = toDto(earlier);
+      if (dto.result)
+        return { ok: true, attempt: dto, result: dto.result, newCardCount: 0, duplicate: true };
+    }
+  }
+  const limit = await consumeRateLimit({
+    key: `attempt:user:${userId}`,
+    policy: ATTEMPT_RATE_POLICY,
+    now,
+  });
+  if (!limit.ok) {
+    return {
+      ok: false,
+      message: `You are submitting answers very quickly. Try again in ${limit.retryAfterSeconds} s.`,
+      retryAfterSeconds: limit.retryAfterSeconds,
+      fieldErrors: {},
+    };
+  }
   const validation = validateAttempt(scenario, answer);
   if (!validation.ok)
     return { ok: false, message: validation.message, fieldErrors: validation.fieldErrors };
@@ -147,43 +188,63 @@ export async function submitScenarioAttempt({
   }
   const cards = mistakeCardsFor(scenario, result);
 
-  const { row, newCardCount } = await db.$transaction(async (tx) => {
-    const created = await tx.scenarioAttempt.create({
-      data: {
-        userId,
-        scenarioId: scenario.id,
-        decision: JSON.stringify(attempt.decision),
-        justification: attempt.justification,
-        prediction: attempt.prediction ?? null,
-        score: result.score,
-        maxScore: result.maxScore,
-        feedback: JSON.stringify(result),
-        simulatorRunId: simulatorRunId ?? null,
-      },
-      select: attemptSelect,
-    });
-    let added = 0;
-    if (cards.length > 0) {
-      const existing = await tx.personalCard.findMany({
-        where: { userId, sourceKey: { in: cards.map((card) => card.sourceKey) } },
-        select: { sourceKey: true },
+  const { row, newCardCount } = await db
+    .$transaction(async (tx) => {
+      const created = await tx.scenarioAttempt.create({
+        data: {
+          userId,
+          scenarioId: scenario.id,
+          decision: JSON.stringify(attempt.decision),
+          justification: attempt.justification,
+          prediction: attempt.prediction ?? null,
+          score: result.score,
+          maxScore: result.maxScore,
+          feedback: JSON.stringify(result),
+          simulatorRunId: simulatorRunId ?? null,
+          idempotencyKey: idempotencyKey ?? null,
+        },
+        select: attemptSelect,
       });
-      const known = new Set(existing.map((card) => card.sourceKey));
-      for (const card of cards) {
-        if (known.has(card.sourceKey)) continue;
-        // upsert, not create: a concurrent submit of the same mistake must not fail or duplicate.
-        await tx.personalCard.upsert({
-          where: { userId_sourceKey: { userId, sourceKey: card.sourceKey } },
-          create: { userId, ...card, tags: JSON.stringify(card.tags) },
-          update: {},
-          select: { id: true },
+      let added = 0;
+      if (cards.length > 0) {
+        const existing = await tx.personalCard.findMany({
+          where: { userId, sourceKey: { in: cards.map((card) => card.sourceKey) } },
+          select: { sourceKey: true },
         });
-        added += 1;
+        const known = new Set(existing.map((card) => card.sourceKey));
+        for (const card of cards) {
+          if (known.has(card.sourceKey)) continue;
+          // upsert, not create: a concurrent submit of the same mistake must not fail or duplicate.
+          await tx.personalCard.upsert({
+            where: { userId_sourceKey: { userId, sourceKey: card.sourceKey } },
+            create: { userId, ...card, tags: JSON.stringify(card.tags) },
+            update: {},
+            select: { id: true },
+          });
+          added += 1;
+        }
       }
-    }
-    return { row: created, newCardCount: added };
-  });
-  return { ok: true, attempt: toDto(row), result, newCardCount };
+      return { row: created, newCardCount: added };
+    })
+    .catch(async (error: unknown) => {
+      // Two concurrent submits with one key: the unique index lets one in; the other
+      // returns the stored attempt.
+      if (
+        idempotencyKey &&
+        error instanceof Prisma.PrismaClientKnownRequestError &&
+        error.code === 'P2002'
+      ) {
+        const stored = await db.scenarioAttempt.findUnique({
+          where: { userId_idempotencyKey: { userId, idempotencyKey } },
+          select: attemptSelect,
+        });
+        if (stored) return { row: stored, newCardCount: -1 };
+      }
+      throw error;
+    });
+  if (newCardCount === -1)
+    return { ok: true, attempt: toDto(row), result, newCardCount: 0, duplicate: true };
+  return { ok: true, attempt: toDto(row), result, newCardCount, duplicate: false };
 }
 
 /**

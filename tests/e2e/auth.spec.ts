@@ -39,7 +39,9 @@ test('sign up, see the dashboard, sign out, sign in again', async ({ page }) => 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welcome, Ada Mesh');
 });
 
-test('sign-up shows field errors for bad input and for a duplicate email', async ({ page }) => {
+test('sign-up shows field errors, moves focus to them, and never says an email exists', async ({
+  page,
+}) => {
   await page.goto('/sign-up');
   await page.getByLabel('Name').fill('X');
   await page.getByLabel('Email').fill('not-an-email');
@@ -49,6 +51,14 @@ test('sign-up shows field errors for bad input and for a duplicate email', async
   await expect(page.getByText('Enter a valid email address, like name@example.com.')).toBeVisible();
   await expect(page.getByText(/Use at least 10 characters/)).toBeVisible();
   await expect(page.getByLabel('Email')).toHaveAttribute('aria-invalid', 'true');
+  // Focus moves to the error summary, whose links lead to each field.
+  await expect(page.getByTestId('form-error')).toBeFocused();
+  await page.getByTestId('form-error').getByRole('link', { name: 'Email' }).click();
+  await expect(page).toHaveURL(/#email$/);
+  await expect(page.getByRole('link', { name: 'Sign in instead' })).toHaveAttribute(
+    'href',
+    '/sign-in',
+  );
   await checkA11y(page, 'sign-up with errors');
   await snap(page, 'sign-up-errors');
 
@@ -56,8 +66,11 @@ test('sign-up shows field errors for bad input and for a duplicate email', async
   await page.getByLabel('Email').fill(DEMO.email);
   await page.getByLabel('Password').fill('another-pass-42');
   await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page.getByTestId('form-error')).toContainText('already exists');
-  await expect(page).toHaveURL(/\/sign-up/);
+  // Same path as a new account whose automatic sign-in failed: no "already exists" anywhere.
+  await page.waitForURL('**/sign-in?notice=signup-existing');
+  await expect(page.getByTestId('sign-in-notice')).toContainText('If you already have an account');
+  await expect(page.getByText('already exists')).toHaveCount(0);
+  await checkA11y(page, 'sign-in after duplicate sign-up');
 });
 
 test('bad credentials give a clear error; the demo account signs in', async ({ page }) => {

@@ -3,11 +3,13 @@ import { setupTestDatabase } from './helpers/test-db';
 
 let cleanup: () => Promise<void>;
 let accounts: typeof import('@/lib/auth/accounts');
+let passwords: typeof import('@/lib/auth/password');
 let db: typeof import('@/lib/db').db;
 
 beforeAll(async () => {
   ({ cleanup } = await setupTestDatabase());
   accounts = await import('@/lib/auth/accounts');
+  passwords = await import('@/lib/auth/password');
   ({ db } = await import('@/lib/db'));
 });
 
@@ -27,24 +29,67 @@ describe('createAccount', () => {
     expect(row?.passwordHash).not.toContain(good.password);
   });
 
-  it('rejects a duplicate email (any case) with a clear message and no second row', async () => {
-    const result = await accounts.createAccount({ ...good, email: 'GRACE@example.test' });
-    expect(result).toMatchObject({
-      ok: false,
-      fieldErrors: { email: [expect.stringContaining('already exists')] },
-    });
+  it('answers a duplicate email (any case) exactly like a new one, without a second row', async () => {
+    const before = passwords.hashesComputed();
+    const duplicate = await accounts.createAccount({ ...good, email: 'GRACE@example.test' });
+    const fresh = await accounts.createAccount({ ...good, email: 'grace2@example.test' });
+    // The caller sees the same shape; only `created` (never sent to the browser) differs.
+    expect(duplicate).toEqual({ ok: true, created: false });
+    expect(fresh).toEqual({ ok: true, created: true });
+    // Both spent one password hash, so timing does not tell them apart either.
+    expect(passwords.hashesComputed() - before).toBe(2);
     expect(await db.user.count({ where: { email: good.email } })).toBe(1);
   });
 
-  it('lets only one of two racing sign-ups for the same email win', async () => {
+  it('lets only one of two racing sign-ups for the same email create a row', async () => {
     const input = { ...good, email: 'race@example.test' };
     const results = await Promise.all([
       accounts.createAccount(input),
       accounts.createAccount(input),
     ]);
-    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.every((r) => r.ok)).toBe(true);
+    expect(results.filter((r) => r.ok && r.created)).toHaveLength(1);
     expect(await db.user.count({ where: { email: 'race@example.test' } })).toBe(1);
   });
+
+  it('throttles sign-ups per client address and writes nothing once over the limit', async () => {
+    const now = new Date('2026-05-01T10:00:00Z');
+    const limit = 10; // SIGNUP_LIMIT_PER_HOUR default
+    for (let i = 0; i < limit; i += 1) {
+      const result = await accounts.createAccount(
+        { ...good, email: `flood${i}@example.test` },
+        { ip: '198.51.100.7', now },
+      );
+      expect(result.ok).toBe(true);
+    }
+    const over = await accounts.createAccount(
+      { ...good, email: 'flood-over@example.test' },
+      { ip: '198.51.100.7', now },
+    );
+    expect(over).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('Too many new accounts'),
+    });
+    expect(await db.user.count({ where: { email: 'flood-over@example.test' } })).toBe(0);
+    // Another address is not affected; the window ends after an hour.
+    expect(
+      (
+        await accounts.createAccount(
+          { ...good, email: 'other-ip@example.test' },
+          { ip: '198.51.100.8', now },
+        )
+      ).ok,
+    ).toBe(true);
+    const later = new Date(now.getTime() + 60 * 60_000);
+    expect(
+      (
+        await accounts.createAccount(
+          { ...good, email: 'flood-later@example.test' },
+          { ip: '198.51.100.7', now: later },
+        )
+      ).ok,
+    ).toBe(true);
+  }, 60_000);
 
   it('writes nothing for invalid input and names each bad field', async () => {
     const before = await db.user.count();
@@ -101,6 +146,54 @@ describe('authenticate', () => {
     expect(after.ok).toBe(true);
   });
 
+  it('checks the lock before hashing: a locked email costs no password hash', async () => {
+    await accounts.createAccount({ ...good, email: 'nohash@example.test' });
+    const t0 = new Date('2026-01-05T00:00:00Z');
+    for (let i = 0; i < 5; i += 1) {
+      await accounts.authenticate(
+        { email: 'nohash@example.test', password: 'bad-password-1' },
+        { ip: null, now: t0 },
+      );
+    }
+    const before = passwords.hashesComputed();
+    const locked = await accounts.authenticate(
+      { email: 'nohash@example.test', password: 'bad-password-1' },
+      { ip: null, now: t0 },
+    );
+    expect(locked).toMatchObject({ reason: 'throttled' });
+    expect(passwords.hashesComputed()).toBe(before);
+  });
+
+  it('spends one hash for an unknown email, as for a known one', async () => {
+    const before = passwords.hashesComputed();
+    await accounts.authenticate(
+      { email: 'ghost@example.test', password: 'whatever-12' },
+      { ip: null },
+    );
+    const unknown = passwords.hashesComputed() - before;
+    await accounts.authenticate({ email: good.email, password: 'whatever-12' }, { ip: null });
+    expect(passwords.hashesComputed() - before - unknown).toBe(unknown);
+    expect(unknown).toBe(1);
+  });
+
+  it('refuses the demo account on an instance configured for production', async () => {
+    const { seedDemoUser, DEMO_ACCOUNT } = await import('@/prisma/seed');
+    await seedDemoUser(db);
+    const demo = { email: DEMO_ACCOUNT.email, password: DEMO_ACCOUNT.password };
+    expect((await accounts.authenticate(demo, { ip: null })).ok).toBe(true);
+    const { env } = await import('@/lib/env');
+    const saved = env().MESH_DOJO_PRODUCTION;
+    Object.assign(env(), { MESH_DOJO_PRODUCTION: '1' });
+    try {
+      expect(await accounts.authenticate(demo, { ip: null })).toMatchObject({
+        ok: false,
+        reason: 'invalid',
+      });
+    } finally {
+      Object.assign(env(), { MESH_DOJO_PRODUCTION: saved });
+    }
+  });
+
   it('doubles the lock with each further failure', async () => {
     await accounts.createAccount({ ...good, email: 'double@example.test' });
     const t0 = new Date('2026-02-01T00:00:00Z');
@@ -115,7 +208,7 @@ describe('authenticate', () => {
     expect(last).toMatchObject({ reason: 'throttled', retryAfterSeconds: 60 });
   });
 
-  it('locks an IP after 20 failures across different emails', async () => {
+  it('locks an IP after 20 failures across different emails', { timeout: 90_000 }, async () => {
     const t0 = new Date('2026-03-01T00:00:00Z');
     let last;
     for (let i = 0; i < 20; i += 1) {

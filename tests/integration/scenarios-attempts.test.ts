@@ -58,6 +58,62 @@ const weakAnswer = {
 };
 
 describe('submitScenarioAttempt', () => {
+  it('stores a double submit with one idempotency key once, also when the two race', async () => {
+    const carol = await createTestUser();
+    signInAs(carol);
+    const submit = (idempotencyKey: string) =>
+      attempts.submitScenarioAttempt({
+        userId: carol.id,
+        scenarioId: SCENARIO_ID,
+        answer: weakAnswer,
+        idempotencyKey,
+      });
+    const [a, b] = await Promise.all([submit('key-aaaaaaaa'), submit('key-aaaaaaaa')]);
+    if (!a.ok || !b.ok) throw new Error('expected both to succeed');
+    expect(a.attempt.id).toBe(b.attempt.id);
+    expect([a.duplicate, b.duplicate].sort()).toEqual([false, true]);
+    const again = await submit('key-aaaaaaaa');
+    expect(again).toMatchObject({ ok: true, duplicate: true, newCardCount: 0 });
+    expect(await db.scenarioAttempt.count({ where: { userId: carol.id } })).toBe(1);
+    expect((await submit('key-bbbbbbbb')).ok).toBe(true);
+    expect(await db.scenarioAttempt.count({ where: { userId: carol.id } })).toBe(2);
+  });
+
+  it('limits attempts per user per minute, then stores nothing until the window ends', async () => {
+    const dave = await createTestUser();
+    signInAs(dave);
+    const now = new Date('2026-07-01T12:00:00Z');
+    const { limit, windowMs } = attempts.ATTEMPT_RATE_POLICY;
+    for (let i = 0; i < limit; i += 1) {
+      const result = await attempts.submitScenarioAttempt({
+        userId: dave.id,
+        scenarioId: SCENARIO_ID,
+        answer: weakAnswer,
+        now,
+      });
+      expect(result.ok).toBe(true);
+    }
+    const over = await attempts.submitScenarioAttempt({
+      userId: dave.id,
+      scenarioId: SCENARIO_ID,
+      answer: weakAnswer,
+      now,
+    });
+    expect(over).toMatchObject({ ok: false, retryAfterSeconds: 60 });
+    expect(await db.scenarioAttempt.count({ where: { userId: dave.id } })).toBe(limit);
+    const later = new Date(now.getTime() + windowMs);
+    expect(
+      (
+        await attempts.submitScenarioAttempt({
+          userId: dave.id,
+          scenarioId: SCENARIO_ID,
+          answer: weakAnswer,
+          now: later,
+        })
+      ).ok,
+    ).toBe(true);
+  }, 60_000);
+
   it('stores every attempt and creates each mistake card once across retries', async () => {
     signInAs(alice);
     const first = await attempts.submitScenarioAttempt({
@@ -282,5 +338,28 @@ describe('submitScenarioAttemptAction', () => {
       form({ scenarioId: '../etc', decision: 'a', justification: 'x' }),
     );
     expect(unknown).toMatchObject({ ok: false, message: 'Unknown scenario.' });
+  });
+
+  it('answers a non-FormData argument or a bad idempotency key with a form error, storing nothing', async () => {
+    signInAs(alice);
+    const before = await db.scenarioAttempt.count();
+    for (const input of [null, 'x', 42, { scenarioId: SCENARIO_ID }, [1, 2]]) {
+      const state = await actions.submitScenarioAttemptAction(null, input);
+      expect(state).toMatchObject({ ok: false });
+    }
+    const badKey = await actions.submitScenarioAttemptAction(
+      null,
+      form({
+        scenarioId: SCENARIO_ID,
+        decision: 'retry-storm',
+        justification: 'x',
+        idempotencyKey: '../../',
+      }),
+    );
+    expect(badKey).toMatchObject({
+      ok: false,
+      fieldErrors: { idempotencyKey: [expect.any(String)] },
+    });
+    expect(await db.scenarioAttempt.count()).toBe(before);
   });
 });

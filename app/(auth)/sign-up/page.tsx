@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getCurrentUser } from '@/lib/auth/session';
 import { SignUpForm } from '@/components/auth/sign-up-form';
@@ -13,10 +12,7 @@ export default async function SignUpPage() {
     <div className="card space-y-6">
       <div className="space-y-1">
         <h1 className="text-2xl">Create your account</h1>
-        <p className="text-muted">
-          Save lesson progress, flashcard schedules and scenario scores. Already have an account?{' '}
-          <Link href="/sign-in">Sign in</Link>.
-        </p>
+        <p className="text-muted">Save lesson progress, flashcard schedules and scenario scores.</p>
       </div>
       <SignUpForm signUpAction={signUpAction} />
     </div>

@@ -29,7 +29,7 @@ const AREAS: Area[] = [
 ];
 
 export default async function DashboardPage() {
-  const user = await requireUser();
+  const user = await requireUser('/dashboard');
   const counts = await getFirstRunCounts({ userId: user.id });
   const isNew = isNewUser(counts);
   return (

@@ -11,6 +11,7 @@ import type {
 import { getCurrentUser } from '@/lib/auth/session';
 import { getLesson } from '@/lib/content/lessons';
 import { contentIdSchema } from '@/lib/content/schemas';
+import { parseActionForm } from '@/lib/security/action-input';
 import { gradeSelfCheckAnswer, MAX_SHORT_ANSWER_LENGTH } from '@/lib/content/self-check';
 import {
   getChapterProgress,
@@ -30,7 +31,7 @@ const answerFormSchema = z.object({
   lessonId: contentIdSchema,
   questionId: contentIdSchema,
   answer: z
-    .string()
+    .string({ error: 'Choose or type an answer first.' })
     .trim()
     .min(1, { error: 'Choose or type an answer first.' })
     .max(MAX_SHORT_ANSWER_LENGTH, {
@@ -76,18 +77,14 @@ export async function loadChapterStateAction(): Promise<ChapterUserState> {
 
 export async function markLessonCompleteAction(
   _previous: MarkCompleteState,
-  formData: FormData,
+  formData: unknown,
 ): Promise<MarkCompleteState> {
-  const parsed = z
-    .object({ lessonId: lessonIdSchema })
-    .safeParse({ lessonId: formData.get('lessonId') });
-  if (!parsed.success) {
-    return {
-      ok: false,
-      message: 'Unknown lesson.',
-      fieldErrors: z.flattenError(parsed.error).fieldErrors,
-    };
-  }
+  const parsed = parseActionForm(
+    z.object({ lessonId: lessonIdSchema }),
+    formData,
+    'Unknown lesson.',
+  );
+  if (!parsed.ok) return { ok: false, message: parsed.message, fieldErrors: parsed.fieldErrors };
   const user = await getCurrentUser();
   if (!user) return { ok: false, message: 'Sign in to save your progress.' };
   try {
@@ -100,16 +97,12 @@ export async function markLessonCompleteAction(
 
 export async function submitSelfCheckAnswerAction(
   _previous: SelfCheckAnswerState,
-  formData: FormData,
+  formData: unknown,
 ): Promise<SelfCheckAnswerState> {
-  const parsed = answerFormSchema.safeParse({
-    lessonId: formData.get('lessonId'),
-    questionId: formData.get('questionId'),
-    answer: formData.get('answer') ?? '',
-  });
-  if (!parsed.success) {
-    const fieldErrors = z.flattenError(parsed.error).fieldErrors;
-    return { ok: false, message: fieldErrors.answer?.[0] ?? 'Invalid answer.', fieldErrors };
+  const parsed = parseActionForm(answerFormSchema, formData, 'Invalid answer.');
+  if (!parsed.ok) {
+    const { fieldErrors } = parsed;
+    return { ok: false, message: fieldErrors.answer?.[0] ?? parsed.message, fieldErrors };
   }
   const { lessonId, questionId, answer } = parsed.data;
   const user = await getCurrentUser();

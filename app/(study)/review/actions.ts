@@ -18,6 +18,7 @@ import type {
 } from '@/lib/flashcards/action-types';
 import { updateSrsSettings } from '@/lib/flashcards/settings';
 import { srsSettingsInputSchemaAt } from '@/lib/flashcards/settings-schema';
+import { INVALID_REQUEST } from '@/lib/security/action-input';
 
 const recordReviewInputSchema = z.object({
   cardId: cardIdSchema,
@@ -78,9 +79,12 @@ export async function undoLastReviewAction(): Promise<UndoActionResult> {
 /** Saves the scheduling settings form (useActionState). */
 export async function updateSrsSettingsAction(
   _previous: SettingsActionState,
-  formData: FormData,
+  formData: unknown,
 ): Promise<SettingsActionState> {
-  const user = await requireUser();
+  const user = await requireUser('/review/settings');
+  if (!(formData instanceof FormData)) {
+    return { ok: false, message: INVALID_REQUEST, fieldErrors: {}, values: {} };
+  }
   const raw = {
     desiredRetention: formData.get('desiredRetention'),
     newCardsPerDay: formData.get('newCardsPerDay'),

@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: 'Review' };
 export const dynamic = 'force-dynamic';
 
 export default async function ReviewPage() {
-  const user = await requireUser();
+  const user = await requireUser('/review');
   const session = await getReviewSession({ userId: user.id, now: new Date() });
   return (
     <>

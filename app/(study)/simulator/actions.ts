@@ -11,6 +11,8 @@ import {
   MAX_SAVED_STEPS,
   SimulatorRunError,
 } from '@/lib/simulator/runs';
+import { parseActionForm } from '@/lib/security/action-input';
+import { displayNameSchema } from '@/lib/security/text';
 
 // Thin actions: parse with zod, take the user from the session (never from the input), call lib.
 
@@ -19,11 +21,7 @@ export type SaveRunResult =
   { ok: true; id: string } | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
 
 const saveSchema = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(1, { error: 'Give the run a name.' })
-    .max(80, { error: 'Keep the name under 80 characters.' }),
+  name: displayNameSchema({ min: 1, max: 80, label: 'run name' }),
   presetId: z
     .string()
     .regex(/^[a-z0-9-]+$/)
@@ -66,12 +64,12 @@ export async function saveSimulatorRunAction(input: unknown): Promise<SaveRunRes
 }
 
 /** Deletes one of the signed-in user's runs (form action). */
-export async function deleteSimulatorRunAction(formData: FormData): Promise<void> {
+export async function deleteSimulatorRunAction(formData: unknown): Promise<void> {
   const user = await getCurrentUser();
-  const runId = z.string().min(1).max(40).safeParse(formData.get('runId'));
-  if (!user || !runId.success) return;
+  const parsed = parseActionForm(z.object({ runId: z.string().min(1).max(40) }), formData);
+  if (!user || !parsed.ok) return;
   try {
-    await deleteSimulatorRun({ userId: user.id, runId: runId.data });
+    await deleteSimulatorRun({ userId: user.id, runId: parsed.data.runId });
   } catch (error) {
     if (!(error instanceof SimulatorRunError)) console.error(error);
   }

@@ -6,7 +6,9 @@ describe('parseEnv', () => {
     const env = parseEnv({});
     expect(env.DATABASE_URL).toBe('file:./data/mesh-dojo.db');
     expect(env.OIDC_ISSUER).toBeUndefined();
-    expect(env.AUTH_TRUST_PROXY).toBe('0');
+    expect(env.TRUSTED_PROXIES).toBeUndefined();
+    expect(env.MESH_DOJO_PRODUCTION).toBe('0');
+    expect(env.SQLITE_SYNCHRONOUS).toBe('NORMAL');
   });
 
   it('treats empty strings as unset', () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { hashPassword, verifyPassword } from '@/lib/auth/password';
+import {
+  HASH_POLICY,
+  HashQueueFullError,
+  hashPassword,
+  isHashQueueFull,
+  verifyPassword,
+} from '@/lib/auth/password';
 
 describe('password hashing (scrypt)', () => {
   it('verifies the right password and rejects a wrong one', async () => {
@@ -22,5 +28,30 @@ describe('password hashing (scrypt)', () => {
     expect(await verifyPassword('cafe\u0301-latte-9', hash)).toBe(true);
     expect(await verifyPassword('x', 'bcrypt$whatever')).toBe(false);
     expect(await verifyPassword('x', 'scrypt$0$8$1$AA==$AA==')).toBe(false);
+  });
+
+  it('runs at most HASH_POLICY.concurrency hashes, queues a few and refuses the rest with a retry time', async () => {
+    const total = HASH_POLICY.concurrency + HASH_POLICY.queue + 5;
+    const attempts = Array.from({ length: total }, (_, i) => hashPassword(`flood-password-${i}`));
+    expect(isHashQueueFull()).toBe(true);
+    const settled = await Promise.allSettled(attempts);
+    const refused = settled.filter((r) => r.status === 'rejected');
+    expect(settled.filter((r) => r.status === 'fulfilled')).toHaveLength(
+      HASH_POLICY.concurrency + HASH_POLICY.queue,
+    );
+    expect(refused).toHaveLength(5);
+    for (const r of refused) {
+      const reason = (r as PromiseRejectedResult).reason as HashQueueFullError;
+      expect(reason).toBeInstanceOf(HashQueueFullError);
+      expect(reason.retryAfterSeconds).toBeGreaterThanOrEqual(1);
+    }
+    expect(isHashQueueFull()).toBe(false);
+  });
+
+  it('refuses a stored hash that asks for more work than the current parameters', async () => {
+    const hash = await hashPassword('correct horse 42');
+    expect(
+      await verifyPassword('correct horse 42', hash.replace('scrypt$32768$', 'scrypt$1048576$')),
+    ).toBe(false);
   });
 });

@@ -19,7 +19,7 @@ export const dynamic = 'force-dynamic';
 const RETENTION_ROWS = [0.8, 0.85, 0.9, 0.93, 0.95, 0.97];
 
 export default async function ReviewSettingsPage() {
-  const user = await requireUser();
+  const user = await requireUser('/review/settings');
   const settings = await getSrsSettings({ userId: user.id });
   return (
     <>

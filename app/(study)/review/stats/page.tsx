@@ -20,7 +20,7 @@ function percent(stat: RetentionStat): string {
 }
 
 export default async function ReviewStatsPage() {
-  const user = await requireUser();
+  const user = await requireUser('/review/stats');
   const [stats, settings] = await Promise.all([
     getReviewStats({ userId: user.id, now: new Date() }),
     getSrsSettings({ userId: user.id }),

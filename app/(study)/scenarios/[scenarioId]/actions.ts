@@ -10,22 +10,27 @@ import {
   gradeAnonymousAttempt,
   submitScenarioAttempt,
 } from '@/lib/scenarios/attempts';
+import { idempotencyKeyFieldSchema, parseActionForm } from '@/lib/security/action-input';
+import { stripBidiControls } from '@/lib/security/text';
 
 // The user always comes from the session, never from the form. The grader validates the
 // answer itself; here we only turn form strings into the scenario's answer shape.
 
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
 const formSchema = z.object({
   scenarioId: contentIdSchema,
-  decision: z.string().max(2000).default(''),
-  justification: z.string().default(''),
-  prediction: z.string().max(120).optional(),
-  simulatorRunId: z.string().max(64).optional(),
+  decision: optional(z.string().max(2000)).transform((v) => v ?? ''),
+  justification: z
+    .string()
+    .max(20_000)
+    .default('')
+    .transform((v) => stripBidiControls(v)),
+  prediction: optional(z.string().max(120)),
+  simulatorRunId: optional(z.string().max(64)),
+  idempotencyKey: optional(idempotencyKeyFieldSchema),
 });
-
-const field = (formData: FormData, name: string) => {
-  const value = formData.get(name);
-  return typeof value === 'string' && value !== '' ? value : undefined;
-};
 
 function parseOrder(raw: string): unknown {
   try {
@@ -38,21 +43,14 @@ function parseOrder(raw: string): unknown {
 /** Grades and stores an attempt; returns feedback and the model answers, or field errors. */
 export async function submitScenarioAttemptAction(
   _previous: SubmitAttemptState,
-  formData: FormData,
+  formData: unknown,
 ): Promise<SubmitAttemptState> {
-  const parsed = formSchema.safeParse({
-    scenarioId: field(formData, 'scenarioId'),
-    decision: field(formData, 'decision'),
-    justification: formData.get('justification') ?? undefined,
-    prediction: field(formData, 'prediction'),
-    simulatorRunId: field(formData, 'simulatorRunId'),
-  });
-  if (!parsed.success) {
-    const scenarioIssue = parsed.error.issues.some((issue) => issue.path[0] === 'scenarioId');
+  const parsed = parseActionForm(formSchema, formData, 'Check the highlighted fields.');
+  if (!parsed.ok) {
     return {
       ok: false,
-      message: scenarioIssue ? 'Unknown scenario.' : 'Check the highlighted fields.',
-      fieldErrors: z.flattenError(parsed.error).fieldErrors,
+      message: parsed.fieldErrors.scenarioId ? 'Unknown scenario.' : parsed.message,
+      fieldErrors: parsed.fieldErrors,
     };
   }
   const user = await getCurrentUser();
@@ -100,6 +98,7 @@ export async function submitScenarioAttemptAction(
         prediction: parsed.data.prediction,
       },
       simulatorRunId: parsed.data.simulatorRunId ?? null,
+      idempotencyKey: parsed.data.idempotencyKey ?? null,
     });
     if (!result.ok) return { ok: false, message: result.message, fieldErrors: result.fieldErrors };
     return {

@@ -1,0 +1,111 @@
+/**
+ * The production HTTP server (`npm start`, e2e, fuzz): Next's request handler behind a
+ * small front door that
+ * - resolves the client address from the socket, believing X-Forwarded-* only from
+ *   TRUSTED_PROXIES (lib/security/client-address.ts), strips every forwarded header the
+ *   app must not believe and hands the result on in x-mesh-dojo-client-ip;
+ * - sets the Content-Security-Policy (hashes for prerendered pages, a per-request nonce
+ *   otherwise) and the other security headers (lib/security/headers.ts).
+ * Usage: tsx scripts/server.ts  (HOST, PORT; defaults 127.0.0.1:3000)
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { TLSSocket } from 'node:tls';
+import path from 'node:path';
+import next from 'next';
+import {
+  CLIENT_IP_HEADER,
+  FORWARDING_HEADERS,
+  parseTrustedProxies,
+  resolveClient,
+} from '@/lib/security/client-address';
+import {
+  contentSecurityPolicy,
+  inlineScriptHashes,
+  scriptHash,
+  securityHeaders,
+} from '@/lib/security/headers';
+import { THEME_SCRIPT } from '@/lib/security/theme-script';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const hostname = process.env.HOST ?? '127.0.0.1';
+const port = Number(process.env.PORT ?? 3000);
+// Tells lib/security/request-client.ts that x-mesh-dojo-client-ip comes from this server.
+process.env.MESH_DOJO_SERVER = '1';
+process.env.NEXT_TELEMETRY_DISABLED = '1';
+
+const trusted = parseTrustedProxies(process.env.TRUSTED_PROXIES);
+
+/** Inline-script hashes of every prerendered page, from the build output. */
+function loadStaticScriptHashes(): Map<string, string[]> {
+  const manifestFile = path.join(ROOT, '.next', 'prerender-manifest.json');
+  const hashes = new Map<string, string[]>();
+  if (!existsSync(manifestFile)) return hashes;
+  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as {
+    routes?: Record<string, unknown>;
+  };
+  for (const route of Object.keys(manifest.routes ?? {})) {
+    const file = path.join(
+      ROOT,
+      '.next',
+      'server',
+      'app',
+      `${route === '/' ? '/index' : route}.html`,
+    );
+    if (existsSync(file)) hashes.set(route, inlineScriptHashes(readFileSync(file, 'utf8')));
+  }
+  return hashes;
+}
+
+const staticHashes = loadStaticScriptHashes();
+// Unknown URLs are answered with the prerendered 404 page, so its scripts are allowed on
+// dynamic pages too (fixed build output, like the theme script).
+const dynamicHashes = [
+  ...new Set([scriptHash(THEME_SCRIPT), ...(staticHashes.get('/_not-found') ?? [])]),
+];
+
+const app = next({ dev: false, dir: ROOT, hostname, port });
+await app.prepare();
+const handle = app.getRequestHandler();
+
+const server = createServer((req, res) => {
+  const client = resolveClient({
+    socketAddress: req.socket.remoteAddress,
+    headers: req.headers,
+    trusted,
+  });
+  for (const name of [...FORWARDING_HEADERS, CLIENT_IP_HEADER, 'content-security-policy']) {
+    delete req.headers[name];
+  }
+  if (client.ip) req.headers[CLIENT_IP_HEADER] = client.ip;
+  if (client.forwardedHost) req.headers['x-forwarded-host'] = client.forwardedHost;
+  const https = client.forwardedProto === 'https' || Boolean((req.socket as TLSSocket).encrypted);
+  req.headers['x-forwarded-proto'] = https ? 'https' : 'http';
+
+  const pathname = (req.url ?? '/').split('?')[0] ?? '/';
+  const prerendered = staticHashes.get(pathname);
+  let policy: string;
+  if (prerendered) {
+    policy = contentSecurityPolicy({ scriptHashes: prerendered });
+  } else {
+    const nonce = randomBytes(16).toString('base64');
+    policy = contentSecurityPolicy({ nonce, scriptHashes: dynamicHashes });
+    // Next reads the nonce from the request's CSP header and puts it on its own scripts.
+    req.headers['content-security-policy'] = policy;
+  }
+  res.setHeader('Content-Security-Policy', policy);
+  for (const [name, value] of securityHeaders({ https })) res.setHeader(name, value);
+  void handle(req, res);
+});
+// Bounded request handling: slow or stalled clients cannot hold sockets forever.
+server.requestTimeout = 30_000;
+server.headersTimeout = 15_000;
+server.listen(port, hostname, () => {
+  console.log(
+    `Mesh Dojo listening on http://${hostname}:${port}${trusted ? ` (trusted proxies: ${trusted.entries.join(', ')})` : ''}`,
+  );
+});
+const stop = () => server.close(() => process.exit(0));
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
