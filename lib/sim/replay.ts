@@ -11,8 +11,8 @@ import type { Intent } from './intents';
 export type ScriptEntry = { at: number; intent: Intent };
 
 /** A new open-ended run that has already simulated one baseline interval (no intent yet). */
-export function startRun(config: SimConfig, seed: number): Simulation {
-  const sim = new Simulation(config, { seed, requests: Infinity });
+export function startRun(config: SimConfig, seed: number, maxEvents = Infinity): Simulation {
+  const sim = new Simulation(config, { seed, requests: Infinity, maxEvents });
   sim.runUntil(config.stepIntervalMs);
   return sim;
 }
