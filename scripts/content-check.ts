@@ -5,6 +5,7 @@ import type { ContentChecker } from '@/lib/content/content-error';
 import { lessonChecker } from '@/lib/content/lesson-checker';
 import { deckChecker } from '@/lib/content/deck';
 import { scenarioChecker } from '@/lib/content/scenario-checker';
+import { simulatorChallengeChecker } from '@/lib/content/simulator-challenge-pack';
 import { simulatorPresetChecker } from '@/lib/content/simulator-preset-pack';
 
 // One checker per line keeps each new content kind a one-line diff.
@@ -14,6 +15,7 @@ const CHECKERS: ContentChecker[] = [
   deckChecker,
   scenarioChecker,
   simulatorPresetChecker,
+  simulatorChallengeChecker,
 ];
 
 async function main(): Promise<number> {

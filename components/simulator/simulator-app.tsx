@@ -3,6 +3,8 @@
 import { useMemo, useState } from 'react';
 import type { SimConfig } from '@/lib/sim/config';
 import type { Preset } from '@/lib/sim/presets';
+import { ChallengeCheck } from './challenge-check';
+import type { CheckChallengeAction } from './challenge-check';
 import { ControlPanel } from './control-panel';
 import { SaveRunForm } from './save-run-form';
 import type { SaveRunAction } from './save-run-form';
@@ -41,12 +43,15 @@ export function SimulatorApp({
   preset,
   embedded = false,
   saveAction,
+  challenge,
 }: {
   run: SharedRun;
   preset: Pick<Preset, 'id' | 'title' | 'description' | 'observe'> | null;
   embedded?: boolean;
   /** Present when the user is signed in. */
   saveAction?: SaveRunAction;
+  /** On a challenge page: checks the run against the challenge's goal. */
+  challenge?: { id: string; onCheck: CheckChallengeAction; signedIn: boolean };
 }) {
   const sim = useSimulation(run);
   const reducedMotion = useReducedMotion();
@@ -142,6 +147,15 @@ export function SimulatorApp({
         />
         <IntentMenu config={view.config} onAdd={sim.enqueue} />
       </div>
+
+      {challenge && (
+        <ChallengeCheck
+          challengeId={challenge.id}
+          onCheck={challenge.onCheck}
+          signedIn={challenge.signedIn}
+          build={() => ({ script: sim.script, steps: view.steps })}
+        />
+      )}
 
       <section aria-labelledby="sim-charts-h" className="space-y-3">
         <h2 id="sim-charts-h" className="text-xl">
