@@ -316,3 +316,61 @@ export function parseSimConfig(
     ? { ok: true, config: r.data }
     : { ok: false, errors: formatConfigIssues(r.error.issues) };
 }
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Drops every key whose value equals the default (recursively through plain objects). */
+function prune(value: unknown, defaults: unknown): Json | undefined {
+  if (sameJson(value, defaults)) return undefined;
+  if (
+    value !== null &&
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    defaults !== null &&
+    typeof defaults === 'object' &&
+    !Array.isArray(defaults)
+  ) {
+    const out: Record<string, Json> = {};
+    const d = defaults as Record<string, unknown>;
+    for (const [k, v] of Object.entries(value)) {
+      const p = k in d ? prune(v, d[k]) : (v as Json);
+      if (p !== undefined) out[k] = p;
+    }
+    return out;
+  }
+  return value as Json;
+}
+
+/**
+ * The shortest input that parses back to `config` (every default left out): share links and
+ * stored runs stay small. `simConfigSchema.parse(compactConfig(c))` deep-equals `c`.
+ */
+export function compactConfig(config: SimConfig): Json {
+  const top = simConfigSchema.parse({
+    callers: [{ name: 'x', rps: 1, calls: [['y']] }],
+    services: [{ name: 'y', serviceTime: { meanMs: 1 } }],
+  });
+  const svcDefault = serviceSchema.parse({ name: 'y', serviceTime: { meanMs: 1 } });
+  const callerDefault = callerSchema.parse({ name: 'x', rps: 1, calls: [['y']] });
+  const { callers, services, ...rest } = config;
+  const { callers: _c, services: _s, ...topRest } = top;
+  const out = (prune(rest, topRest) ?? {}) as Record<string, Json>;
+  out.callers = callers.map((c) =>
+    prune(c, { ...callerDefault, name: null, rps: null, calls: null })!,
+  );
+  out.services = services.map((s) =>
+    prune(s, {
+      ...svcDefault,
+      name: null,
+      serviceTime: { ...svcDefault.serviceTime, meanMs: null },
+      canary: s.canary
+        ? { ...serviceSchema.shape.canary.unwrap().unwrap().parse({}), serviceTime: undefined }
+        : null,
+    })!,
+  );
+  return out;
+}

@@ -342,8 +342,8 @@ export class Simulation {
   steps = 0;
   /** Root requests sent but not finished yet (for Little's law checks). */
   inFlight = 0;
-  /** Event budget of the run (Infinity = none). */
-  readonly maxEvents: number;
+  /** Event budget: the run stops with a SimBudgetError once `events` reaches it (Infinity = none). */
+  maxEvents: number;
   private mark: MetricsMark | null = null;
 
   // ---- event queue

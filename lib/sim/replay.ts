@@ -37,3 +37,17 @@ export function replayRun(
   }
   return sim;
 }
+
+/**
+ * Whether a comparison run takes this intent too. Compare mode runs the same traffic and intents
+ * on another data plane, so an intent that switches the data plane applies to the main run only
+ * (otherwise the compared column would silently become the queued data plane).
+ */
+export function appliesToComparison(intent: Intent): boolean {
+  return intent.type !== 'set-data-plane';
+}
+
+/** The script a comparison run replays: the same entries minus data-plane switches. */
+export function comparisonScript(script: readonly ScriptEntry[]): ScriptEntry[] {
+  return script.filter((e) => appliesToComparison(e.intent));
+}
