@@ -221,7 +221,6 @@ export function TopologyView({
                 role="button"
                 tabIndex={0}
                 aria-pressed={isSel}
-                aria-label={`${n.name}: ${sub}. Show details.`}
                 className="group cursor-pointer outline-none"
                 onClick={() => onSelect(n.name)}
                 onKeyDown={(ev) => {

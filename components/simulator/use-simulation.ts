@@ -38,7 +38,11 @@ export type SimulationHandle = {
 };
 
 /** Runs a simulation for `run` (config + seed + scripted intents, replayed for `run.steps` steps). */
-export function useSimulation(run: SharedRun): SimulationHandle {
+export function useSimulation(runProp: SharedRun): SimulationHandle {
+  // A server re-render (e.g. revalidatePath after saving or checking a run) passes an equal but
+  // new `run` object; keep the old one so the simulation is not restarted from step 0.
+  const [run, setRun] = useState(runProp);
+  if (runProp !== run && JSON.stringify(runProp) !== JSON.stringify(run)) setRun(runProp);
   const workerRef = useRef<Worker | null>(null);
   const hostRef = useRef<SimHost | null>(null);
   const pendingRef = useRef(new Map<number, Pending>());
