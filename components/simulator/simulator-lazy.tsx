@@ -2,7 +2,7 @@
 
 import dynamic from 'next/dynamic';
 import type { ComponentProps } from 'react';
-import { useEffect, useRef, useState } from 'react';
+import { startTransition, useEffect, useRef, useState } from 'react';
 import type { SimulatorApp } from './simulator-app';
 
 // The simulator bundle (engine + views) is fetched only when its place on the page is about to
@@ -34,7 +34,9 @@ export function SimulatorLazy(props: ComponentProps<typeof SimulatorApp>) {
     const io = new IntersectionObserver(
       (entries) => {
         if (entries.some((e) => e.isIntersecting)) {
-          setShow(true);
+          // A transition: React renders the (large) app in time slices, so the main thread
+          // never blocks for long while it mounts.
+          startTransition(() => setShow(true));
           io.disconnect();
         }
       },

@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import type { SimConfig } from '@/lib/sim/config';
 import type { Decision, Intent } from '@/lib/sim/intents';
 import { SimHost } from './sim-host';
@@ -138,7 +138,8 @@ export function useSimulation(runProp: SharedRun): SimulationHandle {
       steps: run.steps,
       compare: null,
     }).then(
-      (v) => setView(v),
+      // Rendered as a transition (time-sliced): the first full render is the largest.
+      (v) => startTransition(() => setView(v)),
       (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
     );
     return () => {
