@@ -80,8 +80,8 @@ for (const c of cases) {
 }
 
 const REPEATS = 3;
-/** Median engine requests/s per case name (wall), for the peer ratios below. */
-const engineRps = new Map<string, number>();
+/** Median engine requests/s per case name (wall and CPU time), for the peer ratios below. */
+const engineRps = new Map<string, { wall: number; cpu: number }>();
 for (const c of cases) {
   const config = simConfigSchema.parse({ ...c.config, requests: REQUESTS });
   const runs: {
@@ -109,7 +109,10 @@ for (const c of cases) {
   const median = runs[Math.floor(REPEATS / 2)]!;
   const best = runs[0]!;
   const rate = (n: number, ms: number) => (n / (ms / 1000) / 1e6).toFixed(2);
-  engineRps.set(c.name, REQUESTS / (median.wallMs / 1000));
+  engineRps.set(c.name, {
+    wall: REQUESTS / (median.wallMs / 1000),
+    cpu: REQUESTS / (median.cpuMs / 1000),
+  });
   console.log(c.name);
   console.log(
     `  wall ${median.wallMs.toFixed(0)} ms median of ${REPEATS} (best ${best.wallMs.toFixed(0)} ms), CPU ${median.cpuMs.toFixed(0)} ms`,
@@ -135,13 +138,20 @@ const peers = [
   { name: 'M/M/4 (ρ=0.8, no mesh)', rps: 3200, c: 4 },
 ];
 const fmtRate = (r: number) => `${(r / 1e6).toFixed(3)} M req/s`;
-type PeerRun = { requests: number; seconds: number; meanMs: number; version?: string };
+type PeerRun = {
+  requests: number;
+  seconds: number;
+  cpuSeconds: number;
+  meanMs: number;
+  version?: string;
+};
 const median3 = (f: () => PeerRun): PeerRun => {
   const runs = [f(), f(), f()].sort((a, b) => a.seconds - b.seconds);
   return runs[1]!;
 };
 
-console.log('\nPeers (same model, same machine, same run)');
+// Ratios use CPU time: on a shared machine wall time mostly measures waiting for a core.
+console.log('\nPeers (same model, same machine, same run; ratios from CPU time)');
 const python = ['/usr/bin/python3', 'python3'].find(
   (py) =>
     spawnSync(py, [
@@ -167,7 +177,9 @@ try {
 }
 for (const p of peers) {
   const ours = engineRps.get(p.name)!;
-  console.log(`  ${p.name}: engine ${fmtRate(ours)}`);
+  console.log(
+    `  ${p.name}: engine ${fmtRate(ours.cpu)} per CPU second (${fmtRate(ours.wall)} wall)`,
+  );
   if (python) {
     // SimPy is ~100× slower: 100k requests give a stable rate in a few seconds.
     const n = Math.max(20_000, Math.floor(REQUESTS / 10));
@@ -190,9 +202,10 @@ for (const p of peers) {
           ),
         ) as PeerRun,
     );
-    const rate = r.requests / r.seconds;
+    const cpu = r.requests / r.cpuSeconds;
+    const wall = r.requests / r.seconds;
     console.log(
-      `    SimPy ${r.version}: ${fmtRate(rate)} (mean ${r.meanMs.toFixed(2)} ms) → engine is ${(ours / rate).toFixed(0)}× SimPy`,
+      `    SimPy ${r.version}: ${fmtRate(cpu)} per CPU second (${fmtRate(wall)} wall, mean ${r.meanMs.toFixed(2)} ms) → engine is ${(ours.cpu / cpu).toFixed(0)}× SimPy (CPU; ${(ours.wall / wall).toFixed(0)}× wall)`,
     );
   }
   if (cBin && existsSync(cBin)) {
@@ -204,9 +217,10 @@ for (const p of peers) {
           }),
         ) as PeerRun,
     );
-    const rate = r.requests / r.seconds;
+    const cpu = r.requests / r.cpuSeconds;
+    const wall = r.requests / r.seconds;
     console.log(
-      `    C loop (cc -O2): ${fmtRate(rate)} (mean ${r.meanMs.toFixed(2)} ms) → C is ${(rate / ours).toFixed(1)}× the engine`,
+      `    C loop (cc -O2): ${fmtRate(cpu)} per CPU second (${fmtRate(wall)} wall, mean ${r.meanMs.toFixed(2)} ms) → C is ${(cpu / ours.cpu).toFixed(1)}× the engine (CPU; ${(wall / ours.wall).toFixed(1)}× wall)`,
     );
   }
 }
