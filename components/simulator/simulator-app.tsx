@@ -162,6 +162,11 @@ export function SimulatorApp({
         </dl>
       </section>
 
+      {sim.error && (
+        <p className="card text-danger" role="alert" data-testid="sim-error">
+          {sim.error}
+        </p>
+      )}
       <div className="grid gap-6 lg:grid-cols-2">
         <ControlPanel
           pending={view.pending}

@@ -84,7 +84,9 @@ export function useSimulation(runProp: SharedRun): SimulationHandle {
         setError(null);
         return v;
       } catch (e) {
+        // E.g. a step over its event budget: say so and stop Auto mode.
         setError(e instanceof Error ? e.message : String(e));
+        setAutoState(false);
         return null;
       } finally {
         busyRef.current = false;

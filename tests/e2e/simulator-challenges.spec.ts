@@ -111,4 +111,15 @@ test('current-window numbers change after an intent; since-start lags behind', a
   await expect(
     page.getByRole('alert').filter({ hasText: 'Failure percent must be at most 100.' }),
   ).toBeVisible();
+
+  // A step that outgrows its event budget stops with a clear message (the page stays usable).
+  await page.getByLabel('Action').selectOption('set-rate');
+  await page.getByLabel('Requests per second').fill('1000000');
+  await page.getByRole('button', { name: 'Add to the queue' }).click();
+  await step(page).click();
+  await expect(page.getByTestId('sim-error')).toContainText(
+    /reached its budget of 20,000,000 simulated events/,
+    { timeout: 90_000 },
+  );
+  await expect(step(page)).toBeEnabled();
 });
