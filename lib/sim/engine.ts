@@ -247,10 +247,11 @@ export type SimOptions = {
 /** Thrown when a run reaches its event budget (see lib/sim/budget.ts for the estimate up front). */
 export class SimBudgetError extends Error {
   readonly events: number;
-  constructor(events: number) {
+  constructor(events: number, message?: string) {
     super(
-      `the run reached its budget of ${events.toLocaleString('en-US')} simulated events and was stopped; ` +
-        'lower the request rate, the number of requests or steps, or simplify the call graph',
+      message ??
+        `the run reached its budget of ${events.toLocaleString('en-US')} simulated events and was stopped; ` +
+          'lower the request rate, the number of requests or steps, or simplify the call graph',
     );
     this.name = 'SimBudgetError';
     this.events = events;
@@ -275,6 +276,9 @@ type MetricsMark = {
   secEnc: number;
   secAuthz: number;
 };
+
+/** Most events that may be pending at once (bounds memory when requests queue up without end). */
+export const MAX_PENDING_EVENTS = 4_194_304;
 
 /** Most windows kept in the time series. */
 const MAX_SERIES = 5000;
@@ -889,6 +893,11 @@ export class Simulation {
 
   private growHeap(): void {
     const old = this.hT.length;
+    if (old >= MAX_PENDING_EVENTS)
+      throw new SimBudgetError(
+        this.events,
+        `more than ${MAX_PENDING_EVENTS.toLocaleString('en-US')} events are pending at once (requests arrive much faster than they are served) and the run was stopped; lower the request rate or add capacity`,
+      );
     const n = old * 2;
     const t = new Float64Array(n);
     t.set(this.hT);

@@ -111,6 +111,13 @@ describe('event budgets', () => {
     expect(() => startRun(cfg, 1, 100)).toThrow(/budget of 100 simulated events/);
   });
 
+  it('an overload that queues work without end stops at the pending-event cap', () => {
+    // 1000× overload: every request waits in the future, so pending events pile up.
+    const cfg = plainQueue(1_000_000, 1, 1);
+    const sim = new Simulation(cfg, { seed: 1, requests: Infinity });
+    expect(() => sim.runUntil(60_000)).toThrow(/more than 4,194,304 events are pending at once/);
+  });
+
   it('estimateRunEvents grows with steps and rate', () => {
     const a = estimateRunEvents(plainQueue(100, 1, 1), 10);
     expect(estimateRunEvents(plainQueue(100, 1, 1), 20)).toBeGreaterThan(a);
