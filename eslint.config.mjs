@@ -23,6 +23,7 @@ const config = [
       'test-results/**',
       'playwright-report/**',
       'data/**',
+      '.sim/**',
     ],
   },
   ...nextVitals,

@@ -1,9 +1,16 @@
 /**
  * Simulator benchmark: events/s and requests/s for a plain M/M/1, an M/M/4 and the 3-service
- * sidecar chain, each over ≥ 1M requests. Prints numbers; never passes or fails.
+ * sidecar chain, each over ≥ 1M requests; then, measured in the same run, the same M/M/1 and
+ * M/M/4 models in SimPy (Debian python3-simpy; skipped with a message when missing) and in a C
+ * loop (scripts/bench/mm-loop.c, compiled with the system cc now), printed as ratios; and the
+ * CLI's start-up time. Prints numbers; never passes or fails.
  * Each case runs after a short JIT warm-up, three times; the median and the best are printed.
  * Usage: npm run bench:sim [-- --requests N]
  */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { simConfigSchema } from '@/lib/sim/config';
 import type { SimConfigInput } from '@/lib/sim/config';
 import { Simulation } from '@/lib/sim/engine';
@@ -73,6 +80,8 @@ for (const c of cases) {
 }
 
 const REPEATS = 3;
+/** Median engine requests/s per case name (wall and CPU time), for the peer ratios below. */
+const engineRps = new Map<string, { wall: number; cpu: number }>();
 for (const c of cases) {
   const config = simConfigSchema.parse({ ...c.config, requests: REQUESTS });
   const runs: {
@@ -100,6 +109,10 @@ for (const c of cases) {
   const median = runs[Math.floor(REPEATS / 2)]!;
   const best = runs[0]!;
   const rate = (n: number, ms: number) => (n / (ms / 1000) / 1e6).toFixed(2);
+  engineRps.set(c.name, {
+    wall: REQUESTS / (median.wallMs / 1000),
+    cpu: REQUESTS / (median.cpuMs / 1000),
+  });
   console.log(c.name);
   console.log(
     `  wall ${median.wallMs.toFixed(0)} ms median of ${REPEATS} (best ${best.wallMs.toFixed(0)} ms), CPU ${median.cpuMs.toFixed(0)} ms`,
@@ -117,3 +130,116 @@ const rusage = process.resourceUsage();
 console.log(
   `Peak RSS ${(rusage.maxRSS / 1024).toFixed(0)} MiB; heap used now ${mb(mem.heapUsed)} MiB, peak sampled ${mb(peakHeap)} MiB`,
 );
+
+// ---- peers: the same M/M/1 and M/M/4 in SimPy and in a C loop, measured now, on this machine.
+const root = path.resolve(import.meta.dirname, '..');
+const peers = [
+  { name: 'M/M/1 (ρ=0.8, no mesh)', rps: 800, c: 1 },
+  { name: 'M/M/4 (ρ=0.8, no mesh)', rps: 3200, c: 4 },
+];
+const fmtRate = (r: number) => `${(r / 1e6).toFixed(3)} M req/s`;
+type PeerRun = {
+  requests: number;
+  seconds: number;
+  cpuSeconds: number;
+  meanMs: number;
+  version?: string;
+};
+const median3 = (f: () => PeerRun): PeerRun => {
+  const runs = [f(), f(), f()].sort((a, b) => a.seconds - b.seconds);
+  return runs[1]!;
+};
+
+// Ratios use CPU time: on a shared machine wall time mostly measures waiting for a core.
+console.log('\nPeers (same model, same machine, same run; ratios from CPU time)');
+const python = ['/usr/bin/python3', 'python3'].find(
+  (py) =>
+    spawnSync(py, [
+      '-c',
+      'import importlib.util as u, sys; sys.exit(0 if (u.find_spec("simpy") or u.find_spec("SimPy")) else 1)',
+    ]).status === 0,
+);
+if (!python)
+  console.log(
+    '  SimPy: skipped — not installed (apt-get install python3-simpy, or pip install simpy)',
+  );
+let cBin: string | null = null;
+try {
+  cBin = path.join(mkdtempSync(path.join(tmpdir(), 'mm-loop-')), 'mm-loop');
+  execFileSync('cc', ['-O2', '-o', cBin, path.join(root, 'scripts/bench/mm-loop.c'), '-lm'], {
+    stdio: 'pipe',
+  });
+} catch (e) {
+  console.log(
+    `  C loop: skipped — cannot compile with cc (${(e as Error).message.split('\n')[0]})`,
+  );
+  cBin = null;
+}
+for (const p of peers) {
+  const ours = engineRps.get(p.name)!;
+  console.log(
+    `  ${p.name}: engine ${fmtRate(ours.cpu)} per CPU second (${fmtRate(ours.wall)} wall)`,
+  );
+  if (python) {
+    // SimPy is ~100× slower: 100k requests give a stable rate in a few seconds.
+    const n = Math.max(20_000, Math.floor(REQUESTS / 10));
+    const r = median3(
+      () =>
+        JSON.parse(
+          execFileSync(
+            python,
+            [
+              path.join(root, 'scripts/bench/mm-simpy.py'),
+              String(n),
+              String(p.rps),
+              String(p.c),
+              '1',
+              '42',
+            ],
+            {
+              encoding: 'utf8',
+            },
+          ),
+        ) as PeerRun,
+    );
+    const cpu = r.requests / r.cpuSeconds;
+    const wall = r.requests / r.seconds;
+    console.log(
+      `    SimPy ${r.version}: ${fmtRate(cpu)} per CPU second (${fmtRate(wall)} wall, mean ${r.meanMs.toFixed(2)} ms) → engine is ${(ours.cpu / cpu).toFixed(0)}× SimPy (CPU; ${(ours.wall / wall).toFixed(0)}× wall)`,
+    );
+  }
+  if (cBin && existsSync(cBin)) {
+    const r = median3(
+      () =>
+        JSON.parse(
+          execFileSync(cBin!, [String(REQUESTS), String(p.rps), String(p.c), '1', '42'], {
+            encoding: 'utf8',
+          }),
+        ) as PeerRun,
+    );
+    const cpu = r.requests / r.cpuSeconds;
+    const wall = r.requests / r.seconds;
+    console.log(
+      `    C loop (cc -O2): ${fmtRate(cpu)} per CPU second (${fmtRate(wall)} wall, mean ${r.meanMs.toFixed(2)} ms) → C is ${(cpu / ours.cpu).toFixed(1)}× the engine (CPU; ${(wall / ours.wall).toFixed(1)}× wall)`,
+    );
+  }
+}
+
+// ---- CLI start-up: the bundled CLI (what `npm run sim` runs) as a whole process, --help only.
+const bundle = path.join(root, '.sim', 'sim.mjs');
+if (!existsSync(bundle)) execFileSync(process.execPath, [path.join(root, 'scripts/build-sim.mjs')]);
+const startMs = (args: string[]) => {
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    spawnSync(process.execPath, args, { stdio: 'ignore' });
+    times.push(performance.now() - t0);
+  }
+  return times.sort((a, b) => a - b)[2]!;
+};
+console.log('\nCLI start-up (node process, --help, median of 5)');
+console.log(`  node .sim/sim.mjs:        ${startMs([bundle, '--help']).toFixed(0)} ms`);
+console.log(
+  `  node scripts/run-sim.mjs: ${startMs([path.join(root, 'scripts/run-sim.mjs'), '--help']).toFixed(0)} ms (staleness check + bundle)`,
+);
+console.log(`  bare node (floor):        ${startMs(['-e', '0']).toFixed(0)} ms`);

@@ -6,6 +6,7 @@ import { lessonChecker } from '@/lib/content/lesson-checker';
 import { deckChecker } from '@/lib/content/deck';
 import { interviewChecker } from '@/lib/content/interview-pack';
 import { scenarioChecker } from '@/lib/content/scenario-checker';
+import { simulatorChallengeChecker } from '@/lib/content/simulator-challenge-pack';
 import { simulatorPresetChecker } from '@/lib/content/simulator-preset-pack';
 import { presetChecksChecker } from '@/lib/content/preset-checks';
 import { trackTemplateChecker } from '@/lib/content/track-template-pack';
@@ -20,6 +21,7 @@ const CHECKERS: ContentChecker[] = [
   presetChecksChecker,
   interviewChecker,
   trackTemplateChecker,
+  simulatorChallengeChecker,
 ];
 
 async function main(): Promise<number> {

@@ -104,7 +104,12 @@ export function SharedSimulator({
               {decision.predicted}
             </p>
           )}
-          <ServiceTable summary={view.summary} onSelect={setSelected} selected={selected} />
+          <ServiceTable
+            summary={view.summary}
+            scopeText="since the start of the run"
+            onSelect={setSelected}
+            selected={selected}
+          />
         </>
       )}
       {mode === 'interviewer' && send && (

@@ -5,6 +5,7 @@ import type { SimConfig } from '@/lib/sim/config';
 import { intentSchema } from '@/lib/sim/intents';
 import type { Intent } from '@/lib/sim/intents';
 import { SIDECAR_PROFILES } from '@/lib/sim/profiles';
+import { humanIntentIssue } from './intent-text';
 
 const ACTIONS: { value: Intent['type']; label: string }[] = [
   { value: 'set-mtls', label: 'Set mTLS mode' },
@@ -156,11 +157,7 @@ export function IntentMenu({
         ev.preventDefault();
         const parsed = intentSchema.safeParse(build());
         if (!parsed.success) {
-          setError(
-            parsed.error.issues
-              .map((i) => `${i.path.join('.') || 'intent'}: ${i.message}`)
-              .join('; '),
-          );
+          setError(parsed.error.issues.map((i) => humanIntentIssue(i)).join(' '));
           return;
         }
         setError(null);
@@ -342,6 +339,8 @@ export function IntentMenu({
               id={`${id}-n1`}
               className="input"
               type="number"
+              inputMode="decimal"
+              step="any"
               min={0}
               value={num}
               onChange={(e) => setNum(Number(e.target.value))}
@@ -357,6 +356,8 @@ export function IntentMenu({
               id={`${id}-n2`}
               className="input"
               type="number"
+              inputMode="decimal"
+              step="any"
               min={0}
               value={num2}
               onChange={(e) => setNum2(Number(e.target.value))}

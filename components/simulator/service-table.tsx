@@ -9,85 +9,132 @@ function causes(s: LatencyStats): string {
   return entries.length ? entries.map(([k, v]) => `${k} ${fmtNum(v ?? 0)}`).join(', ') : '—';
 }
 
-/** Per-service metrics (cumulative since the start of the run) with an end-to-end row. */
+/** Per-service metrics for the chosen period with an end-to-end row (cards on phones). */
 export function ServiceTable({
   summary,
+  scopeText,
   onSelect,
   selected,
 }: {
   summary: SimSummary;
+  scopeText: string;
   onSelect: (name: string) => void;
   selected: string | null;
 }) {
   const e = summary.endToEnd;
   return (
-    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Per-service metrics">
-      <table className="w-full min-w-[56rem] text-left text-sm">
-        <caption className="mb-2 text-left text-muted">
-          Cumulative since the start of the run. Latency is what callers see, retries included.
-        </caption>
-        <thead>
-          <tr className="border-b border-border">
-            <th scope="col">Service</th>
-            <th scope="col">p50</th>
-            <th scope="col">p95</th>
-            <th scope="col">p99</th>
-            <th scope="col">Mean</th>
-            <th scope="col">Errors</th>
-            <th scope="col">By cause</th>
-            <th scope="col">Req/s</th>
-            <th scope="col">Utilisation</th>
-            <th scope="col">Attempts / req</th>
-            <th scope="col">Proxy vCPU</th>
-            <th scope="col">Proxy MiB</th>
-          </tr>
-        </thead>
-        <tbody>
-          <tr className="border-b border-border font-semibold">
-            <th scope="row">End to end</th>
-            <td>{fmtMs(e.p50Ms)}</td>
-            <td>{fmtMs(e.p95Ms)}</td>
-            <td>{fmtMs(e.p99Ms)}</td>
-            <td>{fmtMs(e.meanMs)}</td>
-            <td>{fmtPct(e.errorRate, 2)}</td>
-            <td>{causes(e)}</td>
-            <td>{fmtNum(e.throughputRps)}</td>
-            <td>—</td>
-            <td>—</td>
-            <td>{summary.dataPlane.cpuVcpu.toFixed(3)}</td>
-            <td>{fmtNum(summary.dataPlane.memoryMiB)}</td>
-          </tr>
-          {Object.entries(summary.services).map(([name, s]) => (
-            <tr
-              key={name}
-              className={`border-b border-border ${selected === name ? 'bg-surface-2' : ''}`}
+    <>
+      {/* Phones: one card per service, label and value on a row each (no columns to collide). */}
+      <ul className="space-y-3 md:hidden" aria-label="Per-service metrics">
+        {Object.entries(summary.services).map(([name, s]) => (
+          <li key={name} className="rounded-md border border-border p-3">
+            <button
+              type="button"
+              className="btn btn-ghost min-h-8 px-2 font-semibold"
+              aria-pressed={selected === name}
+              onClick={() => onSelect(name)}
             >
-              <th scope="row">
-                <button
-                  type="button"
-                  className="btn btn-ghost min-h-8 px-2"
-                  aria-pressed={selected === name}
-                  onClick={() => onSelect(name)}
-                >
-                  {name}
-                </button>
-              </th>
-              <td>{fmtMs(s.p50Ms)}</td>
-              <td>{fmtMs(s.p95Ms)}</td>
-              <td>{fmtMs(s.p99Ms)}</td>
-              <td>{fmtMs(s.meanMs)}</td>
-              <td>{fmtPct(s.errorRate, 2)}</td>
-              <td>{causes(s)}</td>
-              <td>{fmtNum(s.throughputRps)}</td>
-              <td>{fmtPct(Math.min(s.utilization, 9.99), 0)}</td>
-              <td>{s.attemptsPerRequest.toFixed(2)}</td>
-              <td>{s.cpuVcpu.toFixed(3)}</td>
-              <td>{fmtNum(s.memoryMiB)}</td>
+              {name}
+            </button>
+            <dl className="mt-1 grid grid-cols-2 gap-x-4 gap-y-1 text-sm">
+              {(
+                [
+                  ['p99', fmtMs(s.p99Ms)],
+                  ['p50', fmtMs(s.p50Ms)],
+                  ['Errors', fmtPct(s.errorRate, 2)],
+                  ['Req/s', fmtNum(s.throughputRps)],
+                  ['Busy', fmtPct(s.utilization, 0)],
+                  ['Attempts / req', s.attemptsPerRequest.toFixed(2)],
+                  ['Proxy vCPU', s.cpuVcpu.toFixed(3)],
+                  ['By cause', causes(s)],
+                ] as const
+              ).map(([k, v]) => (
+                <div key={k} className="flex justify-between gap-2 border-b border-border">
+                  <dt className="text-muted">{k}</dt>
+                  <dd className="text-right">{v}</dd>
+                </div>
+              ))}
+            </dl>
+          </li>
+        ))}
+      </ul>
+      <div
+        className="hidden overflow-x-auto md:block"
+        tabIndex={0}
+        role="region"
+        aria-label="Per-service metrics table"
+      >
+        <table className="w-full min-w-[56rem] text-left text-sm">
+          <caption className="mb-2 text-left text-muted">
+            Numbers for the {scopeText}. Latency is what callers see, retries included; busy is the
+            share of time the workers were serving (offered load can exceed it).
+          </caption>
+          <thead>
+            <tr className="border-b border-border">
+              <th scope="col">Service</th>
+              <th scope="col">p50</th>
+              <th scope="col">p95</th>
+              <th scope="col">p99</th>
+              <th scope="col">Mean</th>
+              <th scope="col">Errors</th>
+              <th scope="col">By cause</th>
+              <th scope="col">Req/s</th>
+              <th scope="col">Busy</th>
+              <th scope="col">Offered</th>
+              <th scope="col">Attempts / req</th>
+              <th scope="col">Proxy vCPU</th>
+              <th scope="col">Proxy MiB</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            <tr className="border-b border-border font-semibold">
+              <th scope="row">End to end</th>
+              <td>{fmtMs(e.p50Ms)}</td>
+              <td>{fmtMs(e.p95Ms)}</td>
+              <td>{fmtMs(e.p99Ms)}</td>
+              <td>{fmtMs(e.meanMs)}</td>
+              <td>{fmtPct(e.errorRate, 2)}</td>
+              <td>{causes(e)}</td>
+              <td>{fmtNum(e.throughputRps)}</td>
+              <td>—</td>
+              <td>—</td>
+              <td>—</td>
+              <td>{summary.dataPlane.cpuVcpu.toFixed(3)}</td>
+              <td>{fmtNum(summary.dataPlane.memoryMiB)}</td>
+            </tr>
+            {Object.entries(summary.services).map(([name, s]) => (
+              <tr
+                key={name}
+                className={`border-b border-border ${selected === name ? 'bg-surface-2' : ''}`}
+              >
+                <th scope="row">
+                  <button
+                    type="button"
+                    className="btn btn-ghost min-h-8 px-2"
+                    aria-pressed={selected === name}
+                    onClick={() => onSelect(name)}
+                  >
+                    {name}
+                  </button>
+                </th>
+                <td>{fmtMs(s.p50Ms)}</td>
+                <td>{fmtMs(s.p95Ms)}</td>
+                <td>{fmtMs(s.p99Ms)}</td>
+                <td>{fmtMs(s.meanMs)}</td>
+                <td>{fmtPct(s.errorRate, 2)}</td>
+                <td>{causes(s)}</td>
+                <td>{fmtNum(s.throughputRps)}</td>
+                <td>{fmtPct(s.utilization, 0)}</td>
+                <td>{fmtPct(s.offeredLoad, 0)}</td>
+                <td>{s.attemptsPerRequest.toFixed(2)}</td>
+                <td>{s.cpuVcpu.toFixed(3)}</td>
+                <td>{fmtNum(s.memoryMiB)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }
 

@@ -1,5 +1,6 @@
+import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
 import { z } from 'zod';
-import { simConfigSchema } from '@/lib/sim/config';
+import { compactConfig, simConfigSchema } from '@/lib/sim/config';
 import type { SimConfig } from '@/lib/sim/config';
 import { intentSchema } from '@/lib/sim/intents';
 import type { ScriptEntry } from './sim-host';
@@ -21,28 +22,42 @@ const scriptSchema = z
   .array(z.object({ at: z.number().int().min(0).max(10_000), intent: intentSchema }))
   .max(100);
 
-function toBase64Url(text: string): string {
-  const bytes = new TextEncoder().encode(text);
-  let bin = '';
-  for (const b of bytes) bin += String.fromCharCode(b);
-  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
 function fromBase64Url(text: string): string {
   const bin = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
   const bytes = Uint8Array.from(bin, (c) => c.charCodeAt(0));
   return new TextDecoder().decode(bytes);
 }
 
-/** Query-string parameters for a run (`c`, `seed`, `i`, `steps`, optional `preset`). */
+/**
+ * Query-string parameters for a run: `r` (config without its defaults plus the script as
+ * [step, intent] pairs, LZ-compressed), `seed`, `steps`, optional `preset`. Older links with
+ * `c` and `i` (base64url JSON) still decode.
+ */
 export function encodeRun(run: SharedRun): URLSearchParams {
   const params = new URLSearchParams();
   if (run.presetId) params.set('preset', run.presetId);
-  params.set('c', toBase64Url(JSON.stringify(run.config)));
+  const packed = { c: compactConfig(run.config), i: run.script.map((e) => [e.at, e.intent]) };
+  params.set('r', compressToEncodedURIComponent(JSON.stringify(packed)));
   params.set('seed', String(run.seed));
-  if (run.script.length) params.set('i', toBase64Url(JSON.stringify(run.script)));
   params.set('steps', String(run.steps));
   return params;
+}
+
+const packedSchema = z.object({
+  c: z.unknown(),
+  i: z.array(z.tuple([z.number(), z.unknown()])).max(100),
+});
+
+/** Unpacks `r` into the legacy (config JSON, script JSON) pair; null when damaged. */
+function unpack(r: string): { config: unknown; script: unknown } | null {
+  const text = r.length <= 20_000 ? decompressFromEncodedURIComponent(r) : null;
+  if (!text) return null;
+  const parsed = packedSchema.safeParse(JSON.parse(text));
+  if (!parsed.success) return null;
+  return {
+    config: parsed.data.c,
+    script: parsed.data.i.map(([at, intent]) => ({ at, intent })),
+  };
 }
 
 /** Parses a shared run from query parameters; returns an error message for a bad link, null when absent. */
@@ -54,15 +69,22 @@ export function decodeRun(
     return Array.isArray(v) ? v[0] : v;
   };
   const c = one('c');
-  if (!c) return null;
+  const r = one('r');
+  if (!c && !r) return null;
   try {
-    const config = simConfigSchema.safeParse(JSON.parse(fromBase64Url(c)));
+    const packed = r ? unpack(r) : null;
+    if (r && !packed) return { error: 'The shared link is damaged (cannot unpack it).' };
+    const config = simConfigSchema.safeParse(
+      packed ? packed.config : JSON.parse(fromBase64Url(c!)),
+    );
     if (!config.success)
       return {
         error: `The shared config is invalid: ${config.error.issues[0]?.path.join('.')}: ${config.error.issues[0]?.message}`,
       };
     const rawScript = one('i');
-    const script = scriptSchema.safeParse(rawScript ? JSON.parse(fromBase64Url(rawScript)) : []);
+    const script = scriptSchema.safeParse(
+      packed ? packed.script : rawScript ? JSON.parse(fromBase64Url(rawScript)) : [],
+    );
     if (!script.success) return { error: 'The shared intents are invalid.' };
     const seed = z.coerce
       .number()

@@ -3,10 +3,12 @@
 import { useMemo, useState } from 'react';
 import type { SimConfig } from '@/lib/sim/config';
 import type { Preset } from '@/lib/sim/presets';
+import { ChallengeCheck } from './challenge-check';
+import type { CheckChallengeAction } from './challenge-check';
 import { ControlPanel } from './control-panel';
 import { SaveRunForm } from './save-run-form';
 import type { SaveRunAction } from './save-run-form';
-import { fmtMs, fmtNum, fmtPct } from './format';
+import { fmtMs, fmtNum, fmtPct, fmtSimTime } from './format';
 import { IntentMenu } from './intent-menu';
 import { ServiceDetails, ServiceTable } from './service-table';
 import { encodeRun } from './share-url';
@@ -41,18 +43,22 @@ export function SimulatorApp({
   preset,
   embedded = false,
   saveAction,
+  challenge,
 }: {
   run: SharedRun;
   preset: Pick<Preset, 'id' | 'title' | 'description' | 'observe'> | null;
   embedded?: boolean;
   /** Present when the user is signed in. */
   saveAction?: SaveRunAction;
+  /** On a challenge page: checks the run against the challenge's goal. */
+  challenge?: { id: string; onCheck: CheckChallengeAction; signedIn: boolean };
 }) {
   const sim = useSimulation(run);
   const reducedMotion = useReducedMotion();
   const [selected, setSelected] = useState<string | null>(null);
   const [variant, setVariant] = useState('');
   const [shareUrl, setShareUrl] = useState<string | null>(null);
+  const [scope, setScope] = useState<'window' | 'total'>('window');
   const view = sim.view;
   const compareLabel = VARIANTS.find((v) => v.id === variant)?.label ?? '';
 
@@ -68,8 +74,14 @@ export function SimulatorApp({
       </p>
     );
   }
-  const s = view.summary;
-  const c = view.compare;
+  // Headline numbers, tables and compare read the current window (the last step) by default,
+  // as Kiali and Fortio do; "since start" is the cumulative view. Charts always use the series.
+  const s = scope === 'window' ? view.window : view.summary;
+  const c = scope === 'window' ? view.compareWindow : view.compare;
+  const scopeText =
+    scope === 'window'
+      ? `last step (${fmtSimTime(view.window.fromMs)}–${fmtSimTime(view.window.nowMs)})`
+      : 'since the start of the run';
 
   return (
     <div className="space-y-6" data-testid="simulator">
@@ -92,6 +104,29 @@ export function SimulatorApp({
         <h2 id="sim-topology-h" className="text-xl">
           Topology
         </h2>
+        <fieldset className="flex flex-wrap items-center gap-3 text-sm">
+          <legend className="sr-only">Which period the numbers cover</legend>
+          {(
+            [
+              ['window', 'Current window'],
+              ['total', 'Since start'],
+            ] as const
+          ).map(([value, text]) => (
+            <label key={value} className="flex items-center gap-1">
+              <input
+                type="radio"
+                name="sim-scope"
+                value={value}
+                checked={scope === value}
+                onChange={() => setScope(value)}
+              />
+              {text}
+            </label>
+          ))}
+          <span className="text-muted" data-testid="sim-scope">
+            Numbers: {scopeText}
+          </span>
+        </fieldset>
         <TopologyView
           config={view.config}
           summary={s}
@@ -114,7 +149,9 @@ export function SimulatorApp({
           </div>
           <div>
             <dt className="text-muted">Encrypted calls</dt>
-            <dd className="text-lg font-semibold">{fmtPct(s.security.encryptedShare)}</dd>
+            <dd className="text-lg font-semibold" data-testid="sim-encrypted">
+              {fmtPct(s.security.encryptedShare)}
+            </dd>
           </div>
           <div>
             <dt className="text-muted">Proxy cost</dt>
@@ -125,6 +162,11 @@ export function SimulatorApp({
         </dl>
       </section>
 
+      {sim.error && (
+        <p className="card text-danger" role="alert" data-testid="sim-error">
+          {sim.error}
+        </p>
+      )}
       <div className="grid gap-6 lg:grid-cols-2">
         <ControlPanel
           pending={view.pending}
@@ -143,18 +185,37 @@ export function SimulatorApp({
         <IntentMenu config={view.config} onAdd={sim.enqueue} />
       </div>
 
+      {challenge && (
+        <ChallengeCheck
+          challengeId={challenge.id}
+          onCheck={challenge.onCheck}
+          signedIn={challenge.signedIn}
+          build={() => ({ script: sim.script, steps: view.steps })}
+        />
+      )}
+
       <section aria-labelledby="sim-charts-h" className="space-y-3">
         <h2 id="sim-charts-h" className="text-xl">
           Over simulated time
         </h2>
-        <SimCharts series={s.series} compare={c?.series ?? null} compareLabel={compareLabel} />
+        <SimCharts
+          series={view.summary.series}
+          compare={view.compare?.series ?? null}
+          compareLabel={compareLabel}
+          decisions={view.summary.decisions}
+        />
       </section>
 
       <section aria-labelledby="sim-services-h" className="card space-y-3">
         <h2 id="sim-services-h" className="text-xl">
           Services
         </h2>
-        <ServiceTable summary={s} onSelect={setSelected} selected={selected} />
+        <ServiceTable
+          summary={s}
+          scopeText={scopeText}
+          onSelect={setSelected}
+          selected={selected}
+        />
         {selected && <ServiceDetails name={selected} config={view.config} summary={s} />}
       </section>
 

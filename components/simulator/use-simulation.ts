@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import type { SimConfig } from '@/lib/sim/config';
 import type { Decision, Intent } from '@/lib/sim/intents';
 import { SimHost } from './sim-host';
@@ -38,7 +38,11 @@ export type SimulationHandle = {
 };
 
 /** Runs a simulation for `run` (config + seed + scripted intents, replayed for `run.steps` steps). */
-export function useSimulation(run: SharedRun): SimulationHandle {
+export function useSimulation(runProp: SharedRun): SimulationHandle {
+  // A server re-render (e.g. revalidatePath after saving or checking a run) passes an equal but
+  // new `run` object; keep the old one so the simulation is not restarted from step 0.
+  const [run, setRun] = useState(runProp);
+  if (runProp !== run && JSON.stringify(runProp) !== JSON.stringify(run)) setRun(runProp);
   const workerRef = useRef<Worker | null>(null);
   const hostRef = useRef<SimHost | null>(null);
   const pendingRef = useRef(new Map<number, Pending>());
@@ -80,7 +84,9 @@ export function useSimulation(run: SharedRun): SimulationHandle {
         setError(null);
         return v;
       } catch (e) {
+        // E.g. a step over its event budget: say so and stop Auto mode.
         setError(e instanceof Error ? e.message : String(e));
+        setAutoState(false);
         return null;
       } finally {
         busyRef.current = false;
@@ -134,7 +140,8 @@ export function useSimulation(run: SharedRun): SimulationHandle {
       steps: run.steps,
       compare: null,
     }).then(
-      (v) => setView(v),
+      // Rendered as a transition (time-sliced): the first full render is the largest.
+      (v) => startTransition(() => setView(v)),
       (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
     );
     return () => {

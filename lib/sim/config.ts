@@ -3,6 +3,7 @@
  * presets and share URLs. Defaults carry their source (see profiles.ts for S-ids).
  */
 import { z } from 'zod';
+import { MAX_CALLS_PER_REQUEST, MAX_WINDOWS, callsPerRequest } from './budget';
 import { SIDECAR_PROFILES } from './profiles';
 
 const NAME = z
@@ -148,8 +149,11 @@ export type Service = z.infer<typeof serviceSchema>;
 /** An open-loop Poisson traffic source (a load generator or a client workload). */
 export const callerSchema = z.object({
   name: NAME,
-  /** Mean arrival rate, requests per second. */
-  rps: z.number().positive().max(1_000_000),
+  /** Mean arrival rate, requests per second (≥ 0.001: one request per ~17 minutes). */
+  rps: z
+    .number()
+    .min(0.001, 'must be at least 0.001 requests per second')
+    .max(1_000_000, 'must be at most 1,000,000 requests per second'),
   /** Whether the caller has a proxy / mesh identity (false = legacy or out-of-mesh job). */
   meshed: z.boolean().default(true),
   calls: stagesSchema.min(1),
@@ -236,28 +240,63 @@ export const simConfigSchema = z
           path: ['services', i, 'policy', 'canaryWeight'],
         });
     });
-    // The call graph must be acyclic (a request would otherwise never finish).
-    const byName = new Map(cfg.services.map((s) => [s.name, s]));
-    const state = new Map<string, 1 | 2>();
-    const visit = (n: string): boolean => {
-      const st = state.get(n);
-      if (st === 1) return false;
-      if (st === 2) return true;
-      state.set(n, 1);
-      for (const stage of byName.get(n)?.calls ?? [])
-        for (const t of stage) if (!visit(t)) return false;
-      state.set(n, 2);
-      return true;
-    };
+    // The call graph must be acyclic (a request would otherwise never finish). Only the
+    // services on a cycle are blamed, each with the cycle spelled out.
+    const cycles = findCycles(cfg.services);
     cfg.services.forEach((s, i) => {
-      if (!visit(s.name))
+      const cycle = cycles.get(s.name);
+      if (cycle)
         ctx.addIssue({
           code: 'custom',
-          message: 'call graph has a cycle',
+          message: `call graph has a cycle: ${cycle.join(' → ')}`,
           path: ['services', i, 'calls'],
         });
     });
+    if (cycles.size > 0) return;
+    // Fan-out multiplies along the graph; bound the calls one request can cause.
+    const calls = callsPerRequest(cfg);
+    if (calls > MAX_CALLS_PER_REQUEST)
+      ctx.addIssue({
+        code: 'custom',
+        message: `one request fans out to ${calls > 1e15 ? calls.toExponential(2) : calls.toLocaleString('en-US')} calls; at most ${MAX_CALLS_PER_REQUEST} are allowed`,
+        path: ['services'],
+      });
+    const totalRps = cfg.callers.reduce((a, c) => a + c.rps, 0);
+    const windows = (cfg.requests / totalRps) * (1000 / cfg.windowMs);
+    if (windows > MAX_WINDOWS)
+      ctx.addIssue({
+        code: 'custom',
+        message: `too small for this run: ${Math.round(windows).toLocaleString('en-US')} windows of ${cfg.windowMs} ms (at most ${MAX_WINDOWS.toLocaleString('en-US')}); raise windowMs or the request rate`,
+        path: ['windowMs'],
+      });
   });
+
+/** Services on a call cycle, each with one cycle through it (e.g. a → b → a). */
+export function findCycles(
+  services: readonly { name: string; calls: string[][] }[],
+): Map<string, string[]> {
+  const byName = new Map(services.map((s) => [s.name, s]));
+  const state = new Map<string, 1 | 2>();
+  const stack: string[] = [];
+  const out = new Map<string, string[]>();
+  const visit = (n: string): void => {
+    state.set(n, 1);
+    stack.push(n);
+    for (const stage of byName.get(n)?.calls ?? [])
+      for (const t of stage) {
+        if (!byName.has(t)) continue;
+        const st = state.get(t);
+        if (st === 1) {
+          const cycle = [...stack.slice(stack.lastIndexOf(t)), t];
+          for (const m of cycle) if (!out.has(m)) out.set(m, cycle);
+        } else if (st === undefined) visit(t);
+      }
+    stack.pop();
+    state.set(n, 2);
+  };
+  for (const s of services) if (!state.has(s.name)) visit(s.name);
+  return out;
+}
 /** A validated simulation config (defaults filled in). */
 export type SimConfig = z.infer<typeof simConfigSchema>;
 /** A config as authored (defaults optional). */
@@ -276,4 +315,62 @@ export function parseSimConfig(
   return r.success
     ? { ok: true, config: r.data }
     : { ok: false, errors: formatConfigIssues(r.error.issues) };
+}
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Drops every key whose value equals the default (recursively through plain objects). */
+function prune(value: unknown, defaults: unknown): Json | undefined {
+  if (sameJson(value, defaults)) return undefined;
+  if (
+    value !== null &&
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    defaults !== null &&
+    typeof defaults === 'object' &&
+    !Array.isArray(defaults)
+  ) {
+    const out: Record<string, Json> = {};
+    const d = defaults as Record<string, unknown>;
+    for (const [k, v] of Object.entries(value)) {
+      const p = k in d ? prune(v, d[k]) : (v as Json);
+      if (p !== undefined) out[k] = p;
+    }
+    return out;
+  }
+  return value as Json;
+}
+
+/**
+ * The shortest input that parses back to `config` (every default left out): share links and
+ * stored runs stay small. `simConfigSchema.parse(compactConfig(c))` deep-equals `c`.
+ */
+export function compactConfig(config: SimConfig): Json {
+  const top = simConfigSchema.parse({
+    callers: [{ name: 'x', rps: 1, calls: [['y']] }],
+    services: [{ name: 'y', serviceTime: { meanMs: 1 } }],
+  });
+  const svcDefault = serviceSchema.parse({ name: 'y', serviceTime: { meanMs: 1 } });
+  const callerDefault = callerSchema.parse({ name: 'x', rps: 1, calls: [['y']] });
+  const { callers, services, ...rest } = config;
+  const { callers: _c, services: _s, ...topRest } = top;
+  const out = (prune(rest, topRest) ?? {}) as Record<string, Json>;
+  out.callers = callers.map((c) =>
+    prune(c, { ...callerDefault, name: null, rps: null, calls: null })!,
+  );
+  out.services = services.map((s) =>
+    prune(s, {
+      ...svcDefault,
+      name: null,
+      serviceTime: { ...svcDefault.serviceTime, meanMs: null },
+      canary: s.canary
+        ? { ...serviceSchema.shape.canary.unwrap().unwrap().parse({}), serviceTime: undefined }
+        : null,
+    })!,
+  );
+  return out;
 }

@@ -9,7 +9,7 @@
  * "free at" times, so a station costs no event of its own; there are no per-event closures.
  */
 import type { SimConfig } from './config';
-import { LogHistogram } from './histogram';
+import { HISTOGRAM_MAX_MS, LogHistogram } from './histogram';
 import {
   DEBOUNCE_MS,
   EBPF_COST,
@@ -179,8 +179,13 @@ export type LatencyStats = {
 
 /** Per-service summary (latency is as seen by its callers, retries included). */
 export type ServiceStats = LatencyStats & {
-  /** Busy share of the service's workers (0..1). */
+  /** Busy share of the service's workers over the period (0..1): time a worker was serving. */
   utilization: number;
+  /**
+   * Offered load: service work that arrived per unit of capacity (λ·E[S] / servers). Can exceed
+   * 1 (overload: the queue grows); `utilization` then stays at ≤ 1.
+   */
+  offeredLoad: number;
   /** Attempts that reached the service's route (first tries + retries). */
   attempts: number;
   /** Retries sent to the service. */
@@ -200,6 +205,12 @@ export type ServiceStats = LatencyStats & {
 /** The JSON-safe result of a run (CLI `--json` contract, UI tables and charts). */
 export type SimSummary = {
   nowMs: number;
+  /** What the numbers cover: the whole run (after warm-up) or the current window only. */
+  scope: SummaryScope;
+  /** Simulated start of the covered period, ms. */
+  fromMs: number;
+  /** Conditions the reader should know about (e.g. latencies beyond the histogram's range). */
+  warnings: string[];
   endToEnd: LatencyStats;
   services: Record<string, ServiceStats>;
   security: {
@@ -220,13 +231,57 @@ export type SimSummary = {
   series: SeriesPoint[];
 };
 
+/** `total`: since the start of the run (after warm-up); `window`: since the last step began. */
+export type SummaryScope = 'total' | 'window';
+
 /** Options for creating a simulation. */
 export type SimOptions = {
   /** PRNG seed (uint32). */
   seed: number;
   /** Override config.requests; Infinity = open-ended (UI). */
   requests?: number;
+  /** Most events the run may process; past it the run stops with a SimBudgetError. */
+  maxEvents?: number;
 };
+
+/** Thrown when a run reaches its event budget (see lib/sim/budget.ts for the estimate up front). */
+export class SimBudgetError extends Error {
+  readonly events: number;
+  constructor(events: number, message?: string) {
+    super(
+      message ??
+        `the run reached its budget of ${events.toLocaleString('en-US')} simulated events and was stopped; ` +
+          'lower the request rate, the number of requests or steps, or simplify the call graph',
+    );
+    this.name = 'SimBudgetError';
+    this.events = events;
+  }
+}
+
+/** Cumulative counters at a point in time (the start of the current window). */
+type MetricsMark = {
+  t: number;
+  e2e: LogHistogram;
+  e2eErr: Float64Array;
+  svcHist: LogHistogram[];
+  svcErr: Float64Array;
+  svcAttempts: Float64Array;
+  svcRetries: Float64Array;
+  svcBusy: Float64Array;
+  svcWork: Float64Array;
+  svcProxyCpu: Float64Array;
+  svcCanary: Float64Array;
+  svcEjections: Float64Array;
+  secCalls: number;
+  secEnc: number;
+  secAuthz: number;
+};
+
+/** Most events that may be pending at once (bounds memory when requests queue up without end). */
+export const MAX_PENDING_EVENTS = 4_194_304;
+
+/** Most windows kept in the time series. */
+const MAX_SERIES = 5000;
 
 function emptyPolicy(): RoutePolicy {
   return {
@@ -291,6 +346,9 @@ export class Simulation {
   steps = 0;
   /** Root requests sent but not finished yet (for Little's law checks). */
   inFlight = 0;
+  /** Event budget: the run stops with a SimBudgetError once `events` reaches it (Infinity = none). */
+  maxEvents: number;
+  private mark: MetricsMark | null = null;
 
   // ---- event queue
   // Pending events, ordered by (time, insertion seq). The queue holds only (time, slot) pairs;
@@ -421,7 +479,8 @@ export class Simulation {
   private readonly svcErr: Float64Array;
   private readonly svcAttempts: Float64Array;
   private readonly svcRetries: Float64Array;
-  private readonly svcBusy: Float64Array;
+  private readonly svcBusy: Float64Array; // service work that arrived (offered load)
+  private readonly svcServed: Float64Array; // service work done inside the measured period
   private readonly svcProxyCpu: Float64Array;
   private readonly svcCanary: Float64Array;
   private readonly svcEjections: Float64Array;
@@ -438,6 +497,7 @@ export class Simulation {
   /** Builds a simulation from a validated config. */
   constructor(config: SimConfig, options: SimOptions) {
     this.config = config;
+    this.maxEvents = options.maxEvents ?? Infinity;
     const seeded = seedRng(options.seed);
     this.rs[0] = seeded.a;
     this.rs[1] = seeded.b;
@@ -557,6 +617,7 @@ export class Simulation {
     this.svcAttempts = new Float64Array(N);
     this.svcRetries = new Float64Array(N);
     this.svcBusy = new Float64Array(N);
+    this.svcServed = new Float64Array(N);
     this.svcProxyCpu = new Float64Array(N);
     this.svcCanary = new Float64Array(N);
     this.svcEjections = new Float64Array(N);
@@ -580,7 +641,9 @@ export class Simulation {
 
   /** Runs events up to and including simulated time `tMs`; the clock ends at `tMs`. */
   runUntil(tMs: number): void {
+    const limit = this.maxEvents;
     while (this.hSize > 0 && this.hT[this.hHeap ? 0 : this.hSize - 1]! <= tMs) {
+      if (this.events >= limit) throw new SimBudgetError(limit);
       this.next();
     }
     if (tMs > this.now && Number.isFinite(tMs)) this.now = tMs;
@@ -588,9 +651,52 @@ export class Simulation {
 
   /** Runs until every arrival is generated and every request has finished (batch mode). */
   runToCompletion(): void {
+    const limit = this.maxEvents;
     while (this.hSize > 0) {
+      if (this.events >= limit) throw new SimBudgetError(limit);
       this.next();
     }
+  }
+
+  /** Starts a new current window: `summarize('window')` covers what happens from now on. */
+  markWindow(): void {
+    const N = this.nNodes;
+    const busy = new Float64Array(N);
+    for (let i = 0; i < N; i++) busy[i] = this.busyUntilNow(i);
+    this.mark = {
+      t: this.now,
+      e2e: this.e2e.clone(),
+      e2eErr: this.e2eErr.slice(),
+      svcHist: this.svcHist.map((h) => h.clone()),
+      svcErr: this.svcErr.slice(),
+      svcAttempts: this.svcAttempts.slice(),
+      svcRetries: this.svcRetries.slice(),
+      svcBusy: busy,
+      svcWork: this.svcBusy.slice(),
+      svcProxyCpu: this.svcProxyCpu.slice(),
+      svcCanary: this.svcCanary.slice(),
+      svcEjections: this.svcEjections.slice(),
+      secCalls: this.secCalls,
+      secEnc: this.secEnc,
+      secAuthz: this.secAuthz,
+    };
+  }
+
+  /** Service work of node i done by now: assigned work minus the part scheduled after now. */
+  private busyUntilNow(i: number): number {
+    if (i < this.nCallers) return 0;
+    const workers = this.nodeWorkers[i]!;
+    const slots = REPLICA_SLOTS + this.nodeCanaryCount[i]!;
+    const base = this.nodeRepBase[i]!;
+    let ahead = 0;
+    for (let k = 0; k < slots; k++) {
+      const wb = this.rWBase[base + k]!;
+      for (let w = 0; w < workers; w++) {
+        const f = this.wFree[wb + w]!;
+        if (f > this.now) ahead += f - this.now;
+      }
+    }
+    return this.svcServed[i]! - ahead;
   }
 
   /** Adds an intent to the control-plane queue. */
@@ -604,6 +710,7 @@ export class Simulation {
    * simulated time. Returns the decision, or null when the queue was empty.
    */
   step(): Decision | null {
+    this.markWindow();
     const decision = this.takeIntent();
     this.steps++;
     this.runUntil(this.now + this.config.stepIntervalMs);
@@ -786,6 +893,11 @@ export class Simulation {
 
   private growHeap(): void {
     const old = this.hT.length;
+    if (old >= MAX_PENDING_EVENTS)
+      throw new SimBudgetError(
+        this.events,
+        `more than ${MAX_PENDING_EVENTS.toLocaleString('en-US')} events are pending at once (requests arrive much faster than they are served) and the run was stopped; lower the request rate or add capacity`,
+      );
     const n = old * 2;
     const t = new Float64Array(n);
     t.set(this.hT);
@@ -1340,6 +1452,10 @@ export class Simulation {
     const done = start + s;
     wFree[best] = done;
     if (this.now >= this.measureFrom) this.svcBusy[node]! += s;
+    // Busy time inside the measured period (work queued before warm-up ended counts for the
+    // part served after it).
+    const mf = this.measureFrom;
+    if (done > mf) this.svcServed[node]! += start >= mf ? s : done - mf;
     if (this.nodeStageCount[node] === 0) {
       // A leaf: decide the outcome now and send the response straight back (saves an event).
       if (failP > 0 && failKind !== K_CONNECT && this.uniform() < failP) {
@@ -1540,23 +1656,32 @@ export class Simulation {
 
   private rollWindows(): void {
     const wms = this.config.windowMs;
+    const series = this.series;
+    // Idle gaps can span many windows (low rates, small windows): only the last MAX_SERIES of
+    // them can be kept, so jump over the rest instead of walking through them one by one.
+    let closed = 0;
     while (this.now >= this.winStart + wms) {
       const n = this.win.count;
-      this.series.push({
+      series.push({
         tMs: this.winStart,
         throughputRps: (n * 1000) / wms,
         errorRate: n ? this.winErr / n : 0,
-        p50Ms: this.win.quantileMs(0.5),
-        p99Ms: this.win.quantileMs(0.99),
+        p50Ms: n ? this.win.quantileMs(0.5) : 0,
+        p99Ms: n ? this.win.quantileMs(0.99) : 0,
         meanMs: this.win.meanMs(),
         retriesPerS: ((this.retriesTotal - this.winRetries0) * 1000) / wms,
       });
-      if (this.series.length > 5000) this.series.splice(0, this.series.length - 5000);
       this.win.reset();
       this.winErr = 0;
       this.winRetries0 = this.retriesTotal;
       this.winStart += wms;
+      if (++closed === 1) {
+        const idle = Math.floor((this.now - this.winStart) / wms);
+        if (idle > MAX_SERIES) this.winStart += (idle - MAX_SERIES) * wms;
+      }
     }
+    // Trim in batches so a long run costs O(1) per window, not a shift of the whole array.
+    if (series.length > 2 * MAX_SERIES) series.splice(0, series.length - MAX_SERIES);
   }
 
   private onApply(decisionIdx: number): void {
@@ -1575,13 +1700,40 @@ export class Simulation {
 
   // ================================================================ summary
 
-  /** A JSON-safe summary of the measured period (after warm-up). */
-  summarize(): SimSummary {
+  /**
+   * A JSON-safe summary: of the measured period (after warm-up) by default, or of the current
+   * window (since the last `step()` / `markWindow()`) with `scope = 'window'`.
+   */
+  summarize(scope: SummaryScope = 'total'): SimSummary {
     if (this.now >= this.winStart + this.config.windowMs) this.rollWindows();
     const C = this.nCallers;
     const N = this.nNodes;
+    const m = scope === 'window' ? this.mark : null;
     const finite = Number.isFinite(this.arrivalsLeft) && this.arrivalsLeft <= 0;
-    const spanMs = Math.max(1e-9, (finite ? this.lastArrivalT : this.now) - this.measureFrom);
+    const fromMs = m ? m.t : this.measureFrom;
+    const spanMs = Math.max(1e-9, (finite && !m ? this.lastArrivalT : this.now) - fromMs);
+    // Busy share: service time actually spent between fromMs and now (after a batch run every
+    // request has finished, so that is all the work; queued work past now is not counted yet).
+    const busySpanMs = Math.max(1e-9, this.now - fromMs);
+    const d = (cur: Float64Array, base: Float64Array | undefined): Float64Array => {
+      if (!base) return cur;
+      const out = new Float64Array(cur.length);
+      for (let i = 0; i < cur.length; i++) out[i] = cur[i]! - base[i]!;
+      return out;
+    };
+    const e2eHist = m ? this.e2e.since(m.e2e) : this.e2e;
+    const e2eErr = d(this.e2eErr, m?.e2eErr);
+    const svcHist = m ? this.svcHist.map((h, i) => h.since(m.svcHist[i]!)) : this.svcHist;
+    const svcErr = d(this.svcErr, m?.svcErr);
+    const svcAttempts = d(this.svcAttempts, m?.svcAttempts);
+    const svcRetries = d(this.svcRetries, m?.svcRetries);
+    const svcWork = d(this.svcBusy, m?.svcWork);
+    const svcProxyCpu = d(this.svcProxyCpu, m?.svcProxyCpu);
+    const svcCanary = d(this.svcCanary, m?.svcCanary);
+    const svcEjections = d(this.svcEjections, m?.svcEjections);
+    const secCalls = this.secCalls - (m?.secCalls ?? 0);
+    const secEnc = this.secEnc - (m?.secEnc ?? 0);
+    const secAuthz = this.secAuthz - (m?.secAuthz ?? 0);
     const causes = (arr: Float64Array, off: number) => {
       const out: Partial<Record<Cause, number>> = {};
       for (let k = 1; k < NCAUSE; k++) if (arr[off + k]! > 0) out[CAUSES[k]!] = arr[off + k]!;
@@ -1606,7 +1758,7 @@ export class Simulation {
     const services: Record<string, ServiceStats> = {};
     let proxyCpuMs = 0;
     let memTotal = 0;
-    for (let i = 0; i < N; i++) proxyCpuMs += this.svcProxyCpu[i]!;
+    for (let i = 0; i < N; i++) proxyCpuMs += svcProxyCpu[i]!;
     if (dp.mode === 'sidecar') {
       for (let i = 0; i < N; i++)
         if (this.nodeMeshed[i])
@@ -1617,33 +1769,47 @@ export class Simulation {
         (dp.l7 ? (N - C) * WAYPOINT_COST.memoryMiB : 0);
     } else if (dp.mode === 'ebpf' && dp.l7)
       memTotal = this.config.clusterNodes * WAYPOINT_COST.memoryMiB;
-    const roots = Math.max(1, this.e2e.count);
+    const roots = Math.max(1, e2eHist.count);
+    const warnings: string[] = [];
+    let overflow = e2eHist.overflow;
+    for (const h of svcHist) overflow += h.overflow;
+    if (overflow > 0)
+      warnings.push(
+        `${overflow.toLocaleString('en-US')} latencies exceeded the histogram's range (${HISTOGRAM_MAX_MS.toLocaleString('en-US')} ms ≈ 12.7 days); quantiles at that level are clamped to it`,
+      );
     for (let i = C; i < N; i++) {
       const s = this.config.services[i - C]!;
       const replicas = this.nodeRepActive[i]! + this.nodeCanaryCount[i]!;
       let mem = 0;
       if (dp.mode === 'sidecar') mem = replicas * side.memoryMiB;
       else if (dp.mode === 'ambient' && dp.l7) mem = WAYPOINT_COST.memoryMiB;
-      const st = stats(this.svcHist[i]!, this.svcErr, i * NCAUSE);
+      const st = stats(svcHist[i]!, svcErr, i * NCAUSE);
+      const servers = replicas * s.workers;
+      const busy = this.busyUntilNow(i) - (m ? m.svcBusy[i]! : 0);
+      const util = busy / (busySpanMs * servers);
       services[s.name] = {
         ...st,
-        utilization: this.svcBusy[i]! / (spanMs * replicas * s.workers),
-        attempts: this.svcAttempts[i]!,
-        retries: this.svcRetries[i]!,
-        attemptsPerRequest: this.svcAttempts[i]! / roots,
-        cpuVcpu: this.svcProxyCpu[i]! / spanMs,
+        utilization: util < 0 ? 0 : util > 1 ? 1 : util,
+        offeredLoad: svcWork[i]! / (spanMs * servers),
+        attempts: svcAttempts[i]!,
+        retries: svcRetries[i]!,
+        attemptsPerRequest: svcAttempts[i]! / roots,
+        cpuVcpu: svcProxyCpu[i]! / spanMs,
         memoryMiB: mem,
-        canaryShare: st.count ? this.svcCanary[i]! / Math.max(1, this.svcAttempts[i]!) : 0,
-        ejections: this.svcEjections[i]!,
+        canaryShare: st.count ? svcCanary[i]! / Math.max(1, svcAttempts[i]!) : 0,
+        ejections: svcEjections[i]!,
       };
     }
     return {
       nowMs: this.now,
-      endToEnd: stats(this.e2e, this.e2eErr, 0),
+      scope,
+      fromMs,
+      warnings,
+      endToEnd: stats(e2eHist, e2eErr, 0),
       services,
       security: {
-        encryptedShare: this.secCalls ? this.secEnc / this.secCalls : 0,
-        authorizedShare: this.secCalls ? this.secAuthz / this.secCalls : 0,
+        encryptedShare: secCalls ? secEnc / secCalls : 0,
+        authorizedShare: secCalls ? secAuthz / secCalls : 0,
       },
       dataPlane: {
         mode: dp.mode,

@@ -3,7 +3,8 @@
  * bucketed by their IEEE-754 exponent plus the top 6 mantissa bits, i.e. 64 linear sub-buckets
  * per power of two: a bucket is at most 1/64 = 1.6% wide, and a quantile read with linear
  * interpolation inside the bucket is well within ±1% of the exact order statistic. No logarithm
- * is computed per sample. Range: 1 µs … 2^40 µs; values below 1 µs share bucket 0.
+ * is computed per sample. Range: 1 µs … 2^40 µs; values below 1 µs share bucket 0, values above the last bucket
+ * (counted in `overflow`, reported as a warning).
  */
 
 const SUB_BITS = 6;
@@ -23,6 +24,8 @@ export class LogHistogram {
   sumMs = 0;
   /** Largest recorded value in ms. */
   maxMs = 0;
+  /** Values beyond the range (≥ 2^40 µs); they share the last bucket, so high quantiles clamp. */
+  overflow = 0;
 
   /** Records one latency in milliseconds. */
   record(ms: number): void {
@@ -32,7 +35,10 @@ export class LogHistogram {
       f64[0] = us;
       const hi = u32[1]!;
       i = 1 + (((hi >>> 20) - 1023) << SUB_BITS) + ((hi >>> (20 - SUB_BITS)) & (SUB - 1));
-      if (i >= NB) i = NB - 1;
+      if (i >= NB) {
+        i = NB - 1;
+        this.overflow++;
+      }
     }
     this.counts[i]! += 1;
     this.count++;
@@ -68,9 +74,41 @@ export class LogHistogram {
 
   /** Empties the histogram. */
   reset(): void {
-    this.counts.fill(0);
+    if (this.count > 0) this.counts.fill(0);
     this.count = 0;
     this.sumMs = 0;
     this.maxMs = 0;
+    this.overflow = 0;
+  }
+
+  /** A copy of this histogram's state. */
+  clone(): LogHistogram {
+    const h = new LogHistogram();
+    h.counts.set(this.counts);
+    h.count = this.count;
+    h.sumMs = this.sumMs;
+    h.maxMs = this.maxMs;
+    h.overflow = this.overflow;
+    return h;
+  }
+
+  /**
+   * What was recorded since `base` (an earlier clone of this histogram). The largest value of
+   * the difference is not known exactly; the overall maximum is kept as its upper bound.
+   */
+  since(base: LogHistogram): LogHistogram {
+    const h = new LogHistogram();
+    const c = h.counts;
+    const a = this.counts;
+    const b = base.counts;
+    for (let i = 0; i < NB; i++) c[i] = a[i]! - b[i]!;
+    h.count = this.count - base.count;
+    h.sumMs = this.sumMs - base.sumMs;
+    h.maxMs = this.maxMs;
+    h.overflow = this.overflow - base.overflow;
+    return h;
   }
 }
+
+/** The largest latency the histogram resolves, ms (2^40 µs ≈ 12.7 days). */
+export const HISTOGRAM_MAX_MS = 2 ** OCTAVES / 1000;

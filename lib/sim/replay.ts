@@ -11,8 +11,8 @@ import type { Intent } from './intents';
 export type ScriptEntry = { at: number; intent: Intent };
 
 /** A new open-ended run that has already simulated one baseline interval (no intent yet). */
-export function startRun(config: SimConfig, seed: number): Simulation {
-  const sim = new Simulation(config, { seed, requests: Infinity });
+export function startRun(config: SimConfig, seed: number, maxEvents = Infinity): Simulation {
+  const sim = new Simulation(config, { seed, requests: Infinity, maxEvents });
   sim.runUntil(config.stepIntervalMs);
   return sim;
 }
@@ -36,4 +36,18 @@ export function replayRun(
     enqueueDue(sim, script);
   }
   return sim;
+}
+
+/**
+ * Whether a comparison run takes this intent too. Compare mode runs the same traffic and intents
+ * on another data plane, so an intent that switches the data plane applies to the main run only
+ * (otherwise the compared column would silently become the queued data plane).
+ */
+export function appliesToComparison(intent: Intent): boolean {
+  return intent.type !== 'set-data-plane';
+}
+
+/** The script a comparison run replays: the same entries minus data-plane switches. */
+export function comparisonScript(script: readonly ScriptEntry[]): ScriptEntry[] {
+  return script.filter((e) => appliesToComparison(e.intent));
 }

@@ -127,3 +127,14 @@ export function describeTopology(config: SimConfig): {
   for (const s of config.services) add(s.name, s.calls);
   return { nodes, edges };
 }
+
+/** Health of a call edge from its destination's error rate: ok < 1% ≤ degraded < 5% ≤ failing. */
+export type EdgeHealth = 'ok' | 'degraded' | 'failing' | 'refused';
+
+/** Classifies an edge: refused by policy, else by the destination's error rate. */
+export function edgeHealth(edge: EdgeSecurity, errorRate: number): EdgeHealth {
+  if (edge.mtlsRejected || edge.denied) return 'refused';
+  if (errorRate >= 0.05) return 'failing';
+  if (errorRate >= 0.01) return 'degraded';
+  return 'ok';
+}

@@ -4,9 +4,10 @@ import { getCurrentUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
 import { simConfigSchema } from '@/lib/sim/config';
 import type { SimConfig } from '@/lib/sim/config';
-import { replaySummary, summarySchema } from './run-summary';
+import { summarySchema } from './run-summary';
 import { intentSchema } from '@/lib/sim/intents';
 import type { Intent } from '@/lib/sim/intents';
+import { replayInWorker } from './replay-pool';
 
 // Saved simulator runs. A run is (config, seed, scripted intents, steps); the summary is
 // recomputed here by replaying it (the engine is deterministic), never taken from the client.
@@ -17,7 +18,7 @@ export const MAX_RUNS_PER_USER = 50;
 /** Most control-loop steps a saved run may replay (bounds the server-side replay cost). */
 export const MAX_SAVED_STEPS = 60;
 
-export type SimulatorRunErrorCode = 'forbidden' | 'limit' | 'not-found';
+export type SimulatorRunErrorCode = 'forbidden' | 'limit' | 'not-found' | 'budget';
 
 export class SimulatorRunError extends Error {
   readonly code: SimulatorRunErrorCode;
@@ -50,6 +51,31 @@ async function authorize(userId: string): Promise<void> {
     throw new SimulatorRunError('forbidden', 'You can only access your own simulator runs.');
 }
 
+async function replay(
+  config: SimConfig,
+  seed: number,
+  script: { at: number; intent: Intent }[],
+  steps: number,
+) {
+  // Off the request thread, with an event budget (checked up front and while running) and a
+  // wall-clock timeout: one oversized run cannot stall the server.
+  const r = await replayInWorker({ config, seed, script, steps });
+  if (!r.ok) throw new SimulatorRunError('budget', `This run cannot be saved: ${r.message}.`);
+  const s = r.total;
+  return summarySchema.parse({
+    steps,
+    nowMs: s.nowMs,
+    p50Ms: s.endToEnd.p50Ms,
+    p99Ms: s.endToEnd.p99Ms,
+    errorRate: s.endToEnd.errorRate,
+    throughputRps: s.endToEnd.throughputRps,
+    encryptedShare: s.security.encryptedShare,
+    cpuVcpu: s.dataPlane.cpuVcpu,
+    memoryMiB: s.dataPlane.memoryMiB,
+    decisions: s.decisions.length,
+  });
+}
+
 /** Saves a run for its owner after replaying it; returns the new run's id. */
 export async function createSimulatorRun(input: {
   userId: string;
@@ -67,7 +93,7 @@ export async function createSimulatorRun(input: {
       'limit',
       `You can keep up to ${MAX_RUNS_PER_USER} runs; delete one first.`,
     );
-  const summary = replaySummary(
+  const summary = await replay(
     input.config,
     input.seed,
     input.script,

@@ -19,8 +19,13 @@ function firstChoiceQuestion(lesson: Lesson) {
   return question;
 }
 
-/** Lessons embed a lazily loaded simulator; check the page as the reader finally sees it. */
+/**
+ * Lessons embed a lazily loaded simulator (fetched when its slot nears the viewport); scroll to
+ * it and check the page as the reader finally sees it.
+ */
 async function simulatorSettled(page: Page) {
+  for (const slot of await page.getByTestId('simulator-slot').all())
+    await slot.scrollIntoViewIfNeeded();
   await expect(page.getByText('Loading the simulator…')).toHaveCount(0, { timeout: 20_000 });
 }
 

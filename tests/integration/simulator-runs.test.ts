@@ -18,6 +18,8 @@ vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 let cleanup: () => Promise<void>;
 let runs: typeof import('@/lib/simulator/runs');
 let actions: typeof import('@/app/(study)/simulator/actions');
+let pool: typeof import('@/lib/simulator/replay-pool');
+let health: typeof import('@/app/api/health/route');
 let alice: { id: string; email: string };
 let bob: { id: string; email: string };
 const signInAs = (user: { id: string; email: string } | null) => {
@@ -43,6 +45,8 @@ beforeAll(async () => {
   ({ cleanup } = await setupTestDatabase());
   runs = await import('@/lib/simulator/runs');
   actions = await import('@/app/(study)/simulator/actions');
+  pool = await import('@/lib/simulator/replay-pool');
+  health = await import('@/app/api/health/route');
   alice = await createTestUser();
   bob = await createTestUser();
 });
@@ -115,5 +119,62 @@ describe('simulator runs', () => {
     expect(await runs.listSimulatorRuns({ userId: alice.id })).toHaveLength(1);
     await actions.deleteSimulatorRunAction(form);
     expect(await runs.listSimulatorRuns({ userId: alice.id })).toHaveLength(0);
+  });
+
+  it('refuses a huge save up front, with a clear message and nothing stored', async () => {
+    signInAs(alice);
+    // The issue's example: rps 10,000 through 8 services for 20 steps (≈ 100 M events).
+    const names = Array.from({ length: 8 }, (_, i) => `svc-${i}`);
+    const huge = simConfigSchema.parse({
+      dataPlane: { mode: 'sidecar' },
+      callers: [{ name: 'load', rps: 10_000, calls: [[names[0]]] }],
+      services: names.map((name, i) => ({
+        name,
+        workers: 64,
+        serviceTime: { meanMs: 0.5 },
+        calls: i < 7 ? [[names[i + 1]]] : [],
+      })),
+    });
+    const before = await runs.listSimulatorRuns({ userId: alice.id });
+    const t0 = performance.now();
+    const result = await actions.saveSimulatorRunAction({
+      name: 'huge',
+      presetId: null,
+      config: huge,
+      seed: 1,
+      script: [],
+      steps: 20,
+    });
+    const elapsed = performance.now() - t0;
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message).toMatch(/cannot be saved: .*simulated events.*budget/);
+    expect(elapsed).toBeLessThan(5000); // refused by the estimate, not after a 20 s replay
+    expect(await runs.listSimulatorRuns({ userId: alice.id })).toHaveLength(before.length);
+  });
+
+  it('replays off the request thread: /api/health answers while a long replay runs, which then times out', async () => {
+    // Within the event budget but slow enough to outlast a 300 ms timeout.
+    const slow = simConfigSchema.parse({
+      dataPlane: { mode: 'sidecar' },
+      callers: [{ name: 'load', rps: 20_000, calls: [['a']] }],
+      services: [{ name: 'a', workers: 64, serviceTime: { meanMs: 1 } }],
+    });
+    const replay = pool.replayInWorker(
+      { config: slow, seed: 1, script: [], steps: 5, maxEvents: 1e9 },
+      { timeoutMs: 300 },
+    );
+    let replayDone = false;
+    void replay.then(() => (replayDone = true));
+    // Give the worker time to start computing, then ask for health while it is busy.
+    await new Promise((r) => setTimeout(r, 100));
+    const t0 = performance.now();
+    const res = await health.GET();
+    const healthMs = performance.now() - t0;
+    expect(res.status).toBe(200);
+    expect(replayDone).toBe(false);
+    expect(healthMs).toBeLessThan(250);
+    const outcome = await replay;
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) expect(outcome.reason).toBe('timeout');
   });
 });

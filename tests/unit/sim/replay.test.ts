@@ -1,4 +1,5 @@
 /** Share links and saved runs replay a run exactly: interactive stepping = replay from the script. */
+import { compressToEncodedURIComponent } from 'lz-string';
 import { describe, expect, it } from 'vitest';
 import { SimHost } from '@/components/simulator/sim-host';
 import { decodeRun, encodeRun } from '@/components/simulator/share-url';
@@ -45,11 +46,19 @@ describe('replay', () => {
     const params = Object.fromEntries(encodeRun(run));
     const decoded = decodeRun(params);
     expect(decoded && 'run' in decoded ? decoded.run : null).toEqual(run);
-    const bad = {
+    // A tampered compact link and a tampered legacy (c=) link are both refused.
+    const tampered = {
       ...params,
+      r: compressToEncodedURIComponent(JSON.stringify({ c: { callers: [] }, i: [] })),
+    };
+    const result = decodeRun(tampered);
+    expect(result && 'error' in result ? result.error : '').toMatch(/invalid/);
+    const legacy = {
+      seed: '5',
+      steps: '3',
       c: Buffer.from(JSON.stringify({ callers: [] })).toString('base64url'),
     };
-    const result = decodeRun(bad);
-    expect(result && 'error' in result ? result.error : '').toMatch(/invalid/);
+    const old = decodeRun(legacy);
+    expect(old && 'error' in old ? old.error : '').toMatch(/invalid/);
   });
 });

@@ -1,3 +1,4 @@
+import { LessonChallenges } from '@/components/simulator/challenge-card';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -124,6 +125,8 @@ export default async function LessonPage({ params }: LessonPageProps) {
                 <SimulatorLink presetId={lesson.simulatorPreset} />
               </div>
             )}
+
+            <LessonChallenges lessonId={lesson.id} />
 
             <section
               aria-labelledby="interview-heading"
