@@ -22,6 +22,7 @@ import { readPresetDir } from './simulator-preset-pack';
 const SERVICE_STATS = [
   'attemptsPerRequest',
   'utilization',
+  'offeredLoad',
   'errorRate',
   'p50Ms',
   'p99Ms',

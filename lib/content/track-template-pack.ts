@@ -5,6 +5,7 @@ import type { ContentChecker } from './content-error';
 import { formatZodIssues } from './content-error';
 import { readScenarioDir } from './scenario-pack';
 import { readInterviewPack } from './interview-pack';
+import { readChallengeDir } from './simulator-challenge-pack';
 
 // Track templates (content/tracks/<id>.json). No `server-only` marker so `content:check` can
 // use it; pages go through lib/teams. Scenario refs must name existing scenarios.
@@ -69,14 +70,21 @@ export async function readTrackTemplates(
 export const trackTemplateChecker: ContentChecker = {
   name: 'track templates',
   async check(contentRoot) {
-    const [{ scenarios }, interviews] = await Promise.all([
+    const [{ scenarios }, interviews, { challenges }] = await Promise.all([
       readScenarioDir(path.join(contentRoot, 'service-mesh', 'scenarios')),
       readInterviewPack(contentRoot),
+      readChallengeDir(
+        path.join(contentRoot, 'simulator', 'challenges'),
+        path.join(contentRoot, 'simulator', 'presets'),
+      ),
     ]);
     const { templates, problems } = await readTrackTemplates(
       path.join(contentRoot, 'tracks'),
       new Set(scenarios.map((s) => s.id)),
-      { interviewIds: new Set(interviews.templates.map((t) => t.id)) },
+      {
+        interviewIds: new Set(interviews.templates.map((t) => t.id)),
+        challengeIds: new Set(challenges.map((c) => c.id)),
+      },
     );
     return { problems, summary: `${templates.length} templates` };
   },

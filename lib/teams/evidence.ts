@@ -37,7 +37,7 @@ export async function loadExternalEvidence(
 ): Promise<Map<string, ExternalEvidence>> {
   if (userIds.length === 0) return new Map();
   const ids = [...userIds];
-  const [solo, live] = await Promise.all([
+  const [solo, live, passes] = await Promise.all([
     db.interviewSession.findMany({
       where: { mode: 'solo', hostId: { in: ids }, status: 'ended', overallScore: { not: null } },
       select: { hostId: true, templateId: true, overallScore: true, endedAt: true },
@@ -50,7 +50,20 @@ export async function loadExternalEvidence(
         scorecard: { select: { scores: true, releasedAt: true } },
       },
     }),
+    // First passing result per member and challenge.
+    db.challengeResult.groupBy({
+      by: ['userId', 'challengeId'],
+      where: { userId: { in: ids }, passed: true },
+      _min: { createdAt: true },
+    }),
   ]);
+  const passedAt = new Map<string, Map<string, Date>>();
+  for (const p of passes) {
+    if (!p._min.createdAt) continue;
+    const byChallenge = passedAt.get(p.userId) ?? new Map<string, Date>();
+    byChallenge.set(p.challengeId, p._min.createdAt);
+    passedAt.set(p.userId, byChallenge);
+  }
   const best = new Map<string, Map<string, ScoredAttempt>>();
   const offer = (userId: string, templateId: string, attempt: ScoredAttempt) => {
     const byTemplate = best.get(userId) ?? new Map<string, ScoredAttempt>();
@@ -73,7 +86,7 @@ export async function loadExternalEvidence(
     ids.map((id) => [
       id,
       {
-        ...NO_EXTERNAL_EVIDENCE,
+        challengePassed: (challengeId: string) => passedAt.get(id)?.get(challengeId) ?? null,
         interviewScore: (templateId: string) => best.get(id)?.get(templateId) ?? null,
       },
     ]),

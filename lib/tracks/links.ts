@@ -13,7 +13,7 @@ export function itemHref(kind: TrackItemKind, ref: string): string {
     case 'scenario':
       return `/scenarios/${ref}`;
     case 'simulator-challenge':
-      return `/simulator?challenge=${encodeURIComponent(ref)}`;
+      return `/simulator/challenges/${encodeURIComponent(ref)}`;
     case 'mock-interview':
       return `/interviews#template-${encodeURIComponent(ref)}`;
   }

@@ -99,4 +99,30 @@ describe('track evidence from mock interviews', () => {
     expect(evidence.get(other.id)!.interviewScore('istio-or-linkerd')?.score).toBe(70);
     expect(evidence.get(other.id)!.interviewScore('is-a-mesh-justified')).toBeNull();
   });
+
+  it("counts a challenge from the member's first passing result, never a failed one", async () => {
+    const { db } = await import('@/lib/db');
+    const { loadExternalEvidence } = await import('@/lib/teams/evidence');
+    const member = await createTestUser();
+    const row = (passed: boolean, createdAt: Date, challengeId = 'stop-the-retry-storm') => ({
+      userId: member.id,
+      challengeId,
+      passed,
+      script: '[]',
+      steps: 5,
+      verdict: '{}',
+      createdAt,
+    });
+    await db.challengeResult.createMany({
+      data: [
+        row(false, new Date('2026-11-01T00:00:00Z')),
+        row(true, new Date('2026-11-03T00:00:00Z')),
+        row(true, new Date('2026-11-05T00:00:00Z')),
+        row(false, new Date('2026-11-02T00:00:00Z'), 'halve-the-proxy-bill'),
+      ],
+    });
+    const mine = (await loadExternalEvidence([member.id])).get(member.id)!;
+    expect(mine.challengePassed('stop-the-retry-storm')).toEqual(new Date('2026-11-03T00:00:00Z'));
+    expect(mine.challengePassed('halve-the-proxy-bill')).toBeNull();
+  });
 });
