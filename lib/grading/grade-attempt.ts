@@ -10,6 +10,7 @@ import {
   type PhraseOccurrence,
 } from './match';
 import { detectStuffing, type ConceptOccurrence } from './stuffing';
+import { lemmaOffsets } from './lemmas';
 import { analyzeText, type AnalyzedText } from './text';
 import type {
   CriterionResult,
@@ -239,7 +240,7 @@ function gradePrediction(
 }
 
 function gradeValidAttempt(scenario: GradableScenario, attempt: ValidAttempt): GradeResult {
-  const analyzed = analyzeText(attempt.justification);
+  const analyzed = analyzeText(attempt.justification, lemmaOffsets);
   const decision = scoreDecision(scenario, attempt);
   const { results: criteria, hits, mentioned } = gradeCriteria(scenario, analyzed);
   const wrongTurns = gradeWrongTurns(scenario, analyzed);

@@ -6,6 +6,8 @@ export type TextToken = {
   /** Folded word: NFKC, lower case, diacritics removed, contractions expanded. */
   norm: string;
   stem: string;
+  /** Stem of the dictionary form when a lemmatizer ran ("ran" → run); equals `stem` otherwise. */
+  lemmaStem: string;
   /** Character span in `AnalyzedText.text` (several tokens may share the span of "don't"). */
   start: number;
   end: number;
@@ -134,6 +136,9 @@ const NEGATION_CUES: ReadonlySet<string> = new Set([
   'forgoing',
   'drop',
   'dropping',
+  'avoid',
+  'avoiding',
+  'forget',
 ]);
 /** "not only", "no more than", "no matter" … are not negations of what follows. */
 const NOT_A_NEGATION_AFTER: ReadonlySet<string> = new Set([
@@ -159,6 +164,18 @@ const POST_NEGATION_WORDS: ReadonlySet<string> = new Set([
   'superfluous',
   'unneeded',
   'unimportant',
+  'useless',
+  'redundant',
+  'optional',
+  'overrated',
+]);
+/** "X can wait", "X is a waste", "X adds nothing", "X is no longer needed": the second word after the first. */
+const POST_NEGATION_PAIRS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['can', new Set(['wait'])],
+  ['a', new Set(['waste', 'mistake', 'distraction'])],
+  ['add', new Set(['nothing'])],
+  ['adds', new Set(['nothing'])],
+  ['no', new Set(['longer', 'need', 'point', 'use', 'value'])],
 ]);
 const NEED_WORDS: ReadonlySet<string> = new Set([
   'need',
@@ -258,9 +275,13 @@ function classifyGap(gap: string): Gap {
   return 'none';
 }
 
-/** Tokenises text into words with sentence/segment ids and negation depth. */
-export function analyzeText(input: string): AnalyzedText {
+/** Character offset → lemma, computed on the normalised text (see lemmas.ts). */
+export type Lemmatizer = (text: string) => ReadonlyMap<number, string>;
+
+/** Tokenises text into words with sentence/segment ids and negation depth; lemmas when a lemmatizer is given. */
+export function analyzeText(input: string, lemmatize?: Lemmatizer): AnalyzedText {
   const text = normalizeText(input);
+  const lemmas = lemmatize?.(text);
   const tokens: TextToken[] = [];
   /** Which segments were opened by a comma-like gap (list continuation candidates). */
   const segmentOpenedByComma: boolean[] = [false];
@@ -285,11 +306,14 @@ export function analyzeText(input: string): AnalyzedText {
       segment += 1;
       segmentOpenedByComma[segment] = false;
     }
+    const lemma = words.length === 1 ? lemmas?.get(start) : undefined;
     for (const word of words) {
       if (word.length === 0) continue;
+      const stem = stemWord(word);
       tokens.push({
         norm: word,
-        stem: stemWord(word),
+        stem,
+        lemmaStem: lemma && /^[\p{L}]+$/u.test(lemma) ? stemWord(foldWord(lemma)) : stem,
         start,
         end,
         sentence,
@@ -400,6 +424,13 @@ export function isPostNegated(tokens: readonly TextToken[], end: number): boolea
     const token = tokens[i];
     if (!token || token.segment !== anchor.segment) break;
     if (POST_NEGATION_WORDS.has(token.norm)) return true;
+    const second = tokens[i + 1];
+    if (
+      second &&
+      second.segment === anchor.segment &&
+      POST_NEGATION_PAIRS.get(token.norm)?.has(second.norm)
+    )
+      return true;
     if (token.norm === 'not' || token.norm === 'never' || token.norm === 'no') {
       for (let k = i + 1; k <= i + 2; k += 1) {
         const after = tokens[k];
