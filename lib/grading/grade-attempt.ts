@@ -1,8 +1,15 @@
-// The rubric grader: decision + concept coverage (negation-aware) + named trade-offs, minus
-// wrong turns and contradictions, capped for wrong decisions and keyword stuffing. Pure.
+// The rubric grader. It reads meaning, not phrases: rubric concepts are matched through their
+// own phrases and the paraphrase lexicon (lemmas, negation scope), a concept earns full credit
+// only when applied to the case's facts, a stated reverse of a point or a false mesh claim
+// costs points and caps the score, and hedging or keyword stuffing caps it too. The score is
+// a small parametric model (SCORE_PARAMS) calibrated on the tune split of the calibration set.
 import { validateAttempt, type ValidAttempt } from './answer-input';
+import { caseFactTokens, caseFactsOf, countCitedFacts } from './case-facts';
+import { expandRubric, type ExpandedCriterion } from './concepts';
 import { findContradiction } from './consistency';
 import { scoreChoice, scoreNumber, scoreOrder, type DecisionOutcome } from './decision';
+import { findFalseClaims } from './facts';
+import { lemmaOffsets } from './lemmas';
 import {
   compilePhrases,
   findOccurrences,
@@ -10,7 +17,7 @@ import {
   type PhraseOccurrence,
 } from './match';
 import { detectStuffing, type ConceptOccurrence } from './stuffing';
-import { lemmaOffsets } from './lemmas';
+import { detectLanguage, measureHedging } from './style';
 import { analyzeText, type AnalyzedText } from './text';
 import type {
   CriterionResult,
@@ -22,23 +29,68 @@ import type {
   WrongTurnResult,
 } from './types';
 
-/** Points for the decision (choice, order or number). */
-export const DECISION_POINTS = 30;
-/** Points for rubric coverage, shared by weight: 55 × hit weight / total weight. */
-export const COVERAGE_POINTS = 55;
-/** Points for named trade-offs: 6 for one, 10 for two or more. */
-export const TRADE_OFF_POINTS = 10;
-/** Points for stated reasons (a causal connective next to a named concept): 3 for one, 5 for two or more. */
-export const REASONING_POINTS = 5;
-/** Deduction per detected wrong turn, and the most all wrong turns together can deduct. */
-export const WRONG_TURN_PENALTY = 10;
-export const MAX_WRONG_TURN_PENALTY = 30;
-/** Deduction when the justification argues for a different decision than the one chosen. */
-export const CONTRADICTION_PENALTY = 25;
+/** Parameters of the score model (points out of 100); see docs/grading.md for each one. */
+export type ScoreParams = {
+  /** Points for a committed, right decision before any justification. */
+  decision: number;
+  /** Points for rubric coverage (weighted share of concepts, applied ones in full). */
+  coverage: number;
+  /** Credit share for a concept named but not tied to the case. */
+  unappliedCredit: number;
+  /** Points for citing case facts, reached at `factsForFull` distinct facts. */
+  caseFacts: number;
+  factsForFull: number;
+  /** Points for one / two or more trade-off sentences, and for stated reasons. */
+  tradeOff: number;
+  reasoning: number;
+  wrongTurn: number;
+  maxWrongTurn: number;
+  contradiction: number;
+  reversed: number;
+  falseClaim: number;
+  /** Ceilings. */
+  wrongDecisionCap: number;
+  stuffingCap: number;
+  reversedCap: number;
+  falseClaimCap: number;
+  hedgedCap: number;
+  /** Content words below which there is no argument to grade. */
+  minContentWords: number;
+  noArgumentCap: number;
+  /** Provisional score for a right decision argued in another language (model judge recommended). */
+  foreignRightDecision: number;
+};
+
+/** Calibrated on the tune split of tests/fixtures/grader-calibration (npm run grader:tune). */
+export const SCORE_PARAMS: Readonly<ScoreParams> = {
+  decision: 20,
+  coverage: 55,
+  unappliedCredit: 0.6,
+  caseFacts: 15,
+  factsForFull: 5,
+  tradeOff: 6,
+  reasoning: 4,
+  wrongTurn: 10,
+  maxWrongTurn: 30,
+  contradiction: 25,
+  reversed: 12,
+  falseClaim: 10,
+  wrongDecisionCap: 30,
+  stuffingCap: 30,
+  reversedCap: 45,
+  falseClaimCap: 55,
+  hedgedCap: 40,
+  minContentWords: 6,
+  noArgumentCap: 8,
+  foreignRightDecision: 75,
+};
+
 /** Ceiling of the total when the decision is wrong. */
-export const WRONG_DECISION_CAP = 40;
+export const WRONG_DECISION_CAP = SCORE_PARAMS.wrongDecisionCap;
 /** Ceiling of the total when the justification is keyword stuffing. */
-export const KEYWORD_STUFFING_CAP = 45;
+export const KEYWORD_STUFFING_CAP = SCORE_PARAMS.stuffingCap;
+/** Deduction when the justification argues for a different decision than the one chosen. */
+export const CONTRADICTION_PENALTY = SCORE_PARAMS.contradiction;
 
 const TRADE_OFF_MARKERS = compilePhrases([
   'but',
@@ -50,7 +102,6 @@ const TRADE_OFF_MARKERS = compilePhrases([
   'at the expense of',
   'in exchange for',
   'in return',
-  'on the other hand',
   'downside',
   'the cost is',
   'costs us',
@@ -72,6 +123,10 @@ const TRADE_OFF_MARKERS = compilePhrases([
   'at a cost',
   'the price of',
   'pay for',
+  'the bill',
+  'still',
+  'only if',
+  'as long as',
 ]);
 
 const REASON_MARKERS = compilePhrases([
@@ -94,6 +149,8 @@ const REASON_MARKERS = compilePhrases([
   'given that',
   'hence',
   'thus',
+  'means',
+  'which is why',
 ]);
 
 /** Thrown by {@link gradeAttempt} for invalid input; carries learner-facing messages per field. */
@@ -108,10 +165,14 @@ export class GradingInputError extends Error {
 }
 
 /** Grades an attempt; throws {@link GradingInputError} on invalid input (see {@link safeGradeAttempt}). */
-export function gradeAttempt(input: { scenario: GradableScenario; answer: unknown }): GradeResult {
+export function gradeAttempt(input: {
+  scenario: GradableScenario;
+  answer: unknown;
+  params?: Readonly<ScoreParams>;
+}): GradeResult {
   const validation = validateAttempt(input.scenario, input.answer);
   if (!validation.ok) throw new GradingInputError(validation.message, validation.fieldErrors);
-  return gradeValidAttempt(input.scenario, validation.attempt);
+  return gradeValidAttempt(input.scenario, validation.attempt, input.params ?? SCORE_PARAMS);
 }
 
 /** Grades an attempt without throwing: `{ ok: false, message, fieldErrors }` for invalid input. */
@@ -124,7 +185,7 @@ export function safeGradeAttempt(input: {
   const validation = validateAttempt(input.scenario, input.answer);
   if (!validation.ok)
     return { ok: false, message: validation.message, fieldErrors: validation.fieldErrors };
-  return { ok: true, result: gradeValidAttempt(input.scenario, validation.attempt) };
+  return { ok: true, result: gradeValidAttempt(input.scenario, validation.attempt, SCORE_PARAMS) };
 }
 
 function scoreDecision(scenario: GradableScenario, attempt: ValidAttempt): DecisionOutcome {
@@ -143,54 +204,91 @@ function scoreDecision(scenario: GradableScenario, attempt: ValidAttempt): Decis
   };
 }
 
-function gradeCriteria(scenario: GradableScenario, analyzed: AnalyzedText) {
-  const results: CriterionResult[] = [];
-  const hits: ConceptOccurrence[] = [];
-  const mentioned: PhraseOccurrence[] = [];
-  for (const criterion of scenario.rubric) {
-    const occurrences = findOccurrences(analyzed, compilePhrases(criterion.phrases));
-    mentioned.push(...occurrences);
-    const affirmed = occurrences.filter((occurrence) => !occurrence.negated);
-    const denied = occurrences.find((occurrence) => occurrence.negated);
-    for (const occurrence of affirmed) hits.push({ conceptId: criterion.id, occurrence });
-    const base = {
-      id: criterion.id,
-      concept: criterion.concept,
-      weight: criterion.weight,
-      lessonId: criterion.lessonId,
+type CriterionOutcome = {
+  result: CriterionResult;
+  credit: number;
+  isReversed: boolean;
+};
+
+function gradeCriterion(
+  expanded: ExpandedCriterion,
+  analyzed: AnalyzedText,
+  cited: ReadonlySet<number>,
+  params: Readonly<ScoreParams>,
+  hits: ConceptOccurrence[],
+  mentioned: PhraseOccurrence[],
+): CriterionOutcome {
+  const { criterion } = expanded;
+  const occurrences = findOccurrences(analyzed, expanded.phrases);
+  mentioned.push(...occurrences);
+  const affirmed = occurrences.filter((occurrence) => !occurrence.negated);
+  const denied = occurrences.find((occurrence) => occurrence.negated);
+  const opposite = findOccurrences(analyzed, expanded.opposites).find(
+    (occurrence) => !occurrence.negated,
+  );
+  for (const occurrence of affirmed) hits.push({ conceptId: criterion.id, occurrence });
+  const base = {
+    id: criterion.id,
+    concept: criterion.concept,
+    weight: criterion.weight,
+    lessonId: criterion.lessonId,
+  };
+  // A reversal: the answer states the opposite stance, or only denies a stance concept.
+  const reversedBy = opposite ?? (affirmed.length === 0 && expanded.isStance ? denied : undefined);
+  if (reversedBy) {
+    return {
+      result: {
+        ...base,
+        status: 'missed',
+        reversed: reversedBy.text,
+        feedback: `You wrote “${reversedBy.text}”, which reverses this point. ${criterion.missedFeedback}`,
+      },
+      credit: 0,
+      isReversed: true,
     };
-    const first = affirmed[0];
-    if (first) {
-      results.push({
+  }
+  const first = affirmed[0];
+  if (first) {
+    // Applied: the sentence of some hit cites a fact of the case outside the hit itself, or the
+    // hit is one of the rubric's own (case-specific) phrases that contains a case fact.
+    const applied = affirmed.some((occurrence) => {
+      const sentence = analyzed.tokens[occurrence.start]?.sentence;
+      for (const index of cited) {
+        if (analyzed.tokens[index]?.sentence === sentence) return true;
+      }
+      return false;
+    });
+    return {
+      result: {
         ...base,
         status: 'hit',
         matched: first.text,
-        feedback: `Named: ${criterion.concept} (“${first.text}”).`,
-      });
-    } else if (denied) {
-      results.push({
+        appliedToCase: applied,
+        feedback: applied
+          ? `Named and applied: ${criterion.concept} (“${first.text}”).`
+          : `Named, but not tied to this case: ${criterion.concept} (“${first.text}”). Say what it means for this system’s facts.`,
+      },
+      credit: applied ? 1 : params.unappliedCredit,
+      isReversed: false,
+    };
+  }
+  if (denied) {
+    return {
+      result: {
         ...base,
         status: 'missed',
         negatedMention: denied.text,
         feedback: `You mentioned “${denied.text}” only in a negated way, which does not count as naming it. ${criterion.missedFeedback}`,
-      });
-    } else {
-      results.push({ ...base, status: 'missed', feedback: criterion.missedFeedback });
-    }
+      },
+      credit: 0,
+      isReversed: false,
+    };
   }
-  return { results, hits, mentioned };
-}
-
-function gradeWrongTurns(scenario: GradableScenario, analyzed: AnalyzedText): WrongTurnResult[] {
-  const detected: WrongTurnResult[] = [];
-  for (const wrongTurn of scenario.wrongTurns) {
-    const occurrence = findOccurrences(analyzed, compilePhrases(wrongTurn.phrases)).find(
-      (found) => !found.negated,
-    );
-    if (occurrence)
-      detected.push({ id: wrongTurn.id, feedback: wrongTurn.feedback, matched: occurrence.text });
-  }
-  return detected;
+  return {
+    result: { ...base, status: 'missed', feedback: criterion.missedFeedback },
+    credit: 0,
+    isReversed: false,
+  };
 }
 
 /** Sentences that contain one of the markers and a named (affirmed) rubric concept. */
@@ -239,28 +337,91 @@ function gradePrediction(
   };
 }
 
-function gradeValidAttempt(scenario: GradableScenario, attempt: ValidAttempt): GradeResult {
+const CONTENT_STOP = new Set(
+  'the a an and or but of to in on at by for with from is are was were be it this that i we you idk'.split(
+    ' ',
+  ),
+);
+
+/** Measurable properties of an answer, before they are turned into points. */
+export type GradeFeatures = {
+  analyzed: AnalyzedText;
+  decision: DecisionOutcome;
+  outcomes: CriterionOutcome[];
+  wrongTurns: WrongTurnResult[];
+  citedFacts: number;
+  tradeOffs: number;
+  reasons: number;
+  contentWords: number;
+  isStuffed: boolean;
+  stuffingReasons: string[];
+  isHedged: boolean;
+  language: { language: string; isEnglish: boolean };
+  contradiction: { reason: string; evidence: string } | null;
+};
+
+/** Extracts the features of a valid attempt (exported for the calibration scripts). */
+export function extractFeatures(
+  scenario: GradableScenario,
+  attempt: ValidAttempt,
+  params: Readonly<ScoreParams> = SCORE_PARAMS,
+): GradeFeatures {
   const analyzed = analyzeText(attempt.justification, lemmaOffsets);
   const decision = scoreDecision(scenario, attempt);
-  const { results: criteria, hits, mentioned } = gradeCriteria(scenario, analyzed);
-  const wrongTurns = gradeWrongTurns(scenario, analyzed);
+  const expanded = expandRubric(scenario);
+  const cited = caseFactTokens(analyzed, caseFactsOf(scenario));
+  const hits: ConceptOccurrence[] = [];
+  const mentioned: PhraseOccurrence[] = [];
+  const outcomes = expanded.criteria.map((criterion) =>
+    gradeCriterion(criterion, analyzed, cited, params, hits, mentioned),
+  );
+  const wrongTurns: WrongTurnResult[] = [];
+  for (const { wrongTurn, phrases } of expanded.wrongTurns) {
+    const occurrence = findOccurrences(analyzed, phrases).find((found) => !found.negated);
+    if (occurrence)
+      wrongTurns.push({ id: wrongTurn.id, feedback: wrongTurn.feedback, matched: occurrence.text });
+  }
   const stuffing = detectStuffing(analyzed, hits, mentioned);
+  const hedging = measureHedging(analyzed);
+  const contradiction =
+    attempt.type === 'choice' && scenario.answer.type === 'choice'
+      ? findContradiction(analyzed, scenario.answer.options, attempt.decision)
+      : null;
+  return {
+    analyzed,
+    decision,
+    outcomes,
+    wrongTurns,
+    citedFacts: countCitedFacts(analyzed, cited),
+    tradeOffs: stuffing.isStuffed ? 0 : countMarkedSentences(analyzed, hits, TRADE_OFF_MARKERS),
+    reasons: stuffing.isStuffed ? 0 : countMarkedSentences(analyzed, hits, REASON_MARKERS),
+    contentWords: analyzed.tokens.filter((token) => !CONTENT_STOP.has(token.norm)).length,
+    isStuffed: stuffing.isStuffed,
+    stuffingReasons: stuffing.reasons,
+    isHedged: hedging.markers >= 3 && hedging.sentenceShare >= 0.5,
+    language: detectLanguage(analyzed),
+    contradiction,
+  };
+}
+
+function gradeValidAttempt(
+  scenario: GradableScenario,
+  attempt: ValidAttempt,
+  params: Readonly<ScoreParams>,
+): GradeResult {
+  const features = extractFeatures(scenario, attempt, params);
+  const { analyzed, decision, outcomes, wrongTurns } = features;
+  const falseClaims = features.language.isEnglish ? findFalseClaims(analyzed) : [];
+  const criteria = outcomes.map((outcome) => outcome.result);
 
   const totalWeight = scenario.rubric.reduce((sum, criterion) => sum + criterion.weight, 0);
-  const hitWeight = criteria
-    .filter((criterion) => criterion.status === 'hit')
-    .reduce((sum, criterion) => sum + criterion.weight, 0);
-  const tradeOffsNamed = stuffing.isStuffed
-    ? 0
-    : countMarkedSentences(analyzed, hits, TRADE_OFF_MARKERS);
-  const reasonsGiven = stuffing.isStuffed
-    ? 0
-    : countMarkedSentences(analyzed, hits, REASON_MARKERS);
+  const earned = outcomes.reduce((sum, outcome) => sum + outcome.credit * outcome.result.weight, 0);
+  const reversals = outcomes.filter((outcome) => outcome.isReversed);
 
   const penalties: Penalty[] = [];
   let wrongTurnTotal = 0;
   for (const wrongTurn of wrongTurns) {
-    const points = Math.min(WRONG_TURN_PENALTY, MAX_WRONG_TURN_PENALTY - wrongTurnTotal);
+    const points = Math.max(0, Math.min(params.wrongTurn, params.maxWrongTurn - wrongTurnTotal));
     wrongTurnTotal += points;
     penalties.push({
       id: `wrong-turn:${wrongTurn.id}`,
@@ -269,50 +430,108 @@ function gradeValidAttempt(scenario: GradableScenario, attempt: ValidAttempt): G
       reason: wrongTurn.feedback,
     });
   }
-  if (attempt.type === 'choice' && scenario.answer.type === 'choice') {
-    const contradiction = findContradiction(analyzed, scenario.answer.options, attempt.decision);
-    if (contradiction) {
-      penalties.push({
-        id: 'contradiction',
-        kind: 'contradiction',
-        points: CONTRADICTION_PENALTY,
-        reason: `${contradiction.reason} (“${contradiction.evidence}”)`,
-      });
-    }
+  for (const outcome of reversals) {
+    penalties.push({
+      id: `reversed:${outcome.result.id}`,
+      kind: 'reversed-point',
+      points: params.reversed,
+      reason: `Reverses “${outcome.result.concept}” (“${outcome.result.reversed ?? ''}”).`,
+    });
+  }
+  for (const claim of falseClaims) {
+    penalties.push({
+      id: `false-claim:${claim.mesh}:${claim.capabilityId}`,
+      kind: 'false-claim',
+      points: params.falseClaim,
+      reason: `${claim.message} (“${claim.evidence}”)`,
+    });
+  }
+  if (features.contradiction) {
+    penalties.push({
+      id: 'contradiction',
+      kind: 'contradiction',
+      points: params.contradiction,
+      reason: `${features.contradiction.reason} (“${features.contradiction.evidence}”)`,
+    });
   }
 
-  const decisionPoints = DECISION_POINTS * decision.credit;
-  const coveragePoints = totalWeight === 0 ? 0 : (COVERAGE_POINTS * hitWeight) / totalWeight;
-  const tradeOffPoints = tradeOffsNamed === 0 ? 0 : tradeOffsNamed === 1 ? 6 : TRADE_OFF_POINTS;
-  const reasoningPoints = reasonsGiven === 0 ? 0 : reasonsGiven === 1 ? 3 : REASONING_POINTS;
+  const decisionPoints = params.decision * decision.credit;
+  const coveragePoints = totalWeight === 0 ? 0 : (params.coverage * earned) / totalWeight;
+  const factPoints =
+    params.caseFacts * Math.min(1, features.citedFacts / Math.max(1, params.factsForFull));
+  const tradeOffPoints =
+    features.tradeOffs === 0
+      ? 0
+      : features.tradeOffs === 1
+        ? params.tradeOff * 0.6
+        : params.tradeOff;
+  const reasoningPoints =
+    features.reasons === 0 ? 0 : features.reasons === 1 ? params.reasoning * 0.6 : params.reasoning;
   const penaltyPoints = penalties.reduce((sum, penalty) => sum + penalty.points, 0);
-  const uncapped = Math.max(
-    0,
-    Math.min(
-      100,
-      Math.round(
-        decisionPoints + coveragePoints + tradeOffPoints + reasoningPoints - penaltyPoints,
-      ),
-    ),
+  const uncapped = clampScore(
+    decisionPoints + coveragePoints + factPoints + tradeOffPoints + reasoningPoints - penaltyPoints,
   );
 
   const caps: ScoreCap[] = [];
+  if (features.contentWords < params.minContentWords) {
+    caps.push({
+      reason: 'no-argument',
+      cap: params.noArgumentCap,
+      message: `There is no argument to grade yet: explain the decision in a few sentences. Score capped at ${params.noArgumentCap}.`,
+    });
+  }
   if (decision.isWrong) {
     caps.push({
       reason: 'wrong-decision',
-      cap: WRONG_DECISION_CAP,
-      message: `A wrong decision caps the score at ${WRONG_DECISION_CAP}.`,
+      cap: params.wrongDecisionCap,
+      message: `A wrong decision caps the score at ${params.wrongDecisionCap}.`,
     });
   }
-  if (stuffing.isStuffed) {
+  if (features.isStuffed) {
     caps.push({
       reason: 'keyword-stuffing',
-      cap: KEYWORD_STUFFING_CAP,
-      message: `Reads as keyword stuffing (${stuffing.reasons.join('; ')}): argue each point in sentences. Score capped at ${KEYWORD_STUFFING_CAP}.`,
+      cap: params.stuffingCap,
+      message: `Reads as keyword stuffing (${features.stuffingReasons.join('; ')}): argue each point in sentences. Score capped at ${params.stuffingCap}.`,
     });
   }
-  const binding = caps.filter((cap) => cap.cap < uncapped).sort((a, b) => a.cap - b.cap)[0];
-  const score = binding ? binding.cap : uncapped;
+  if (reversals.length > 0) {
+    caps.push({
+      reason: 'reversed-point',
+      cap: params.reversedCap,
+      message: `A crucial point is reversed, which caps the score at ${params.reversedCap}.`,
+    });
+  }
+  if (falseClaims.length > 0) {
+    caps.push({
+      reason: 'false-claim',
+      cap: params.falseClaimCap,
+      message: `A claim about a mesh is false, which caps the score at ${params.falseClaimCap}.`,
+    });
+  }
+  if (features.isHedged) {
+    caps.push({
+      reason: 'hedged',
+      cap: params.hedgedCap,
+      message: `The answer hedges instead of committing to an argument ("might", "it depends", "either could work"). Score capped at ${params.hedgedCap}.`,
+    });
+  }
+
+  let score: number;
+  let binding: ScoreCap | undefined;
+  let language: GradeResult['language'];
+  if (!features.language.isEnglish) {
+    // The grader reads English only: say so, and give a provisional score from the decision.
+    score = decision.isWrong
+      ? Math.min(params.wrongDecisionCap, uncapped)
+      : Math.round(params.foreignRightDecision * decision.credit);
+    language = {
+      language: features.language.language,
+      message: `Your justification looks like ${features.language.language}. The rubric grader reads English only, so this score is provisional: it reflects your decision, not your reasoning. Write the justification in English for full feedback${''}.`,
+    };
+  } else {
+    binding = caps.filter((cap) => cap.cap < uncapped).sort((a, b) => a.cap - b.cap)[0];
+    score = binding ? binding.cap : uncapped;
+  }
   const prediction = gradePrediction(scenario, attempt.prediction);
 
   const missed = criteria
@@ -326,12 +545,17 @@ function gradeValidAttempt(scenario: GradableScenario, attempt: ValidAttempt): G
         ? 'Decision wrong.'
         : 'Decision partly right.',
     `Named ${criteria.length - missed.length} of ${criteria.length} concepts${missed.length > 0 ? ` (missed: ${missed.join(', ')})` : ''}.`,
-    `${tradeOffsNamed} trade-off${tradeOffsNamed === 1 ? '' : 's'} named.`,
+    `${features.tradeOffs} trade-off${features.tradeOffs === 1 ? '' : 's'} named.`,
   ];
+  if (language) summaryParts.push(language.message);
   if (wrongTurns.length > 0)
     summaryParts.push(`Wrong turns: ${wrongTurns.map((turn) => turn.id).join(', ')}.`);
-  if (penalties.some((penalty) => penalty.kind === 'contradiction'))
-    summaryParts.push('The justification contradicts the decision.');
+  if (reversals.length > 0)
+    summaryParts.push(
+      `Reversed: ${reversals.map((outcome) => outcome.result.concept).join(', ')}.`,
+    );
+  if (falseClaims.length > 0) summaryParts.push(`False claims: ${falseClaims.length}.`);
+  if (features.contradiction) summaryParts.push('The justification contradicts the decision.');
   for (const cap of caps)
     if (cap === binding || cap.reason === 'keyword-stuffing') summaryParts.push(cap.message);
 
@@ -342,21 +566,28 @@ function gradeValidAttempt(scenario: GradableScenario, attempt: ValidAttempt): G
     criteria,
     wrongTurns,
     penalties,
-    tradeOffsNamed,
+    tradeOffsNamed: features.tradeOffs,
     breakdown: {
       decision: round1(decisionPoints),
       coverage: round1(coveragePoints),
-      tradeOffs: tradeOffPoints,
-      reasoning: reasoningPoints,
+      tradeOffs: round1(tradeOffPoints),
+      reasoning: round1(reasoningPoints),
       penalties: penaltyPoints,
       uncapped,
+      caseFacts: round1(factPoints),
     },
     summary: summaryParts.join(' '),
+    caseFactsCited: features.citedFacts,
+    hedged: features.isHedged,
+    gradedBy: 'rubric',
   };
+  if (falseClaims.length > 0) result.falseClaims = falseClaims;
+  if (language) result.language = language;
   const reported = binding ?? caps.find((cap) => cap.reason === 'keyword-stuffing');
-  if (reported) result.capApplied = reported;
+  if (reported && !language) result.capApplied = reported;
   if (prediction) result.prediction = prediction;
   return result;
 }
 
+const clampScore = (value: number) => Math.max(0, Math.min(100, Math.round(value)));
 const round1 = (value: number) => Math.round(value * 10) / 10;

@@ -1,10 +1,11 @@
 // Phrase matching over analysed text, with negation awareness. Pure and deterministic.
 //
-// Phrase syntax (rubric phrases are plain words; the lexicon uses the rest):
-//   words        matched by stem or lemma stem ("retries" ~ "retry", "ran" ~ "run")
-//   a|b          either word in this slot
-//   encrypt*     any word starting with "encrypt" (encrypts, encryption, encrypted)
-//   ~            a gap of up to 4 words inside the same sentence
+// Rubric phrases are plain words. Lexicon patterns add (see lexicon.ts):
+//   a b|c d      alternatives of a group, each one or more words ("out of the box|by default")
+//   encrypt*     a word starting with "encrypt" (encrypts, encryption, encrypted)
+//   side*car     the word written joined, hyphenated or apart (sidecar, side-car, side car)
+//   ~            between groups: a gap of up to 4 words inside the same sentence
+// Words match by stem or by lemma stem ("retries" ~ "retry", "ran" ~ "run").
 import { lemmaOfWord } from './lemmas';
 import {
   SKIPPABLE,
@@ -26,10 +27,11 @@ export type PhraseOccurrence = {
   negated: boolean;
 };
 
-/** One position of a compiled phrase: a set of accepted stems, prefixes, or a gap. */
+/** One word position: accepted stems and prefixes. */
+export type WordSlot = { stems: ReadonlySet<string>; prefixes: readonly string[] };
+/** A group (alternative word sequences) or a gap between groups. */
 export type PhraseSlot =
-  | { kind: 'word'; stems: ReadonlySet<string>; prefixes: readonly string[]; isSkippable: boolean }
-  | { kind: 'gap'; max: number };
+  { kind: 'group'; alternatives: readonly (readonly WordSlot[])[] } | { kind: 'gap'; max: number };
 
 /** A phrase prepared for matching: slot sequences (the written form plus a joined variant). */
 export type CompiledPhrase = { phrase: string; variants: PhraseSlot[][] };
@@ -38,78 +40,82 @@ export type CompiledPhrase = { phrase: string; variants: PhraseSlot[][] };
 export const GAP_WORDS = 4;
 
 const compileCache = new Map<string, CompiledPhrase | null>();
-
-function wordSlot(alternatives: readonly string[]): PhraseSlot | null {
-  const stems = new Set<string>();
-  const prefixes: string[] = [];
-  let isSkippable = true;
-  for (const alternative of alternatives) {
-    if (alternative.endsWith('*') && alternative.length > 1) {
-      prefixes.push(foldPattern(alternative.slice(0, -1)));
-      isSkippable = false;
-      continue;
-    }
-    const tokens = analyzeText(alternative, (text) => new Map([[0, lemmaOfWord(text)]])).tokens;
-    for (const token of tokens) {
-      stems.add(token.stem);
-      stems.add(token.lemmaStem);
-      if (!SKIPPABLE.has(token.norm)) isSkippable = false;
-    }
-  }
-  if (stems.size === 0 && prefixes.length === 0) return null;
-  return { kind: 'word', stems, prefixes, isSkippable };
-}
+const lemmatizeWord = (text: string) => new Map([[0, lemmaOfWord(text)]]);
 
 function foldPattern(word: string): string {
   return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
-/** Compiles one phrase (cached process-wide); null when it has no words. */
+/** Word slots of one plain alternative ("mutual* tls"); determiners dropped unless nothing else is left. */
+function compileSequence(alternative: string): WordSlot[] {
+  const slots: Array<WordSlot & { isSkippable: boolean }> = [];
+  for (const raw of alternative.trim().split(/\s+/)) {
+    if (raw === '') continue;
+    if (raw.endsWith('*') && raw.length > 1 && !raw.slice(0, -1).includes('*')) {
+      slots.push({
+        stems: new Set(),
+        prefixes: [foldPattern(raw.slice(0, -1))],
+        isSkippable: false,
+      });
+      continue;
+    }
+    // "side*car": joined, or apart (analyzeText splits "side-car" and "side car" alike).
+    const mid = raw.includes('*') ? raw.replace(/\*/g, '') : null;
+    const tokens = analyzeText(mid ?? raw, lemmatizeWord).tokens;
+    if (mid !== null) {
+      slots.push({
+        stems: new Set([stemWord(foldPattern(mid))]),
+        prefixes: [],
+        isSkippable: false,
+      });
+      continue;
+    }
+    for (const token of tokens)
+      slots.push({
+        stems: new Set([token.stem, token.lemmaStem]),
+        prefixes: [],
+        isSkippable: SKIPPABLE.has(token.norm),
+      });
+  }
+  const kept = slots.filter((slot) => !slot.isSkippable);
+  return (kept.length > 0 ? kept : slots).map(({ stems, prefixes }) => ({ stems, prefixes }));
+}
+
+/** Compiles one phrase or pattern (cached process-wide); null when it has no words. */
 export function compilePhrase(phrase: string): CompiledPhrase | null {
   const cached = compileCache.get(phrase);
   if (cached !== undefined) return cached;
-  const slots: PhraseSlot[] = [];
   const isPattern = /[|*~]/.test(phrase);
-  const pieces = isPattern
-    ? phrase.trim().split(/\s+/)
-    : analyzeText(phrase).tokens.map((token) => token.norm);
-  for (const piece of pieces) {
-    if (piece === '~') {
-      if (slots.length > 0) slots.push({ kind: 'gap', max: GAP_WORDS });
-      continue;
-    }
-    const alternatives = isPattern
-      ? piece
-          .split('|')
-          .flatMap((part) =>
-            analyzeText(part.replace(/\*$/, '')).tokens.map((t, i, all) =>
-              part.endsWith('*') && i === all.length - 1 ? `${t.norm}*` : t.norm,
-            ),
-          )
-      : [piece];
-    // Alternatives of a slot are single words; "a|b" pieces never contain spaces.
-    const slot = wordSlot(alternatives);
-    if (slot) slots.push(slot);
+  const slots: PhraseSlot[] = [];
+  const groups = isPattern ? phrase.split(/\s+~\s+/) : [phrase];
+  for (const group of groups) {
+    const alternatives = (isPattern ? group.split('|') : [group])
+      .flatMap((alternative) => {
+        // Mid-word stars also accept the split form ("side*car" → "sidecar" or "side car").
+        const parts = alternative.trim().split(/\s+/);
+        const hasMidStar = parts.some((part) => /\*./.test(part));
+        return hasMidStar
+          ? [alternative, alternative.replace(/(\S)\*(?=\S)/g, '$1 ')]
+          : [alternative];
+      })
+      .map(compileSequence)
+      .filter((sequence) => sequence.length > 0);
+    if (alternatives.length === 0) continue;
+    if (slots.length > 0) slots.push({ kind: 'gap', max: isPattern ? GAP_WORDS : 0 });
+    slots.push({ kind: 'group', alternatives });
   }
-  while (slots.at(-1)?.kind === 'gap') slots.pop();
-  // Determiners are dropped unless the phrase is only determiners.
-  const kept = slots.filter((slot) => slot.kind === 'gap' || !slot.isSkippable);
-  const variants: PhraseSlot[][] = [];
-  const main = kept.some((slot) => slot.kind === 'word') ? kept : slots;
-  if (main.length === 0) {
+  if (slots.length === 0) {
     compileCache.set(phrase, null);
     return null;
   }
-  variants.push(main);
-  if (!isPattern && main.length > 1) {
-    const joined = stemWord(
-      phrase
-        .normalize('NFKC')
-        .toLowerCase()
-        .replace(/[^\p{L}\p{N}]+/gu, ''),
-    );
+  const variants: PhraseSlot[][] = [slots];
+  const words = phrase.trim().split(/\s+/);
+  if (!isPattern && words.length > 1) {
+    const joined = stemWord(foldPattern(phrase.normalize('NFKC')).replace(/[^\p{L}\p{N}]+/gu, ''));
     if (joined.length > 0)
-      variants.push([{ kind: 'word', stems: new Set([joined]), prefixes: [], isSkippable: false }]);
+      variants.push([
+        { kind: 'group', alternatives: [[{ stems: new Set([joined]), prefixes: [] }]] },
+      ]);
   }
   const compiled = { phrase, variants };
   if (compileCache.size > 50_000) compileCache.clear();
@@ -127,10 +133,51 @@ export function compilePhrases(phrases: readonly string[]): CompiledPhrase[] {
   return compiled;
 }
 
-function slotAccepts(slot: PhraseSlot & { kind: 'word' }, token: TextToken): boolean {
+function wordAccepts(slot: WordSlot, token: TextToken): boolean {
   if (slot.stems.has(token.stem) || slot.stems.has(token.lemmaStem)) return true;
   for (const prefix of slot.prefixes) if (token.norm.startsWith(prefix)) return true;
   return false;
+}
+
+/** End of a word sequence matched at `t` (determiners may sit between words), or null. */
+function matchSequence(
+  tokens: readonly TextToken[],
+  sequence: readonly WordSlot[],
+  t: number,
+  sentence: number,
+): number | null {
+  let cursor = t;
+  for (let w = 0; w < sequence.length; w += 1) {
+    const slot = sequence[w] as WordSlot;
+    if (w > 0) {
+      while (
+        cursor < tokens.length &&
+        tokens[cursor]?.sentence === sentence &&
+        SKIPPABLE.has(tokens[cursor]?.norm ?? '') &&
+        !wordAccepts(slot, tokens[cursor] as TextToken)
+      )
+        cursor += 1;
+    }
+    const token = tokens[cursor];
+    if (!token || token.sentence !== sentence) return null;
+    if (wordAccepts(slot, token)) {
+      cursor += 1;
+      continue;
+    }
+    // Hyphen/space variants: "time-outs" / "side car" written apart but listed joined.
+    const next = tokens[cursor + 1];
+    if (
+      next &&
+      next.sentence === sentence &&
+      next.start !== token.start &&
+      slot.stems.has(stemWord(token.norm + next.norm))
+    ) {
+      cursor += 2;
+      continue;
+    }
+    return null;
+  }
+  return cursor;
 }
 
 function matchFrom(
@@ -140,7 +187,6 @@ function matchFrom(
   t: number,
   sentence: number,
 ): number | null {
-  if (slotIndex >= slots.length) return t;
   const slot = slots[slotIndex];
   if (!slot) return t;
   if (slot.kind === 'gap') {
@@ -152,30 +198,14 @@ function matchFrom(
     }
     return null;
   }
-  let cursor = t;
-  if (slotIndex > 0) {
-    while (
-      cursor < tokens.length &&
-      tokens[cursor]?.sentence === sentence &&
-      SKIPPABLE.has(tokens[cursor]?.norm ?? '') &&
-      !slotAccepts(slot, tokens[cursor] as TextToken)
-    )
-      cursor += 1;
+  let best: number | null = null;
+  for (const sequence of slot.alternatives) {
+    const end = matchSequence(tokens, sequence, t, sentence);
+    if (end === null) continue;
+    const rest = matchFrom(tokens, slots, slotIndex + 1, end, sentence);
+    if (rest !== null && (best === null || rest > best)) best = rest;
   }
-  const token = tokens[cursor];
-  if (!token || token.sentence !== sentence) return null;
-  if (slotAccepts(slot, token))
-    return matchFrom(tokens, slots, slotIndex + 1, cursor + 1, sentence);
-  // Hyphen/space variants: "time-outs" / "side car" written apart but listed joined.
-  const next = tokens[cursor + 1];
-  if (
-    next &&
-    next.sentence === sentence &&
-    next.start !== token.start &&
-    slot.stems.has(stemWord(token.norm + next.norm))
-  )
-    return matchFrom(tokens, slots, slotIndex + 1, cursor + 2, sentence);
-  return null;
+  return best;
 }
 
 /** Every occurrence of any phrase, longest first at a given start; occurrences never overlap for one phrase list. */
