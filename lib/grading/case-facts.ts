@@ -1,6 +1,7 @@
 // Case facts: the specifics of a scenario (numbers, service names, products, distinctive words of
 // its context) that a justification must apply, not just the rubric's vocabulary. Pure; cached
 // per scenario object.
+import { LEXICON } from './lexicon';
 import { analyzeText, stemWord, type AnalyzedText } from './text';
 import type { GradableScenario } from './types';
 
@@ -34,6 +35,18 @@ const FUNCTION = new Set(
   ).split(/\s+/),
 );
 
+// Concept vocabulary (lexicon patterns): naming "retries" or "mTLS" is a concept, not a case fact.
+let lexiconStems: Set<string> | null = null;
+function conceptVocabulary(): Set<string> {
+  if (lexiconStems) return lexiconStems;
+  lexiconStems = new Set<string>();
+  for (const concept of LEXICON)
+    for (const pattern of [...concept.triggers, ...concept.paraphrases])
+      for (const word of pattern.replace(/[~|*]/g, ' ').split(/\s+/))
+        for (const token of analyzeText(word).tokens) lexiconStems.add(token.stem);
+  return lexiconStems;
+}
+
 const cache = new WeakMap<GradableScenario, CaseFacts>();
 
 function numberKey(norm: string): string | null {
@@ -49,6 +62,10 @@ export function caseFactsOf(scenario: GradableScenario): CaseFacts {
   const numbers = new Set<string>();
   const terms = new Set<string>();
   const context = scenario.context ?? '';
+  const vocabulary = new Set(conceptVocabulary());
+  for (const criterion of scenario.rubric)
+    for (const token of analyzeText(`${criterion.concept} ${criterion.phrases.join(' ')}`).tokens)
+      if (!/\d/.test(token.norm)) vocabulary.add(token.stem);
   const analyzed = analyzeText(`${context}\n${scenario.question ?? ''}`);
   for (const token of analyzed.tokens) {
     const number = numberKey(token.norm);
@@ -57,7 +74,13 @@ export function caseFactsOf(scenario: GradableScenario): CaseFacts {
       if (Number(number) > 2 || number.includes('.')) numbers.add(number);
       continue;
     }
-    if (FUNCTION.has(token.norm) || GENERIC.has(token.stem) || token.norm.length < 4) continue;
+    if (
+      FUNCTION.has(token.norm) ||
+      GENERIC.has(token.stem) ||
+      vocabulary.has(token.stem) ||
+      token.norm.length < 4
+    )
+      continue;
     terms.add(token.stem);
   }
   const facts = { numbers, terms };

@@ -17,7 +17,7 @@ import {
   type PhraseOccurrence,
 } from './match';
 import { detectStuffing, type ConceptOccurrence } from './stuffing';
-import { detectLanguage, measureHedging } from './style';
+import { countFiller, detectLanguage, measureHedging } from './style';
 import { analyzeText, type AnalyzedText } from './text';
 import type {
   CriterionResult,
@@ -220,13 +220,17 @@ function gradeCriterion(
 ): CriterionOutcome {
   const { criterion } = expanded;
   const occurrences = findOccurrences(analyzed, expanded.phrases);
-  mentioned.push(...occurrences);
+  // Keyword stuffing is judged on the rubric's own phrases: paraphrases are the learner's words.
+  const own = new Set(criterion.phrases);
+  const ownOccurrences = occurrences.filter((occurrence) => own.has(occurrence.phrase));
+  mentioned.push(...ownOccurrences);
   const affirmed = occurrences.filter((occurrence) => !occurrence.negated);
   const denied = occurrences.find((occurrence) => occurrence.negated);
   const opposite = findOccurrences(analyzed, expanded.opposites).find(
     (occurrence) => !occurrence.negated,
   );
-  for (const occurrence of affirmed) hits.push({ conceptId: criterion.id, occurrence });
+  for (const occurrence of ownOccurrences)
+    if (!occurrence.negated) hits.push({ conceptId: criterion.id, occurrence });
   const base = {
     id: criterion.id,
     concept: criterion.concept,
@@ -355,6 +359,7 @@ export type GradeFeatures = {
   contentWords: number;
   isStuffed: boolean;
   stuffingReasons: string[];
+  filler: number;
   isHedged: boolean;
   language: { language: string; isEnglish: boolean };
   contradiction: { reason: string; evidence: string } | null;
@@ -383,6 +388,7 @@ export function extractFeatures(
   }
   const stuffing = detectStuffing(analyzed, hits, mentioned);
   const hedging = measureHedging(analyzed);
+  const filler = countFiller(analyzed);
   const contradiction =
     attempt.type === 'choice' && scenario.answer.type === 'choice'
       ? findContradiction(analyzed, scenario.answer.options, attempt.decision)
@@ -396,8 +402,9 @@ export function extractFeatures(
     tradeOffs: stuffing.isStuffed ? 0 : countMarkedSentences(analyzed, hits, TRADE_OFF_MARKERS),
     reasons: stuffing.isStuffed ? 0 : countMarkedSentences(analyzed, hits, REASON_MARKERS),
     contentWords: analyzed.tokens.filter((token) => !CONTENT_STOP.has(token.norm)).length,
-    isStuffed: stuffing.isStuffed,
-    stuffingReasons: stuffing.reasons,
+    isStuffed: stuffing.isStuffed || filler >= 2,
+    stuffingReasons: filler >= 2 ? [...stuffing.reasons, 'buzzwords instead of reasons about this case'] : stuffing.reasons,
+    filler,
     isHedged: hedging.markers >= 3 && hedging.sentenceShare >= 0.5,
     language: detectLanguage(analyzed),
     contradiction,

@@ -85,3 +85,53 @@ export function detectLanguage(analyzed: AnalyzedText): { language: string; isEn
   const isEnglish = best === 'English' || bestCount < 4 || bestCount < english * 1.5;
   return { language: isEnglish ? 'English' : best, isEnglish };
 }
+
+const FILLER = compilePhrases([
+  'journey',
+  'culture',
+  'imperative',
+  'empower*',
+  'enabler*',
+  'innovation',
+  'competitive advantage',
+  'first-class citizen',
+  'best practice*',
+  'industry',
+  'trend*',
+  'governance',
+  'synerg*',
+  'paradigm',
+  'holistic*',
+  'seamless*',
+  'mindset',
+  'strategic*',
+  'transformation*',
+  'cutting-edge|cutting edge',
+  'state-of-the-art|state of the art',
+  'world-class',
+  'north star',
+  'excellence',
+  'all matter',
+  'data-driven',
+  'evidence-based',
+  'to consider',
+  'aligns with',
+  'builds trust',
+  'peace of mind',
+  'game changer|game-changer',
+  'future-proof*|future proof',
+  'modern ~ architecture*|platform*|stack',
+  'key ~ enabler*|pillar*|consideration*',
+  'critical ~ enabler*|success factor*',
+  'posture',
+  'stakeholder*',
+  'ensures ~ that',
+  'in the loop',
+  'it is important|is important|are important',
+  'play* ~ role',
+]);
+
+/** Corporate filler phrases ("journey", "best practice", "competitive advantage") that argue nothing. */
+export function countFiller(analyzed: AnalyzedText): number {
+  return findOccurrences(analyzed, FILLER).length;
+}
