@@ -62,10 +62,7 @@ export function caseFactsOf(scenario: GradableScenario): CaseFacts {
   const numbers = new Set<string>();
   const terms = new Set<string>();
   const context = scenario.context ?? '';
-  const vocabulary = new Set(conceptVocabulary());
-  for (const criterion of scenario.rubric)
-    for (const token of analyzeText(`${criterion.concept} ${criterion.phrases.join(' ')}`).tokens)
-      if (!/\d/.test(token.norm)) vocabulary.add(token.stem);
+  const vocabulary = conceptVocabulary();
   const analyzed = analyzeText(`${context}\n${scenario.question ?? ''}`);
   for (const token of analyzed.tokens) {
     const number = numberKey(token.norm);

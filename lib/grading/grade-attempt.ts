@@ -8,7 +8,7 @@ import { caseFactTokens, caseFactsOf, countCitedFacts } from './case-facts';
 import { expandRubric, type ExpandedCriterion } from './concepts';
 import { findContradiction } from './consistency';
 import { scoreChoice, scoreNumber, scoreOrder, type DecisionOutcome } from './decision';
-import { findFalseClaims } from './facts';
+import { findFalseClaims, type FalseClaim } from './facts';
 import { lemmaOffsets } from './lemmas';
 import {
   compilePhrases,
@@ -64,25 +64,25 @@ export type ScoreParams = {
 /** Calibrated on the tune split of tests/fixtures/grader-calibration (npm run grader:tune). */
 export const SCORE_PARAMS: Readonly<ScoreParams> = {
   decision: 20,
-  coverage: 55,
-  unappliedCredit: 0.6,
-  caseFacts: 15,
-  factsForFull: 5,
-  tradeOff: 6,
+  coverage: 50,
+  unappliedCredit: 0.75,
+  caseFacts: 20,
+  factsForFull: 6,
+  tradeOff: 0,
   reasoning: 4,
-  wrongTurn: 10,
+  wrongTurn: 5,
   maxWrongTurn: 30,
   contradiction: 25,
-  reversed: 12,
-  falseClaim: 10,
-  wrongDecisionCap: 30,
-  stuffingCap: 30,
+  reversed: 0,
+  falseClaim: 0,
+  wrongDecisionCap: 10,
+  stuffingCap: 35,
   reversedCap: 45,
-  falseClaimCap: 55,
-  hedgedCap: 40,
+  falseClaimCap: 50,
+  hedgedCap: 30,
   minContentWords: 6,
-  noArgumentCap: 8,
-  foreignRightDecision: 75,
+  noArgumentCap: 3,
+  foreignRightDecision: 80,
 };
 
 /** Ceiling of the total when the decision is wrong. */
@@ -204,17 +204,12 @@ function scoreDecision(scenario: GradableScenario, attempt: ValidAttempt): Decis
   };
 }
 
-type CriterionOutcome = {
-  result: CriterionResult;
-  credit: number;
-  isReversed: boolean;
-};
+type CriterionOutcome = { result: CriterionResult; isReversed: boolean };
 
 function gradeCriterion(
   expanded: ExpandedCriterion,
   analyzed: AnalyzedText,
   cited: ReadonlySet<number>,
-  params: Readonly<ScoreParams>,
   hits: ConceptOccurrence[],
   mentioned: PhraseOccurrence[],
 ): CriterionOutcome {
@@ -238,7 +233,11 @@ function gradeCriterion(
     lessonId: criterion.lessonId,
   };
   // A reversal: the answer states the opposite stance, or only denies a stance concept.
-  const reversedBy = opposite ?? (affirmed.length === 0 && expanded.isStance ? denied : undefined);
+  const deniedStance =
+    affirmed.length === 0 && expanded.isStance && denied && deniesNeed(analyzed, denied)
+      ? denied
+      : undefined;
+  const reversedBy = opposite ?? deniedStance;
   if (reversedBy) {
     return {
       result: {
@@ -247,7 +246,6 @@ function gradeCriterion(
         reversed: reversedBy.text,
         feedback: `You wrote “${reversedBy.text}”, which reverses this point. ${criterion.missedFeedback}`,
       },
-      credit: 0,
       isReversed: true,
     };
   }
@@ -272,7 +270,6 @@ function gradeCriterion(
           ? `Named and applied: ${criterion.concept} (“${first.text}”).`
           : `Named, but not tied to this case: ${criterion.concept} (“${first.text}”). Say what it means for this system’s facts.`,
       },
-      credit: applied ? 1 : params.unappliedCredit,
       isReversed: false,
     };
   }
@@ -284,15 +281,36 @@ function gradeCriterion(
         negatedMention: denied.text,
         feedback: `You mentioned “${denied.text}” only in a negated way, which does not count as naming it. ${criterion.missedFeedback}`,
       },
-      credit: 0,
       isReversed: false,
     };
   }
   return {
     result: { ...base, status: 'missed', feedback: criterion.missedFeedback },
-    credit: 0,
     isReversed: false,
   };
+}
+
+const NEED_WORDS = new Set([
+  'need',
+  'needs',
+  'needed',
+  'necessary',
+  'required',
+  'require',
+  'requires',
+  'worth',
+  'bother',
+  'matter',
+  'matters',
+  'unnecessary',
+  'overkill',
+  'pointless',
+]);
+
+/** True when the clause around a negated mention says it is not needed ("no X is needed", "no need for X"). */
+function deniesNeed(analyzed: AnalyzedText, occurrence: PhraseOccurrence): boolean {
+  const segment = analyzed.tokens[occurrence.start]?.segment;
+  return analyzed.tokens.some((token) => token.segment === segment && NEED_WORDS.has(token.norm));
 }
 
 /** Sentences that contain one of the markers and a named (affirmed) rubric concept. */
@@ -363,6 +381,7 @@ export type GradeFeatures = {
   isHedged: boolean;
   language: { language: string; isEnglish: boolean };
   contradiction: { reason: string; evidence: string } | null;
+  falseClaims: FalseClaim[];
 };
 
 /** Extracts the features of a valid attempt (exported for the calibration scripts). */
@@ -378,7 +397,7 @@ export function extractFeatures(
   const hits: ConceptOccurrence[] = [];
   const mentioned: PhraseOccurrence[] = [];
   const outcomes = expanded.criteria.map((criterion) =>
-    gradeCriterion(criterion, analyzed, cited, params, hits, mentioned),
+    gradeCriterion(criterion, analyzed, cited, hits, mentioned),
   );
   const wrongTurns: WrongTurnResult[] = [];
   for (const { wrongTurn, phrases } of expanded.wrongTurns) {
@@ -388,7 +407,9 @@ export function extractFeatures(
   }
   const stuffing = detectStuffing(analyzed, hits, mentioned);
   const hedging = measureHedging(analyzed);
+  const citedFacts = countCitedFacts(analyzed, cited);
   const filler = countFiller(analyzed);
+  const language = detectLanguage(analyzed);
   const contradiction =
     attempt.type === 'choice' && scenario.answer.type === 'choice'
       ? findContradiction(analyzed, scenario.answer.options, attempt.decision)
@@ -398,16 +419,28 @@ export function extractFeatures(
     decision,
     outcomes,
     wrongTurns,
-    citedFacts: countCitedFacts(analyzed, cited),
-    tradeOffs: stuffing.isStuffed ? 0 : countMarkedSentences(analyzed, hits, TRADE_OFF_MARKERS),
-    reasons: stuffing.isStuffed ? 0 : countMarkedSentences(analyzed, hits, REASON_MARKERS),
+    citedFacts,
+    tradeOffs:
+      stuffing.isStuffed && citedFacts < 3
+        ? 0
+        : countMarkedSentences(analyzed, hits, TRADE_OFF_MARKERS),
+    reasons:
+      stuffing.isStuffed && citedFacts < 3
+        ? 0
+        : countMarkedSentences(analyzed, hits, REASON_MARKERS),
     contentWords: analyzed.tokens.filter((token) => !CONTENT_STOP.has(token.norm)).length,
-    isStuffed: stuffing.isStuffed || filler >= 2,
-    stuffingReasons: filler >= 2 ? [...stuffing.reasons, 'buzzwords instead of reasons about this case'] : stuffing.reasons,
+    // Terse, fact-dense answers look like keyword lists to the prose statistics; only a list that
+    // also ignores the case (or corporate filler) is stuffing.
+    isStuffed: (stuffing.isStuffed && citedFacts < 3) || filler >= 2,
+    stuffingReasons:
+      filler >= 2
+        ? [...stuffing.reasons, 'buzzwords instead of reasons about this case']
+        : stuffing.reasons,
     filler,
     isHedged: hedging.markers >= 3 && hedging.sentenceShare >= 0.5,
-    language: detectLanguage(analyzed),
+    language,
     contradiction,
+    falseClaims: language.isEnglish ? findFalseClaims(analyzed) : [],
   };
 }
 
@@ -416,13 +449,26 @@ function gradeValidAttempt(
   attempt: ValidAttempt,
   params: Readonly<ScoreParams>,
 ): GradeResult {
-  const features = extractFeatures(scenario, attempt, params);
+  return scoreFeatures(scenario, attempt, extractFeatures(scenario, attempt), params);
+}
+
+/** Turns features into the graded result under `params` (split out so calibration can reuse features). */
+export function scoreFeatures(
+  scenario: GradableScenario,
+  attempt: ValidAttempt,
+  features: GradeFeatures,
+  params: Readonly<ScoreParams>,
+): GradeResult {
   const { analyzed, decision, outcomes, wrongTurns } = features;
-  const falseClaims = features.language.isEnglish ? findFalseClaims(analyzed) : [];
+  const { falseClaims } = features;
   const criteria = outcomes.map((outcome) => outcome.result);
 
   const totalWeight = scenario.rubric.reduce((sum, criterion) => sum + criterion.weight, 0);
-  const earned = outcomes.reduce((sum, outcome) => sum + outcome.credit * outcome.result.weight, 0);
+  const earned = outcomes.reduce((sum, outcome) => {
+    const { status, appliedToCase, weight } = outcome.result;
+    const credit = status !== 'hit' ? 0 : appliedToCase ? 1 : params.unappliedCredit;
+    return sum + credit * weight;
+  }, 0);
   const reversals = outcomes.filter((outcome) => outcome.isReversed);
 
   const penalties: Penalty[] = [];

@@ -144,7 +144,12 @@ export type ScoreBreakdown = {
 };
 
 /** A claim about a mesh that the fact base contradicts. */
-export type FalseClaimResult = { mesh: string; capabilityId: string; evidence: string; message: string };
+export type FalseClaimResult = {
+  mesh: string;
+  capabilityId: string;
+  evidence: string;
+  message: string;
+};
 
 /** Language notice: set when the justification is not in English (the grader reads English). */
 export type LanguageNotice = { language: string; message: string };
