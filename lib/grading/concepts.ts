@@ -3,24 +3,18 @@
 // object (WeakMap), so grading an answer only matches. Pure.
 import { LEXICON, LEXICON_BY_ID, type LexiconConcept } from './lexicon';
 import { compilePhrase, compilePhrases, findOccurrences, type CompiledPhrase } from './match';
+import { STANCES } from './stances';
 import { analyzeText } from './text';
 import type { GradableScenario, RubricCriterion, WrongTurn } from './types';
 
 /** Concepts whose denial ("no authorization policy is needed") reverses a rubric point. */
 const STANCE_WHEN_DENIED: ReadonlySet<string> = new Set([
   'authorization',
-  'mtls',
   'phased',
   'baseline',
   'audit-first',
   'permissive-first',
-  'cleanup',
-  'narrow-exception',
-  'bypass',
   'ownership',
-  'revisit',
-  'staging',
-  'timeouts',
 ]);
 
 /** A criterion with its rubric phrases, linked lexicon concepts and opposite patterns. */
@@ -83,10 +77,13 @@ export function expandRubric(scenario: GradableScenario): ExpandedRubric {
   const criteria = scenario.rubric.map((criterion): ExpandedCriterion => {
     const own = compilePhrases(criterion.phrases);
     const linked = linkConcepts(criterion.phrases);
-    const opposites = linked.flatMap((concept) => {
-      const opposite = concept.opposite ? LEXICON_BY_ID.get(concept.opposite) : undefined;
-      return opposite ? paraphrasesOf([opposite]) : [];
-    });
+    const opposites = [
+      ...linked.flatMap((concept) => {
+        const opposite = concept.opposite ? LEXICON_BY_ID.get(concept.opposite) : undefined;
+        return opposite ? paraphrasesOf([opposite]) : [];
+      }),
+      ...compilePhrases(STANCES[scenario.id]?.[criterion.id] ?? []),
+    ];
     return {
       criterion,
       phrases: [...own, ...paraphrasesOf(linked)],
@@ -94,7 +91,7 @@ export function expandRubric(scenario: GradableScenario): ExpandedRubric {
       lexiconIds: linked.map((concept) => concept.id),
       opposites,
       isStance:
-        opposites.length > 0 || linked.some((concept) => STANCE_WHEN_DENIED.has(concept.id)),
+        criterion.weight >= 2 && linked.some((concept) => STANCE_WHEN_DENIED.has(concept.id)),
     };
   });
   const wrongTurns = scenario.wrongTurns.map((wrongTurn): ExpandedWrongTurn => {

@@ -69,16 +69,16 @@ export const SCORE_PARAMS: Readonly<ScoreParams> = {
   caseFacts: 20,
   factsForFull: 6,
   tradeOff: 0,
-  reasoning: 4,
-  wrongTurn: 5,
+  reasoning: 2,
+  wrongTurn: 15,
   maxWrongTurn: 30,
   contradiction: 25,
   reversed: 0,
   falseClaim: 0,
   wrongDecisionCap: 10,
   stuffingCap: 35,
-  reversedCap: 45,
-  falseClaimCap: 50,
+  reversedCap: 40,
+  falseClaimCap: 55,
   hedgedCap: 30,
   minContentWords: 6,
   noArgumentCap: 3,
@@ -222,7 +222,7 @@ function gradeCriterion(
   const affirmed = occurrences.filter((occurrence) => !occurrence.negated);
   const denied = occurrences.find((occurrence) => occurrence.negated);
   const opposite = findOccurrences(analyzed, expanded.opposites).find(
-    (occurrence) => !occurrence.negated,
+    (occurrence) => !occurrence.negated && !hasNegationInside(analyzed, occurrence),
   );
   for (const occurrence of ownOccurrences)
     if (!occurrence.negated) hits.push({ conceptId: criterion.id, occurrence });
@@ -288,6 +288,17 @@ function gradeCriterion(
     result: { ...base, status: 'missed', feedback: criterion.missedFeedback },
     isReversed: false,
   };
+}
+
+const INNER_NEGATIONS = new Set(['not', 'no', 'never', 'without', 'nor', 'neither']);
+
+/** True when a negation sits inside a multi-word match ("mTLS isn't authorization" vs "mTLS is authorization"). */
+function hasNegationInside(analyzed: AnalyzedText, occurrence: PhraseOccurrence): boolean {
+  for (let i = occurrence.start; i < occurrence.end; i += 1) {
+    const token = analyzed.tokens[i];
+    if (token && (INNER_NEGATIONS.has(token.norm) || token.negationDepth % 2 === 1)) return true;
+  }
+  return false;
 }
 
 const NEED_WORDS = new Set([
@@ -431,7 +442,7 @@ export function extractFeatures(
     contentWords: analyzed.tokens.filter((token) => !CONTENT_STOP.has(token.norm)).length,
     // Terse, fact-dense answers look like keyword lists to the prose statistics; only a list that
     // also ignores the case (or corporate filler) is stuffing.
-    isStuffed: (stuffing.isStuffed && citedFacts < 3) || filler >= 2,
+    isStuffed: (stuffing.isStuffed && citedFacts < 2) || filler >= 2,
     stuffingReasons:
       filler >= 2
         ? [...stuffing.reasons, 'buzzwords instead of reasons about this case']
@@ -526,7 +537,11 @@ export function scoreFeatures(
   );
 
   const caps: ScoreCap[] = [];
-  if (features.contentWords < params.minContentWords) {
+  const hitCount = outcomes.filter((outcome) => outcome.result.status === 'hit').length;
+  if (
+    features.contentWords < params.minContentWords ||
+    (hitCount === 0 && features.citedFacts <= 3)
+  ) {
     caps.push({
       reason: 'no-argument',
       cap: params.noArgumentCap,
