@@ -56,6 +56,7 @@ const STEPS: Partial<Record<keyof ScoreParams, number[]>> = {
   unappliedCredit: [0.3, 0.45, 0.6, 0.75, 0.9],
   caseFacts: [5, 10, 15, 20, 25, 30],
   factsForFull: [3, 4, 5, 6, 8, 10],
+  coverageAsGrounding: [0, 0.4, 0.6, 0.8, 1],
   tradeOff: [0, 3, 6, 9],
   reasoning: [0, 2, 4, 6, 8],
   wrongTurn: [0, 5, 10, 15],

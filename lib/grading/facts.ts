@@ -205,6 +205,7 @@ const SUPERLATIVES: ReadonlySet<string> = new Set([
   'unique',
   'superior',
 ]);
+const INSIDE_DENIALS: ReadonlySet<string> = new Set(['not', 'no', 'never', 'disabled', 'off', 'without']);
 const PRONOUNS: ReadonlySet<string> = new Set(['it', 'its', 'itself']);
 
 type CompiledFact = { fact: MeshCapability; patterns: CompiledPhrase[] };
@@ -264,7 +265,10 @@ export function findFalseClaims(analyzed: AnalyzedText): FalseClaim[] {
       if (!mesh) continue;
       const meshToken = tokens[meshIndex];
       if (!meshToken) continue;
-      const negated = occurrence.negated || meshToken.negationDepth % 2 === 1;
+      let negated = occurrence.negated || meshToken.negationDepth % 2 === 1;
+      // "timeouts are disabled by default": the denial can sit inside the matched words.
+      for (let i = occurrence.start; i < occurrence.end; i += 1)
+        if (INSIDE_DENIALS.has(tokens[i]?.norm ?? '')) negated = !negated;
       let superlative = false;
       for (let i = Math.max(meshIndex, occurrence.start - 6); i < occurrence.start; i += 1) {
         const token = tokens[i];

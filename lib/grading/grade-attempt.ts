@@ -40,6 +40,8 @@ export type ScoreParams = {
   /** Points for citing case facts, reached at `factsForFull` distinct facts. */
   caseFacts: number;
   factsForFull: number;
+  /** Share of the coverage that also counts as grounding (0 = only cited facts count). */
+  coverageAsGrounding: number;
   /** Points for one / two or more trade-off sentences, and for stated reasons. */
   tradeOff: number;
   reasoning: number;
@@ -63,20 +65,21 @@ export type ScoreParams = {
 
 /** Calibrated on the tune split of tests/fixtures/grader-calibration (npm run grader:tune). */
 export const SCORE_PARAMS: Readonly<ScoreParams> = {
-  decision: 20,
-  coverage: 50,
-  unappliedCredit: 0.75,
+  decision: 25,
+  coverage: 45,
+  unappliedCredit: 0.9,
   caseFacts: 20,
   factsForFull: 6,
-  tradeOff: 0,
+  coverageAsGrounding: 0,
+  tradeOff: 3,
   reasoning: 2,
-  wrongTurn: 15,
+  wrongTurn: 10,
   maxWrongTurn: 30,
   contradiction: 25,
   reversed: 0,
   falseClaim: 0,
-  wrongDecisionCap: 10,
-  stuffingCap: 35,
+  wrongDecisionCap: 15,
+  stuffingCap: 25,
   reversedCap: 40,
   falseClaimCap: 55,
   hedgedCap: 30,
@@ -419,6 +422,15 @@ export function extractFeatures(
   const stuffing = detectStuffing(analyzed, hits, mentioned);
   const hedging = measureHedging(analyzed);
   const citedFacts = countCitedFacts(analyzed, cited);
+  // Terse, fact-dense answers look like keyword lists to the prose statistics; a list is stuffing
+  // when it ignores the case, or has few words of the learner's own beyond the rubric's phrases.
+  const ownConcepts = new Set(hits.map((hit) => hit.conceptId)).size;
+  const isListStuffing =
+    stuffing.isStuffed &&
+    (citedFacts < 2 ||
+      stuffing.signals.supportWords < 2 * ownConcepts ||
+      stuffing.signals.templatedConcepts >= 3 ||
+      stuffing.signals.maxPhraseRepeats >= 4);
   const filler = countFiller(analyzed);
   const language = detectLanguage(analyzed);
   const contradiction =
@@ -440,9 +452,7 @@ export function extractFeatures(
         ? 0
         : countMarkedSentences(analyzed, hits, REASON_MARKERS),
     contentWords: analyzed.tokens.filter((token) => !CONTENT_STOP.has(token.norm)).length,
-    // Terse, fact-dense answers look like keyword lists to the prose statistics; only a list that
-    // also ignores the case (or corporate filler) is stuffing.
-    isStuffed: (stuffing.isStuffed && citedFacts < 2) || filler >= 2,
+    isStuffed: isListStuffing || filler >= 2,
     stuffingReasons:
       filler >= 2
         ? [...stuffing.reasons, 'buzzwords instead of reasons about this case']
@@ -521,8 +531,15 @@ export function scoreFeatures(
 
   const decisionPoints = params.decision * decision.credit;
   const coveragePoints = totalWeight === 0 ? 0 : (params.coverage * earned) / totalWeight;
+  // Grounding: cited case facts, or (for answers that argue every point, like a step-by-step
+  // rollout) the share of the rubric covered, discounted by `coverageAsGrounding`.
+  const coverageShare = totalWeight === 0 ? 0 : earned / totalWeight;
   const factPoints =
-    params.caseFacts * Math.min(1, features.citedFacts / Math.max(1, params.factsForFull));
+    params.caseFacts *
+    Math.max(
+      Math.min(1, features.citedFacts / Math.max(1, params.factsForFull)),
+      params.coverageAsGrounding * coverageShare,
+    );
   const tradeOffPoints =
     features.tradeOffs === 0
       ? 0

@@ -190,9 +190,12 @@ function matchFrom(
   const slot = slots[slotIndex];
   if (!slot) return t;
   if (slot.kind === 'gap') {
+    // A gap stays inside one clause: "retry policy, so it is applied" is not "retries … apply".
+    const segment = tokens[t - 1]?.segment;
     for (let skip = 0; skip <= slot.max; skip += 1) {
       const at = t + skip;
       if (at >= tokens.length || tokens[at]?.sentence !== sentence) return null;
+      if (skip > 0 && tokens[at - 1]?.segment !== segment) return null;
       const end = matchFrom(tokens, slots, slotIndex + 1, at, sentence);
       if (end !== null) return end;
     }

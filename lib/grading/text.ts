@@ -168,6 +168,9 @@ const POST_NEGATION_WORDS: ReadonlySet<string> = new Set([
   'redundant',
   'optional',
   'overrated',
+  'disabled',
+  'missing',
+  'absent',
 ]);
 /** "X can wait", "X is a waste", "X adds nothing", "X is no longer needed": the second word after the first. */
 const POST_NEGATION_PAIRS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
