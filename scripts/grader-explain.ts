@@ -17,12 +17,20 @@ for (const id of ids) {
     process.exitCode = 2;
     continue;
   }
-  const r = gradeAttempt({ scenario, answer: { decision: item.decision, justification: item.justification } });
+  const r = gradeAttempt({
+    scenario,
+    answer: { decision: item.decision, justification: item.justification },
+  });
   console.log(`\n== ${id} ${item.shape} hand ${item.handScore} grader ${r.score} (${scenario.id})`);
   console.log(item.justification);
   console.log(`-- ${item.reason}`);
-  console.log(`decision ${r.decision.correct ? 'right' : r.decision.credit > 0 ? 'partial' : 'wrong'}; facts ${r.caseFactsCited}; hedged ${r.hedged}; cap ${r.capApplied?.reason ?? '-'}; breakdown ${JSON.stringify(r.breakdown)}`);
-  for (const c of r.criteria) console.log(`  ${c.status === 'hit' ? (c.appliedToCase ? '✓' : '~') : c.reversed ? 'R' : '✗'} ${c.id} (${c.weight}) ${c.matched ?? c.reversed ?? c.negatedMention ?? ''}`);
+  console.log(
+    `decision ${r.decision.correct ? 'right' : r.decision.credit > 0 ? 'partial' : 'wrong'}; facts ${r.caseFactsCited}; hedged ${r.hedged}; cap ${r.capApplied?.reason ?? '-'}; breakdown ${JSON.stringify(r.breakdown)}`,
+  );
+  for (const c of r.criteria)
+    console.log(
+      `  ${c.status === 'hit' ? (c.appliedToCase ? '✓' : '~') : c.reversed ? 'R' : '✗'} ${c.id} (${c.weight}) ${c.matched ?? c.reversed ?? c.negatedMention ?? ''}`,
+    );
   for (const p of r.penalties) console.log(`  - ${p.points} ${p.reason.slice(0, 160)}`);
   if (r.language) console.log(`  lang ${r.language.language}`);
 }

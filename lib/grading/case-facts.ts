@@ -49,7 +49,30 @@ function conceptVocabulary(): Set<string> {
 
 const cache = new WeakMap<GradableScenario, CaseFacts>();
 
+const NUMBER_WORDS: Readonly<Record<string, string>> = {
+  three: '3',
+  four: '4',
+  five: '5',
+  six: '6',
+  seven: '7',
+  eight: '8',
+  nine: '9',
+  ten: '10',
+  eleven: '11',
+  twelve: '12',
+  fifteen: '15',
+  twenty: '20',
+  thirty: '30',
+  forty: '40',
+  fifty: '50',
+  sixty: '60',
+  seventy: '70',
+  hundred: '100',
+};
+
 function numberKey(norm: string): string | null {
+  const word = NUMBER_WORDS[norm];
+  if (word) return word;
   const cleaned = norm.replace(/,/g, '').replace(/%$/, '');
   if (!/^\d+(?:\.\d+)?$/.test(cleaned)) return null;
   return String(Number(cleaned));

@@ -205,7 +205,14 @@ const SUPERLATIVES: ReadonlySet<string> = new Set([
   'unique',
   'superior',
 ]);
-const INSIDE_DENIALS: ReadonlySet<string> = new Set(['not', 'no', 'never', 'disabled', 'off', 'without']);
+const INSIDE_DENIALS: ReadonlySet<string> = new Set([
+  'not',
+  'no',
+  'never',
+  'disabled',
+  'off',
+  'without',
+]);
 const PRONOUNS: ReadonlySet<string> = new Set(['it', 'its', 'itself']);
 
 type CompiledFact = { fact: MeshCapability; patterns: CompiledPhrase[] };

@@ -219,8 +219,10 @@ function gradeCriterion(
   const { criterion } = expanded;
   const occurrences = findOccurrences(analyzed, expanded.phrases);
   // Keyword stuffing is judged on the rubric's own phrases: paraphrases are the learner's words.
-  const own = new Set(criterion.phrases);
-  const ownOccurrences = occurrences.filter((occurrence) => own.has(occurrence.phrase));
+  const ownOccurrences = findOccurrences(
+    analyzed,
+    expanded.phrases.slice(0, expanded.ownPhraseCount),
+  );
   mentioned.push(...ownOccurrences);
   const affirmed = occurrences.filter((occurrence) => !occurrence.negated);
   const denied = occurrences.find((occurrence) => occurrence.negated);
@@ -399,11 +401,7 @@ export type GradeFeatures = {
 };
 
 /** Extracts the features of a valid attempt (exported for the calibration scripts). */
-export function extractFeatures(
-  scenario: GradableScenario,
-  attempt: ValidAttempt,
-  params: Readonly<ScoreParams> = SCORE_PARAMS,
-): GradeFeatures {
+export function extractFeatures(scenario: GradableScenario, attempt: ValidAttempt): GradeFeatures {
   const analyzed = analyzeText(attempt.justification, lemmaOffsets);
   const decision = scoreDecision(scenario, attempt);
   const expanded = expandRubric(scenario);
@@ -480,8 +478,7 @@ export function scoreFeatures(
   features: GradeFeatures,
   params: Readonly<ScoreParams>,
 ): GradeResult {
-  const { analyzed, decision, outcomes, wrongTurns } = features;
-  const { falseClaims } = features;
+  const { decision, outcomes, wrongTurns, falseClaims } = features;
   const criteria = outcomes.map((outcome) => outcome.result);
 
   const totalWeight = scenario.rubric.reduce((sum, criterion) => sum + criterion.weight, 0);
@@ -557,7 +554,7 @@ export function scoreFeatures(
   const hitCount = outcomes.filter((outcome) => outcome.result.status === 'hit').length;
   if (
     features.contentWords < params.minContentWords ||
-    (hitCount === 0 && features.citedFacts <= 3)
+    (hitCount === 0 && features.citedFacts <= 3 && features.contentWords < 15)
   ) {
     caps.push({
       reason: 'no-argument',

@@ -30,7 +30,7 @@ const RAW_LEXICON: LexiconConcept[] = [
     ],
     paraphrases: [
       'mtls',
-      'mutual* tls|authentication|authenticat*|auth',
+      'mutual* + tls|authentication|authenticat*|auth',
       'encrypt* ~ traffic|connection*|call*|communication|hop*|request*|link*|wire',
       'traffic|connection*|call*|communication ~ encrypt*',
       'encrypt* ~ between|among ~ service*|pod*|workload*',
@@ -593,7 +593,7 @@ const RAW_LEXICON: LexiconConcept[] = [
       'retry ~ budget*',
       'budget*',
       'one|single|only ~ layer|hop|level|place|tier',
-      'cap|limit|bound|restrict|fewer ~ retr*',
+      'cap|limit|bound|restrict|fewer + retr*',
       'retr* ~ only ~ at|in|on',
       'remove ~ retr* ~ middle|inner|other',
     ],
@@ -757,7 +757,7 @@ const RAW_LEXICON: LexiconConcept[] = [
     ],
     paraphrases: [
       'revisit*|reevaluat*|re-evaluat*|reconsider*|reassess*',
-      'not yet|noch nicht|pas encore|todavía no',
+      'noch nicht|pas encore',
       'later',
       'trigger*',
       'when|once|if|until ~ grow*|reach*|exceed*|pass*|hit|double*|more ~ service*|team*|engineer*|traffic|compliance',

@@ -4,7 +4,8 @@
 //   a b|c d      alternatives of a group, each one or more words ("out of the box|by default")
 //   encrypt*     a word starting with "encrypt" (encrypts, encryption, encrypted)
 //   side*car     the word written joined, hyphenated or apart (sidecar, side-car, side car)
-//   ~            between groups: a gap of up to 4 words inside the same sentence
+//   ~            between groups: a gap of up to 4 words inside the same clause
+//   +            between groups: adjacent ("cap|limit + retr*" is "cap retries" or "limit retries")
 // Words match by stem or by lemma stem ("retries" ~ "retry", "ran" ~ "run").
 import { lemmaOfWord } from './lemmas';
 import {
@@ -85,10 +86,13 @@ function compileSequence(alternative: string): WordSlot[] {
 export function compilePhrase(phrase: string): CompiledPhrase | null {
   const cached = compileCache.get(phrase);
   if (cached !== undefined) return cached;
-  const isPattern = /[|*~]/.test(phrase);
+  const isPattern = /[|*~+]/.test(phrase);
   const slots: PhraseSlot[] = [];
-  const groups = isPattern ? phrase.split(/\s+~\s+/) : [phrase];
-  for (const group of groups) {
+  // "a ~ b": gap between groups; "a + b": adjacent groups.
+  const parts = isPattern ? phrase.split(/\s+([~+])\s+/) : [phrase];
+  for (let index = 0; index < parts.length; index += 2) {
+    const group = parts[index] ?? '';
+    const separator = parts[index - 1];
     const alternatives = (isPattern ? group.split('|') : [group])
       .flatMap((alternative) => {
         // Mid-word stars also accept the split form ("side*car" → "sidecar" or "side car").
@@ -101,7 +105,8 @@ export function compilePhrase(phrase: string): CompiledPhrase | null {
       .map(compileSequence)
       .filter((sequence) => sequence.length > 0);
     if (alternatives.length === 0) continue;
-    if (slots.length > 0) slots.push({ kind: 'gap', max: isPattern ? GAP_WORDS : 0 });
+    if (slots.length > 0)
+      slots.push({ kind: 'gap', max: isPattern && separator === '~' ? GAP_WORDS : 0 });
     slots.push({ kind: 'group', alternatives });
   }
   if (slots.length === 0) {
