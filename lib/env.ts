@@ -22,6 +22,18 @@ const envSchema = z
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
     OIDC_NAME: z.string().min(1).default('Single sign-on'),
     AUTH_TRUST_PROXY: z.enum(['0', '1']).default('0'),
+    /** Optional model judge: an OpenAI-compatible base URL such as http://127.0.0.1:11434/v1. */
+    GRADER_LLM_URL: z
+      .url('GRADER_LLM_URL must be a URL such as http://127.0.0.1:11434/v1')
+      .optional(),
+    GRADER_LLM_MODEL: z.string().min(1).max(200).default('llama3.1'),
+    GRADER_LLM_API_KEY: z.string().min(1).max(500).optional(),
+    GRADER_LLM_TIMEOUT_MS: z.coerce
+      .number()
+      .int()
+      .min(100, 'GRADER_LLM_TIMEOUT_MS must be 100..60000')
+      .max(60_000, 'GRADER_LLM_TIMEOUT_MS must be 100..60000')
+      .default(8000),
   })
   .refine(
     (env) =>

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useActionState, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { PublicScenario } from '@/lib/scenarios/public-scenario';
-import type { SubmitAttemptState } from './attempt-state';
+import type { RevealAnswerState, SubmitAttemptState } from './attempt-state';
 import { OrderInput } from './order-input';
 import { ScenarioFeedback } from './scenario-feedback';
 
@@ -19,12 +19,14 @@ const MAX_CHARS = 5000;
 export function ScenarioAttemptFlow({
   scenario,
   submit,
+  reveal,
   lessonTitles,
   citableRuns,
   simulator,
 }: {
   scenario: PublicScenario;
   submit: SubmitAction;
+  reveal: (scenarioId: string) => Promise<RevealAnswerState>;
   lessonTitles: Record<string, string>;
   citableRuns: Array<{ id: string; name: string }>;
   /** The embedded simulator for the preset, rendered by the page (null when none). */
@@ -270,8 +272,9 @@ export function ScenarioAttemptFlow({
             key={state.attemptId}
             result={state.result}
             newCardCount={state.newCardCount}
-            why={state.why}
-            modelAnswer={state.modelAnswer}
+            hints={state.hints}
+            revealed={state.revealed}
+            reveal={() => reveal(scenario.id)}
             lessonTitles={lessonTitles}
           />
         )}

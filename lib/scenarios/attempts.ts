@@ -6,6 +6,7 @@ import { db } from '@/lib/db';
 import { validateAttempt } from '@/lib/grading/answer-input';
 import { gradeAttempt } from '@/lib/grading/grade-attempt';
 import type { GradeResult } from '@/lib/grading/types';
+import { judgeAttempt, judgeConfigFromEnv } from './llm-judge-client';
 import { mistakeCardsFor } from './mistake-cards';
 import {
   parseJsonColumn,
@@ -50,7 +51,14 @@ export type ScenarioStats = {
 };
 
 export type SubmitAttemptResult =
-  | { ok: true; attempt: ScenarioAttemptDto; result: GradeResult; newCardCount: number }
+  | {
+      ok: true;
+      attempt: ScenarioAttemptDto;
+      result: GradeResult;
+      newCardCount: number;
+      /** 1 for the user's first attempt at this scenario, 2 for the second, … */
+      attemptNumber: number;
+    }
   | {
       ok: false;
       message: string;
@@ -130,7 +138,11 @@ export async function submitScenarioAttempt({
   if (!validation.ok)
     return { ok: false, message: validation.message, fieldErrors: validation.fieldErrors };
   const { attempt } = validation;
-  const result = gradeAttempt({ scenario, answer: attempt });
+  const rubricResult = gradeAttempt({ scenario, answer: attempt });
+  const judge = judgeConfigFromEnv();
+  const result = judge
+    ? await judgeAttempt({ config: judge, scenario, answer: attempt, rubric: rubricResult })
+    : rubricResult;
   if (simulatorRunId) {
     const run = await db.simulatorRun.findFirst({
       where: { id: simulatorRunId, userId },
@@ -145,7 +157,7 @@ export async function submitScenarioAttempt({
   }
   const cards = mistakeCardsFor(scenario, result);
 
-  const { row, newCardCount } = await db.$transaction(async (tx) => {
+  const { row, newCardCount, attemptNumber } = await db.$transaction(async (tx) => {
     const created = await tx.scenarioAttempt.create({
       data: {
         userId,
@@ -179,9 +191,12 @@ export async function submitScenarioAttempt({
         added += 1;
       }
     }
-    return { row: created, newCardCount: added };
+    const attemptNumber = await tx.scenarioAttempt.count({
+      where: { userId, scenarioId: scenario.id },
+    });
+    return { row: created, newCardCount: added, attemptNumber };
   });
-  return { ok: true, attempt: toDto(row), result, newCardCount };
+  return { ok: true, attempt: toDto(row), result, newCardCount, attemptNumber };
 }
 
 /** The user's attempts at one scenario, newest first. */
@@ -313,4 +328,17 @@ export async function listCitableRuns({
     take: 20,
     select: { id: true, name: true, presetId: true, createdAt: true },
   });
+}
+
+/** True when the user has at least one attempt at the scenario (the model answer may be shown). */
+export async function hasAttempted({
+  userId,
+  scenarioId,
+}: {
+  userId: string;
+  scenarioId: string;
+}): Promise<boolean> {
+  await authorize(userId);
+  const count = await db.scenarioAttempt.count({ where: { userId, scenarioId } });
+  return count > 0;
 }

@@ -1,11 +1,12 @@
 'use server';
 
 import { z } from 'zod';
-import type { SubmitAttemptState } from '@/components/scenarios/attempt-state';
+import type { RevealAnswerState, SubmitAttemptState } from '@/components/scenarios/attempt-state';
 import { getCurrentUser } from '@/lib/auth/session';
 import { getScenario } from '@/lib/content/scenarios';
 import { contentIdSchema } from '@/lib/content/schemas';
-import { ScenarioError, submitScenarioAttempt } from '@/lib/scenarios/attempts';
+import { hintsFor, shouldRevealModelAnswer } from '@/lib/grading/learning-flow';
+import { hasAttempted, ScenarioError, submitScenarioAttempt } from '@/lib/scenarios/attempts';
 
 // The user always comes from the session, never from the form. The grader validates the
 // answer itself; here we only turn form strings into the scenario's answer shape.
@@ -77,14 +78,36 @@ export async function submitScenarioAttemptAction(
       simulatorRunId: parsed.data.simulatorRunId ?? null,
     });
     if (!result.ok) return { ok: false, message: result.message, fieldErrors: result.fieldErrors };
+    // A first weak attempt gets hints and a retry; the model answer is not sent until then.
+    const reveal = shouldRevealModelAnswer(result.result, result.attemptNumber);
     return {
       ok: true,
       attemptId: result.attempt.id,
       result: result.result,
       newCardCount: result.newCardCount,
-      why: scenario.why,
-      modelAnswer: scenario.modelAnswer,
+      attemptNumber: result.attemptNumber,
+      hints: reveal ? [] : hintsFor(result.result),
+      revealed: reveal ? { why: scenario.why, modelAnswer: scenario.modelAnswer } : null,
     };
+  } catch (error) {
+    if (error instanceof ScenarioError) return { ok: false, message: error.message };
+    console.error(error);
+    return { ok: false, message: 'Something went wrong. Please try again.' };
+  }
+}
+
+/** Shows the model answer on request, once the user has made at least one attempt. */
+export async function revealModelAnswerAction(scenarioId: unknown): Promise<RevealAnswerState> {
+  const parsed = contentIdSchema.safeParse(scenarioId);
+  if (!parsed.success) return { ok: false, message: 'Unknown scenario.' };
+  const user = await getCurrentUser();
+  if (!user) return { ok: false, message: 'Sign in to see the model answer.' };
+  const scenario = await getScenario(parsed.data);
+  if (!scenario) return { ok: false, message: 'Unknown scenario.' };
+  try {
+    if (!(await hasAttempted({ userId: user.id, scenarioId: scenario.id })))
+      return { ok: false, message: 'Submit an answer first; then the model answer can be shown.' };
+    return { ok: true, why: scenario.why, modelAnswer: scenario.modelAnswer };
   } catch (error) {
     if (error instanceof ScenarioError) return { ok: false, message: error.message };
     console.error(error);
