@@ -9,7 +9,7 @@ import { expandRubric, type ExpandedCriterion } from './concepts';
 import { findContradiction } from './consistency';
 import { scoreChoice, scoreNumber, scoreOrder, type DecisionOutcome } from './decision';
 import { findFalseClaims, type FalseClaim } from './facts';
-import { lemmaOffsets } from './lemmas';
+import { cachedLemmaOffsets } from './lemmas';
 import {
   compilePhrases,
   findOccurrences,
@@ -402,7 +402,7 @@ export type GradeFeatures = {
 
 /** Extracts the features of a valid attempt (exported for the calibration scripts). */
 export function extractFeatures(scenario: GradableScenario, attempt: ValidAttempt): GradeFeatures {
-  const analyzed = analyzeText(attempt.justification, lemmaOffsets);
+  const analyzed = analyzeText(attempt.justification, cachedLemmaOffsets);
   const decision = scoreDecision(scenario, attempt);
   const expanded = expandRubric(scenario);
   const cited = caseFactTokens(analyzed, caseFactsOf(scenario));

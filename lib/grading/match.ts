@@ -216,22 +216,110 @@ function matchFrom(
   return best;
 }
 
+// `seen` marks the candidate as already collected for the current token (no Set per token).
+type Candidate = { phrase: string; slots: readonly PhraseSlot[]; seen: number };
+let generation = 0;
+type PhraseIndex = {
+  byStem: Map<string, Candidate[]>;
+  /** Prefix patterns keyed by their first two letters. */
+  byPrefix: Map<string, Array<[string, Candidate]>>;
+};
+const indexCache = new WeakMap<readonly CompiledPhrase[], PhraseIndex>();
+
+// Which phrases can start at a token: keyed by the stems (and prefixes) of each variant's first
+// word, so matching tries a handful of candidates per token instead of every pattern.
+function indexOf(phrases: readonly CompiledPhrase[]): PhraseIndex {
+  const known = indexCache.get(phrases);
+  if (known) return known;
+  const byStem = new Map<string, Candidate[]>();
+  const byPrefix = new Map<string, Array<[string, Candidate]>>();
+  for (const compiled of phrases) {
+    for (const slots of compiled.variants) {
+      const first = slots[0];
+      if (!first || first.kind !== 'group') continue;
+      const candidate: Candidate = { phrase: compiled.phrase, slots, seen: -1 };
+      const stems = new Set<string>();
+      const prefixes = new Set<string>();
+      for (const sequence of first.alternatives) {
+        const word = sequence[0];
+        if (!word) continue;
+        for (const stem of word.stems) stems.add(stem);
+        for (const prefix of word.prefixes) prefixes.add(prefix);
+      }
+      for (const stem of stems) {
+        const list = byStem.get(stem);
+        if (list) list.push(candidate);
+        else byStem.set(stem, [candidate]);
+      }
+      for (const prefix of prefixes) {
+        const key = prefix.slice(0, 2);
+        const list = byPrefix.get(key);
+        if (list) list.push([prefix, candidate]);
+        else byPrefix.set(key, [[prefix, candidate]]);
+      }
+    }
+  }
+  const index = { byStem, byPrefix };
+  indexCache.set(phrases, index);
+  return index;
+}
+
+const joinedCache = new WeakMap<readonly TextToken[], Array<string | null>>();
+
+/** Stem of each token written together with the next one ("time" + "outs" → "timeout"). */
+function joinedStems(tokens: readonly TextToken[]): Array<string | null> {
+  const known = joinedCache.get(tokens);
+  if (known) return known;
+  const joined = tokens.map((token, i) => {
+    const next = tokens[i + 1];
+    return next && next.start !== token.start ? stemWord(token.norm + next.norm) : null;
+  });
+  joinedCache.set(tokens, joined);
+  return joined;
+}
+
+// A plain function, not a closure per call: the hot loop of matching.
+function collect(found: Candidate[], list: readonly Candidate[] | undefined): void {
+  if (!list) return;
+  for (const candidate of list) {
+    if (candidate.seen === generation) continue;
+    candidate.seen = generation;
+    found.push(candidate);
+  }
+}
+
+function candidatesAt(index: PhraseIndex, tokens: readonly TextToken[], at: number): Candidate[] {
+  const token = tokens[at];
+  if (!token) return [];
+  generation += 1;
+  const found: Candidate[] = [];
+  collect(found, index.byStem.get(token.stem));
+  if (token.lemmaStem !== token.stem) collect(found, index.byStem.get(token.lemmaStem));
+  const joined = joinedStems(tokens)[at];
+  if (joined) collect(found, index.byStem.get(joined));
+  for (const [prefix, candidate] of index.byPrefix.get(token.norm.slice(0, 2)) ?? [])
+    if (token.norm.startsWith(prefix) && candidate.seen !== generation) {
+      candidate.seen = generation;
+      found.push(candidate);
+    }
+  return found;
+}
+
 /** Every occurrence of any phrase, longest first at a given start; occurrences never overlap for one phrase list. */
 export function findOccurrences(
   analyzed: AnalyzedText,
   phrases: readonly CompiledPhrase[],
 ): PhraseOccurrence[] {
   const { tokens, text } = analyzed;
+  const index = indexOf(phrases);
   const found: PhraseOccurrence[] = [];
   for (let start = 0; start < tokens.length; start += 1) {
     const sentence = tokens[start]?.sentence ?? -1;
     let best: { phrase: string; end: number } | null = null;
-    for (const compiled of phrases) {
-      for (const slots of compiled.variants) {
-        const end = matchFrom(tokens, slots, 0, start, sentence);
-        if (end !== null && (best === null || end > best.end))
-          best = { phrase: compiled.phrase, end };
-      }
+    for (const candidate of candidatesAt(index, tokens, start)) {
+      const end = matchFrom(tokens, candidate.slots, 0, start, sentence);
+      if (end !== null && (best === null || end > best.end))
+        best = { phrase: candidate.phrase, end };
     }
     if (!best) continue;
     const first = tokens[start];

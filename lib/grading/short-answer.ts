@@ -2,7 +2,7 @@
 // paraphrases of the lexicon concepts they name, lemmas, and negation scope, so "There is no
 // operational risk and no complexity at all." is not accepted for "complexity". Pure.
 import { linkConcepts } from './concepts';
-import { lemmaOffsets } from './lemmas';
+import { cachedLemmaOffsets } from './lemmas';
 import { compilePhrases, findOccurrences } from './match';
 import { detectLanguage } from './style';
 import { analyzeText } from './text';
@@ -17,7 +17,7 @@ export type ShortAnswerVerdict = {
 
 /** Grades a short answer against accepted phrases (and their paraphrases), negation-aware. */
 export function gradeShortAnswer(answer: string, accept: readonly string[]): ShortAnswerVerdict {
-  const analyzed = analyzeText(answer, lemmaOffsets);
+  const analyzed = analyzeText(answer, cachedLemmaOffsets);
   const language = detectLanguage(analyzed);
   const phrases = compilePhrases([
     ...accept,
