@@ -277,7 +277,11 @@ describe('submitScenarioAttemptAction', () => {
     });
     await actions.submitScenarioAttemptAction(
       null,
-      form({ scenarioId: SCENARIO_ID, decision: 'retry-storm', justification: 'Too many retries.' }),
+      form({
+        scenarioId: SCENARIO_ID,
+        decision: 'retry-storm',
+        justification: 'Too many retries.',
+      }),
     );
     expect(await actions.revealModelAnswerAction(SCENARIO_ID)).toMatchObject({
       ok: true,
