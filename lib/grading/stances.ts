@@ -171,6 +171,89 @@ const RAW_STANCES: Record<string, Record<string, string[]>> = {
   },
 };
 
+const MORE_STANCES: Record<string, Record<string, string[]>> = {
+  'diagnose-ambient-l7-rule-on-ztunnel': {
+    'fail-closed': [
+      'rule|policy ~ is ~ ignored|skipped',
+      'allows ~ everything|all traffic',
+      'fails open|fail open',
+    ],
+    'ztunnel-l4-only': ['ztunnel ~ enforces|checks|reads|sees ~ http|paths|methods|l7'],
+  },
+  'diagnose-breaker-503-uo-flash-sale': {
+    'uo-meaning': [
+      'uo ~ means ~ upstream ~ overloaded|returned|sent',
+      'inventory ~ returned|sent ~ 503',
+    ],
+  },
+  'diagnose-control-plane-churn-stale-endpoints': {
+    'churn-load': ['traffic|rps|request volume ~ overloads|overloaded ~ istiod|control plane'],
+  },
+  'diagnose-outlier-detection-never-ejects': {
+    'small-pool-math': ['33% ~ below|under|less than ~ 10%'],
+  },
+  'diagnose-missing-timeouts-slow-leaf': {
+    'no-default-timeout': [
+      'istio ~ default ~ timeout ~ of ~ 15|15s|30|30s|seconds',
+      'default timeout ~ 15|15s|30s',
+    ],
+  },
+  'diagnose-strict-breaks-batch-job': {
+    unmeshed: ['job|cronjob ~ has ~ sidecar|proxy', 'job ~ is ~ meshed|injected'],
+  },
+  'diagnose-retry-storm-failing-leaf': {
+    'one-layer': ['retr* ~ at|on ~ every|each|all ~ hop*|layer*|level*'],
+  },
+  'estimate-p99-added-per-hop': {
+    'sum-overestimates': ['summing|sum|adding ~ underestimat*|understat*'],
+  },
+  'estimate-fan-out-tail': {
+    independence: ["correlat* ~ does not matter|doesn't matter|irrelevant"],
+  },
+  'justify-monolith-pci-scope': {
+    'little-east-west': ['lots|plenty|a lot ~ of ~ east-west|service-to-service'],
+  },
+  'justify-no-oncall-no-owner': {
+    'no-owner': ['owner* ~ not needed|unnecessary|optional', 'nobody ~ needs ~ own'],
+    'critical-path': ['failures ~ only ~ affect ~ mesh', 'outside ~ the ~ request path|data path'],
+  },
+  'justify-three-service-startup': {
+    'scale-too-small': ['three|3 services ~ enough ~ justify|warrant'],
+  },
+  'justify-regulated-fintech-200-services': {
+    polyglot: ['one|single|shared ~ library ~ works|covers|enough|fine ~ all|every'],
+  },
+  'rollout-control-plane-upgrade': {
+    'soak-cleanup': [
+      'remove|delete|uninstall ~ old ~ revision|control plane ~ immediately|right away|at once',
+    ],
+  },
+  'rollout-first-mesh-adoption': {
+    'baseline-first': ['baseline|slos ~ later|afterwards|after ~ mesh|install*'],
+  },
+  'rollout-permissive-to-strict': {
+    'alert-first': ['alert* ~ later|afterwards|after ~ the ~ switch|change|flip'],
+  },
+  'rollout-sidecar-to-ambient': {
+    'identity-note': [
+      "identity|principal* ~ unchanged|stays the same|does not change|doesn't change",
+    ],
+  },
+};
+
 /** Reverse-stance patterns per scenario id and criterion id, validated at module load. */
 export const STANCES: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> =
-  stanceTableSchema.parse(RAW_STANCES);
+  stanceTableSchema.parse(mergeStances(RAW_STANCES, MORE_STANCES));
+
+function mergeStances(
+  ...tables: Array<Record<string, Record<string, string[]>>>
+): Record<string, Record<string, string[]>> {
+  const merged: Record<string, Record<string, string[]>> = {};
+  for (const table of tables)
+    for (const [scenarioId, criteria] of Object.entries(table))
+      for (const [criterionId, patterns] of Object.entries(criteria)) {
+        const forScenario = (merged[scenarioId] ??= {});
+        forScenario[criterionId] = [...(forScenario[criterionId] ?? []), ...patterns];
+      }
+  return merged;
+}

@@ -108,6 +108,8 @@ const DETERMINERS: ReadonlySet<string> = new Set([
   'every',
   'each',
 ]);
+/** Cues that negate on their own in a coordinated clause (unlike verbs such as "ignore"). */
+const PLAIN_CUES: ReadonlySet<string> = new Set(['not', 'no', 'never', 'without']);
 /** Longest negation scope in tokens after the cue, even inside one long clause. */
 const MAX_SCOPE = 8;
 
@@ -411,7 +413,19 @@ function scopeEnd(
 function applyNegationScopes(tokens: TextToken[], openedByComma: readonly boolean[]): void {
   for (let i = 0; i < tokens.length; i += 1) {
     if (!isCue(tokens, i)) continue;
-    const end = Math.min(scopeEnd(tokens, i, openedByComma), i + MAX_SCOPE);
+    let end = Math.min(scopeEnd(tokens, i, openedByComma), i + MAX_SCOPE);
+    // "no ambient mode and does not use Envoy": a second plain cue after and/or negates on its
+    // own; the first scope stops at the coordinator instead of cancelling it out.
+    for (let j = i + 1; j < end; j += 1) {
+      const norm = tokens[j]?.norm;
+      if (norm !== 'and' && norm !== 'or') continue;
+      let k = j + 1;
+      while (k <= end && !PLAIN_CUES.has(tokens[k]?.norm ?? '')) k += 1;
+      if (k <= end) {
+        end = j - 1;
+        break;
+      }
+    }
     for (let j = i + 1; j <= end; j += 1) {
       const token = tokens[j];
       if (token) token.negationDepth += 1;
