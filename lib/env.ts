@@ -50,6 +50,18 @@ const envSchema = z
     // acknowledged before it, never corrupt the file. FULL: fsync on every commit.
     SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
     SIGNUP_LIMIT_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(10),
+    /** Optional model judge: an OpenAI-compatible base URL such as http://127.0.0.1:11434/v1. */
+    GRADER_LLM_URL: z
+      .url('GRADER_LLM_URL must be a URL such as http://127.0.0.1:11434/v1')
+      .optional(),
+    GRADER_LLM_MODEL: z.string().min(1).max(200).default('llama3.1'),
+    GRADER_LLM_API_KEY: z.string().min(1).max(500).optional(),
+    GRADER_LLM_TIMEOUT_MS: z.coerce
+      .number()
+      .int()
+      .min(100, 'GRADER_LLM_TIMEOUT_MS must be 100..60000')
+      .max(60_000, 'GRADER_LLM_TIMEOUT_MS must be 100..60000')
+      .default(8000),
   })
   .refine((env) => !env.SMTP_URL || env.NEXTAUTH_URL, {
     message:

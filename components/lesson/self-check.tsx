@@ -152,6 +152,7 @@ function QuestionForm({
             <p className={`font-semibold ${result.isCorrect ? 'text-success' : 'text-warning'}`}>
               {result.isCorrect ? 'Correct.' : 'Not quite.'}
             </p>
+            {!result.isCorrect && result.reason && <p>{result.reason}</p>}
             {!result.isCorrect && (
               <p>
                 <span className="font-medium">

@@ -1,4 +1,8 @@
+import type { Hint } from '@/lib/grading/learning-flow';
 import type { GradeResult } from '@/lib/grading/types';
+
+/** The model answers, revealed after a passed attempt, a retry, or on request. */
+export type RevealedAnswer = { why: string; modelAnswer: { junior: string; senior: string } };
 
 /** State returned by the submit-attempt server action to the attempt form. */
 export type SubmitAttemptState =
@@ -11,7 +15,13 @@ export type SubmitAttemptState =
       isSaved: boolean;
       result: GradeResult;
       newCardCount: number;
-      why: string;
-      modelAnswer: { junior: string; senior: string };
+      attemptNumber: number;
+      /** Hints (questions about missed concepts) shown before the model answer is revealed. */
+      hints: Hint[];
+      /** Null until revealed: a first weak attempt gets hints and a retry first. */
+      revealed: RevealedAnswer | null;
     }
   | { ok: false; message: string; fieldErrors?: Partial<Record<string, string[]>> };
+
+/** Result of asking to see the model answer without another attempt. */
+export type RevealAnswerState = ({ ok: true } & RevealedAnswer) | { ok: false; message: string };

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useActionState, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { presetLabel } from '@/lib/content/labels';
 import type { PublicScenario } from '@/lib/scenarios/public-scenario';
-import type { SubmitAttemptState } from './attempt-state';
+import type { RevealAnswerState, SubmitAttemptState } from './attempt-state';
 import { OrderInput } from './order-input';
 import { ScenarioFeedback } from './scenario-feedback';
 
@@ -20,12 +20,14 @@ const MAX_CHARS = 5000;
 export function ScenarioAttemptFlow({
   scenario,
   submit,
+  reveal,
   lessonTitles,
   citableRuns,
   simulator,
 }: {
   scenario: PublicScenario;
   submit: SubmitAction;
+  reveal: (scenarioId: string) => Promise<RevealAnswerState>;
   lessonTitles: Record<string, string>;
   citableRuns: Array<{ id: string; name: string }>;
   /** The embedded simulator for the preset, rendered by the page (null when none). */
@@ -288,8 +290,9 @@ export function ScenarioAttemptFlow({
             newCardCount={state.newCardCount}
             isSaved={state.isSaved}
             scenarioId={scenario.id}
-            why={state.why}
-            modelAnswer={state.modelAnswer}
+            hints={state.hints}
+            revealed={state.revealed}
+            reveal={() => reveal(scenario.id)}
             lessonTitles={lessonTitles}
           />
         )}

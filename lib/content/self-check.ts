@@ -1,3 +1,4 @@
+import { gradeShortAnswer } from '@/lib/grading/short-answer';
 import type { SelfCheckQuestion } from './schemas';
 
 /** A self-check question without its answer key, safe to send to the browser. */
@@ -10,6 +11,8 @@ export type SelfCheckResult = {
   /** The correct option's text, or the model answer for short questions. */
   correctAnswer: string;
   explanation: string;
+  /** Why a short answer was not accepted (negated, not in English), when there is a reason. */
+  reason?: string;
 };
 
 export const MAX_SHORT_ANSWER_LENGTH = 1000;
@@ -26,7 +29,7 @@ function normalize(text: string): string {
 
 /**
  * Grades one answer. Choice answers are the option index as a string; short answers are
- * correct when they contain any accepted phrase (case and spacing ignored).
+ * correct when they name an accepted phrase (or a paraphrase of it) without negating it.
  * Returns null when the answer is malformed (not an option index, empty or too long).
  */
 export function gradeSelfCheckAnswer(question: SelfCheckQuestion, answer: string): SelfCheckResult | null {
@@ -39,6 +42,12 @@ export function gradeSelfCheckAnswer(question: SelfCheckQuestion, answer: string
   }
   const given = normalize(answer);
   if (given === '' || answer.length > MAX_SHORT_ANSWER_LENGTH) return null;
-  const isCorrect = question.accept.some((phrase) => given.includes(normalize(phrase)));
-  return { isCorrect, correctAnswer: question.sampleAnswer, explanation: question.explanation };
+  // Same machinery as the scenario grader: lemmas, paraphrases and negation scope.
+  const verdict = gradeShortAnswer(answer, question.accept);
+  return {
+    isCorrect: verdict.isCorrect,
+    correctAnswer: question.sampleAnswer,
+    explanation: question.explanation,
+    ...(verdict.reason ? { reason: verdict.reason } : {}),
+  };
 }

@@ -1,8 +1,15 @@
-// The rubric grader: decision + concept coverage (negation-aware) + named trade-offs, minus
-// wrong turns and contradictions, capped for wrong decisions and keyword stuffing. Pure.
+// The rubric grader. It reads meaning, not phrases: rubric concepts are matched through their
+// own phrases and the paraphrase lexicon (lemmas, negation scope), a concept earns full credit
+// only when applied to the case's facts, a stated reverse of a point or a false mesh claim
+// costs points and caps the score, and hedging or keyword stuffing caps it too. The score is
+// a small parametric model (SCORE_PARAMS) calibrated on the tune split of the calibration set.
 import { validateAttempt, type ValidAttempt } from './answer-input';
+import { caseFactTokens, caseFactsOf, countCitedFacts } from './case-facts';
+import { expandRubric, type ExpandedCriterion } from './concepts';
 import { findContradiction } from './consistency';
 import { scoreChoice, scoreNumber, scoreOrder, type DecisionOutcome } from './decision';
+import { findFalseClaims, type FalseClaim } from './facts';
+import { cachedLemmaOffsets } from './lemmas';
 import {
   compilePhrases,
   findOccurrences,
@@ -10,6 +17,7 @@ import {
   type PhraseOccurrence,
 } from './match';
 import { detectStuffing, type ConceptOccurrence } from './stuffing';
+import { countFiller, detectLanguage, measureHedging } from './style';
 import { analyzeText, type AnalyzedText } from './text';
 import type {
   CriterionResult,
@@ -21,23 +29,71 @@ import type {
   WrongTurnResult,
 } from './types';
 
-/** Points for the decision (choice, order or number). */
-export const DECISION_POINTS = 30;
-/** Points for rubric coverage, shared by weight: 55 × hit weight / total weight. */
-export const COVERAGE_POINTS = 55;
-/** Points for named trade-offs: 6 for one, 10 for two or more. */
-export const TRADE_OFF_POINTS = 10;
-/** Points for stated reasons (a causal connective next to a named concept): 3 for one, 5 for two or more. */
-export const REASONING_POINTS = 5;
-/** Deduction per detected wrong turn, and the most all wrong turns together can deduct. */
-export const WRONG_TURN_PENALTY = 10;
-export const MAX_WRONG_TURN_PENALTY = 30;
-/** Deduction when the justification argues for a different decision than the one chosen. */
-export const CONTRADICTION_PENALTY = 25;
+/** Parameters of the score model (points out of 100); see docs/grading.md for each one. */
+export type ScoreParams = {
+  /** Points for a committed, right decision before any justification. */
+  decision: number;
+  /** Points for rubric coverage (weighted share of concepts, applied ones in full). */
+  coverage: number;
+  /** Credit share for a concept named but not tied to the case. */
+  unappliedCredit: number;
+  /** Points for citing case facts, reached at `factsForFull` distinct facts. */
+  caseFacts: number;
+  factsForFull: number;
+  /** Share of the coverage that also counts as grounding (0 = only cited facts count). */
+  coverageAsGrounding: number;
+  /** Points for one / two or more trade-off sentences, and for stated reasons. */
+  tradeOff: number;
+  reasoning: number;
+  wrongTurn: number;
+  maxWrongTurn: number;
+  contradiction: number;
+  reversed: number;
+  falseClaim: number;
+  /** Ceilings. */
+  wrongDecisionCap: number;
+  stuffingCap: number;
+  reversedCap: number;
+  falseClaimCap: number;
+  hedgedCap: number;
+  /** Content words below which there is no argument to grade. */
+  minContentWords: number;
+  noArgumentCap: number;
+  /** Provisional score for a right decision argued in another language (model judge recommended). */
+  foreignRightDecision: number;
+};
+
+/** Calibrated on the tune split of tests/fixtures/grader-calibration (npm run grader:tune). */
+export const SCORE_PARAMS: Readonly<ScoreParams> = {
+  decision: 25,
+  coverage: 45,
+  unappliedCredit: 0.9,
+  caseFacts: 20,
+  factsForFull: 6,
+  coverageAsGrounding: 0,
+  tradeOff: 3,
+  reasoning: 2,
+  wrongTurn: 10,
+  maxWrongTurn: 30,
+  contradiction: 25,
+  reversed: 0,
+  falseClaim: 0,
+  wrongDecisionCap: 15,
+  stuffingCap: 25,
+  reversedCap: 40,
+  falseClaimCap: 55,
+  hedgedCap: 30,
+  minContentWords: 6,
+  noArgumentCap: 3,
+  foreignRightDecision: 80,
+};
+
 /** Ceiling of the total when the decision is wrong. */
-export const WRONG_DECISION_CAP = 40;
+export const WRONG_DECISION_CAP = SCORE_PARAMS.wrongDecisionCap;
 /** Ceiling of the total when the justification is keyword stuffing. */
-export const KEYWORD_STUFFING_CAP = 45;
+export const KEYWORD_STUFFING_CAP = SCORE_PARAMS.stuffingCap;
+/** Deduction when the justification argues for a different decision than the one chosen. */
+export const CONTRADICTION_PENALTY = SCORE_PARAMS.contradiction;
 
 const TRADE_OFF_MARKERS = compilePhrases([
   'but',
@@ -49,7 +105,6 @@ const TRADE_OFF_MARKERS = compilePhrases([
   'at the expense of',
   'in exchange for',
   'in return',
-  'on the other hand',
   'downside',
   'the cost is',
   'costs us',
@@ -71,6 +126,10 @@ const TRADE_OFF_MARKERS = compilePhrases([
   'at a cost',
   'the price of',
   'pay for',
+  'the bill',
+  'still',
+  'only if',
+  'as long as',
 ]);
 
 const REASON_MARKERS = compilePhrases([
@@ -93,6 +152,8 @@ const REASON_MARKERS = compilePhrases([
   'given that',
   'hence',
   'thus',
+  'means',
+  'which is why',
 ]);
 
 /** Thrown by {@link gradeAttempt} for invalid input; carries learner-facing messages per field. */
@@ -107,10 +168,14 @@ export class GradingInputError extends Error {
 }
 
 /** Grades an attempt; throws {@link GradingInputError} on invalid input (see {@link safeGradeAttempt}). */
-export function gradeAttempt(input: { scenario: GradableScenario; answer: unknown }): GradeResult {
+export function gradeAttempt(input: {
+  scenario: GradableScenario;
+  answer: unknown;
+  params?: Readonly<ScoreParams>;
+}): GradeResult {
   const validation = validateAttempt(input.scenario, input.answer);
   if (!validation.ok) throw new GradingInputError(validation.message, validation.fieldErrors);
-  return gradeValidAttempt(input.scenario, validation.attempt);
+  return gradeValidAttempt(input.scenario, validation.attempt, input.params ?? SCORE_PARAMS);
 }
 
 /** Grades an attempt without throwing: `{ ok: false, message, fieldErrors }` for invalid input. */
@@ -123,7 +188,7 @@ export function safeGradeAttempt(input: {
   const validation = validateAttempt(input.scenario, input.answer);
   if (!validation.ok)
     return { ok: false, message: validation.message, fieldErrors: validation.fieldErrors };
-  return { ok: true, result: gradeValidAttempt(input.scenario, validation.attempt) };
+  return { ok: true, result: gradeValidAttempt(input.scenario, validation.attempt, SCORE_PARAMS) };
 }
 
 function scoreDecision(scenario: GradableScenario, attempt: ValidAttempt): DecisionOutcome {
@@ -142,54 +207,126 @@ function scoreDecision(scenario: GradableScenario, attempt: ValidAttempt): Decis
   };
 }
 
-function gradeCriteria(scenario: GradableScenario, analyzed: AnalyzedText) {
-  const results: CriterionResult[] = [];
-  const hits: ConceptOccurrence[] = [];
-  const mentioned: PhraseOccurrence[] = [];
-  for (const criterion of scenario.rubric) {
-    const occurrences = findOccurrences(analyzed, compilePhrases(criterion.phrases));
-    mentioned.push(...occurrences);
-    const affirmed = occurrences.filter((occurrence) => !occurrence.negated);
-    const denied = occurrences.find((occurrence) => occurrence.negated);
-    for (const occurrence of affirmed) hits.push({ conceptId: criterion.id, occurrence });
-    const base = {
-      id: criterion.id,
-      concept: criterion.concept,
-      weight: criterion.weight,
-      lessonId: criterion.lessonId,
+type CriterionOutcome = { result: CriterionResult; isReversed: boolean };
+
+function gradeCriterion(
+  expanded: ExpandedCriterion,
+  analyzed: AnalyzedText,
+  cited: ReadonlySet<number>,
+  hits: ConceptOccurrence[],
+  mentioned: PhraseOccurrence[],
+): CriterionOutcome {
+  const { criterion } = expanded;
+  const occurrences = findOccurrences(analyzed, expanded.phrases);
+  // Keyword stuffing is judged on the rubric's own phrases: paraphrases are the learner's words.
+  const ownOccurrences = findOccurrences(
+    analyzed,
+    expanded.phrases.slice(0, expanded.ownPhraseCount),
+  );
+  mentioned.push(...ownOccurrences);
+  const affirmed = occurrences.filter((occurrence) => !occurrence.negated);
+  const denied = occurrences.find((occurrence) => occurrence.negated);
+  const opposite = findOccurrences(analyzed, expanded.opposites).find(
+    (occurrence) => !occurrence.negated && !hasNegationInside(analyzed, occurrence),
+  );
+  for (const occurrence of ownOccurrences)
+    if (!occurrence.negated) hits.push({ conceptId: criterion.id, occurrence });
+  const base = {
+    id: criterion.id,
+    concept: criterion.concept,
+    weight: criterion.weight,
+    lessonId: criterion.lessonId,
+  };
+  // A reversal: the answer states the opposite stance, or only denies a stance concept.
+  const deniedStance =
+    affirmed.length === 0 && expanded.isStance && denied && deniesNeed(analyzed, denied)
+      ? denied
+      : undefined;
+  const reversedBy = opposite ?? deniedStance;
+  if (reversedBy) {
+    return {
+      result: {
+        ...base,
+        status: 'missed',
+        reversed: reversedBy.text,
+        feedback: `You wrote “${reversedBy.text}”, which reverses this point. ${criterion.missedFeedback}`,
+      },
+      isReversed: true,
     };
-    const first = affirmed[0];
-    if (first) {
-      results.push({
+  }
+  const first = affirmed[0];
+  if (first) {
+    // Applied: the sentence of some hit cites a fact of the case outside the hit itself, or the
+    // hit is one of the rubric's own (case-specific) phrases that contains a case fact.
+    const applied = affirmed.some((occurrence) => {
+      const sentence = analyzed.tokens[occurrence.start]?.sentence;
+      for (const index of cited) {
+        if (analyzed.tokens[index]?.sentence === sentence) return true;
+      }
+      return false;
+    });
+    return {
+      result: {
         ...base,
         status: 'hit',
         matched: first.text,
-        feedback: `Named: ${criterion.concept} (“${first.text}”).`,
-      });
-    } else if (denied) {
-      results.push({
+        appliedToCase: applied,
+        feedback: applied
+          ? `Named and applied: ${criterion.concept} (“${first.text}”).`
+          : `Named, but not tied to this case: ${criterion.concept} (“${first.text}”). Say what it means for this system’s facts.`,
+      },
+      isReversed: false,
+    };
+  }
+  if (denied) {
+    return {
+      result: {
         ...base,
         status: 'missed',
         negatedMention: denied.text,
         feedback: `You mentioned “${denied.text}” only in a negated way, which does not count as naming it. ${criterion.missedFeedback}`,
-      });
-    } else {
-      results.push({ ...base, status: 'missed', feedback: criterion.missedFeedback });
-    }
+      },
+      isReversed: false,
+    };
   }
-  return { results, hits, mentioned };
+  return {
+    result: { ...base, status: 'missed', feedback: criterion.missedFeedback },
+    isReversed: false,
+  };
 }
 
-function gradeWrongTurns(scenario: GradableScenario, analyzed: AnalyzedText): WrongTurnResult[] {
-  const detected: WrongTurnResult[] = [];
-  for (const wrongTurn of scenario.wrongTurns) {
-    const occurrence = findOccurrences(analyzed, compilePhrases(wrongTurn.phrases)).find(
-      (found) => !found.negated,
-    );
-    if (occurrence)
-      detected.push({ id: wrongTurn.id, feedback: wrongTurn.feedback, matched: occurrence.text });
+const INNER_NEGATIONS = new Set(['not', 'no', 'never', 'without', 'nor', 'neither']);
+
+/** True when a negation sits inside a multi-word match ("mTLS isn't authorization" vs "mTLS is authorization"). */
+function hasNegationInside(analyzed: AnalyzedText, occurrence: PhraseOccurrence): boolean {
+  for (let i = occurrence.start; i < occurrence.end; i += 1) {
+    const token = analyzed.tokens[i];
+    if (token && (INNER_NEGATIONS.has(token.norm) || token.negationDepth % 2 === 1)) return true;
   }
-  return detected;
+  return false;
+}
+
+const NEED_WORDS = new Set([
+  'need',
+  'needs',
+  'needed',
+  'necessary',
+  'required',
+  'require',
+  'requires',
+  'worth',
+  'bother',
+  'matter',
+  'matters',
+  'unnecessary',
+  'overkill',
+  'pointless',
+]);
+
+/** True when the clause around a negated mention says it is not needed ("no X is needed", "no need for X"). */
+function deniesNeed(analyzed: AnalyzedText, occurrence: PhraseOccurrence): boolean {
+  const segment = analyzed.tokens[occurrence.start]?.segment;
+  return analyzed.tokens.some((token) => token.segment === segment && NEED_WORDS.has(token.norm));
 }
 
 /** Sentences that contain one of the markers and a named (affirmed) rubric concept. */
@@ -238,28 +375,124 @@ function gradePrediction(
   };
 }
 
-function gradeValidAttempt(scenario: GradableScenario, attempt: ValidAttempt): GradeResult {
-  const analyzed = analyzeText(attempt.justification);
+const CONTENT_STOP = new Set(
+  'the a an and or but of to in on at by for with from is are was were be it this that i we you idk'.split(
+    ' ',
+  ),
+);
+
+/** Measurable properties of an answer, before they are turned into points. */
+export type GradeFeatures = {
+  analyzed: AnalyzedText;
+  decision: DecisionOutcome;
+  outcomes: CriterionOutcome[];
+  wrongTurns: WrongTurnResult[];
+  citedFacts: number;
+  tradeOffs: number;
+  reasons: number;
+  contentWords: number;
+  isStuffed: boolean;
+  stuffingReasons: string[];
+  filler: number;
+  isHedged: boolean;
+  language: { language: string; isEnglish: boolean };
+  contradiction: { reason: string; evidence: string } | null;
+  falseClaims: FalseClaim[];
+};
+
+/** Extracts the features of a valid attempt (exported for the calibration scripts). */
+export function extractFeatures(scenario: GradableScenario, attempt: ValidAttempt): GradeFeatures {
+  const analyzed = analyzeText(attempt.justification, cachedLemmaOffsets);
   const decision = scoreDecision(scenario, attempt);
-  const { results: criteria, hits, mentioned } = gradeCriteria(scenario, analyzed);
-  const wrongTurns = gradeWrongTurns(scenario, analyzed);
+  const expanded = expandRubric(scenario);
+  const cited = caseFactTokens(analyzed, caseFactsOf(scenario));
+  const hits: ConceptOccurrence[] = [];
+  const mentioned: PhraseOccurrence[] = [];
+  const outcomes = expanded.criteria.map((criterion) =>
+    gradeCriterion(criterion, analyzed, cited, hits, mentioned),
+  );
+  const wrongTurns: WrongTurnResult[] = [];
+  for (const { wrongTurn, phrases } of expanded.wrongTurns) {
+    const occurrence = findOccurrences(analyzed, phrases).find((found) => !found.negated);
+    if (occurrence)
+      wrongTurns.push({ id: wrongTurn.id, feedback: wrongTurn.feedback, matched: occurrence.text });
+  }
   const stuffing = detectStuffing(analyzed, hits, mentioned);
+  const hedging = measureHedging(analyzed);
+  const citedFacts = countCitedFacts(analyzed, cited);
+  // Terse, fact-dense answers look like keyword lists to the prose statistics; a list is stuffing
+  // when it ignores the case, or has few words of the learner's own beyond the rubric's phrases.
+  const ownConcepts = new Set(hits.map((hit) => hit.conceptId)).size;
+  const isListStuffing =
+    stuffing.isStuffed &&
+    (citedFacts < 2 ||
+      stuffing.signals.supportWords < 2 * ownConcepts ||
+      stuffing.signals.templatedConcepts >= 3 ||
+      stuffing.signals.maxPhraseRepeats >= 4);
+  const filler = countFiller(analyzed);
+  const language = detectLanguage(analyzed);
+  const contradiction =
+    attempt.type === 'choice' && scenario.answer.type === 'choice'
+      ? findContradiction(analyzed, scenario.answer.options, attempt.decision)
+      : null;
+  return {
+    analyzed,
+    decision,
+    outcomes,
+    wrongTurns,
+    citedFacts,
+    tradeOffs:
+      stuffing.isStuffed && citedFacts < 3
+        ? 0
+        : countMarkedSentences(analyzed, hits, TRADE_OFF_MARKERS),
+    reasons:
+      stuffing.isStuffed && citedFacts < 3
+        ? 0
+        : countMarkedSentences(analyzed, hits, REASON_MARKERS),
+    contentWords: analyzed.tokens.filter((token) => !CONTENT_STOP.has(token.norm)).length,
+    isStuffed: isListStuffing || filler >= 2,
+    stuffingReasons:
+      filler >= 2
+        ? [...stuffing.reasons, 'buzzwords instead of reasons about this case']
+        : stuffing.reasons,
+    filler,
+    isHedged: hedging.markers >= 3 && hedging.sentenceShare >= 0.5,
+    language,
+    contradiction,
+    falseClaims: language.isEnglish ? findFalseClaims(analyzed) : [],
+  };
+}
+
+function gradeValidAttempt(
+  scenario: GradableScenario,
+  attempt: ValidAttempt,
+  params: Readonly<ScoreParams>,
+): GradeResult {
+  return scoreFeatures(scenario, attempt, extractFeatures(scenario, attempt), params);
+}
+
+/** Turns features into the graded result under `params` (split out so calibration can reuse features). */
+export function scoreFeatures(
+  scenario: GradableScenario,
+  attempt: ValidAttempt,
+  features: GradeFeatures,
+  params: Readonly<ScoreParams>,
+): GradeResult {
+  const { decision, outcomes, wrongTurns, falseClaims } = features;
+  const criteria = outcomes.map((outcome) => outcome.result);
 
   const totalWeight = scenario.rubric.reduce((sum, criterion) => sum + criterion.weight, 0);
-  const hitWeight = criteria
-    .filter((criterion) => criterion.status === 'hit')
-    .reduce((sum, criterion) => sum + criterion.weight, 0);
-  const tradeOffsNamed = stuffing.isStuffed
-    ? 0
-    : countMarkedSentences(analyzed, hits, TRADE_OFF_MARKERS);
-  const reasonsGiven = stuffing.isStuffed
-    ? 0
-    : countMarkedSentences(analyzed, hits, REASON_MARKERS);
+  const earned = outcomes.reduce((sum, outcome) => {
+    const { status, appliedToCase, weight } = outcome.result;
+    const credit = status !== 'hit' ? 0 : appliedToCase ? 1 : params.unappliedCredit;
+    return sum + credit * weight;
+  }, 0);
+  const reversals = outcomes.filter((outcome) => outcome.isReversed);
 
   const penalties: Penalty[] = [];
   let wrongTurnTotal = 0;
   for (const wrongTurn of wrongTurns) {
-    const points = Math.min(WRONG_TURN_PENALTY, MAX_WRONG_TURN_PENALTY - wrongTurnTotal);
+    const points = Math.max(0, Math.min(params.wrongTurn, params.maxWrongTurn - wrongTurnTotal));
     wrongTurnTotal += points;
     penalties.push({
       id: `wrong-turn:${wrongTurn.id}`,
@@ -268,50 +501,119 @@ function gradeValidAttempt(scenario: GradableScenario, attempt: ValidAttempt): G
       reason: wrongTurn.feedback,
     });
   }
-  if (attempt.type === 'choice' && scenario.answer.type === 'choice') {
-    const contradiction = findContradiction(analyzed, scenario.answer.options, attempt.decision);
-    if (contradiction) {
-      penalties.push({
-        id: 'contradiction',
-        kind: 'contradiction',
-        points: CONTRADICTION_PENALTY,
-        reason: `${contradiction.reason} (“${contradiction.evidence}”)`,
-      });
-    }
+  for (const outcome of reversals) {
+    penalties.push({
+      id: `reversed:${outcome.result.id}`,
+      kind: 'reversed-point',
+      points: params.reversed,
+      reason: `Reverses “${outcome.result.concept}” (“${outcome.result.reversed ?? ''}”).`,
+    });
+  }
+  for (const claim of falseClaims) {
+    penalties.push({
+      id: `false-claim:${claim.mesh}:${claim.capabilityId}`,
+      kind: 'false-claim',
+      points: params.falseClaim,
+      reason: `${claim.message} (“${claim.evidence}”)`,
+    });
+  }
+  if (features.contradiction) {
+    penalties.push({
+      id: 'contradiction',
+      kind: 'contradiction',
+      points: params.contradiction,
+      reason: `${features.contradiction.reason} (“${features.contradiction.evidence}”)`,
+    });
   }
 
-  const decisionPoints = DECISION_POINTS * decision.credit;
-  const coveragePoints = totalWeight === 0 ? 0 : (COVERAGE_POINTS * hitWeight) / totalWeight;
-  const tradeOffPoints = tradeOffsNamed === 0 ? 0 : tradeOffsNamed === 1 ? 6 : TRADE_OFF_POINTS;
-  const reasoningPoints = reasonsGiven === 0 ? 0 : reasonsGiven === 1 ? 3 : REASONING_POINTS;
+  const decisionPoints = params.decision * decision.credit;
+  const coveragePoints = totalWeight === 0 ? 0 : (params.coverage * earned) / totalWeight;
+  // Grounding: cited case facts, or (for answers that argue every point, like a step-by-step
+  // rollout) the share of the rubric covered, discounted by `coverageAsGrounding`.
+  const coverageShare = totalWeight === 0 ? 0 : earned / totalWeight;
+  const factPoints =
+    params.caseFacts *
+    Math.max(
+      Math.min(1, features.citedFacts / Math.max(1, params.factsForFull)),
+      params.coverageAsGrounding * coverageShare,
+    );
+  const tradeOffPoints =
+    features.tradeOffs === 0
+      ? 0
+      : features.tradeOffs === 1
+        ? params.tradeOff * 0.6
+        : params.tradeOff;
+  const reasoningPoints =
+    features.reasons === 0 ? 0 : features.reasons === 1 ? params.reasoning * 0.6 : params.reasoning;
   const penaltyPoints = penalties.reduce((sum, penalty) => sum + penalty.points, 0);
-  const uncapped = Math.max(
-    0,
-    Math.min(
-      100,
-      Math.round(
-        decisionPoints + coveragePoints + tradeOffPoints + reasoningPoints - penaltyPoints,
-      ),
-    ),
+  const uncapped = clampScore(
+    decisionPoints + coveragePoints + factPoints + tradeOffPoints + reasoningPoints - penaltyPoints,
   );
 
   const caps: ScoreCap[] = [];
+  const hitCount = outcomes.filter((outcome) => outcome.result.status === 'hit').length;
+  if (
+    features.contentWords < params.minContentWords ||
+    (hitCount === 0 && features.citedFacts <= 3 && features.contentWords < 15)
+  ) {
+    caps.push({
+      reason: 'no-argument',
+      cap: params.noArgumentCap,
+      message: `There is no argument to grade yet: explain the decision in a few sentences. Score capped at ${params.noArgumentCap}.`,
+    });
+  }
   if (decision.isWrong) {
     caps.push({
       reason: 'wrong-decision',
-      cap: WRONG_DECISION_CAP,
-      message: `A wrong decision caps the score at ${WRONG_DECISION_CAP}.`,
+      cap: params.wrongDecisionCap,
+      message: `A wrong decision caps the score at ${params.wrongDecisionCap}.`,
     });
   }
-  if (stuffing.isStuffed) {
+  if (features.isStuffed) {
     caps.push({
       reason: 'keyword-stuffing',
-      cap: KEYWORD_STUFFING_CAP,
-      message: `Reads as keyword stuffing (${stuffing.reasons.join('; ')}): argue each point in sentences. Score capped at ${KEYWORD_STUFFING_CAP}.`,
+      cap: params.stuffingCap,
+      message: `Reads as keyword stuffing (${features.stuffingReasons.join('; ')}): argue each point in sentences. Score capped at ${params.stuffingCap}.`,
     });
   }
-  const binding = caps.filter((cap) => cap.cap < uncapped).sort((a, b) => a.cap - b.cap)[0];
-  const score = binding ? binding.cap : uncapped;
+  if (reversals.length > 0) {
+    caps.push({
+      reason: 'reversed-point',
+      cap: params.reversedCap,
+      message: `A crucial point is reversed, which caps the score at ${params.reversedCap}.`,
+    });
+  }
+  if (falseClaims.length > 0) {
+    caps.push({
+      reason: 'false-claim',
+      cap: params.falseClaimCap,
+      message: `A claim about a mesh is false, which caps the score at ${params.falseClaimCap}.`,
+    });
+  }
+  if (features.isHedged) {
+    caps.push({
+      reason: 'hedged',
+      cap: params.hedgedCap,
+      message: `The answer hedges instead of committing to an argument ("might", "it depends", "either could work"). Score capped at ${params.hedgedCap}.`,
+    });
+  }
+
+  let score: number;
+  let binding: ScoreCap | undefined;
+  let language: GradeResult['language'];
+  if (!features.language.isEnglish) {
+    // The grader reads English only: say so, and give a provisional score from the decision.
+    score = decision.isWrong
+      ? Math.min(params.wrongDecisionCap, uncapped)
+      : Math.round(params.foreignRightDecision * decision.credit);
+    language = {
+      language: features.language.language,
+      message: `Your justification looks like ${features.language.language}. The rubric grader reads English only, so this score is provisional: it reflects your decision, not your reasoning. Write the justification in English for full feedback${''}.`,
+    };
+  } else {
+    binding = caps.filter((cap) => cap.cap < uncapped).sort((a, b) => a.cap - b.cap)[0];
+    score = binding ? binding.cap : uncapped;
+  }
   const prediction = gradePrediction(scenario, attempt.prediction);
 
   const missed = criteria
@@ -325,12 +627,17 @@ function gradeValidAttempt(scenario: GradableScenario, attempt: ValidAttempt): G
         ? 'Decision wrong.'
         : 'Decision partly right.',
     `Named ${criteria.length - missed.length} of ${criteria.length} concepts${missed.length > 0 ? ` (missed: ${missed.join(', ')})` : ''}.`,
-    `${tradeOffsNamed} trade-off${tradeOffsNamed === 1 ? '' : 's'} named.`,
+    `${features.tradeOffs} trade-off${features.tradeOffs === 1 ? '' : 's'} named.`,
   ];
+  if (language) summaryParts.push(language.message);
   if (wrongTurns.length > 0)
     summaryParts.push(`Wrong turns: ${wrongTurns.map((turn) => turn.id).join(', ')}.`);
-  if (penalties.some((penalty) => penalty.kind === 'contradiction'))
-    summaryParts.push('The justification contradicts the decision.');
+  if (reversals.length > 0)
+    summaryParts.push(
+      `Reversed: ${reversals.map((outcome) => outcome.result.concept).join(', ')}.`,
+    );
+  if (falseClaims.length > 0) summaryParts.push(`False claims: ${falseClaims.length}.`);
+  if (features.contradiction) summaryParts.push('The justification contradicts the decision.');
   for (const cap of caps)
     if (cap === binding || cap.reason === 'keyword-stuffing') summaryParts.push(cap.message);
 
@@ -341,21 +648,28 @@ function gradeValidAttempt(scenario: GradableScenario, attempt: ValidAttempt): G
     criteria,
     wrongTurns,
     penalties,
-    tradeOffsNamed,
+    tradeOffsNamed: features.tradeOffs,
     breakdown: {
       decision: round1(decisionPoints),
       coverage: round1(coveragePoints),
-      tradeOffs: tradeOffPoints,
-      reasoning: reasoningPoints,
+      tradeOffs: round1(tradeOffPoints),
+      reasoning: round1(reasoningPoints),
       penalties: penaltyPoints,
       uncapped,
+      caseFacts: round1(factPoints),
     },
     summary: summaryParts.join(' '),
+    caseFactsCited: features.citedFacts,
+    hedged: features.isHedged,
+    gradedBy: 'rubric',
   };
+  if (falseClaims.length > 0) result.falseClaims = falseClaims;
+  if (language) result.language = language;
   const reported = binding ?? caps.find((cap) => cap.reason === 'keyword-stuffing');
-  if (reported) result.capApplied = reported;
+  if (reported && !language) result.capApplied = reported;
   if (prediction) result.prediction = prediction;
   return result;
 }
 
+const clampScore = (value: number) => Math.max(0, Math.min(100, Math.round(value)));
 const round1 = (value: number) => Math.round(value * 10) / 10;

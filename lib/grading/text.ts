@@ -6,6 +6,8 @@ export type TextToken = {
   /** Folded word: NFKC, lower case, diacritics removed, contractions expanded. */
   norm: string;
   stem: string;
+  /** Stem of the dictionary form when a lemmatizer ran ("ran" → run); equals `stem` otherwise. */
+  lemmaStem: string;
   /** Character span in `AnalyzedText.text` (several tokens may share the span of "don't"). */
   start: number;
   end: number;
@@ -106,6 +108,8 @@ const DETERMINERS: ReadonlySet<string> = new Set([
   'every',
   'each',
 ]);
+/** Cues that negate on their own in a coordinated clause (unlike verbs such as "ignore"). */
+const PLAIN_CUES: ReadonlySet<string> = new Set(['not', 'no', 'never', 'without']);
 /** Longest negation scope in tokens after the cue, even inside one long clause. */
 const MAX_SCOPE = 8;
 
@@ -134,6 +138,9 @@ const NEGATION_CUES: ReadonlySet<string> = new Set([
   'forgoing',
   'drop',
   'dropping',
+  'avoid',
+  'avoiding',
+  'forget',
 ]);
 /** "not only", "no more than", "no matter" … are not negations of what follows. */
 const NOT_A_NEGATION_AFTER: ReadonlySet<string> = new Set([
@@ -159,6 +166,21 @@ const POST_NEGATION_WORDS: ReadonlySet<string> = new Set([
   'superfluous',
   'unneeded',
   'unimportant',
+  'useless',
+  'redundant',
+  'optional',
+  'overrated',
+  'disabled',
+  'missing',
+  'absent',
+]);
+/** "X can wait", "X is a waste", "X adds nothing", "X is no longer needed": the second word after the first. */
+const POST_NEGATION_PAIRS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['can', new Set(['wait'])],
+  ['a', new Set(['waste', 'mistake', 'distraction'])],
+  ['add', new Set(['nothing'])],
+  ['adds', new Set(['nothing'])],
+  ['no', new Set(['longer', 'need', 'point', 'use', 'value'])],
 ]);
 const NEED_WORDS: ReadonlySet<string> = new Set([
   'need',
@@ -258,9 +280,13 @@ function classifyGap(gap: string): Gap {
   return 'none';
 }
 
-/** Tokenises text into words with sentence/segment ids and negation depth. */
-export function analyzeText(input: string): AnalyzedText {
+/** Character offset → lemma, computed on the normalised text (see lemmas.ts). */
+export type Lemmatizer = (text: string) => ReadonlyMap<number, string>;
+
+/** Tokenises text into words with sentence/segment ids and negation depth; lemmas when a lemmatizer is given. */
+export function analyzeText(input: string, lemmatize?: Lemmatizer): AnalyzedText {
   const text = normalizeText(input);
+  const lemmas = lemmatize?.(text);
   const tokens: TextToken[] = [];
   /** Which segments were opened by a comma-like gap (list continuation candidates). */
   const segmentOpenedByComma: boolean[] = [false];
@@ -285,11 +311,14 @@ export function analyzeText(input: string): AnalyzedText {
       segment += 1;
       segmentOpenedByComma[segment] = false;
     }
+    const lemma = words.length === 1 ? lemmas?.get(start) : undefined;
     for (const word of words) {
       if (word.length === 0) continue;
+      const stem = stemWord(word);
       tokens.push({
         norm: word,
-        stem: stemWord(word),
+        stem,
+        lemmaStem: lemma && /^[\p{L}]+$/u.test(lemma) ? stemWord(foldWord(lemma)) : stem,
         start,
         end,
         sentence,
@@ -384,7 +413,19 @@ function scopeEnd(
 function applyNegationScopes(tokens: TextToken[], openedByComma: readonly boolean[]): void {
   for (let i = 0; i < tokens.length; i += 1) {
     if (!isCue(tokens, i)) continue;
-    const end = Math.min(scopeEnd(tokens, i, openedByComma), i + MAX_SCOPE);
+    let end = Math.min(scopeEnd(tokens, i, openedByComma), i + MAX_SCOPE);
+    // "no ambient mode and does not use Envoy": a second plain cue after and/or negates on its
+    // own; the first scope stops at the coordinator instead of cancelling it out.
+    for (let j = i + 1; j < end; j += 1) {
+      const norm = tokens[j]?.norm;
+      if (norm !== 'and' && norm !== 'or') continue;
+      let k = j + 1;
+      while (k <= end && !PLAIN_CUES.has(tokens[k]?.norm ?? '')) k += 1;
+      if (k <= end) {
+        end = j - 1;
+        break;
+      }
+    }
     for (let j = i + 1; j <= end; j += 1) {
       const token = tokens[j];
       if (token) token.negationDepth += 1;
@@ -400,6 +441,13 @@ export function isPostNegated(tokens: readonly TextToken[], end: number): boolea
     const token = tokens[i];
     if (!token || token.segment !== anchor.segment) break;
     if (POST_NEGATION_WORDS.has(token.norm)) return true;
+    const second = tokens[i + 1];
+    if (
+      second &&
+      second.segment === anchor.segment &&
+      POST_NEGATION_PAIRS.get(token.norm)?.has(second.norm)
+    )
+      return true;
     if (token.norm === 'not' || token.norm === 'never' || token.norm === 'no') {
       for (let k = i + 1; k <= i + 2; k += 1) {
         const after = tokens[k];

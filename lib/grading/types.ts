@@ -63,6 +63,9 @@ export type GradableScenario = {
   readonly kind: ScenarioKind;
   readonly answer: AnswerSpec;
   readonly why: string;
+  /** The case text (markdown); its numbers and names are the facts an answer should apply. */
+  readonly context?: string | undefined;
+  readonly question?: string | undefined;
   readonly rubric: readonly RubricCriterion[];
   readonly wrongTurns: readonly WrongTurn[];
   readonly simulator?:
@@ -85,6 +88,10 @@ export type CriterionResult = {
   matched?: string;
   /** Set when the concept was only mentioned in a negated clause ("without authorization"). */
   negatedMention?: string;
+  /** Set when the answer states the reverse of this point ("all namespaces at once"); the learner's words. */
+  reversed?: string;
+  /** False when the concept was named but not tied to any fact of this case (partial credit). */
+  appliedToCase?: boolean;
   lessonId: string;
   feedback: string;
 };
@@ -95,14 +102,20 @@ export type WrongTurnResult = { id: string; feedback: string; matched: string };
 /** A deduction from the score (points are positive numbers subtracted). */
 export type Penalty = {
   id: string;
-  kind: 'wrong-turn' | 'contradiction' | 'keyword-stuffing';
+  kind: 'wrong-turn' | 'contradiction' | 'keyword-stuffing' | 'reversed-point' | 'false-claim';
   points: number;
   reason: string;
 };
 
 /** A ceiling applied to the total. */
 export type ScoreCap = {
-  reason: 'wrong-decision' | 'keyword-stuffing';
+  reason:
+    | 'wrong-decision'
+    | 'keyword-stuffing'
+    | 'reversed-point'
+    | 'false-claim'
+    | 'hedged'
+    | 'no-argument';
   cap: number;
   message: string;
 };
@@ -126,7 +139,23 @@ export type ScoreBreakdown = {
   reasoning: number;
   penalties: number;
   uncapped: number;
+  /** Points for citing the case's own facts (numbers, names, specifics). */
+  caseFacts: number;
 };
+
+/** A claim about a mesh that the fact base contradicts. */
+export type FalseClaimResult = {
+  mesh: string;
+  capabilityId: string;
+  evidence: string;
+  message: string;
+};
+
+/** Language notice: set when the justification is not in English (the grader reads English). */
+export type LanguageNotice = { language: string; message: string };
+
+/** Who produced the score: the deterministic rubric grader or the optional model judge. */
+export type GradedBy = 'rubric' | 'model';
 
 /** Full grading result; `score` is an integer 0..100. */
 export type GradeResult = {
@@ -141,4 +170,14 @@ export type GradeResult = {
   prediction?: PredictionResult;
   breakdown: ScoreBreakdown;
   summary: string;
+  /** Claims about meshes that contradict the fact base. */
+  falseClaims?: FalseClaimResult[];
+  /** Distinct facts of the case the justification cites. */
+  caseFactsCited?: number;
+  /** True when most of the justification hedges instead of committing to an argument. */
+  hedged?: boolean;
+  language?: LanguageNotice;
+  gradedBy?: GradedBy;
+  /** Set when the model judge was asked but the rubric grader's score was kept (timeout, bad output). */
+  judgeNote?: string;
 };

@@ -10,6 +10,7 @@ import { consumeRateLimit, type RatePolicy } from '@/lib/security/rate-limit';
 import { validateAttempt } from '@/lib/grading/answer-input';
 import { gradeAttempt } from '@/lib/grading/grade-attempt';
 import type { GradeResult } from '@/lib/grading/types';
+import { judgeAttempt, judgeConfigFromEnv } from './llm-judge-client';
 import { mistakeCardsFor } from './mistake-cards';
 import {
   parseJsonColumn,
@@ -63,6 +64,8 @@ export type SubmitAttemptResult =
       result: GradeResult;
       newCardCount: number;
       duplicate: boolean;
+      /** 1 for the user's first attempt at this scenario, 2 for the second, … */
+      attemptNumber: number;
     }
   | {
       ok: false;
@@ -153,7 +156,14 @@ export async function submitScenarioAttempt({
     if (earlier) {
       const dto = toDto(earlier);
       if (dto.result)
-        return { ok: true, attempt: dto, result: dto.result, newCardCount: 0, duplicate: true };
+        return {
+          ok: true,
+          attempt: dto,
+          result: dto.result,
+          newCardCount: 0,
+          duplicate: true,
+          attemptNumber: await countAttempts(userId, scenario.id),
+        };
     }
   }
   const limit = await consumeRateLimit({
@@ -173,7 +183,11 @@ export async function submitScenarioAttempt({
   if (!validation.ok)
     return { ok: false, message: validation.message, fieldErrors: validation.fieldErrors };
   const { attempt } = validation;
-  const result = gradeAttempt({ scenario, answer: attempt });
+  const rubricResult = gradeAttempt({ scenario, answer: attempt });
+  const judge = judgeConfigFromEnv();
+  const result = judge
+    ? await judgeAttempt({ config: judge, scenario, answer: attempt, rubric: rubricResult })
+    : rubricResult;
   if (simulatorRunId) {
     const run = await db.simulatorRun.findFirst({
       where: { id: simulatorRunId, userId },
@@ -242,9 +256,21 @@ export async function submitScenarioAttempt({
       }
       throw error;
     });
+  const attemptNumber = await countAttempts(userId, scenario.id);
   if (newCardCount === -1)
-    return { ok: true, attempt: toDto(row), result, newCardCount: 0, duplicate: true };
-  return { ok: true, attempt: toDto(row), result, newCardCount, duplicate: false };
+    return {
+      ok: true,
+      attempt: toDto(row),
+      result,
+      newCardCount: 0,
+      duplicate: true,
+      attemptNumber,
+    };
+  return { ok: true, attempt: toDto(row), result, newCardCount, duplicate: false, attemptNumber };
+}
+
+function countAttempts(userId: string, scenarioId: string): Promise<number> {
+  return db.scenarioAttempt.count({ where: { userId, scenarioId } });
 }
 
 /**
@@ -410,4 +436,16 @@ export async function listCitableRuns({
     take: 20,
     select: { id: true, name: true, presetId: true, createdAt: true },
   });
+}
+
+/** True when the user has at least one attempt at the scenario (the model answer may be shown). */
+export async function hasAttempted({
+  userId,
+  scenarioId,
+}: {
+  userId: string;
+  scenarioId: string;
+}): Promise<boolean> {
+  await authorize(userId);
+  return (await countAttempts(userId, scenarioId)) > 0;
 }

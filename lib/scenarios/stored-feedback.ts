@@ -11,6 +11,8 @@ const criterionSchema = z.object({
   status: z.enum(['hit', 'missed']),
   matched: z.string().optional(),
   negatedMention: z.string().optional(),
+  reversed: z.string().optional(),
+  appliedToCase: z.boolean().optional(),
   lessonId: z.string(),
   feedback: z.string(),
 });
@@ -25,7 +27,13 @@ export const storedGradeResultSchema = z.object({
   penalties: z.array(
     z.object({
       id: z.string(),
-      kind: z.enum(['wrong-turn', 'contradiction', 'keyword-stuffing']),
+      kind: z.enum([
+        'wrong-turn',
+        'contradiction',
+        'keyword-stuffing',
+        'reversed-point',
+        'false-claim',
+      ]),
       points: z.number(),
       reason: z.string(),
     }),
@@ -33,7 +41,14 @@ export const storedGradeResultSchema = z.object({
   tradeOffsNamed: z.number(),
   capApplied: z
     .object({
-      reason: z.enum(['wrong-decision', 'keyword-stuffing']),
+      reason: z.enum([
+        'wrong-decision',
+        'keyword-stuffing',
+        'reversed-point',
+        'false-claim',
+        'hedged',
+        'no-argument',
+      ]),
       cap: z.number(),
       message: z.string(),
     })
@@ -53,8 +68,25 @@ export const storedGradeResultSchema = z.object({
     reasoning: z.number(),
     penalties: z.number(),
     uncapped: z.number(),
+    // Older stored results have no case-facts component.
+    caseFacts: z.number().default(0),
   }),
   summary: z.string(),
+  falseClaims: z
+    .array(
+      z.object({
+        mesh: z.string(),
+        capabilityId: z.string(),
+        evidence: z.string(),
+        message: z.string(),
+      }),
+    )
+    .optional(),
+  caseFactsCited: z.number().optional(),
+  hedged: z.boolean().optional(),
+  language: z.object({ language: z.string(), message: z.string() }).optional(),
+  gradedBy: z.enum(['rubric', 'model']).optional(),
+  judgeNote: z.string().optional(),
 }) satisfies z.ZodType<GradeResult>;
 
 /** A stored decision: option id, ordered ids or a number. */

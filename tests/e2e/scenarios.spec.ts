@@ -155,3 +155,65 @@ test('a rollout scenario can be ordered with the keyboard', async ({ page }) => 
   await expect(page.getByTestId('scenario-feedback')).toContainText('step pairs');
   await checkA11y(page, 'rollout scenario');
 });
+
+test('a weak first attempt gets hints and a retry before the model answer is revealed', async ({
+  page,
+}) => {
+  const scenario = get('choose-small-team-mtls-fast');
+  if (scenario.answer.type !== 'choice') throw new Error('expected a choice scenario');
+  const rightLabel = optionLabel(scenario, scenario.answer.correct[0] ?? '');
+  await signUp(page);
+  await page.goto(`/scenarios/${scenario.id}`);
+  const form = page.getByTestId('attempt-form');
+  await form.getByRole('radio', { name: rightLabel }).check();
+  await form
+    .getByLabel('Justification')
+    .fill('It is simpler than the other meshes, so it should be fine.');
+  await form.getByRole('button', { name: 'Submit answer' }).click();
+
+  const feedback = page.getByTestId('scenario-feedback');
+  await expect(feedback).toBeVisible();
+  expect(Number(await page.getByTestId('scenario-score').textContent())).toBeLessThan(70);
+  await expect(page.getByTestId('graded-by')).toContainText('the rubric grader');
+  const hints = page.getByTestId('hints');
+  await expect(hints.getByRole('listitem').first()).toContainText('?');
+  await expect(page.getByTestId('model-answer')).toHaveCount(0);
+  await expect(page.getByText(scenario.modelAnswer.senior)).toHaveCount(0);
+  await expect(page.getByTestId('trade-offs')).toContainText('A trade-off names what you give up');
+
+  // Self-assessment beside the verdict: tick one point and compare.
+  const selfAssessment = page.getByTestId('self-assessment');
+  await selfAssessment.getByRole('checkbox').first().check();
+  await expect(page.getByTestId('self-assessment-agreement')).toContainText(
+    `of ${scenario.rubric.length} points`,
+  );
+  await checkA11y(page, 'scenario hints before the model answer');
+  await snap(page, 'scenario-hints');
+
+  // Retry: the second attempt reveals the model answer whatever the score.
+  await form
+    .getByLabel('Justification')
+    .fill(
+      'Linkerd: two platform engineers need mTLS on by default within five weeks, and only basic retries and timeouts.',
+    );
+  await form.getByRole('button', { name: 'Submit again' }).click();
+  const modelAnswer = page.getByTestId('model-answer');
+  await expect(modelAnswer).toContainText(scenario.modelAnswer.senior);
+  await expect(page.getByTestId('hints')).toHaveCount(0);
+  await checkA11y(page, 'scenario with the model answer after a retry');
+  await snap(page, 'scenario-revealed-after-retry');
+});
+
+test('the model answer can be requested after a first attempt', async ({ page }) => {
+  const scenario = get('justify-regulated-fintech-200-services');
+  if (scenario.answer.type !== 'choice') throw new Error('expected a choice scenario');
+  await signUp(page);
+  await page.goto(`/scenarios/${scenario.id}`);
+  const form = page.getByTestId('attempt-form');
+  await form.getByRole('radio', { name: optionLabel(scenario, 'not-yet') }).check();
+  await form.getByLabel('Justification').fill('We should wait and see how things develop.');
+  await form.getByRole('button', { name: 'Submit answer' }).click();
+  await expect(page.getByTestId('hints')).toBeVisible();
+  await page.getByRole('button', { name: 'Show the model answer now' }).click();
+  await expect(page.getByTestId('model-answer')).toContainText(scenario.modelAnswer.junior);
+});

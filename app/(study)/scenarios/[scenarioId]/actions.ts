@@ -1,13 +1,15 @@
 'use server';
 
 import { z } from 'zod';
-import type { SubmitAttemptState } from '@/components/scenarios/attempt-state';
+import type { RevealAnswerState, SubmitAttemptState } from '@/components/scenarios/attempt-state';
 import { getCurrentUser } from '@/lib/auth/session';
 import { getScenario } from '@/lib/content/scenarios';
 import { contentIdSchema } from '@/lib/content/schemas';
+import { hintsFor, shouldRevealModelAnswer } from '@/lib/grading/learning-flow';
 import {
   ScenarioError,
   gradeAnonymousAttempt,
+  hasAttempted,
   submitScenarioAttempt,
 } from '@/lib/scenarios/attempts';
 import { idempotencyKeyFieldSchema, parseActionForm } from '@/lib/security/action-input';
@@ -85,8 +87,10 @@ export async function submitScenarioAttemptAction(
         isSaved: false,
         result: graded.result,
         newCardCount: 0,
-        why: scenario.why,
-        modelAnswer: scenario.modelAnswer,
+        // Nothing is stored for a visitor, so there is no later "show the answer": reveal it now.
+        attemptNumber: 1,
+        hints: [],
+        revealed: { why: scenario.why, modelAnswer: scenario.modelAnswer },
       };
     }
     const result = await submitScenarioAttempt({
@@ -101,15 +105,37 @@ export async function submitScenarioAttemptAction(
       idempotencyKey: parsed.data.idempotencyKey ?? null,
     });
     if (!result.ok) return { ok: false, message: result.message, fieldErrors: result.fieldErrors };
+    // A first weak attempt gets hints and a retry; the model answer is not sent until then.
+    const reveal = shouldRevealModelAnswer(result.result, result.attemptNumber);
     return {
       ok: true,
       attemptId: result.attempt.id,
       isSaved: true,
       result: result.result,
       newCardCount: result.newCardCount,
-      why: scenario.why,
-      modelAnswer: scenario.modelAnswer,
+      attemptNumber: result.attemptNumber,
+      hints: reveal ? [] : hintsFor(result.result),
+      revealed: reveal ? { why: scenario.why, modelAnswer: scenario.modelAnswer } : null,
     };
+  } catch (error) {
+    if (error instanceof ScenarioError) return { ok: false, message: error.message };
+    console.error(error);
+    return { ok: false, message: 'Something went wrong. Please try again.' };
+  }
+}
+
+/** Shows the model answer on request, once the user has made at least one attempt. */
+export async function revealModelAnswerAction(scenarioId: unknown): Promise<RevealAnswerState> {
+  const parsed = contentIdSchema.safeParse(scenarioId);
+  if (!parsed.success) return { ok: false, message: 'Unknown scenario.' };
+  const user = await getCurrentUser();
+  if (!user) return { ok: false, message: 'Sign in to see the model answer.' };
+  const scenario = await getScenario(parsed.data);
+  if (!scenario) return { ok: false, message: 'Unknown scenario.' };
+  try {
+    if (!(await hasAttempted({ userId: user.id, scenarioId: scenario.id })))
+      return { ok: false, message: 'Submit an answer first; then the model answer can be shown.' };
+    return { ok: true, why: scenario.why, modelAnswer: scenario.modelAnswer };
   } catch (error) {
     if (error instanceof ScenarioError) return { ok: false, message: error.message };
     console.error(error);

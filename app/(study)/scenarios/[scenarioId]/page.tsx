@@ -11,7 +11,7 @@ import { renderMarkdown } from '@/lib/content/markdown';
 import { getScenario } from '@/lib/content/scenarios';
 import { listCitableRuns, listScenarioAttempts } from '@/lib/scenarios/attempts';
 import { toPublicScenario } from '@/lib/scenarios/public-scenario';
-import { submitScenarioAttemptAction } from './actions';
+import { revealModelAnswerAction, submitScenarioAttemptAction } from './actions';
 
 type ScenarioPageProps = { params: Promise<{ scenarioId: string }> };
 
@@ -85,6 +85,7 @@ export default async function ScenarioPage({ params }: ScenarioPageProps) {
       <ScenarioAttemptFlow
         scenario={toPublicScenario(scenario)}
         submit={submitScenarioAttemptAction}
+        reveal={revealModelAnswerAction}
         lessonTitles={lessonTitles}
         citableRuns={runs.map((run) => ({ id: run.id, name: run.name }))}
         simulator={

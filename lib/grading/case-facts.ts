@@ -1,0 +1,129 @@
+// Case facts: the specifics of a scenario (numbers, service names, products, distinctive words of
+// its context) that a justification must apply, not just the rubric's vocabulary. Pure; cached
+// per scenario object.
+import { LEXICON } from './lexicon';
+import { analyzeText, stemWord, type AnalyzedText } from './text';
+import type { GradableScenario } from './types';
+
+/** The case's specific items, as stems (numbers keep their digits). */
+export type CaseFacts = {
+  /** Numbers in the context and question ("200", "1400", "0.3"). */
+  numbers: ReadonlySet<string>;
+  /** Stems of names and distinctive words of the case ("finvera", "ledger", "postgr"). */
+  terms: ReadonlySet<string>;
+};
+
+// Words that appear in almost every scenario: naming them says nothing about this case.
+const GENERIC = new Set(
+  (
+    'service services mesh meshes team teams traffic request requests proxy proxies sidecar sidecars cluster ' +
+    'clusters kubernetes namespace namespaces control plane policy policies latency error errors rate metric ' +
+    'metrics today currently about around every each across between which their there these those would ' +
+    'could should where while after before during other another being through without within today against ' +
+    'istio linkerd cilium consul kuma envoy engineer engineers platform production prod staging people ' +
+    'because since first second third per peak using based three four five seven eight hundred thousand ' +
+    'minutes minute seconds second month months weeks week years hours daily nightly'
+  )
+    .split(/\s+/)
+    .map(stemWord),
+);
+const FUNCTION = new Set(
+  (
+    'the a an and or but of to in on at by for with from into as is are was were be been it its this that ' +
+    'they them we our you your he she his her not no yes if then than so also only just all any some more ' +
+    'most less very can may might must will shall has have had do does did what when who how why'
+  ).split(/\s+/),
+);
+
+// Concept vocabulary (lexicon patterns): naming "retries" or "mTLS" is a concept, not a case fact.
+let lexiconStems: Set<string> | null = null;
+function conceptVocabulary(): Set<string> {
+  if (lexiconStems) return lexiconStems;
+  lexiconStems = new Set<string>();
+  for (const concept of LEXICON)
+    for (const pattern of [...concept.triggers, ...concept.paraphrases])
+      for (const word of pattern.replace(/[~|*]/g, ' ').split(/\s+/))
+        for (const token of analyzeText(word).tokens) lexiconStems.add(token.stem);
+  return lexiconStems;
+}
+
+const cache = new WeakMap<GradableScenario, CaseFacts>();
+
+const NUMBER_WORDS: Readonly<Record<string, string>> = {
+  three: '3',
+  four: '4',
+  five: '5',
+  six: '6',
+  seven: '7',
+  eight: '8',
+  nine: '9',
+  ten: '10',
+  eleven: '11',
+  twelve: '12',
+  fifteen: '15',
+  twenty: '20',
+  thirty: '30',
+  forty: '40',
+  fifty: '50',
+  sixty: '60',
+  seventy: '70',
+  hundred: '100',
+};
+
+function numberKey(norm: string): string | null {
+  const word = NUMBER_WORDS[norm];
+  if (word) return word;
+  const cleaned = norm.replace(/,/g, '').replace(/%$/, '');
+  if (!/^\d+(?:\.\d+)?$/.test(cleaned)) return null;
+  return String(Number(cleaned));
+}
+
+/** The scenario's case facts (context, question and option labels). */
+export function caseFactsOf(scenario: GradableScenario): CaseFacts {
+  const known = cache.get(scenario);
+  if (known) return known;
+  const numbers = new Set<string>();
+  const terms = new Set<string>();
+  const context = scenario.context ?? '';
+  const vocabulary = conceptVocabulary();
+  const analyzed = analyzeText(`${context}\n${scenario.question ?? ''}`);
+  for (const token of analyzed.tokens) {
+    const number = numberKey(token.norm);
+    if (number !== null) {
+      // Tiny counts ("1", "2") are too common to show the case was read.
+      if (Number(number) > 2 || number.includes('.')) numbers.add(number);
+      continue;
+    }
+    if (
+      FUNCTION.has(token.norm) ||
+      GENERIC.has(token.stem) ||
+      vocabulary.has(token.stem) ||
+      token.norm.length < 4
+    )
+      continue;
+    terms.add(token.stem);
+  }
+  const facts = { numbers, terms };
+  cache.set(scenario, facts);
+  return facts;
+}
+
+/** Token indexes of the answer that cite a case fact. */
+export function caseFactTokens(analyzed: AnalyzedText, facts: CaseFacts): Set<number> {
+  const cited = new Set<number>();
+  analyzed.tokens.forEach((token, index) => {
+    const number = numberKey(token.norm);
+    if (number !== null ? facts.numbers.has(number) : facts.terms.has(token.stem)) cited.add(index);
+  });
+  return cited;
+}
+
+/** Distinct case facts cited (by number or stem). */
+export function countCitedFacts(analyzed: AnalyzedText, cited: ReadonlySet<number>): number {
+  const distinct = new Set<string>();
+  for (const index of cited) {
+    const token = analyzed.tokens[index];
+    if (token) distinct.add(numberKey(token.norm) ?? token.stem);
+  }
+  return distinct.size;
+}

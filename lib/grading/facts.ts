@@ -1,0 +1,327 @@
+// Mesh fact base: which mesh offers which capability (with the version it arrived in), from the
+// sources the lessons cite, and a claim reader that catches false attributions such as
+// "Linkerd's ambient mode" or "Linkerd has the most advanced L7 fault injection". Pure.
+import { z } from 'zod';
+import { compilePhrases, findOccurrences, type CompiledPhrase } from './match';
+import type { AnalyzedText, TextToken } from './text';
+
+/** Meshes the fact base knows. */
+export const MESHES = ['istio', 'linkerd', 'cilium', 'consul', 'kuma'] as const;
+export type MeshId = (typeof MESHES)[number];
+
+/** 'yes' = offered; 'limited' = partly or with caveats; 'no' = not offered. */
+const supportSchema = z.enum(['yes', 'limited', 'no']);
+
+const capabilitySchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  label: z.string().min(1),
+  /** Patterns that name the capability in a learner's sentence (match.ts syntax). */
+  patterns: z.array(z.string().min(1)).min(1),
+  support: z.strictObject({
+    istio: supportSchema,
+    linkerd: supportSchema,
+    cilium: supportSchema,
+    consul: supportSchema,
+    kuma: supportSchema,
+  }),
+  /** Meshes a superlative ("the most advanced …", "the only mesh with …") may truthfully name. */
+  leaders: z.array(z.enum(MESHES)),
+  /** Version notes, e.g. "Istio ambient GA in 1.24". */
+  since: z.string().optional(),
+  source: z.string().url(),
+});
+/** One capability row of the fact base. */
+export type MeshCapability = z.infer<typeof capabilitySchema>;
+
+const RAW_FACTS: MeshCapability[] = [
+  {
+    id: 'envoy-data-plane',
+    label: 'uses Envoy as its proxy',
+    patterns: ['envoy'],
+    support: { istio: 'yes', linkerd: 'no', cilium: 'limited', consul: 'yes', kuma: 'yes' },
+    leaders: [],
+    since:
+      'Linkerd 2.x uses its own Rust linkerd2-proxy; Cilium runs one shared Envoy per node for L7',
+    source: 'https://linkerd.io/2020/12/03/why-linkerd-doesnt-use-envoy/',
+  },
+  {
+    id: 'rust-micro-proxy',
+    label: 'uses a purpose-built Rust micro-proxy',
+    patterns: ['rust ~ proxy|sidecar|micro-proxy', 'linkerd2-proxy'],
+    support: { istio: 'limited', linkerd: 'yes', cilium: 'no', consul: 'no', kuma: 'no' },
+    leaders: ['linkerd'],
+    since: 'Istio ambient ztunnel is written in Rust (L4 only)',
+    source: 'https://linkerd.io/2020/12/03/why-linkerd-doesnt-use-envoy/',
+  },
+  {
+    id: 'ambient-mode',
+    label: 'has an ambient (ztunnel + waypoint) data plane',
+    patterns: ['ambient', 'ztunnel*', 'waypoint*'],
+    support: { istio: 'yes', linkerd: 'no', cilium: 'no', consul: 'no', kuma: 'no' },
+    leaders: ['istio'],
+    since: 'Istio ambient mode GA in 1.24 (November 2024)',
+    source: 'https://istio.io/latest/docs/ambient/overview/',
+  },
+  {
+    id: 'sidecarless',
+    label: 'runs without per-pod sidecars',
+    patterns: ['sidecar*less|sidecar-free|without sidecars|no sidecars'],
+    support: { istio: 'yes', linkerd: 'no', cilium: 'yes', consul: 'no', kuma: 'no' },
+    leaders: ['istio', 'cilium'],
+    since: 'Istio via ambient (1.24 GA); Cilium via eBPF and a per-node Envoy',
+    source: 'https://docs.cilium.io/en/stable/network/servicemesh/',
+  },
+  {
+    id: 'ebpf-data-plane',
+    label: 'uses eBPF in the kernel for its data plane',
+    patterns: ['ebpf|kernel'],
+    support: { istio: 'limited', linkerd: 'no', cilium: 'yes', consul: 'no', kuma: 'limited' },
+    leaders: ['cilium'],
+    source: 'https://docs.cilium.io/en/stable/network/servicemesh/',
+  },
+  {
+    id: 'advanced-l7',
+    label: 'offers advanced L7 traffic management (mirroring, fault injection, header routing)',
+    patterns: [
+      'mirror*',
+      'fault ~ inject*',
+      'header* ~ routing|based|match*',
+      'header-based ~ routing',
+      'l7 ~ feature*|traffic management|depth|routing|capabilit*',
+      'traffic management',
+    ],
+    support: {
+      istio: 'yes',
+      linkerd: 'limited',
+      cilium: 'limited',
+      consul: 'limited',
+      kuma: 'yes',
+    },
+    leaders: ['istio'],
+    since: 'Linkerd supports HTTPRoute header routing since 2.14 but no built-in mirroring',
+    source: 'https://istio.io/latest/docs/tasks/traffic-management/',
+  },
+  {
+    id: 'vm-workloads',
+    label: 'meshes VMs and non-Kubernetes workloads',
+    patterns: ['vm|vms|virtual machine*|bare metal|nomad|non-kubernetes|universal mode'],
+    support: { istio: 'limited', linkerd: 'limited', cilium: 'no', consul: 'yes', kuma: 'yes' },
+    leaders: ['consul', 'kuma'],
+    since: 'Linkerd mesh expansion for non-Kubernetes workloads since 2.15 (2024)',
+    source: 'https://developer.hashicorp.com/consul/docs/connect',
+  },
+  {
+    id: 'kubernetes-only',
+    label: 'runs on Kubernetes only',
+    patterns: [
+      'kubernetes-only|kubernetes only|only on kubernetes|only runs on kubernetes|k8s only',
+    ],
+    support: { istio: 'limited', linkerd: 'limited', cilium: 'yes', consul: 'no', kuma: 'no' },
+    leaders: [],
+    source: 'https://kuma.io/docs/latest/introduction/architecture/',
+  },
+  {
+    id: 'mtls-by-default',
+    label: 'turns mTLS on by default',
+    patterns: [
+      'mtls|tls|encryption ~ by default|out of the box|automatic*|on by default|default',
+      'automatic ~ mtls',
+    ],
+    support: { istio: 'yes', linkerd: 'yes', cilium: 'no', consul: 'limited', kuma: 'no' },
+    leaders: ['linkerd', 'istio'],
+    since: 'Kuma needs mTLS enabled on the Mesh resource; Cilium mutual auth is opt-in',
+    source: 'https://linkerd.io/2/features/automatic-mtls/',
+  },
+  {
+    id: 'default-retry-budget',
+    label: 'applies a retry budget by default',
+    patterns: ['default ~ retry budget', 'retry budget ~ by default|automatic*|default'],
+    support: { istio: 'no', linkerd: 'limited', cilium: 'no', consul: 'no', kuma: 'no' },
+    leaders: [],
+    since: 'Istio has no default retry budget (retries default to 2 attempts)',
+    source: 'https://istio.io/latest/docs/concepts/traffic-management/#retries',
+  },
+  {
+    id: 'default-http-timeout',
+    label: 'sets an HTTP request timeout by default',
+    patterns: ['default ~ timeout', 'timeout ~ by default'],
+    support: { istio: 'no', linkerd: 'no', cilium: 'no', consul: 'no', kuma: 'limited' },
+    leaders: [],
+    since: 'Istio disables HTTP route timeouts by default',
+    source: 'https://istio.io/latest/docs/tasks/traffic-management/request-timeouts/',
+  },
+  {
+    id: 'multi-zone',
+    label: 'manages multi-zone / multi-datacenter deployments from a global control plane',
+    patterns: ['multi-zone|multi zone|global control plane|multi-datacenter|wan federation'],
+    support: {
+      istio: 'limited',
+      linkerd: 'limited',
+      cilium: 'limited',
+      consul: 'yes',
+      kuma: 'yes',
+    },
+    leaders: ['kuma', 'consul'],
+    source: 'https://kuma.io/docs/latest/production/deployment/multi-zone/',
+  },
+  {
+    id: 'community-size',
+    label: 'has the largest community and most production case studies',
+    patterns: ['community|ecosystem|case studies|battle-tested|mature|adoption|popular'],
+    support: { istio: 'yes', linkerd: 'yes', cilium: 'yes', consul: 'yes', kuma: 'yes' },
+    leaders: ['istio'],
+    source: 'https://www.cncf.io/reports/cncf-annual-survey-2023/',
+  },
+];
+
+/** The fact base, validated once at module load. */
+export const MESH_FACTS: readonly MeshCapability[] = z.array(capabilitySchema).parse(RAW_FACTS);
+
+/** A claim that contradicts the fact base, with the learner's words. */
+export type FalseClaim = {
+  mesh: MeshId;
+  capabilityId: string;
+  evidence: string;
+  message: string;
+};
+
+const MESH_NAMES: Record<string, MeshId> = {
+  istio: 'istio',
+  linkerd: 'linkerd',
+  cilium: 'cilium',
+  consul: 'consul',
+  kuma: 'kuma',
+  kong: 'kuma',
+};
+const SUPERLATIVES: ReadonlySet<string> = new Set([
+  'most',
+  'best',
+  'richest',
+  'strongest',
+  'deepest',
+  'largest',
+  'biggest',
+  'only',
+  'unique',
+  'superior',
+]);
+const INSIDE_DENIALS: ReadonlySet<string> = new Set([
+  'not',
+  'no',
+  'never',
+  'disabled',
+  'off',
+  'without',
+]);
+const PRONOUNS: ReadonlySet<string> = new Set(['it', 'its', 'itself']);
+
+type CompiledFact = { fact: MeshCapability; patterns: CompiledPhrase[] };
+let compiled: CompiledFact[] | null = null;
+const getCompiled = () =>
+  (compiled ??= MESH_FACTS.map((fact) => ({ fact, patterns: compilePhrases(fact.patterns) })));
+
+const meshOf = (token: TextToken | undefined): MeshId | undefined =>
+  token ? MESH_NAMES[token.norm] : undefined;
+
+/**
+ * Index of the mesh a capability at `at` is claimed for: the nearest mesh before it in the same
+ * clause; with a pronoun in the clause, the sentence's first mesh, or (when the sentence starts
+ * with "It"/"Its") the first mesh of the nearest earlier sentence naming one. -1 when none.
+ */
+function subjectMesh(tokens: readonly TextToken[], at: number): number {
+  const anchor = tokens[at];
+  if (!anchor) return -1;
+  for (let i = at - 1; i >= 0 && tokens[i]?.segment === anchor.segment; i -= 1)
+    if (meshOf(tokens[i])) return i;
+  let sentenceStart = at;
+  while (sentenceStart > 0 && tokens[sentenceStart - 1]?.sentence === anchor.sentence)
+    sentenceStart -= 1;
+  let hasPronoun = false;
+  for (let i = at - 1; i >= sentenceStart && tokens[i]?.segment === anchor.segment; i -= 1)
+    if (PRONOUNS.has(tokens[i]?.norm ?? '')) hasPronoun = true;
+  if (!hasPronoun) return -1;
+  if (!PRONOUNS.has(tokens[sentenceStart]?.norm ?? '')) {
+    for (let i = sentenceStart; i < at; i += 1) if (meshOf(tokens[i])) return i;
+    return -1;
+  }
+  for (
+    let sentence = anchor.sentence - 1;
+    sentence >= Math.max(0, anchor.sentence - 3);
+    sentence -= 1
+  ) {
+    const first = tokens.findIndex(
+      (token) => token.sentence === sentence && meshOf(token) !== undefined,
+    );
+    if (first >= 0) return first;
+  }
+  return -1;
+}
+
+/** Claims about meshes that the fact base says are false. */
+export function findFalseClaims(analyzed: AnalyzedText): FalseClaim[] {
+  const { tokens, text } = analyzed;
+  const claims: FalseClaim[] = [];
+  const seen = new Set<string>();
+  for (const { fact, patterns } of getCompiled()) {
+    for (const occurrence of findOccurrences(analyzed, patterns)) {
+      const first = tokens[occurrence.start];
+      if (!first) continue;
+      const meshIndex = subjectMesh(tokens, occurrence.start);
+      if (meshIndex < 0) continue;
+      const mesh = meshOf(tokens[meshIndex]);
+      if (!mesh) continue;
+      const meshToken = tokens[meshIndex];
+      if (!meshToken) continue;
+      let negated = occurrence.negated || meshToken.negationDepth % 2 === 1;
+      // "timeouts are disabled by default": the denial can sit inside the matched words.
+      for (let i = occurrence.start; i < occurrence.end; i += 1)
+        if (INSIDE_DENIALS.has(tokens[i]?.norm ?? '')) negated = !negated;
+      let superlative = false;
+      for (let i = Math.max(meshIndex, occurrence.start - 6); i < occurrence.start; i += 1) {
+        const token = tokens[i];
+        if (token && token.sentence === first.sentence && SUPERLATIVES.has(token.norm))
+          superlative = true;
+      }
+      const support = fact.support[mesh];
+      let message: string | null = null;
+      if (superlative && !negated && !fact.leaders.includes(mesh) && fact.leaders.length > 0)
+        message = `${label(mesh)} is not the leader for “${fact.label}” (${fact.leaders.map(label).join(', ')} ${fact.leaders.length === 1 ? 'is' : 'are'}).`;
+      else if (!negated && support === 'no')
+        message = `${label(mesh)} does not ${fact.label.replace(/^(?:uses|offers|has|runs|meshes|manages|turns|applies|sets)\b/, (verb) => verbBase(verb))}.`;
+      else if (negated && support === 'yes' && !superlative && fact.id !== 'community-size')
+        message = `${label(mesh)} does ${fact.label.replace(/^(?:uses|offers|has|runs|meshes|manages|turns|applies|sets)\b/, (verb) => verbBase(verb))}.`;
+      if (!message) continue;
+      const key = `${mesh}:${fact.id}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const start = Math.min(meshToken.start, first.start);
+      const endToken = tokens[occurrence.end - 1];
+      claims.push({
+        mesh,
+        capabilityId: fact.id,
+        evidence: text.slice(start, endToken?.end ?? first.end),
+        message: fact.since ? `${message} ${fact.since}.` : message,
+      });
+    }
+  }
+  return claims;
+}
+
+function label(mesh: MeshId): string {
+  return mesh === 'kuma' ? 'Kuma / Kong Mesh' : mesh.charAt(0).toUpperCase() + mesh.slice(1);
+}
+
+function verbBase(verb: string): string {
+  const bases: Record<string, string> = {
+    uses: 'use',
+    offers: 'offer',
+    has: 'have',
+    runs: 'run',
+    meshes: 'mesh',
+    manages: 'manage',
+    turns: 'turn',
+    applies: 'apply',
+    sets: 'set',
+  };
+  return bases[verb] ?? verb;
+}

@@ -1,0 +1,137 @@
+// Style signals the grader reads besides concepts: hedging (no committed argument) and the
+// answer's language. Pure and deterministic.
+import { compilePhrases, findOccurrences } from './match';
+import type { AnalyzedText } from './text';
+
+const HEDGES = compilePhrases([
+  'might',
+  'maybe',
+  'perhaps',
+  'possibly',
+  'probably',
+  'it depends',
+  'depends on',
+  'either could work',
+  'either way',
+  'both sides',
+  'both paths',
+  'on one hand',
+  'on the other hand',
+  'could also',
+  'could work',
+  'not sure',
+  'hard to say',
+  'gather more data',
+  'some people',
+  'others would',
+  'has merit',
+  'have merit',
+  'lean to',
+  'lean towards',
+  'whichever',
+  'could be',
+  'could mean',
+  'all of these',
+]);
+
+/** Hedge markers and the share of sentences that carry one. */
+export type HedgeSignal = { markers: number; sentenceShare: number };
+
+/** Counts hedges ("might", "it depends", "on the other hand") and how many sentences carry one. */
+export function measureHedging(analyzed: AnalyzedText): HedgeSignal {
+  const found = findOccurrences(analyzed, HEDGES).filter((occurrence) => !occurrence.negated);
+  const sentences = new Set(found.map((occurrence) => analyzed.tokens[occurrence.start]?.sentence));
+  return {
+    markers: found.length,
+    sentenceShare: analyzed.sentenceCount === 0 ? 0 : sentences.size / analyzed.sentenceCount,
+  };
+}
+
+const fold = (words: string) => new Set(words.normalize('NFD').replace(/\p{M}/gu, '').split(' '));
+
+const STOPWORDS: Record<string, ReadonlySet<string>> = {
+  English: fold(
+    'the and is are of to in we with for not a an it this that be can on by our they have will no but',
+  ),
+  German: fold(
+    'der die das und ist nicht ein eine wir mit für auf den dem des zu von sich auch noch wenn oder aber kein keine können werden wird sind im ohne für lassen',
+  ),
+  French: fold(
+    'le la les et est pas un une nous avec pour sur des du que qui dans ne plus ou mais il elle sont être peut au aux ce cette',
+  ),
+  Spanish: fold(
+    'el la los las y es no un una con para por que en del se más pero como son está hay lo al',
+  ),
+  Dutch: fold('de het een en is niet van op te met voor dat die we zijn maar ook geen'),
+  Italian: fold('il lo la gli le e è non un una con per che di del nel sono ma anche'),
+  Portuguese: fold('o a os as e é não um uma com para por que em do da se mais mas são'),
+};
+
+/** The answer's language by function-word counts; 'English' when too short to tell. */
+export function detectLanguage(analyzed: AnalyzedText): { language: string; isEnglish: boolean } {
+  const counts = new Map<string, number>();
+  for (const token of analyzed.tokens)
+    for (const [language, words] of Object.entries(STOPWORDS))
+      if (words.has(token.norm)) counts.set(language, (counts.get(language) ?? 0) + 1);
+  const english = counts.get('English') ?? 0;
+  let best = 'English';
+  let bestCount = english;
+  for (const [language, count] of counts)
+    if (language !== 'English' && count > bestCount) {
+      best = language;
+      bestCount = count;
+    }
+  // Short answers and mixed text stay English unless the other language clearly dominates.
+  const isEnglish = best === 'English' || bestCount < 4 || bestCount < english * 1.5;
+  return { language: isEnglish ? 'English' : best, isEnglish };
+}
+
+const FILLER = compilePhrases([
+  'journey',
+  'culture',
+  'imperative',
+  'empower*',
+  'enabler*',
+  'innovation',
+  'competitive advantage',
+  'first-class citizen',
+  'best practice*',
+  'industry',
+  'trend*',
+  'governance',
+  'synerg*',
+  'paradigm',
+  'holistic*',
+  'seamless*',
+  'mindset',
+  'strategic*',
+  'transformation*',
+  'cutting-edge|cutting edge',
+  'state-of-the-art|state of the art',
+  'world-class',
+  'north star',
+  'excellence',
+  'all matter',
+  'data-driven',
+  'evidence-based',
+  'to consider',
+  'aligns with',
+  'builds trust',
+  'peace of mind',
+  'game changer|game-changer',
+  'future-proof*|future proof',
+  'modern ~ architecture*|platform*|stack',
+  'key ~ enabler*|pillar*|consideration*',
+  'critical ~ enabler*|success factor*',
+  'posture',
+  'stakeholder*',
+  'ensures ~ that',
+  'in the loop',
+  'it is important|is important|are important',
+  'play* ~ role',
+]);
+
+/** Corporate filler phrases ("journey", "best practice", "competitive advantage") that argue nothing. */
+export function countFiller(analyzed: AnalyzedText): number {
+  return findOccurrences(analyzed, FILLER).length;
+}

@@ -1,0 +1,164 @@
+// Shared by grader:eval and grader:tune: loads the hand-scored calibration set (zod-validated)
+// and the scenarios, grades items and computes agreement metrics.
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { readScenarioDir } from '../lib/content/scenario-pack';
+import type { Scenario } from '../lib/content/scenario-schema';
+import { gradeAttempt, type ScoreParams } from '../lib/grading/grade-attempt';
+
+const itemSchema = z.object({
+  id: z.string(),
+  scenarioId: z.string(),
+  kind: z.string(),
+  decision: z.union([z.string(), z.array(z.string()), z.number()]),
+  justification: z.string(),
+  prediction: z.string().optional(),
+  handScore: z.number().min(0).max(100),
+  reason: z.string(),
+  shape: z.string(),
+  split: z.enum(['tune', 'holdout']),
+});
+export type CalibrationItem = z.infer<typeof itemSchema>;
+
+export const CALIBRATION_DIR = path.resolve(
+  import.meta.dirname,
+  '../tests/fixtures/grader-calibration',
+);
+
+/** Items of one split; the other split's items are dropped before anything reads them. */
+export function loadCalibration(split: 'tune' | 'holdout'): CalibrationItem[] {
+  if (!fs.existsSync(CALIBRATION_DIR)) throw new Error(`No calibration set at ${CALIBRATION_DIR}`);
+  const items: CalibrationItem[] = [];
+  for (const file of fs
+    .readdirSync(CALIBRATION_DIR)
+    .filter((name) => name.endsWith('.json'))
+    .sort()) {
+    const raw: unknown = JSON.parse(fs.readFileSync(path.join(CALIBRATION_DIR, file), 'utf8'));
+    const list = z
+      .array(z.unknown())
+      .parse(Array.isArray(raw) ? raw : (raw as { items?: unknown }).items);
+    for (const [index, entry] of list.entries()) {
+      const parsed = itemSchema.safeParse(entry);
+      if (!parsed.success) throw new Error(`${file}[${index}]: ${parsed.error.issues[0]?.message}`);
+      if (parsed.data.split === split) items.push(parsed.data);
+    }
+  }
+  return items;
+}
+
+export async function loadScenarios(): Promise<Map<string, Scenario>> {
+  const { scenarios, problems } = await readScenarioDir(
+    path.resolve(import.meta.dirname, '../content/service-mesh/scenarios'),
+  );
+  if (problems.length > 0) throw new Error(problems.join('\n'));
+  return new Map(scenarios.map((scenario) => [scenario.id, scenario]));
+}
+
+export type Graded = { item: CalibrationItem; score: number; ms: number };
+
+/** Grades every item; items whose scenario or answer is invalid count as score 0 (and are reported). */
+export function gradeItems(
+  items: readonly CalibrationItem[],
+  scenarios: Map<string, Scenario>,
+  params?: Readonly<ScoreParams>,
+): { graded: Graded[]; problems: string[] } {
+  const graded: Graded[] = [];
+  const problems: string[] = [];
+  for (const item of items) {
+    const scenario = scenarios.get(item.scenarioId);
+    if (!scenario) {
+      problems.push(`${item.id}: unknown scenario ${item.scenarioId}`);
+      continue;
+    }
+    const started = performance.now();
+    try {
+      const result = gradeAttempt({
+        scenario,
+        answer: {
+          decision: item.decision,
+          justification: item.justification,
+          prediction: item.prediction,
+        },
+        ...(params ? { params } : {}),
+      });
+      graded.push({ item, score: result.score, ms: performance.now() - started });
+    } catch (error) {
+      problems.push(`${item.id}: ${error instanceof Error ? error.message : String(error)}`);
+      graded.push({ item, score: 0, ms: performance.now() - started });
+    }
+  }
+  return { graded, problems };
+}
+
+function ranks(values: readonly number[]): number[] {
+  const order = values.map((value, index) => ({ value, index })).sort((a, b) => a.value - b.value);
+  const result = new Array<number>(values.length).fill(0);
+  let i = 0;
+  while (i < order.length) {
+    let j = i;
+    while (j + 1 < order.length && order[j + 1]?.value === order[i]?.value) j += 1;
+    const rank = (i + j) / 2 + 1;
+    for (let k = i; k <= j; k += 1) result[order[k]?.index ?? 0] = rank;
+    i = j + 1;
+  }
+  return result;
+}
+
+/** Spearman's rank correlation (Pearson on average ranks); NaN for fewer than 3 pairs. */
+export function spearman(a: readonly number[], b: readonly number[]): number {
+  if (a.length < 3) return Number.NaN;
+  const ra = ranks(a);
+  const rb = ranks(b);
+  const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+  const ma = mean(ra);
+  const mb = mean(rb);
+  let num = 0;
+  let da = 0;
+  let db = 0;
+  for (let i = 0; i < ra.length; i += 1) {
+    const x = (ra[i] ?? 0) - ma;
+    const y = (rb[i] ?? 0) - mb;
+    num += x * y;
+    da += x * x;
+    db += y * y;
+  }
+  return da === 0 || db === 0 ? Number.NaN : num / Math.sqrt(da * db);
+}
+
+export type Metrics = {
+  n: number;
+  mad: number;
+  meanSigned: number;
+  spearman: number;
+  over25: number;
+};
+
+export function metrics(graded: readonly Graded[]): Metrics {
+  const n = graded.length;
+  if (n === 0)
+    return { n, mad: Number.NaN, meanSigned: Number.NaN, spearman: Number.NaN, over25: Number.NaN };
+  const diffs = graded.map((g) => g.score - g.item.handScore);
+  return {
+    n,
+    mad: diffs.reduce((s, d) => s + Math.abs(d), 0) / n,
+    meanSigned: diffs.reduce((s, d) => s + d, 0) / n,
+    spearman: spearman(
+      graded.map((g) => g.score),
+      graded.map((g) => g.item.handScore),
+    ),
+    over25: diffs.filter((d) => Math.abs(d) > 25).length / n,
+  };
+}
+
+export function groupBy(
+  graded: readonly Graded[],
+  key: (g: Graded) => string,
+): Map<string, Graded[]> {
+  const groups = new Map<string, Graded[]>();
+  for (const g of graded) {
+    const k = key(g);
+    groups.set(k, [...(groups.get(k) ?? []), g]);
+  }
+  return new Map([...groups.entries()].sort(([a], [b]) => a.localeCompare(b)));
+}

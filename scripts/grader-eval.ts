@@ -1,0 +1,91 @@
+// npm run grader:eval [-- --split tune|holdout] [--items]
+// Agreement of the rubric grader with the hand scores of the calibration set. Prints aggregates
+// only; `--items` (per-item differences) is refused for the holdout split so it cannot leak
+// into tuning. Exits non-zero when a holdout target is missed.
+import { z } from 'zod';
+import {
+  gradeItems,
+  groupBy,
+  loadCalibration,
+  loadScenarios,
+  metrics,
+  type Metrics,
+} from './grader-calibration';
+
+const argsSchema = z.object({
+  split: z.enum(['tune', 'holdout']).default('holdout'),
+  items: z.boolean().default(false),
+});
+
+function parseArgs(argv: readonly string[]) {
+  const raw: Record<string, unknown> = {};
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i];
+    if (arg === '--split') raw.split = argv[++i];
+    else if (arg === '--items') raw.items = true;
+    else if (arg === '--help') {
+      console.log('usage: npm run grader:eval -- [--split tune|holdout] [--items]');
+      process.exit(0);
+    } else {
+      console.error(
+        `Unknown argument "${arg}". Usage: npm run grader:eval -- [--split tune|holdout] [--items]`,
+      );
+      process.exit(2);
+    }
+  }
+  const parsed = argsSchema.safeParse(raw);
+  if (!parsed.success) {
+    console.error(
+      `Invalid arguments: ${parsed.error.issues.map((issue) => issue.message).join('; ')}`,
+    );
+    process.exit(2);
+  }
+  return parsed.data;
+}
+
+const TARGETS = { mad: 12, spearman: 0.8, over25: 0.1, shapeMeanAbs: 15 };
+
+const fmt = (m: Metrics) =>
+  `${String(m.n).padStart(4)}  ${m.mad.toFixed(1).padStart(5)}  ${(m.meanSigned >= 0 ? '+' : '') + m.meanSigned.toFixed(1).padStart(5)}  ${Number.isNaN(m.spearman) ? '   — ' : m.spearman.toFixed(2).padStart(5)}  ${(m.over25 * 100).toFixed(0).padStart(4)} %`;
+
+const args = parseArgs(process.argv.slice(2));
+if (args.items && args.split === 'holdout') {
+  console.error('Per-item output is only available for --split tune (the holdout stays unseen).');
+  process.exit(2);
+}
+const items = loadCalibration(args.split);
+const scenarios = await loadScenarios();
+const { graded, problems } = gradeItems(items, scenarios);
+for (const problem of problems) console.error(`problem: ${problem}`);
+const total = metrics(graded);
+const header = `${'group'.padEnd(28)}     n    MAD   bias  Spear   >25`;
+console.log(`Calibration split: ${args.split} (${graded.length} items)\n`);
+console.log(header);
+console.log(`${'all'.padEnd(28)}${fmt(total)}`);
+console.log('\nper kind');
+for (const [kind, group] of groupBy(graded, (g) => g.item.kind))
+  console.log(`${kind.padEnd(28)}${fmt(metrics(group))}`);
+console.log('\nper shape (bias = mean signed difference, grader − hand)');
+let worstShape = 0;
+for (const [shape, group] of groupBy(graded, (g) => g.item.shape)) {
+  const m = metrics(group);
+  worstShape = Math.max(worstShape, Math.abs(m.meanSigned));
+  console.log(`${shape.padEnd(28)}${fmt(m)}`);
+}
+if (args.items) {
+  console.log('\nitems (tune split)');
+  for (const g of [...graded].sort(
+    (a, b) => Math.abs(b.score - b.item.handScore) - Math.abs(a.score - a.item.handScore),
+  ))
+    console.log(
+      `${g.item.id.padEnd(10)} ${g.item.shape.padEnd(18)} hand ${String(g.item.handScore).padStart(3)} grader ${String(g.score).padStart(3)}  ${g.item.scenarioId}`,
+    );
+}
+const checks = [
+  ['MAD ≤ 12', total.mad <= TARGETS.mad],
+  ['Spearman ≥ 0.80', total.spearman >= TARGETS.spearman],
+  ['≤ 10 % off by > 25', total.over25 <= TARGETS.over25],
+  ['no shape off by > 15 on average', worstShape <= TARGETS.shapeMeanAbs],
+] as const;
+console.log(`\ntargets: ${checks.map(([name, ok]) => `${ok ? '✓' : '✗'} ${name}`).join('   ')}`);
+if (args.split === 'holdout' && checks.some(([, ok]) => !ok)) process.exitCode = 1;

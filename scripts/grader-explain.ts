@@ -1,0 +1,36 @@
+// npm run grader:explain -- <tune item id>…  Shows how the grader scored tune items (never holdout).
+import { gradeAttempt } from '../lib/grading/grade-attempt';
+import { loadCalibration, loadScenarios } from './grader-calibration';
+
+const ids = process.argv.slice(2);
+if (ids.length === 0) {
+  console.error('usage: npm run grader:explain -- <tune item id> …');
+  process.exit(2);
+}
+const items = loadCalibration('tune');
+const scenarios = await loadScenarios();
+for (const id of ids) {
+  const item = items.find((candidate) => candidate.id === id);
+  const scenario = item && scenarios.get(item.scenarioId);
+  if (!item || !scenario) {
+    console.error(`${id}: not a tune item`);
+    process.exitCode = 2;
+    continue;
+  }
+  const r = gradeAttempt({
+    scenario,
+    answer: { decision: item.decision, justification: item.justification },
+  });
+  console.log(`\n== ${id} ${item.shape} hand ${item.handScore} grader ${r.score} (${scenario.id})`);
+  console.log(item.justification);
+  console.log(`-- ${item.reason}`);
+  console.log(
+    `decision ${r.decision.correct ? 'right' : r.decision.credit > 0 ? 'partial' : 'wrong'}; facts ${r.caseFactsCited}; hedged ${r.hedged}; cap ${r.capApplied?.reason ?? '-'}; breakdown ${JSON.stringify(r.breakdown)}`,
+  );
+  for (const c of r.criteria)
+    console.log(
+      `  ${c.status === 'hit' ? (c.appliedToCase ? '✓' : '~') : c.reversed ? 'R' : '✗'} ${c.id} (${c.weight}) ${c.matched ?? c.reversed ?? c.negatedMention ?? ''}`,
+    );
+  for (const p of r.penalties) console.log(`  - ${p.points} ${p.reason.slice(0, 160)}`);
+  if (r.language) console.log(`  lang ${r.language.language}`);
+}
