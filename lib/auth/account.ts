@@ -173,6 +173,10 @@ export async function exportAccountData({
     scenarioAttempts,
     simulatorRuns,
     sessions,
+    challengeResults,
+    interviews,
+    teamMemberships,
+    notifications,
   ] = await Promise.all([
     db.user.findUnique({
       where: { id: userId },
@@ -190,6 +194,25 @@ export async function exportAccountData({
       where,
       select: { createdAt: true, lastSeenAt: true, userAgent: true },
     }),
+    db.challengeResult.findMany({ where, omit: { userId: true }, orderBy: { createdAt: 'asc' } }),
+    // Sessions the user hosted or sat as candidate: the user's own side only (no interviewer
+    // notes or event log, which belong to the session's other participant too).
+    db.interviewSession.findMany({
+      where: { OR: [{ hostId: userId }, { candidateId: userId }] },
+      select: {
+        id: true,
+        mode: true,
+        templateId: true,
+        status: true,
+        overallScore: true,
+        createdAt: true,
+        endedAt: true,
+        hostId: true,
+      },
+      orderBy: { createdAt: 'asc' },
+    }),
+    db.teamMember.findMany({ where, omit: { userId: true } }),
+    db.notification.findMany({ where, omit: { userId: true }, orderBy: { createdAt: 'asc' } }),
   ]);
   return {
     format: 'mesh-dojo-account-export',
@@ -205,5 +228,12 @@ export async function exportAccountData({
     scenarioAttempts,
     simulatorRuns,
     sessions,
+    challengeResults,
+    interviews: interviews.map(({ hostId, ...row }) => ({
+      ...row,
+      role: row.mode === 'solo' ? 'learner' : hostId === userId ? 'interviewer' : 'candidate',
+    })),
+    teamMemberships,
+    notifications,
   };
 }

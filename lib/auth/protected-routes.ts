@@ -8,6 +8,9 @@ export const PROTECTED_ROUTES = [
   { prefix: '/dashboard', reason: 'Sign in to see your dashboard.' },
   { prefix: '/review', reason: 'Sign in to review your cards.' },
   { prefix: '/account', reason: 'Sign in to manage your account.' },
+  { prefix: '/interviews', reason: 'Sign in to practise or host a mock interview.' },
+  { prefix: '/teams', reason: 'Sign in to see your teams.' },
+  { prefix: '/tracks', reason: 'Sign in to see the tracks assigned to you.' },
 ] as const satisfies ReadonlyArray<{ prefix: string; reason: string }>;
 
 export type ProtectedRoute = (typeof PROTECTED_ROUTES)[number];

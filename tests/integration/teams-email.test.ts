@@ -40,6 +40,8 @@ beforeAll(async () => {
     server.listen(PORT, '127.0.0.1', () => resolve());
   });
   process.env.SMTP_URL = `smtp://127.0.0.1:${PORT}`;
+  // Links in mail come from the configured public URL (lib/env.ts requires it with SMTP_URL).
+  process.env.NEXTAUTH_URL = 'http://127.0.0.1:3260';
   process.env.MAIL_FROM = 'Mesh Dojo <dojo@example.test>';
   ({ cleanup } = await setupTestDatabase());
 });

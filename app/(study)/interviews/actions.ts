@@ -48,12 +48,16 @@ const toValue = (s: ScorecardDto): ScorecardValue => ({
 
 export type StartState = { message: string } | null;
 
+/** A form field, or null when the argument is not a FormData (a crafted call). */
+const field = (formData: unknown, name: string) =>
+  formData instanceof FormData ? formData.get(name) : null;
+
 /** Starts a solo session (form: templateId) and opens it. */
 export async function startSoloAction(
   _previous: StartState,
-  formData: FormData,
+  formData: unknown,
 ): Promise<StartState> {
-  const parsed = contentIdSchema.safeParse(formData.get('templateId'));
+  const parsed = contentIdSchema.safeParse(field(formData, 'templateId'));
   if (!parsed.success) return { message: 'Choose an interview template.' };
   let sessionId: string;
   try {
@@ -69,9 +73,9 @@ export async function startSoloAction(
 /** Creates a live session (form: templateId) and opens its lobby with the invite in the fragment. */
 export async function hostLiveAction(
   _previous: StartState,
-  formData: FormData,
+  formData: unknown,
 ): Promise<StartState> {
-  const parsed = contentIdSchema.safeParse(formData.get('templateId'));
+  const parsed = contentIdSchema.safeParse(field(formData, 'templateId'));
   if (!parsed.success) return { message: 'Choose an interview template.' };
   let target: string;
   try {
@@ -89,9 +93,9 @@ export async function hostLiveAction(
 /** Joins with an invite token (form: token). */
 export async function joinInterviewAction(
   _previous: StartState,
-  formData: FormData,
+  formData: unknown,
 ): Promise<StartState> {
-  const parsed = z.string().min(1).max(200).safeParse(formData.get('token'));
+  const parsed = z.string().min(1).max(200).safeParse(field(formData, 'token'));
   if (!parsed.success) return { message: 'This invite link is not valid.' };
   let sessionId: string;
   try {

@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
+import { env } from '@/lib/env';
 import type { TeamActionState } from '@/components/teams/action-state';
 import { TeamError } from '@/lib/teams/access';
 import { createCalendarFeed } from '@/lib/teams/calendar';
@@ -41,10 +42,16 @@ import {
 // every call), report the outcome. The user always comes from the session.
 
 const id = z.string().trim().min(1).max(64);
-const text = (formData: FormData, name: string) => {
-  const value = formData.get(name);
+// Actions can be called with any argument (a crafted request, not our forms): anything that is
+// not a FormData reads as empty fields, which the schemas then reject with a form error.
+const text = (formData: unknown, name: string) => {
+  const value = formData instanceof FormData ? formData.get(name) : null;
   return typeof value === 'string' ? value : undefined;
 };
+const texts = (formData: unknown, name: string) =>
+  formData instanceof FormData
+    ? formData.getAll(name).filter((v): v is string => typeof v === 'string')
+    : [];
 
 async function run(
   work: () => Promise<string | TeamActionState>,
@@ -64,6 +71,9 @@ async function run(
 }
 
 async function origin(): Promise<string> {
+  // The configured public URL when there is one: links sent by email must not follow a Host header.
+  const configured = env().NEXTAUTH_URL;
+  if (configured) return configured.replace(/\/$/, '');
   const h = await headers();
   const host = h.get('x-forwarded-host') ?? h.get('host') ?? '127.0.0.1:3000';
   const proto =
@@ -79,7 +89,7 @@ const createTeamSchema = z.object({
 
 export async function createTeamAction(
   _previous: TeamActionState,
-  formData: FormData,
+  formData: unknown,
 ): Promise<TeamActionState> {
   const parsed = createTeamSchema.safeParse({
     name: text(formData, 'name'),
@@ -99,7 +109,7 @@ const inviteIdSchema = z.object({ inviteId: id });
 
 export async function acceptEmailInviteAction(
   _previous: TeamActionState,
-  formData: FormData,
+  formData: unknown,
 ): Promise<TeamActionState> {
   const parsed = inviteIdSchema.safeParse({ inviteId: text(formData, 'inviteId') });
   if (!parsed.success) return { ok: false, message: 'Invitation not found.' };
@@ -114,7 +124,7 @@ export async function acceptEmailInviteAction(
 
 export async function declineEmailInviteAction(
   _previous: TeamActionState,
-  formData: FormData,
+  formData: unknown,
 ): Promise<TeamActionState> {
   const parsed = inviteIdSchema.safeParse({ inviteId: text(formData, 'inviteId') });
   if (!parsed.success) return { ok: false, message: 'Invitation not found.' };
@@ -128,7 +138,7 @@ const tokenSchema = z.object({ token: z.string().min(20).max(100) });
 
 export async function acceptInviteAction(
   _previous: TeamActionState,
-  formData: FormData,
+  formData: unknown,
 ): Promise<TeamActionState> {
   const parsed = tokenSchema.safeParse({ token: text(formData, 'token') });
   if (!parsed.success) return { ok: false, message: 'Invitation not found.' };
@@ -143,7 +153,7 @@ export async function acceptInviteAction(
 
 export async function declineInviteAction(
   _previous: TeamActionState,
-  formData: FormData,
+  formData: unknown,
 ): Promise<TeamActionState> {
   const parsed = tokenSchema.safeParse({ token: text(formData, 'token') });
   if (!parsed.success) return { ok: false, message: 'Invitation not found.' };
@@ -159,7 +169,7 @@ const teamIdSchema = z.object({ teamId: id });
 
 export async function createLinkInviteAction(
   _previous: TeamActionState,
-  formData: FormData,
+  formData: unknown,
 ): Promise<TeamActionState> {
   const parsed = teamIdSchema.safeParse({ teamId: text(formData, 'teamId') });
   if (!parsed.success) return { ok: false, message: 'Team not found.' };
@@ -180,7 +190,7 @@ export async function createLinkInviteAction(
 
 export async function createEmailInviteAction(
   _previous: TeamActionState,
-  formData: FormData,
+  formData: unknown,
 ): Promise<TeamActionState> {
   const parsed = teamIdSchema.safeParse({ teamId: text(formData, 'teamId') });
   if (!parsed.success) return { ok: false, message: 'Team not found.' };
@@ -204,7 +214,7 @@ export async function createEmailInviteAction(
 
 export async function revokeInviteAction(
   _previous: TeamActionState,
-  formData: FormData,
+  formData: unknown,
 ): Promise<TeamActionState> {
   const parsed = z
     .object({ teamId: id, inviteId: id })
@@ -220,7 +230,7 @@ const memberSchema = z.object({ teamId: id, userId: id });
 
 export async function changeRoleAction(
   _previous: TeamActionState,
-  formData: FormData,
+  formData: unknown,
 ): Promise<TeamActionState> {
   const parsed = memberSchema.extend({ role: z.enum(['manager', 'member']) }).safeParse({
     teamId: text(formData, 'teamId'),
@@ -236,7 +246,7 @@ export async function changeRoleAction(
 
 export async function removeMemberAction(
   _previous: TeamActionState,
-  formData: FormData,
+  formData: unknown,
 ): Promise<TeamActionState> {
   const parsed = memberSchema.safeParse({
     teamId: text(formData, 'teamId'),
@@ -251,7 +261,7 @@ export async function removeMemberAction(
 
 export async function transferOwnershipAction(
   _previous: TeamActionState,
-  formData: FormData,
+  formData: unknown,
 ): Promise<TeamActionState> {
   const parsed = memberSchema.safeParse({
     teamId: text(formData, 'teamId'),
@@ -266,7 +276,7 @@ export async function transferOwnershipAction(
 
 export async function leaveTeamAction(
   _previous: TeamActionState,
-  formData: FormData,
+  formData: unknown,
 ): Promise<TeamActionState> {
   const parsed = teamIdSchema.safeParse({ teamId: text(formData, 'teamId') });
   if (!parsed.success) return { ok: false, message: 'Team not found.' };
@@ -280,7 +290,7 @@ export async function leaveTeamAction(
 
 export async function createTrackAction(
   _previous: TeamActionState,
-  formData: FormData,
+  formData: unknown,
 ): Promise<TeamActionState> {
   const parsed = z
     .object({
@@ -306,7 +316,7 @@ export async function createTrackAction(
 }
 
 const trackSchema = z.object({ teamId: id, trackId: id });
-const trackFields = (formData: FormData) => ({
+const trackFields = (formData: unknown) => ({
   teamId: text(formData, 'teamId'),
   trackId: text(formData, 'trackId'),
 });
@@ -315,7 +325,7 @@ const trackPath = (t: { teamId: string; trackId: string }) =>
 
 export async function updateTrackDetailsAction(
   _previous: TeamActionState,
-  formData: FormData,
+  formData: unknown,
 ): Promise<TeamActionState> {
   const parsed = trackSchema.safeParse(trackFields(formData));
   if (!parsed.success) return { ok: false, message: 'Track not found.' };
@@ -331,7 +341,7 @@ export async function updateTrackDetailsAction(
 
 export async function deleteTrackAction(
   _previous: TeamActionState,
-  formData: FormData,
+  formData: unknown,
 ): Promise<TeamActionState> {
   const parsed = trackSchema.safeParse(trackFields(formData));
   if (!parsed.success) return { ok: false, message: 'Track not found.' };
@@ -354,7 +364,7 @@ const itemFormSchema = z.object({
 });
 
 /** Form fields → the item shape lib/tracks validates (threshold entered as a percentage). */
-function itemFromForm(formData: FormData): unknown {
+function itemFromForm(formData: unknown): unknown {
   const parsed = itemFormSchema.parse({
     kind: text(formData, 'kind') ?? '',
     ref: text(formData, 'ref') ?? '',
@@ -383,7 +393,7 @@ function itemFromForm(formData: FormData): unknown {
 
 export async function addTrackItemAction(
   _previous: TeamActionState,
-  formData: FormData,
+  formData: unknown,
 ): Promise<TeamActionState> {
   const parsed = trackSchema.safeParse(trackFields(formData));
   if (!parsed.success) return { ok: false, message: 'Track not found.' };
@@ -395,7 +405,7 @@ export async function addTrackItemAction(
 
 export async function updateTrackItemAction(
   _previous: TeamActionState,
-  formData: FormData,
+  formData: unknown,
 ): Promise<TeamActionState> {
   const parsed = trackSchema
     .extend({ itemId: id })
@@ -409,7 +419,7 @@ export async function updateTrackItemAction(
 
 export async function moveTrackItemAction(
   _previous: TeamActionState,
-  formData: FormData,
+  formData: unknown,
 ): Promise<TeamActionState> {
   const parsed = trackSchema.extend({ itemId: id, direction: z.enum(['up', 'down']) }).safeParse({
     ...trackFields(formData),
@@ -425,7 +435,7 @@ export async function moveTrackItemAction(
 
 export async function removeTrackItemAction(
   _previous: TeamActionState,
-  formData: FormData,
+  formData: unknown,
 ): Promise<TeamActionState> {
   const parsed = trackSchema
     .extend({ itemId: id })
@@ -439,14 +449,14 @@ export async function removeTrackItemAction(
 
 export async function assignTrackAction(
   _previous: TeamActionState,
-  formData: FormData,
+  formData: unknown,
 ): Promise<TeamActionState> {
   const parsed = trackSchema
     .extend({ target: z.enum(['team', 'members']), userIds: z.array(id).max(1000) })
     .safeParse({
       ...trackFields(formData),
       target: text(formData, 'target'),
-      userIds: formData.getAll('userIds').filter((v) => typeof v === 'string'),
+      userIds: texts(formData, 'userIds'),
     });
   if (!parsed.success) return { ok: false, message: 'Choose the whole team or some members.' };
   if (parsed.data.target === 'members' && parsed.data.userIds.length === 0)
@@ -466,7 +476,7 @@ export async function assignTrackAction(
 
 export async function unassignTrackAction(
   _previous: TeamActionState,
-  formData: FormData,
+  formData: unknown,
 ): Promise<TeamActionState> {
   const parsed = trackSchema
     .extend({ userId: z.string().max(64) })
