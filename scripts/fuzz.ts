@@ -419,6 +419,18 @@ const DIGEST_TABLES: Array<[string, string]> = [
   ['SimulatorRun', '*'],
   ['PasswordResetToken', '*'],
   ['UserSession', 'id, userId'],
+  ['ChallengeResult', '*'],
+  ['InterviewSession', '*'],
+  ['InterviewEvent', '*'],
+  ['InterviewScorecard', '*'],
+  ['Team', '*'],
+  ['TeamMember', '*'],
+  ['TeamInvite', '*'],
+  ['Track', '*'],
+  ['TrackAssignment', '*'],
+  // Left out: Notification (reading a track page may create its "due soon" notice once) and
+  // CalendarFeed (createCalendarFeedAction takes no input: any same-origin call of it is a
+  // valid request to rotate the user's own feed URL).
 ];
 
 function digest(db: Database.Database): string {

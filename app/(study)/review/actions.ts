@@ -64,7 +64,9 @@ export async function recordReviewAction(input: unknown): Promise<ReviewActionRe
 }
 
 /** Undoes the last review; the undone card becomes the current card again. */
-export async function undoLastReviewAction(): Promise<UndoActionResult> {
+export async function undoLastReviewAction(...args: unknown[]): Promise<UndoActionResult> {
+  // It takes no input: a call that sends some is not from our page, so it changes nothing.
+  if (args.length > 0) return { ok: false, message: INVALID_REQUEST };
   const user = await requireUser();
   try {
     const now = new Date();
