@@ -20,6 +20,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { encode } from 'next-auth/jwt';
+import { createSession } from '@/lib/auth/sessions';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -143,8 +144,11 @@ async function main() {
   const byEmail = new Map(rows.map((r) => [r.email, r]));
   const cookieFor = async (email: string) => {
     const user = byEmail.get(email)!;
+    // A real server-side session row, as a sign-in creates (lib/auth/sessions.ts): the cookie
+    // names it by `sid`, and a cookie without one is no session.
+    const sid = await createSession({ userId: user.id, userAgent: 'bench:live' });
     const token = await encode({
-      token: { sub: user.id, uid: user.id, name: user.name, email: user.email },
+      token: { sub: user.id, uid: user.id, sid, name: user.name, email: user.email },
       secret,
     });
     return `next-auth.session-token=${token}`;
