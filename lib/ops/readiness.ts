@@ -18,7 +18,18 @@ export function markShuttingDown(): void {
   shuttingDown = true;
 }
 
+const expected = new Map<string, string[]>();
+
+/** This build's migration names, read once per process (they cannot change while it runs). */
 function expectedMigrations(provider: 'sqlite' | 'postgresql'): string[] {
+  const cached = expected.get(provider);
+  if (cached) return cached;
+  const names = readMigrationNames(provider);
+  expected.set(provider, names);
+  return names;
+}
+
+function readMigrationNames(provider: 'sqlite' | 'postgresql'): string[] {
   const dir = path.join(
     process.cwd(),
     'prisma',
