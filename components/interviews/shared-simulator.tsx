@@ -4,7 +4,10 @@ import { useState } from 'react';
 import { fmtMs, fmtNum, fmtPct } from '@/components/simulator/format';
 import { IntentMenu } from '@/components/simulator/intent-menu';
 import { describeIntent } from '@/components/simulator/intent-text';
+import { type Scope, ScopeToggle, scopeText } from '@/components/simulator/scope-toggle';
 import { ServiceTable } from '@/components/simulator/service-table';
+import { TopologyView } from '@/components/simulator/topology-view';
+import { useReducedMotion } from '@/components/simulator/use-reduced-motion';
 import type { Proposal } from '@/lib/interviews/reducer';
 import type { SimConfig } from '@/lib/sim/config';
 import type { Intent } from '@/lib/sim/intents';
@@ -43,6 +46,8 @@ export function SharedSimulator({
 }) {
   const { view, error } = useSharedRun({ config, seed, script, steps });
   const [selected, setSelected] = useState<string | null>(null);
+  const [scope, setScope] = useState<Scope>('window');
+  const reducedMotion = useReducedMotion();
   const [message, setMessage] = useState<string | null>(null);
   const run = async (command: Record<string, unknown> & { type: string }, done: string) => {
     if (!send) return;
@@ -104,9 +109,22 @@ export function SharedSimulator({
               {decision.predicted}
             </p>
           )}
+          <ScopeToggle
+            scope={scope}
+            onChange={setScope}
+            window={view.window}
+            name="shared-sim-scope"
+          />
+          <TopologyView
+            config={view.config}
+            summary={scope === 'window' ? view.window : view.summary}
+            selected={selected}
+            onSelect={setSelected}
+            reducedMotion={reducedMotion}
+          />
           <ServiceTable
-            summary={view.summary}
-            scopeText="since the start of the run"
+            summary={scope === 'window' ? view.window : view.summary}
+            scopeText={scopeText(scope, view.window)}
             onSelect={setSelected}
             selected={selected}
           />

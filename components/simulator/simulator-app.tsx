@@ -8,8 +8,9 @@ import type { CheckChallengeAction } from './challenge-check';
 import { ControlPanel } from './control-panel';
 import { SaveRunForm } from './save-run-form';
 import type { SaveRunAction } from './save-run-form';
-import { fmtMs, fmtNum, fmtPct, fmtSimTime } from './format';
+import { fmtMs, fmtNum, fmtPct } from './format';
 import { IntentMenu } from './intent-menu';
+import { type Scope, ScopeToggle, scopeText } from './scope-toggle';
 import { ServiceDetails, ServiceTable } from './service-table';
 import { encodeRun } from './share-url';
 import type { SharedRun } from './share-url';
@@ -58,7 +59,7 @@ export function SimulatorApp({
   const [selected, setSelected] = useState<string | null>(null);
   const [variant, setVariant] = useState('');
   const [shareUrl, setShareUrl] = useState<string | null>(null);
-  const [scope, setScope] = useState<'window' | 'total'>('window');
+  const [scope, setScope] = useState<Scope>('window');
   const view = sim.view;
   const compareLabel = VARIANTS.find((v) => v.id === variant)?.label ?? '';
 
@@ -78,10 +79,7 @@ export function SimulatorApp({
   // as Kiali and Fortio do; "since start" is the cumulative view. Charts always use the series.
   const s = scope === 'window' ? view.window : view.summary;
   const c = scope === 'window' ? view.compareWindow : view.compare;
-  const scopeText =
-    scope === 'window'
-      ? `last step (${fmtSimTime(view.window.fromMs)}–${fmtSimTime(view.window.nowMs)})`
-      : 'since the start of the run';
+  const scopeLabel = scopeText(scope, view.window);
 
   return (
     <div className="space-y-6" data-testid="simulator">
@@ -104,29 +102,7 @@ export function SimulatorApp({
         <h2 id="sim-topology-h" className="text-xl">
           Topology
         </h2>
-        <fieldset className="flex flex-wrap items-center gap-3 text-sm">
-          <legend className="sr-only">Which period the numbers cover</legend>
-          {(
-            [
-              ['window', 'Current window'],
-              ['total', 'Since start'],
-            ] as const
-          ).map(([value, text]) => (
-            <label key={value} className="flex items-center gap-1">
-              <input
-                type="radio"
-                name="sim-scope"
-                value={value}
-                checked={scope === value}
-                onChange={() => setScope(value)}
-              />
-              {text}
-            </label>
-          ))}
-          <span className="text-muted" data-testid="sim-scope">
-            Numbers: {scopeText}
-          </span>
-        </fieldset>
+        <ScopeToggle scope={scope} onChange={setScope} window={view.window} name="sim-scope" />
         <TopologyView
           config={view.config}
           summary={s}
@@ -212,7 +188,7 @@ export function SimulatorApp({
         </h2>
         <ServiceTable
           summary={s}
-          scopeText={scopeText}
+          scopeText={scopeLabel}
           onSelect={setSelected}
           selected={selected}
         />

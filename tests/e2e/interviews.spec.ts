@@ -200,6 +200,14 @@ test('live: invite, shared timer, question push, fault injection, private materi
     .annotations.push({ type: 'fault-visible-after-ms', description: String(seenAfterMs) });
   expect(seenAfterMs).toBeLessThan(2000);
   await expect(candidate.getByTestId('sim-error-rate')).not.toHaveText('0.0 %', { timeout: 5000 });
+  // The shared simulator reads the current window by default, with "since start" as a toggle,
+  // and draws the same topology as the simulator page.
+  const shared = candidate.getByTestId('shared-simulator');
+  await expect(shared.getByTestId('sim-scope')).toContainText('last step');
+  await expect(shared.getByTestId('sim-topology')).toBeVisible();
+  await shared.getByLabel('Since start').check();
+  await expect(shared.getByTestId('sim-scope')).toContainText('since the start of the run');
+  await shared.getByLabel('Current window').check();
   await snap(candidate, 'interview-live-candidate');
   await snap(interviewer, 'interview-live-interviewer');
   expect(await candidate.content()).not.toContain('Good instinct on tail latency');
