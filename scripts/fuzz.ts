@@ -151,6 +151,8 @@ const NO_INPUT_ACTIONS = new Set([
   'signOutEverywhereAction',
   'undoLastReviewAction',
   'loadChapterStateAction',
+  'createCalendarFeedAction',
+  'markNotificationsReadAction',
 ]);
 
 const GET_PATHS = [
@@ -428,9 +430,8 @@ const DIGEST_TABLES: Array<[string, string]> = [
   ['TeamInvite', '*'],
   ['Track', '*'],
   ['TrackAssignment', '*'],
-  // Left out: Notification (reading a track page may create its "due soon" notice once) and
-  // CalendarFeed (createCalendarFeedAction takes no input: any same-origin call of it is a
-  // valid request to rotate the user's own feed URL).
+  ['CalendarFeed', '*'],
+  // Left out: Notification (reading a track page may create its "due soon" notice once).
 ];
 
 function digest(db: Database.Database): string {

@@ -5,6 +5,7 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { env } from '@/lib/env';
+import { INVALID_REQUEST } from '@/lib/security/action-input';
 import type { TeamActionState } from '@/components/teams/action-state';
 import { TeamError } from '@/lib/teams/access';
 import { createCalendarFeed } from '@/lib/teams/calendar';
@@ -491,7 +492,12 @@ export async function unassignTrackAction(
   }, trackPath(parsed.data));
 }
 
-export async function createCalendarFeedAction(): Promise<TeamActionState> {
+export async function createCalendarFeedAction(
+  _previous: TeamActionState,
+  formData: unknown,
+): Promise<TeamActionState> {
+  // No fields, but our form always posts one: any other argument is not from our page.
+  if (!(formData instanceof FormData)) return { ok: false, message: INVALID_REQUEST };
   return run(async () => {
     const { token } = await createCalendarFeed();
     return {
