@@ -9,7 +9,7 @@
  * "free at" times, so a station costs no event of its own; there are no per-event closures.
  */
 import type { SimConfig } from './config';
-import { HISTOGRAM_MAX_MS, LogHistogram } from './histogram';
+import { HISTOGRAM_MAX_MS, LogHistogram, bucketOf } from './histogram';
 import {
   DEBOUNCE_MS,
   EBPF_COST,
@@ -125,6 +125,8 @@ const TWO_POW_M32 = 1 / 4294967296;
 // sorted again once a heap pops down to SORTED_MIN (the gap avoids flapping at the edge).
 const SORTED_MAX = 32;
 const SORTED_MIN = 16;
+// Most arrivals the fast path solves before it turns to the responses due meanwhile.
+const FAST_BATCH = 1024;
 
 /** Runtime route policy of one destination (rebuilt whenever an intent is applied). */
 type RoutePolicy = {
@@ -242,6 +244,11 @@ export type SimOptions = {
   requests?: number;
   /** Most events the run may process; past it the run stops with a SimBudgetError. */
   maxEvents?: number;
+  /**
+   * Use the fast path where the config allows it (default true). Results are bit-identical
+   * either way; false forces the general event loop (equivalence tests, diagnostics).
+   */
+  fastPath?: boolean;
 };
 
 /** Thrown when a run reaches its event budget (see lib/sim/budget.ts for the estimate up front). */
@@ -494,6 +501,34 @@ export class Simulation {
   private winRetries0 = 0;
   private readonly series: SeriesPoint[] = [];
 
+  // ---- fast path (see runFast): plain requests from callers to one leaf service, no proxies
+  private readonly fastAllowed: boolean;
+  private fastOn = false;
+  private readonly fTarget: Int32Array; // per caller: the leaf service it calls, or -1
+  private readonly fArrT: Float64Array; // per caller: its pending arrival (time, seq)
+  private readonly fArrSeq: Float64Array;
+  private readonly fArrHas: Uint8Array;
+  private fArrN = 0;
+  // Responses in flight, one FIFO lane per worker (+ one for refused connections), merged by a
+  // binary heap of lane heads ordered by (time, seq); job records pooled in typed arrays.
+  private laneHead = new Int32Array(0);
+  private laneTail = new Int32Array(0);
+  private lhL = new Int32Array(0);
+  private lhT = new Float64Array(0);
+  private lhN = 0;
+  private jobsN = 0;
+  private jCap = 0;
+  private jFreeTop = 0;
+  private jFree = new Int32Array(0);
+  private jT = new Float64Array(0);
+  private jSeq = new Float64Array(0);
+  private jStart = new Float64Array(0);
+  private jNext = new Int32Array(0);
+  private jDst = new Int32Array(0);
+  private jRep = new Int32Array(0);
+  private jCaller = new Int32Array(0);
+  private jKind = new Uint8Array(0);
+
   /** Builds a simulation from a validated config. */
   constructor(config: SimConfig, options: SimOptions) {
     this.config = config;
@@ -635,26 +670,58 @@ export class Simulation {
 
     this.rebuild();
     for (let c = 0; c < C; c++) this.push(this.expSample(this.callerGap[c]!), EV_ARRIVAL, c, 0);
+
+    // Fast path: callers that make exactly one call, to a service that calls nothing further.
+    this.fTarget = new Int32Array(C).fill(-1);
+    let plain = options.fastPath ?? true;
+    for (let c = 0; c < C; c++) {
+      const st = this.nodeStageStart[c]!;
+      if (this.nodeStageCount[c] !== 1 || this.stageLen[st] !== 1) plain = false;
+      else {
+        const dst = this.stageTargets[this.stageStart[st]!]!;
+        if (this.nodeStageCount[dst] !== 0) plain = false;
+        this.fTarget[c] = dst;
+      }
+    }
+    this.fastAllowed = plain;
+    this.fArrT = new Float64Array(C);
+    this.fArrSeq = new Float64Array(C);
+    this.fArrHas = new Uint8Array(C);
+    this.syncFast();
   }
 
   // ================================================================ public API
 
   /** Runs events up to and including simulated time `tMs`; the clock ends at `tMs`. */
   runUntil(tMs: number): void {
-    const limit = this.maxEvents;
-    while (this.hSize > 0 && this.hT[this.hHeap ? 0 : this.hSize - 1]! <= tMs) {
-      if (this.events >= limit) throw new SimBudgetError(limit);
-      this.next();
-    }
+    this.drive(tMs);
     if (tMs > this.now && Number.isFinite(tMs)) this.now = tMs;
   }
 
   /** Runs until every arrival is generated and every request has finished (batch mode). */
   runToCompletion(): void {
+    this.drive(Infinity);
+  }
+
+  /** Whether the fast path is running the current config (see runFast). */
+  get fastPathActive(): boolean {
+    return this.fastOn;
+  }
+
+  /** Processes events due at or before `tMs`, on the fast path while the config allows it. */
+  private drive(tMs: number): void {
     const limit = this.maxEvents;
-    while (this.hSize > 0) {
-      if (this.events >= limit) throw new SimBudgetError(limit);
-      this.next();
+    for (;;) {
+      if (this.fastOn) {
+        if (!this.runFast(tMs)) return;
+        continue; // an intent switched the fast path off
+      }
+      while (this.hSize > 0 && this.hT[this.hHeap ? 0 : this.hSize - 1]! <= tMs) {
+        if (this.events >= limit) throw new SimBudgetError(limit);
+        this.next();
+        if (this.fastOn) break; // an intent made the fast path possible
+      }
+      if (!this.fastOn) return;
     }
   }
 
@@ -765,6 +832,699 @@ export class Simulation {
       return this.config.clusterNodes + (dp.l7 ? this.config.services.length : 0);
     if (dp.mode === 'ebpf') return dp.l7 ? this.config.clusterNodes : 0;
     return 0;
+  }
+
+  // ================================================================ fast path
+
+  /** Whether the current config can run on the fast path. */
+  private fastEligible(): boolean {
+    return this.fastAllowed && this.config.dataPlane.mode === 'none';
+  }
+
+  /** Switches the fast path on or off after the config changed (construction, an intent). */
+  private syncFast(): void {
+    const want = this.fastEligible();
+    if (want && !this.fastOn) this.enterFast();
+    else if (!want && this.fastOn) this.leaveFast();
+  }
+
+  /** Takes the callers' pending arrivals off the general queue; the fast path owns them now. */
+  private enterFast(): void {
+    const n = this.hSize;
+    let kept = 0;
+    const freed: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const slot = this.hI[i]!;
+      const ka = this.vA[slot]!;
+      if ((ka & 7) === EV_ARRIVAL && this.fArrHas[ka >> 3] === 0) {
+        const c = ka >> 3;
+        this.fArrT[c] = this.hT[i]!;
+        this.fArrSeq[c] = this.vS[slot]!;
+        this.fArrHas[c] = 1;
+        this.fArrN++;
+        freed.push(slot);
+      } else {
+        this.hT[kept] = this.hT[i]!;
+        this.hI[kept] = slot;
+        kept++;
+      }
+    }
+    for (let k = 0; k < freed.length; k++) this.hI[kept + k] = freed[k]!;
+    this.hSize = kept;
+    this.relayoutQueue();
+    if (this.jCap === 0) {
+      const lanes = this.wFree.length + 1;
+      this.laneHead = new Int32Array(lanes).fill(-1);
+      this.laneTail = new Int32Array(lanes).fill(-1);
+      this.lhL = new Int32Array(lanes);
+      this.lhT = new Float64Array(lanes);
+      this.growJobs(1024);
+    }
+    this.fastOn = true;
+  }
+
+  /**
+   * Hands the fast path's pending work back to the general event loop (an intent made the config
+   * need it): arrivals become arrival events and responses in flight become attempt and call
+   * records with their response events, each keeping its time and sequence number.
+   */
+  private leaveFast(): void {
+    const C = this.nCallers;
+    const N = this.nNodes;
+    for (let c = 0; c < C; c++)
+      if (this.fArrHas[c] === 1) {
+        this.appendEvent(this.fArrT[c]!, this.fArrSeq[c]!, EV_ARRIVAL, c);
+        this.fArrHas[c] = 0;
+      }
+    this.fArrN = 0;
+    for (let q = 0; q < this.lhN; q++) {
+      const lane = this.lhL[q]!;
+      for (let j = this.laneHead[lane]!; j >= 0; j = this.jNext[j]!) {
+        const caller = this.jCaller[j]!;
+        const dst = this.jDst[j]!;
+        const rep = this.jRep[j]!;
+        const kind = this.jKind[j]!;
+        const start = this.jStart[j]!;
+        const srcRep = this.nodeRepBase[caller]!;
+        const root = this.allocAttempt();
+        this.aNode[root] = caller;
+        this.aRep[root] = srcRep;
+        this.aCall[root] = -1;
+        this.aChildCause[root] = 0;
+        this.aStartT[root] = start;
+        this.aStage[root] = 0;
+        this.aPending[root] = 1;
+        const c = this.allocCall();
+        this.cParent[c] = root;
+        this.cDst[c] = dst;
+        this.cSrcRep[c] = srcRep;
+        this.cTries[c] = 1;
+        this.cStartT[c] = start;
+        this.cL7[c] = 0;
+        this.cFault[c] = 0;
+        const a = this.allocAttempt();
+        this.aNode[a] = dst;
+        this.aRep[a] = rep;
+        this.aCall[a] = c;
+        this.aCallGen[a] = this.cGen[c]!;
+        this.aSrcRep[a] = srcRep;
+        this.aChildCause[a] = 0;
+        this.aIsRetry[a] = 0;
+        this.aL7[a] = 0;
+        this.aCounted[a] = 1;
+        this.aStep[a] = 0;
+        this.aTpl[a] = 0;
+        this.aReject[a] = this.sec[caller * N + dst]! >> 2;
+        this.aResKind[a] = kind;
+        this.aResCause[a] = kind === K_OK ? C_OK : C_UPSTREAM;
+        this.cCur[c] = a; // inflight and rActive already count it (see fastArrivals)
+        this.appendEvent(this.jT[j]!, this.jSeq[j]!, EV_RESPONSE, a);
+        this.jFree[this.jFreeTop++] = j;
+      }
+      this.laneHead[lane] = -1;
+      this.laneTail[lane] = -1;
+    }
+    this.lhN = 0;
+    this.jobsN = 0;
+    this.relayoutQueue();
+    this.fastOn = false;
+  }
+
+  /** Appends an event with a given seq to the queue unordered (relayoutQueue orders it). */
+  private appendEvent(t: number, s: number, k: number, a: number): void {
+    if (this.hSize === this.hT.length) this.growHeap();
+    const slot = this.hI[this.hSize]!;
+    this.vS[slot] = s;
+    this.vA[slot] = (a << 3) | k;
+    this.vB[slot] = 0;
+    this.hT[this.hSize] = t;
+    this.hSize++;
+  }
+
+  /** Re-sorts the pending events by (time, seq): latest-first while few, else as a heap. */
+  private relayoutQueue(): void {
+    const n = this.hSize;
+    const hT = this.hT;
+    const hI = this.hI;
+    const vS = this.vS;
+    const order = Array.from({ length: n }, (_, i) => i);
+    order.sort((x, y) => hT[x]! - hT[y]! || vS[hI[x]!]! - vS[hI[y]!]!);
+    const t = order.map((i) => hT[i]!);
+    const slots = order.map((i) => hI[i]!);
+    this.hHeap = n > SORTED_MAX;
+    for (let i = 0; i < n; i++) {
+      const k = this.hHeap ? i : n - 1 - i; // ascending order is a valid min-heap
+      hT[k] = t[i]!;
+      hI[k] = slots[i]!;
+    }
+  }
+
+  private growJobs(n: number): void {
+    const old = this.jCap;
+    const g = <T extends PoolArray>(arr: T, ctor: new (n: number) => T): T => grown(arr, ctor, n);
+    this.jT = g(this.jT, Float64Array);
+    this.jSeq = g(this.jSeq, Float64Array);
+    this.jStart = g(this.jStart, Float64Array);
+    this.jNext = g(this.jNext, Int32Array);
+    this.jDst = g(this.jDst, Int32Array);
+    this.jRep = g(this.jRep, Int32Array);
+    this.jCaller = g(this.jCaller, Int32Array);
+    this.jKind = g(this.jKind, Uint8Array);
+    [this.jFree, this.jFreeTop] = grownFreeList(this.jFree, this.jFreeTop, old, n);
+    this.jCap = n;
+  }
+
+  /**
+   * The fast path, for configs where every caller makes one call to a service that calls nothing
+   * further and there are no proxies (data plane `none`, so no L7 policy applies). Then an arrival
+   * is solved the moment it happens: the replica is picked, the FIFO worker that frees first serves
+   * it ("free at" times: the Kiefer–Wolfowitz recursion) and the outcome is drawn; only its response
+   * has to wait. This is the general handlers' exact sample path without their per-request records
+   * (calls, attempts, proxy steps, generations): random numbers are drawn in the same order, each
+   * event gets the same sequence number and counts toward the budget, metrics are recorded by the
+   * same rules in the same order, so results are bit-identical to the general event loop
+   * (tests/unit/sim/fast-path.test.ts).
+   *
+   * Arrivals never read what responses change (and responses draw no random numbers), so arrivals
+   * run in tight batches and the responses due before the next arrival follow, in (time, seq)
+   * order: each worker's responses leave in the order it served them, so they wait in one FIFO
+   * lane per worker (plus one for refused connections), merged by a small heap of lane heads.
+   * A batch is sized so that neither the event budget nor the pending-event limit can be reached
+   * inside it; near either, events run one at a time, so both stop the run at the same event as
+   * the general loop. Events on the general queue (intents applying, calls from before a
+   * data-plane switch) run in their turn through next(). Runs events up to `tMs`; returns true
+   * when an intent switched the fast path off (the general loop takes over), false when done.
+   */
+  private runFast(tMs: number): boolean {
+    const limit = this.maxEvents;
+    for (;;) {
+      const hasG = this.hSize > 0;
+      let gT = Infinity;
+      let gSeq = Infinity;
+      if (hasG) {
+        const pos = this.hHeap ? 0 : this.hSize - 1;
+        gT = this.hT[pos]!;
+        gSeq = this.vS[this.hI[pos]!]!;
+      }
+      // Stop before P: the general queue's head, or the first event after tMs.
+      const dueG = hasG && gT <= tMs;
+      const pT = dueG ? gT : tMs;
+      const pS = dueG ? gSeq : Infinity;
+      for (;;) {
+        const room = Math.min(
+          FAST_BATCH,
+          Math.floor((limit - this.events - this.jobsN) / 2),
+          MAX_PENDING_EVENTS - 1 - (this.hSize + this.fArrN + this.jobsN),
+        );
+        if (room >= 1) {
+          const na = this.fastArrivals(pT, pS, room);
+          const nr = this.fastResponses(pT, pS, Infinity);
+          if (na === 0 && nr === 0) break;
+          continue;
+        }
+        // Near a limit: the earliest event alone, with the general loop's checks.
+        const nc = this.nextFastCaller();
+        const arrT = nc >= 0 ? this.fArrT[nc]! : Infinity;
+        const arrS = nc >= 0 ? this.fArrSeq[nc]! : Infinity;
+        let respT = Infinity;
+        let respS = Infinity;
+        if (this.lhN > 0) {
+          respT = this.lhT[0]!;
+          respS = this.jSeq[this.laneHead[this.lhL[0]!]!]!;
+        }
+        const arrivalFirst = arrT < respT || (arrT === respT && arrS < respS);
+        const t = arrivalFirst ? arrT : respT;
+        const s = arrivalFirst ? arrS : respS;
+        if (nc < 0 && this.lhN === 0) break;
+        if (!(t < pT || (t === pT && s < pS))) break;
+        if (this.events >= limit) throw new SimBudgetError(limit);
+        if (arrivalFirst) this.fastArrivals(pT, pS, 1);
+        else this.fastResponses(pT, pS, 1);
+      }
+      if (!dueG) return false;
+      if (this.events >= limit) throw new SimBudgetError(limit);
+      this.next();
+      if (!this.fastOn) return true;
+    }
+  }
+
+  /** The caller whose pending arrival comes first by (time, seq), or -1. */
+  private nextFastCaller(): number {
+    let nc = -1;
+    let bt = Infinity;
+    let bs = Infinity;
+    for (let c = 0; c < this.nCallers; c++) {
+      if (this.fArrHas[c] !== 1) continue;
+      const t = this.fArrT[c]!;
+      const s = this.fArrSeq[c]!;
+      if (t < bt || (t === bt && s < bs)) {
+        nc = c;
+        bt = t;
+        bs = s;
+      }
+    }
+    return nc;
+  }
+
+  /**
+   * Processes up to `max` arrivals due before (pT, pS), in order: onArrival, startCall,
+   * startAttempt, pickReplica (no L7) and arriveAtService of the general path, inlined, with the
+   * PRNG state in locals. Each response joins its worker's lane. Returns the arrivals processed.
+   */
+  private fastArrivals(pT: number, pS: number, max: number): number {
+    const N = this.nNodes;
+    const C = this.nCallers;
+    const measureFrom = this.measureFrom;
+    const netMs = this.netMs;
+    const extra = this.handshakeMs;
+    const callerGap = this.callerGap;
+    const fTarget = this.fTarget;
+    const fArrT = this.fArrT;
+    const fArrSeq = this.fArrSeq;
+    const fArrHas = this.fArrHas;
+    const nodeRepBase = this.nodeRepBase;
+    const nodeRepActive = this.nodeRepActive;
+    const nodeCanaryBase = this.nodeCanaryBase;
+    const nodeCanaryCount = this.nodeCanaryCount;
+    const nodeWorkers = this.nodeWorkers;
+    const rIsCanary = this.rIsCanary;
+    const rFailP = this.rFailP;
+    const rFailKind = this.rFailKind;
+    const rDist = this.rDist;
+    const rMean = this.rMean;
+    const rMu = this.rMu;
+    const rSigma = this.rSigma;
+    const rWBase = this.rWBase;
+    const wFree = this.wFree;
+    const sec = this.sec;
+    const svcAttempts = this.svcAttempts;
+    const svcCanary = this.svcCanary;
+    const svcBusy = this.svcBusy;
+    const svcServed = this.svcServed;
+    const rActive = this.rActive;
+    const inflight = this.inflight;
+    const laneHead = this.laneHead;
+    const laneTail = this.laneTail;
+    const refusedLane = this.wFree.length;
+    const gOther = this.hSize;
+    const rs = this.rs;
+    let ra = rs[0]!;
+    let rb = rs[1]!;
+    let rc = rs[2]!;
+    let rd = rs[3]!;
+    let jT = this.jT;
+    let jSeq = this.jSeq;
+    let jStart = this.jStart;
+    let jNext = this.jNext;
+    let jDst = this.jDst;
+    let jRep = this.jRep;
+    let jCaller = this.jCaller;
+    let jKind = this.jKind;
+    let jobsN = this.jobsN;
+    let fArrN = this.fArrN;
+    let seq = this.seq;
+    let arrivalsLeft = this.arrivalsLeft;
+    let secCalls = this.secCalls;
+    let secEnc = this.secEnc;
+    let secAuthz = this.secAuthz;
+    let done = 0;
+    let failure: SimBudgetError | null = null;
+    let nc = this.nextFastCaller();
+    while (done < max && nc >= 0) {
+      const c = nc;
+      const t = fArrT[c]!;
+      if (!(t < pT || (t === pT && fArrSeq[c]! < pS))) break;
+      done++;
+      this.events++;
+      if (t > this.now) this.now = t;
+      fArrHas[c] = 0;
+      fArrN--;
+      if (arrivalsLeft > 0) {
+        arrivalsLeft--;
+        if (this.firstArrivalT < 0) this.firstArrivalT = t;
+        this.lastArrivalT = t;
+        if (arrivalsLeft > 0) {
+          if (gOther + fArrN + jobsN >= MAX_PENDING_EVENTS) {
+            failure = this.pendingError(this.events);
+            break;
+          }
+          // sfc32 (rng.ts nextUint32), as Simulation.uniform().
+          const x = (((ra + rb) | 0) + rd) | 0;
+          rd = (rd + 1) | 0;
+          ra = rb ^ (rb >>> 9);
+          rb = (rc + (rc << 3)) | 0;
+          rc = (((rc << 21) | (rc >>> 11)) + x) | 0;
+          fArrT[c] = t + -Math.log(((x >>> 0) + 0.5) * TWO_POW_M32) * callerGap[c]!;
+          fArrSeq[c] = seq++;
+          fArrHas[c] = 1;
+          fArrN++;
+        }
+        this.inFlight++;
+        const dst = fTarget[c]!;
+        const measured = t >= measureFrom;
+        if (measured) svcAttempts[dst]!++;
+        // No L7 proxy: the Service spreads calls over every ready pod (pickReplica).
+        const n1 = nodeRepActive[dst]!;
+        const n12 = n1 + nodeCanaryCount[dst]!;
+        let k = 0;
+        if (n12 !== 1) {
+          const x = (((ra + rb) | 0) + rd) | 0;
+          rd = (rd + 1) | 0;
+          ra = rb ^ (rb >>> 9);
+          rb = (rc + (rc << 3)) | 0;
+          rc = (((rc << 21) | (rc >>> 11)) + x) | 0;
+          k = (((x >>> 0) + 0.5) * TWO_POW_M32 * n12) | 0;
+        }
+        const rep = k < n1 ? nodeRepBase[dst]! + k : nodeCanaryBase[dst]! + (k - n1);
+        // In-flight counts, as startAttempt keeps them: a call left over from an L7 data plane
+        // (a retry, say) still balances by least request and checks its circuit breaker.
+        rActive[rep]!++;
+        inflight[nodeRepBase[c]! * N + dst]!++;
+        if (measured) {
+          if (rIsCanary[rep] === 1) svcCanary[dst]!++;
+          const sb = sec[c * N + dst]!;
+          secCalls++;
+          secEnc += sb & 1;
+          secAuthz += (sb >> 1) & 1;
+        }
+        const tArr = t + extra + netMs;
+        const failP = rFailP[rep]!;
+        const failKind = rFailKind[rep]!;
+        let kind = K_OK;
+        let respT: number;
+        let lane: number;
+        let refused = false;
+        if (failP > 0 && failKind === K_CONNECT) {
+          const x = (((ra + rb) | 0) + rd) | 0;
+          rd = (rd + 1) | 0;
+          ra = rb ^ (rb >>> 9);
+          rb = (rc + (rc << 3)) | 0;
+          rc = (((rc << 21) | (rc >>> 11)) + x) | 0;
+          refused = ((x >>> 0) + 0.5) * TWO_POW_M32 < failP;
+        }
+        if (refused) {
+          kind = K_CONNECT;
+          respT = tArr + netMs;
+          lane = refusedLane;
+        } else {
+          const workers = nodeWorkers[dst]!;
+          const wb = rWBase[rep]!;
+          let best = wb;
+          let bestT = wFree[wb]!;
+          for (let w = 1; w < workers; w++) {
+            const f = wFree[wb + w]!;
+            if (f < bestT) {
+              bestT = f;
+              best = wb + w;
+            }
+          }
+          // serviceSample(rep)
+          const dist = rDist[rep]!;
+          let sv: number;
+          if (dist === 1) sv = rMean[rep]!;
+          else {
+            const x = (((ra + rb) | 0) + rd) | 0;
+            rd = (rd + 1) | 0;
+            ra = rb ^ (rb >>> 9);
+            rb = (rc + (rc << 3)) | 0;
+            rc = (((rc << 21) | (rc >>> 11)) + x) | 0;
+            const u1 = ((x >>> 0) + 0.5) * TWO_POW_M32;
+            if (dist === 0) sv = -Math.log(u1) * rMean[rep]!;
+            else {
+              const y = (((ra + rb) | 0) + rd) | 0;
+              rd = (rd + 1) | 0;
+              ra = rb ^ (rb >>> 9);
+              rb = (rc + (rc << 3)) | 0;
+              rc = (((rc << 21) | (rc >>> 11)) + y) | 0;
+              const u2 = ((y >>> 0) + 0.5) * TWO_POW_M32;
+              const z = Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+              sv = Math.exp(rMu[rep]! + rSigma[rep]! * z);
+            }
+          }
+          const start = bestT > tArr ? bestT : tArr;
+          const fin = start + sv;
+          wFree[best] = fin;
+          if (measured) svcBusy[dst]! += sv;
+          if (fin > measureFrom) svcServed[dst]! += start >= measureFrom ? sv : fin - measureFrom;
+          if (failP > 0 && failKind !== K_CONNECT) {
+            const x = (((ra + rb) | 0) + rd) | 0;
+            rd = (rd + 1) | 0;
+            ra = rb ^ (rb >>> 9);
+            rb = (rc + (rc << 3)) | 0;
+            rc = (((rc << 21) | (rc >>> 11)) + x) | 0;
+            if (((x >>> 0) + 0.5) * TWO_POW_M32 < failP) kind = failKind;
+          }
+          respT = fin + netMs;
+          lane = best;
+        }
+        if (gOther + fArrN + jobsN >= MAX_PENDING_EVENTS) {
+          failure = this.pendingError(this.events);
+          break;
+        }
+        if (this.jFreeTop === 0) {
+          this.growJobs(this.jCap * 2);
+          jT = this.jT;
+          jSeq = this.jSeq;
+          jStart = this.jStart;
+          jNext = this.jNext;
+          jDst = this.jDst;
+          jRep = this.jRep;
+          jCaller = this.jCaller;
+          jKind = this.jKind;
+        }
+        const j = this.jFree[--this.jFreeTop]!;
+        jobsN++;
+        jT[j] = respT;
+        jSeq[j] = seq++;
+        jStart[j] = t;
+        jNext[j] = -1;
+        jDst[j] = dst;
+        jRep[j] = rep;
+        jCaller[j] = c;
+        jKind[j] = kind;
+        const tail = laneTail[lane]!;
+        if (tail < 0) {
+          laneHead[lane] = j;
+          laneTail[lane] = j;
+          this.laneHeapInsert(lane, respT);
+        } else if (jT[tail]! <= respT) {
+          jNext[tail] = j;
+          laneTail[lane] = j;
+        } else this.laneInsertSorted(lane, j);
+      }
+      if (C > 1) nc = this.nextFastCaller();
+      else if (fArrHas[0] === 0) nc = -1;
+    }
+    rs[0] = ra;
+    rs[1] = rb;
+    rs[2] = rc;
+    rs[3] = rd;
+    this.jobsN = jobsN;
+    this.fArrN = fArrN;
+    this.seq = seq;
+    this.arrivalsLeft = arrivalsLeft;
+    this.secCalls = secCalls;
+    this.secEnc = secEnc;
+    this.secAuthz = secAuthz;
+    if (failure) throw failure;
+    return done;
+  }
+
+  /** Adds a lane whose first response is due at t to the heap of lane heads. */
+  private laneHeapInsert(lane: number, t: number): void {
+    const lhL = this.lhL;
+    const lhT = this.lhT;
+    // The new head's seq is the largest so far, so it goes after equal times.
+    let i = this.lhN++;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      const pt = lhT[p]!;
+      if (pt <= t) break;
+      lhT[i] = pt;
+      lhL[i] = lhL[p]!;
+      i = p;
+    }
+    lhT[i] = t;
+    lhL[i] = lane;
+  }
+
+  /**
+   * Puts job j into its lane by (time, seq) when it is due before the lane's last response (never
+   * for a FIFO worker with a constant network delay; kept so the lanes stay exact regardless).
+   */
+  private laneInsertSorted(lane: number, j: number): void {
+    const t = this.jT[j]!;
+    let prev = -1;
+    let cur = this.laneHead[lane]!;
+    while (cur >= 0 && this.jT[cur]! <= t) {
+      prev = cur;
+      cur = this.jNext[cur]!;
+    }
+    this.jNext[j] = cur;
+    if (cur < 0) this.laneTail[lane] = j;
+    if (prev >= 0) {
+      this.jNext[prev] = j;
+      return;
+    }
+    // A new head: its lane's key fell; rebuild the (small) heap of lane heads.
+    this.laneHead[lane] = j;
+    const lanes: number[] = [];
+    for (let q = 0; q < this.lhN; q++) lanes.push(this.lhL[q]!);
+    this.lhN = 0;
+    for (const l of lanes) this.laneHeapInsertKeyed(l);
+  }
+
+  /** Heap insert by the full (time, seq) key of the lane's head (used when rebuilding). */
+  private laneHeapInsertKeyed(lane: number): void {
+    const lhL = this.lhL;
+    const lhT = this.lhT;
+    const h = this.laneHead[lane]!;
+    const t = this.jT[h]!;
+    const s = this.jSeq[h]!;
+    let i = this.lhN++;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      const pt = lhT[p]!;
+      if (pt < t || (pt === t && this.jSeq[this.laneHead[lhL[p]!]!]! < s)) break;
+      lhT[i] = pt;
+      lhL[i] = lhL[p]!;
+      i = p;
+    }
+    lhT[i] = t;
+    lhL[i] = lane;
+  }
+
+  /**
+   * Processes up to `max` responses due before (pT, pS) and before the next arrival, in
+   * (time, seq) order: finishCall and recordRoot of the general path, one bucket computation
+   * for the three histograms. Returns the responses processed.
+   */
+  private fastResponses(pT0: number, pS0: number, max: number): number {
+    // Responses due before the next arrival; the arrival itself runs in the next batch.
+    let pT = pT0;
+    let pS = pS0;
+    const nc = this.nextFastCaller();
+    if (nc >= 0) {
+      const at = this.fArrT[nc]!;
+      const as = this.fArrSeq[nc]!;
+      if (at < pT || (at === pT && as < pS)) {
+        pT = at;
+        pS = as;
+      }
+    }
+    const measureFrom = this.measureFrom;
+    const windowMs = this.config.windowMs;
+    const svcHist = this.svcHist;
+    const svcErr = this.svcErr;
+    const e2e = this.e2e;
+    const e2eErr = this.e2eErr;
+    const win = this.win;
+    const lhL = this.lhL;
+    const lhT = this.lhT;
+    const laneHead = this.laneHead;
+    const laneTail = this.laneTail;
+    const jT = this.jT;
+    const jSeq = this.jSeq;
+    const jStart = this.jStart;
+    const jNext = this.jNext;
+    const jDst = this.jDst;
+    const jKind = this.jKind;
+    const jRep = this.jRep;
+    const jCaller = this.jCaller;
+    const rActive = this.rActive;
+    const inflight = this.inflight;
+    const nodeRepBase = this.nodeRepBase;
+    const N = this.nNodes;
+    const jFree = this.jFree;
+    let lhN = this.lhN;
+    let winEnd = this.winStart + windowMs;
+    let done = 0;
+    // The clock ends at the latest event processed (arrivals of this batch may be later).
+    let last = this.now;
+    while (done < max && lhN > 0) {
+      const t = lhT[0]!;
+      const lane = lhL[0]!;
+      const j = laneHead[lane]!;
+      if (!(t < pT || (t === pT && jSeq[j]! < pS))) break;
+      done++;
+      if (t > last) last = t;
+      // Pop j off its lane; the lane's next response (or the last lane) sifts down from the root.
+      const nx = jNext[j]!;
+      let kt: number;
+      let kl: number;
+      if (nx >= 0) {
+        laneHead[lane] = nx;
+        kt = jT[nx]!;
+        kl = lane;
+      } else {
+        laneHead[lane] = -1;
+        laneTail[lane] = -1;
+        lhN--;
+        kt = lhT[lhN]!;
+        kl = lhL[lhN]!;
+      }
+      if (lhN > 0) {
+        const ks = jSeq[laneHead[kl]!]!;
+        let i = 0;
+        for (;;) {
+          let ch = 2 * i + 1;
+          if (ch >= lhN) break;
+          let ct = lhT[ch]!;
+          const c2 = ch + 1;
+          if (c2 < lhN) {
+            const t2 = lhT[c2]!;
+            if (t2 < ct || (t2 === ct && jSeq[laneHead[lhL[c2]!]!]! < jSeq[laneHead[lhL[ch]!]!]!)) {
+              ch = c2;
+              ct = t2;
+            }
+          }
+          if (ct > kt || (ct === kt && jSeq[laneHead[lhL[ch]!]!]! > ks)) break;
+          lhT[i] = ct;
+          lhL[i] = lhL[ch]!;
+          i = ch;
+        }
+        lhT[i] = kt;
+        lhL[i] = kl;
+      }
+      jFree[this.jFreeTop++] = j;
+      this.jobsN--;
+      this.events++;
+      // releaseAttempt, finishCall + recordRoot.
+      const dst = jDst[j]!;
+      rActive[jRep[j]!]!--;
+      inflight[nodeRepBase[jCaller[j]!]! * N + dst]!--;
+      const start = jStart[j]!;
+      const cause = jKind[j] === K_OK ? C_OK : C_UPSTREAM;
+      const lat = t - start;
+      const bucket = bucketOf(lat);
+      if (t >= measureFrom) {
+        svcHist[dst]!.recordBucket(bucket, lat);
+        svcErr[dst * NCAUSE + cause]!++;
+      }
+      this.inFlight--;
+      if (t >= winEnd) {
+        this.now = t;
+        this.rollWindows();
+        winEnd = this.winStart + windowMs;
+      }
+      win.recordBucket(bucket, lat);
+      if (cause !== C_OK) this.winErr++;
+      if (start >= measureFrom) {
+        e2e.recordBucket(bucket, lat);
+        e2eErr[cause]!++;
+      }
+    }
+    this.lhN = lhN;
+    this.now = last;
+    return done;
+  }
+
+  /** The error of a run whose pending events would pass MAX_PENDING_EVENTS. */
+  private pendingError(events: number): SimBudgetError {
+    return new SimBudgetError(
+      events,
+      `more than ${MAX_PENDING_EVENTS.toLocaleString('en-US')} events are pending at once (requests arrive much faster than they are served) and the run was stopped; lower the request rate or add capacity`,
+    );
   }
 
   // ================================================================ heap
@@ -893,11 +1653,7 @@ export class Simulation {
 
   private growHeap(): void {
     const old = this.hT.length;
-    if (old >= MAX_PENDING_EVENTS)
-      throw new SimBudgetError(
-        this.events,
-        `more than ${MAX_PENDING_EVENTS.toLocaleString('en-US')} events are pending at once (requests arrive much faster than they are served) and the run was stopped; lower the request rate or add capacity`,
-      );
+    if (old >= MAX_PENDING_EVENTS) throw this.pendingError(this.events);
     const n = old * 2;
     const t = new Float64Array(n);
     t.set(this.hT);
@@ -1696,6 +2452,7 @@ export class Simulation {
     this.config = applyIntent(this.config, d.intent);
     this.rebuild();
     d.status = 'applied';
+    this.syncFast();
   }
 
   // ================================================================ summary
