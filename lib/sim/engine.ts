@@ -9,7 +9,7 @@
  * "free at" times, so a station costs no event of its own; there are no per-event closures.
  */
 import type { SimConfig } from './config';
-import { HISTOGRAM_MAX_MS, LogHistogram, bucketOf } from './histogram';
+import { HISTOGRAM_BUCKETS, HISTOGRAM_MAX_MS, LogHistogram, bucketOf } from './histogram';
 import {
   DEBOUNCE_MS,
   EBPF_COST,
@@ -127,6 +127,8 @@ const SORTED_MAX = 32;
 const SORTED_MIN = 16;
 // Most arrivals the fast path solves before it turns to the responses due meanwhile.
 const FAST_BATCH = 1024;
+// PRNG draws the fast path computes (with their logs) in one tight loop.
+const DRAW_BLOCK = 512;
 
 /** Runtime route policy of one destination (rebuilt whenever an intent is applied). */
 type RoutePolicy = {
@@ -524,10 +526,18 @@ export class Simulation {
   private jSeq = new Float64Array(0);
   private jStart = new Float64Array(0);
   private jNext = new Int32Array(0);
-  private jDst = new Int32Array(0);
-  private jRep = new Int32Array(0);
-  private jCaller = new Int32Array(0);
-  private jKind = new Uint8Array(0);
+  // kind | counted << 4 | caller << 5 | service << 8 | replica << 13 (see fastArrivals)
+  private jMeta = new Int32Array(0);
+  // Whether fast-path calls count in rActive / inflight: only while calls from an earlier data
+  // plane are still in flight (they may balance by least request or check a circuit breaker).
+  private fCount = false;
+  // PRNG draws the fast path computed ahead, each as its uniform and the uniform's log (see
+  // refillDraws); the state of record is dS advanced by dI draws while any are buffered.
+  private readonly dU = new Float64Array(DRAW_BLOCK);
+  private readonly dL = new Float64Array(DRAW_BLOCK);
+  private readonly dS = new Int32Array(4);
+  private dI = 0;
+  private dN = 0;
 
   /** Builds a simulation from a validated config. */
   constructor(config: SimConfig, options: SimOptions) {
@@ -872,6 +882,7 @@ export class Simulation {
     for (let k = 0; k < freed.length; k++) this.hI[kept + k] = freed[k]!;
     this.hSize = kept;
     this.relayoutQueue();
+    this.fCount = this.generalCallsPending();
     if (this.jCap === 0) {
       const lanes = this.wFree.length + 1;
       this.laneHead = new Int32Array(lanes).fill(-1);
@@ -900,10 +911,11 @@ export class Simulation {
     for (let q = 0; q < this.lhN; q++) {
       const lane = this.lhL[q]!;
       for (let j = this.laneHead[lane]!; j >= 0; j = this.jNext[j]!) {
-        const caller = this.jCaller[j]!;
-        const dst = this.jDst[j]!;
-        const rep = this.jRep[j]!;
-        const kind = this.jKind[j]!;
+        const meta = this.jMeta[j]!;
+        const kind = meta & 15;
+        const caller = (meta >> 5) & 7;
+        const dst = (meta >> 8) & 31;
+        const rep = meta >> 13;
         const start = this.jStart[j]!;
         const srcRep = this.nodeRepBase[caller]!;
         const root = this.allocAttempt();
@@ -937,7 +949,11 @@ export class Simulation {
         this.aReject[a] = this.sec[caller * N + dst]! >> 2;
         this.aResKind[a] = kind;
         this.aResCause[a] = kind === K_OK ? C_OK : C_UPSTREAM;
-        this.cCur[c] = a; // inflight and rActive already count it (see fastArrivals)
+        this.cCur[c] = a;
+        if ((meta & 16) === 0) {
+          this.inflight[srcRep * N + dst]!++;
+          this.rActive[rep]!++;
+        }
         this.appendEvent(this.jT[j]!, this.jSeq[j]!, EV_RESPONSE, a);
         this.jFree[this.jFreeTop++] = j;
       }
@@ -948,6 +964,12 @@ export class Simulation {
     this.jobsN = 0;
     this.relayoutQueue();
     this.fastOn = false;
+  }
+
+  /** Whether the general queue holds events of calls (anything but intents waiting to apply). */
+  private generalCallsPending(): boolean {
+    for (let i = 0; i < this.hSize; i++) if ((this.vA[this.hI[i]!]! & 7) !== EV_APPLY) return true;
+    return false;
   }
 
   /** Appends an event with a given seq to the queue unordered (relayoutQueue orders it). */
@@ -986,10 +1008,7 @@ export class Simulation {
     this.jSeq = g(this.jSeq, Float64Array);
     this.jStart = g(this.jStart, Float64Array);
     this.jNext = g(this.jNext, Int32Array);
-    this.jDst = g(this.jDst, Int32Array);
-    this.jRep = g(this.jRep, Int32Array);
-    this.jCaller = g(this.jCaller, Int32Array);
-    this.jKind = g(this.jKind, Uint8Array);
+    this.jMeta = g(this.jMeta, Int32Array);
     [this.jFree, this.jFreeTop] = grownFreeList(this.jFree, this.jFreeTop, old, n);
     this.jCap = n;
   }
@@ -1016,6 +1035,14 @@ export class Simulation {
    * when an intent switched the fast path off (the general loop takes over), false when done.
    */
   private runFast(tMs: number): boolean {
+    try {
+      return this.runFastEvents(tMs);
+    } finally {
+      this.settleDraws();
+    }
+  }
+
+  private runFastEvents(tMs: number): boolean {
     const limit = this.maxEvents;
     for (;;) {
       const hasG = this.hSize > 0;
@@ -1063,8 +1090,11 @@ export class Simulation {
       }
       if (!dueG) return false;
       if (this.events >= limit) throw new SimBudgetError(limit);
+      this.settleDraws(); // the general handlers draw from this.rs
       this.next();
       if (!this.fastOn) return true;
+      // Once the last earlier call is done, none can appear again (only intents remain queued).
+      if (this.fCount && this.hSize <= 8 && !this.generalCallsPending()) this.fCount = false;
     }
   }
 
@@ -1127,19 +1157,16 @@ export class Simulation {
     const laneTail = this.laneTail;
     const refusedLane = this.wFree.length;
     const gOther = this.hSize;
-    const rs = this.rs;
-    let ra = rs[0]!;
-    let rb = rs[1]!;
-    let rc = rs[2]!;
-    let rd = rs[3]!;
+    const dU = this.dU;
+    const dL = this.dL;
+    let di = this.dI;
+    let dn = this.dN;
     let jT = this.jT;
     let jSeq = this.jSeq;
     let jStart = this.jStart;
     let jNext = this.jNext;
-    let jDst = this.jDst;
-    let jRep = this.jRep;
-    let jCaller = this.jCaller;
-    let jKind = this.jKind;
+    let jMeta = this.jMeta;
+    const counted = this.fCount ? 16 : 0;
     let jobsN = this.jobsN;
     let fArrN = this.fArrN;
     let seq = this.seq;
@@ -1147,6 +1174,12 @@ export class Simulation {
     let secCalls = this.secCalls;
     let secEnc = this.secEnc;
     let secAuthz = this.secAuthz;
+    let events = this.events;
+    let now = this.now;
+    let inFlight = this.inFlight;
+    let lastArrivalT = this.lastArrivalT;
+    let jFreeTop = this.jFreeTop;
+    let jFree = this.jFree;
     let done = 0;
     let failure: SimBudgetError | null = null;
     let nc = this.nextFastCaller();
@@ -1155,31 +1188,32 @@ export class Simulation {
       const t = fArrT[c]!;
       if (!(t < pT || (t === pT && fArrSeq[c]! < pS))) break;
       done++;
-      this.events++;
-      if (t > this.now) this.now = t;
+      events++;
+      if (t > now) now = t;
       fArrHas[c] = 0;
       fArrN--;
       if (arrivalsLeft > 0) {
         arrivalsLeft--;
-        if (this.firstArrivalT < 0) this.firstArrivalT = t;
-        this.lastArrivalT = t;
+        if (lastArrivalT === 0 && this.firstArrivalT < 0) this.firstArrivalT = t;
+        lastArrivalT = t;
         if (arrivalsLeft > 0) {
           if (gOther + fArrN + jobsN >= MAX_PENDING_EVENTS) {
-            failure = this.pendingError(this.events);
+            failure = this.pendingError(events);
             break;
           }
           // sfc32 (rng.ts nextUint32), as Simulation.uniform().
-          const x = (((ra + rb) | 0) + rd) | 0;
-          rd = (rd + 1) | 0;
-          ra = rb ^ (rb >>> 9);
-          rb = (rc + (rc << 3)) | 0;
-          rc = (((rc << 21) | (rc >>> 11)) + x) | 0;
-          fArrT[c] = t + -Math.log(((x >>> 0) + 0.5) * TWO_POW_M32) * callerGap[c]!;
+          // Draws in the general path's order: the next gap, replica, refusal, service, failure.
+          if (di === dn) {
+            this.refillDraws();
+            di = 0;
+            dn = DRAW_BLOCK;
+          }
+          fArrT[c] = t + -dL[di++]! * callerGap[c]!;
           fArrSeq[c] = seq++;
           fArrHas[c] = 1;
           fArrN++;
         }
-        this.inFlight++;
+        inFlight++;
         const dst = fTarget[c]!;
         const measured = t >= measureFrom;
         if (measured) svcAttempts[dst]!++;
@@ -1188,18 +1222,20 @@ export class Simulation {
         const n12 = n1 + nodeCanaryCount[dst]!;
         let k = 0;
         if (n12 !== 1) {
-          const x = (((ra + rb) | 0) + rd) | 0;
-          rd = (rd + 1) | 0;
-          ra = rb ^ (rb >>> 9);
-          rb = (rc + (rc << 3)) | 0;
-          rc = (((rc << 21) | (rc >>> 11)) + x) | 0;
-          k = (((x >>> 0) + 0.5) * TWO_POW_M32 * n12) | 0;
+          if (di === dn) {
+            this.refillDraws();
+            di = 0;
+            dn = DRAW_BLOCK;
+          }
+          k = (dU[di++]! * n12) | 0;
         }
         const rep = k < n1 ? nodeRepBase[dst]! + k : nodeCanaryBase[dst]! + (k - n1);
-        // In-flight counts, as startAttempt keeps them: a call left over from an L7 data plane
-        // (a retry, say) still balances by least request and checks its circuit breaker.
-        rActive[rep]!++;
-        inflight[nodeRepBase[c]! * N + dst]!++;
+        // In-flight counts, as startAttempt keeps them, while a call left over from an L7 data
+        // plane (a retry, say) may balance by least request or check its circuit breaker.
+        if (counted !== 0) {
+          rActive[rep]!++;
+          inflight[nodeRepBase[c]! * N + dst]!++;
+        }
         if (measured) {
           if (rIsCanary[rep] === 1) svcCanary[dst]!++;
           const sb = sec[c * N + dst]!;
@@ -1215,12 +1251,12 @@ export class Simulation {
         let lane: number;
         let refused = false;
         if (failP > 0 && failKind === K_CONNECT) {
-          const x = (((ra + rb) | 0) + rd) | 0;
-          rd = (rd + 1) | 0;
-          ra = rb ^ (rb >>> 9);
-          rb = (rc + (rc << 3)) | 0;
-          rc = (((rc << 21) | (rc >>> 11)) + x) | 0;
-          refused = ((x >>> 0) + 0.5) * TWO_POW_M32 < failP;
+          if (di === dn) {
+            this.refillDraws();
+            di = 0;
+            dn = DRAW_BLOCK;
+          }
+          refused = dU[di++]! < failP;
         }
         if (refused) {
           kind = K_CONNECT;
@@ -1243,21 +1279,22 @@ export class Simulation {
           let sv: number;
           if (dist === 1) sv = rMean[rep]!;
           else {
-            const x = (((ra + rb) | 0) + rd) | 0;
-            rd = (rd + 1) | 0;
-            ra = rb ^ (rb >>> 9);
-            rb = (rc + (rc << 3)) | 0;
-            rc = (((rc << 21) | (rc >>> 11)) + x) | 0;
-            const u1 = ((x >>> 0) + 0.5) * TWO_POW_M32;
-            if (dist === 0) sv = -Math.log(u1) * rMean[rep]!;
+            if (di === dn) {
+              this.refillDraws();
+              di = 0;
+              dn = DRAW_BLOCK;
+            }
+            const log1 = dL[di++]!;
+            if (dist === 0) sv = -log1 * rMean[rep]!;
             else {
-              const y = (((ra + rb) | 0) + rd) | 0;
-              rd = (rd + 1) | 0;
-              ra = rb ^ (rb >>> 9);
-              rb = (rc + (rc << 3)) | 0;
-              rc = (((rc << 21) | (rc >>> 11)) + y) | 0;
-              const u2 = ((y >>> 0) + 0.5) * TWO_POW_M32;
-              const z = Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+              // Lognormal via Box–Muller, as serviceSample.
+              if (di === dn) {
+                this.refillDraws();
+                di = 0;
+                dn = DRAW_BLOCK;
+              }
+              const u2 = dU[di++]!;
+              const z = Math.sqrt(-2 * log1) * Math.cos(2 * Math.PI * u2);
               sv = Math.exp(rMu[rep]! + rSigma[rep]! * z);
             }
           }
@@ -1267,41 +1304,38 @@ export class Simulation {
           if (measured) svcBusy[dst]! += sv;
           if (fin > measureFrom) svcServed[dst]! += start >= measureFrom ? sv : fin - measureFrom;
           if (failP > 0 && failKind !== K_CONNECT) {
-            const x = (((ra + rb) | 0) + rd) | 0;
-            rd = (rd + 1) | 0;
-            ra = rb ^ (rb >>> 9);
-            rb = (rc + (rc << 3)) | 0;
-            rc = (((rc << 21) | (rc >>> 11)) + x) | 0;
-            if (((x >>> 0) + 0.5) * TWO_POW_M32 < failP) kind = failKind;
+            if (di === dn) {
+              this.refillDraws();
+              di = 0;
+              dn = DRAW_BLOCK;
+            }
+            if (dU[di++]! < failP) kind = failKind;
           }
           respT = fin + netMs;
           lane = best;
         }
         if (gOther + fArrN + jobsN >= MAX_PENDING_EVENTS) {
-          failure = this.pendingError(this.events);
+          failure = this.pendingError(events);
           break;
         }
-        if (this.jFreeTop === 0) {
+        if (jFreeTop === 0) {
+          this.jFreeTop = 0;
           this.growJobs(this.jCap * 2);
+          jFree = this.jFree;
+          jFreeTop = this.jFreeTop;
           jT = this.jT;
           jSeq = this.jSeq;
           jStart = this.jStart;
           jNext = this.jNext;
-          jDst = this.jDst;
-          jRep = this.jRep;
-          jCaller = this.jCaller;
-          jKind = this.jKind;
+          jMeta = this.jMeta;
         }
-        const j = this.jFree[--this.jFreeTop]!;
+        const j = jFree[--jFreeTop]!;
         jobsN++;
         jT[j] = respT;
         jSeq[j] = seq++;
         jStart[j] = t;
         jNext[j] = -1;
-        jDst[j] = dst;
-        jRep[j] = rep;
-        jCaller[j] = c;
-        jKind[j] = kind;
+        jMeta[j] = kind | counted | (c << 5) | (dst << 8) | (rep << 13);
         const tail = laneTail[lane]!;
         if (tail < 0) {
           laneHead[lane] = j;
@@ -1315,10 +1349,12 @@ export class Simulation {
       if (C > 1) nc = this.nextFastCaller();
       else if (fArrHas[0] === 0) nc = -1;
     }
-    rs[0] = ra;
-    rs[1] = rb;
-    rs[2] = rc;
-    rs[3] = rd;
+    this.dI = di;
+    this.events = events;
+    this.now = now;
+    this.inFlight = inFlight;
+    this.lastArrivalT = lastArrivalT;
+    this.jFreeTop = jFreeTop;
     this.jobsN = jobsN;
     this.fArrN = fArrN;
     this.seq = seq;
@@ -1328,6 +1364,62 @@ export class Simulation {
     this.secAuthz = secAuthz;
     if (failure) throw failure;
     return done;
+  }
+
+  /**
+   * Computes the next DRAW_BLOCK PRNG draws (all buffered ones are used): each uniform, as
+   * uniform() makes it, and its Math.log, in a tight loop where the log's call is cheap. The
+   * fast path reads them in order; settleDraws() winds the state back to the draws it used.
+   */
+  private refillDraws(): void {
+    const rs = this.rs;
+    this.dS.set(rs);
+    let a = rs[0]!;
+    let b = rs[1]!;
+    let c = rs[2]!;
+    let d = rs[3]!;
+    const dU = this.dU;
+    const dL = this.dL;
+    for (let i = 0; i < DRAW_BLOCK; i++) {
+      const t = (((a + b) | 0) + d) | 0;
+      d = (d + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (((c << 21) | (c >>> 11)) + t) | 0;
+      const u = ((t >>> 0) + 0.5) * TWO_POW_M32;
+      dU[i] = u;
+      dL[i] = Math.log(u);
+    }
+    rs[0] = a;
+    rs[1] = b;
+    rs[2] = c;
+    rs[3] = d;
+    this.dI = 0;
+    this.dN = DRAW_BLOCK;
+  }
+
+  /** Drops the unused buffered draws: the PRNG state becomes the one after the draws used. */
+  private settleDraws(): void {
+    if (this.dN === 0) return;
+    const rs = this.rs;
+    const dS = this.dS;
+    let a = dS[0]!;
+    let b = dS[1]!;
+    let c = dS[2]!;
+    let d = dS[3]!;
+    for (let i = 0; i < this.dI; i++) {
+      const t = (((a + b) | 0) + d) | 0;
+      d = (d + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (((c << 21) | (c >>> 11)) + t) | 0;
+    }
+    rs[0] = a;
+    rs[1] = b;
+    rs[2] = c;
+    rs[3] = d;
+    this.dI = 0;
+    this.dN = 0;
   }
 
   /** Adds a lane whose first response is due at t to the heap of lane heads. */
@@ -1427,17 +1519,30 @@ export class Simulation {
     const jSeq = this.jSeq;
     const jStart = this.jStart;
     const jNext = this.jNext;
-    const jDst = this.jDst;
-    const jKind = this.jKind;
-    const jRep = this.jRep;
-    const jCaller = this.jCaller;
+    const jMeta = this.jMeta;
     const rActive = this.rActive;
     const inflight = this.inflight;
     const nodeRepBase = this.nodeRepBase;
     const N = this.nNodes;
     const jFree = this.jFree;
+    let jFreeTop = this.jFreeTop;
+    let jobsN = this.jobsN;
+    let events = this.events;
+    let inFlight = this.inFlight;
     let lhN = this.lhN;
     let winEnd = this.winStart + windowMs;
+    // e2e and the current window recorded inline (LogHistogram.recordBucket), state in locals.
+    const e2eCounts = e2e.counts;
+    let e2eCount = e2e.count;
+    let e2eSum = e2e.sumMs;
+    let e2eMax = e2e.maxMs;
+    let e2eOver = e2e.overflow;
+    const winCounts = win.counts;
+    let winCount = win.count;
+    let winSum = win.sumMs;
+    let winMax = win.maxMs;
+    let winOver = win.overflow;
+    let winErr = this.winErr;
     let done = 0;
     // The clock ends at the latest event processed (arrivals of this batch may be later).
     let last = this.now;
@@ -1486,34 +1591,73 @@ export class Simulation {
         lhT[i] = kt;
         lhL[i] = kl;
       }
-      jFree[this.jFreeTop++] = j;
-      this.jobsN--;
-      this.events++;
+      jFree[jFreeTop++] = j;
+      jobsN--;
+      events++;
       // releaseAttempt, finishCall + recordRoot.
-      const dst = jDst[j]!;
-      rActive[jRep[j]!]!--;
-      inflight[nodeRepBase[jCaller[j]!]! * N + dst]!--;
+      const meta = jMeta[j]!;
+      const dst = (meta >> 8) & 31;
+      if ((meta & 16) !== 0) {
+        rActive[meta >> 13]!--;
+        inflight[nodeRepBase[(meta >> 5) & 7]! * N + dst]!--;
+      }
       const start = jStart[j]!;
-      const cause = jKind[j] === K_OK ? C_OK : C_UPSTREAM;
+      const cause = (meta & 15) === K_OK ? C_OK : C_UPSTREAM;
       const lat = t - start;
-      const bucket = bucketOf(lat);
+      let bucket = bucketOf(lat);
+      let over = 0;
+      if (bucket >= HISTOGRAM_BUCKETS) {
+        bucket = HISTOGRAM_BUCKETS - 1;
+        over = 1;
+      }
       if (t >= measureFrom) {
-        svcHist[dst]!.recordBucket(bucket, lat);
+        svcHist[dst]!.recordBucket(bucket + over, lat);
         svcErr[dst * NCAUSE + cause]!++;
       }
-      this.inFlight--;
+      inFlight--;
       if (t >= winEnd) {
+        win.count = winCount;
+        win.sumMs = winSum;
+        win.maxMs = winMax;
+        win.overflow = winOver;
+        this.winErr = winErr;
         this.now = t;
         this.rollWindows();
         winEnd = this.winStart + windowMs;
+        winCount = win.count;
+        winSum = win.sumMs;
+        winMax = win.maxMs;
+        winOver = win.overflow;
+        winErr = this.winErr;
       }
-      win.recordBucket(bucket, lat);
-      if (cause !== C_OK) this.winErr++;
+      winCounts[bucket]! += 1;
+      winCount++;
+      winSum += lat;
+      if (lat > winMax) winMax = lat;
+      winOver += over;
+      if (cause !== C_OK) winErr++;
       if (start >= measureFrom) {
-        e2e.recordBucket(bucket, lat);
+        e2eCounts[bucket]! += 1;
+        e2eCount++;
+        e2eSum += lat;
+        if (lat > e2eMax) e2eMax = lat;
+        e2eOver += over;
         e2eErr[cause]!++;
       }
     }
+    win.count = winCount;
+    win.sumMs = winSum;
+    win.maxMs = winMax;
+    win.overflow = winOver;
+    this.winErr = winErr;
+    e2e.count = e2eCount;
+    e2e.sumMs = e2eSum;
+    e2e.maxMs = e2eMax;
+    e2e.overflow = e2eOver;
+    this.jFreeTop = jFreeTop;
+    this.jobsN = jobsN;
+    this.events = events;
+    this.inFlight = inFlight;
     this.lhN = lhN;
     this.now = last;
     return done;

@@ -125,5 +125,8 @@ export class LogHistogram {
   }
 }
 
+/** Number of buckets; `bucketOf` values at or past it are overflows (the last bucket). */
+export const HISTOGRAM_BUCKETS = NB;
+
 /** The largest latency the histogram resolves, ms (2^40 µs ≈ 12.7 days). */
 export const HISTOGRAM_MAX_MS = 2 ** OCTAVES / 1000;
