@@ -531,13 +531,14 @@ export class Simulation {
   // Whether fast-path calls count in rActive / inflight: only while calls from an earlier data
   // plane are still in flight (they may balance by least request or check a circuit breaker).
   private fCount = false;
-  // PRNG draws the fast path computed ahead, each as its uniform and the uniform's log (see
+  // PRNG draws computed ahead, each as its uniform and the uniform's log (see
   // refillDraws); the state of record is dS advanced by dI draws while any are buffered.
   private readonly dU = new Float64Array(DRAW_BLOCK);
   private readonly dL = new Float64Array(DRAW_BLOCK);
   private readonly dS = new Int32Array(4);
   private dI = 0;
   private dN = 0;
+  private dLogged = false; // dL holds the logs of the buffered draws
 
   /** Builds a simulation from a validated config. */
   constructor(config: SimConfig, options: SimOptions) {
@@ -1035,14 +1036,6 @@ export class Simulation {
    * when an intent switched the fast path off (the general loop takes over), false when done.
    */
   private runFast(tMs: number): boolean {
-    try {
-      return this.runFastEvents(tMs);
-    } finally {
-      this.settleDraws();
-    }
-  }
-
-  private runFastEvents(tMs: number): boolean {
     const limit = this.maxEvents;
     for (;;) {
       const hasG = this.hSize > 0;
@@ -1090,7 +1083,6 @@ export class Simulation {
       }
       if (!dueG) return false;
       if (this.events >= limit) throw new SimBudgetError(limit);
-      this.settleDraws(); // the general handlers draw from this.rs
       this.next();
       if (!this.fastOn) return true;
       // Once the last earlier call is done, none can appear again (only intents remain queued).
@@ -1161,6 +1153,10 @@ export class Simulation {
     const dL = this.dL;
     let di = this.dI;
     let dn = this.dN;
+    if (!this.dLogged) {
+      for (let i = di; i < dn; i++) dL[i] = Math.log(dU[i]!);
+      this.dLogged = true;
+    }
     let jT = this.jT;
     let jSeq = this.jSeq;
     let jStart = this.jStart;
@@ -1189,29 +1185,31 @@ export class Simulation {
       if (!(t < pT || (t === pT && fArrSeq[c]! < pS))) break;
       done++;
       events++;
-      if (t > now) now = t;
-      fArrHas[c] = 0;
-      fArrN--;
-      if (arrivalsLeft > 0) {
+      now = t; // arrivals run in order, after every event before them
+      if (arrivalsLeft <= 0) {
+        fArrHas[c] = 0; // the run has all its requests: this arrival is a no-op event
+        fArrN--;
+      } else {
         arrivalsLeft--;
         if (lastArrivalT === 0 && this.firstArrivalT < 0) this.firstArrivalT = t;
         lastArrivalT = t;
         if (arrivalsLeft > 0) {
-          if (gOther + fArrN + jobsN >= MAX_PENDING_EVENTS) {
+          // The caller's next arrival replaces this one (pending count before the push: - 1).
+          if (gOther + fArrN - 1 + jobsN >= MAX_PENDING_EVENTS) {
             failure = this.pendingError(events);
             break;
           }
-          // sfc32 (rng.ts nextUint32), as Simulation.uniform().
           // Draws in the general path's order: the next gap, replica, refusal, service, failure.
           if (di === dn) {
-            this.refillDraws();
+            this.refillDraws(true);
             di = 0;
             dn = DRAW_BLOCK;
           }
           fArrT[c] = t + -dL[di++]! * callerGap[c]!;
           fArrSeq[c] = seq++;
-          fArrHas[c] = 1;
-          fArrN++;
+        } else {
+          fArrHas[c] = 0;
+          fArrN--;
         }
         inFlight++;
         const dst = fTarget[c]!;
@@ -1223,7 +1221,7 @@ export class Simulation {
         let k = 0;
         if (n12 !== 1) {
           if (di === dn) {
-            this.refillDraws();
+            this.refillDraws(true);
             di = 0;
             dn = DRAW_BLOCK;
           }
@@ -1252,7 +1250,7 @@ export class Simulation {
         let refused = false;
         if (failP > 0 && failKind === K_CONNECT) {
           if (di === dn) {
-            this.refillDraws();
+            this.refillDraws(true);
             di = 0;
             dn = DRAW_BLOCK;
           }
@@ -1280,7 +1278,7 @@ export class Simulation {
           if (dist === 1) sv = rMean[rep]!;
           else {
             if (di === dn) {
-              this.refillDraws();
+              this.refillDraws(true);
               di = 0;
               dn = DRAW_BLOCK;
             }
@@ -1289,7 +1287,7 @@ export class Simulation {
             else {
               // Lognormal via Box–Muller, as serviceSample.
               if (di === dn) {
-                this.refillDraws();
+                this.refillDraws(true);
                 di = 0;
                 dn = DRAW_BLOCK;
               }
@@ -1305,7 +1303,7 @@ export class Simulation {
           if (fin > measureFrom) svcServed[dst]! += start >= measureFrom ? sv : fin - measureFrom;
           if (failP > 0 && failKind !== K_CONNECT) {
             if (di === dn) {
-              this.refillDraws();
+              this.refillDraws(true);
               di = 0;
               dn = DRAW_BLOCK;
             }
@@ -1367,11 +1365,13 @@ export class Simulation {
   }
 
   /**
-   * Computes the next DRAW_BLOCK PRNG draws (all buffered ones are used): each uniform, as
-   * uniform() makes it, and its Math.log, in a tight loop where the log's call is cheap. The
-   * fast path reads them in order; settleDraws() winds the state back to the draws it used.
+   * Computes the next DRAW_BLOCK PRNG draws (all buffered ones are used): each uniform and, for
+   * the fast path, its Math.log, in a tight loop where the log's call is cheap (inside the big
+   * handlers it spills every live register). Both paths read them in order, so the draws and
+   * values are exactly those of drawing one at a time; settleDraws() winds the state back to the
+   * draws used.
    */
-  private refillDraws(): void {
+  private refillDraws(logs = false): void {
     const rs = this.rs;
     this.dS.set(rs);
     let a = rs[0]!;
@@ -1386,10 +1386,10 @@ export class Simulation {
       a = b ^ (b >>> 9);
       b = (c + (c << 3)) | 0;
       c = (((c << 21) | (c >>> 11)) + t) | 0;
-      const u = ((t >>> 0) + 0.5) * TWO_POW_M32;
-      dU[i] = u;
-      dL[i] = Math.log(u);
+      dU[i] = ((t >>> 0) + 0.5) * TWO_POW_M32;
     }
+    if (logs) for (let i = 0; i < DRAW_BLOCK; i++) dL[i] = Math.log(dU[i]!);
+    this.dLogged = logs;
     rs[0] = a;
     rs[1] = b;
     rs[2] = c;
@@ -1877,40 +1877,38 @@ export class Simulation {
 
   // ================================================================ random variates
 
-  /** Uniform in (0, 1): sfc32 (same algorithm as rng.ts nextUint32), inlined on typed storage. */
+  /**
+   * Uniform in (0, 1): the next sfc32 draw (rng.ts nextUint32) as ((x + 0.5) · 2^-32), read from
+   * the block refillDraws computed (the same draws in the same order, with their logs ready).
+   */
   private uniform(): number {
-    const rs = this.rs;
-    const a = rs[0]!;
-    const b = rs[1]!;
-    const c = rs[2]!;
-    const d = rs[3]!;
-    const t = (((a + b) | 0) + d) | 0;
-    rs[3] = (d + 1) | 0;
-    rs[0] = b ^ (b >>> 9);
-    rs[1] = (c + (c << 3)) | 0;
-    const c2 = (c << 21) | (c >>> 11);
-    rs[2] = (c2 + t) | 0;
-    // × 2^-32 is exactly ÷ 2^32 (a power-of-two scale), without the slow division.
-    return ((t >>> 0) + 0.5) * TWO_POW_M32;
+    if (this.dI === this.dN) this.refillDraws();
+    return this.dU[this.dI++]!;
   }
 
-  /** The PRNG state as plain data (four uint32 words). */
+  /** Math.log of the next uniform draw (the draw is consumed). */
+  private logUniform(): number {
+    return Math.log(this.uniform());
+  }
+
+  /** The PRNG state as plain data (four uint32 words), after the draws used so far. */
   rngState(): RngState {
+    this.settleDraws();
     const rs = this.rs;
     return { a: rs[0]! >>> 0, b: rs[1]! >>> 0, c: rs[2]! >>> 0, d: rs[3]! >>> 0 };
   }
 
   private expSample(mean: number): number {
-    return -Math.log(this.uniform()) * mean;
+    return -this.logUniform() * mean;
   }
 
   private serviceSample(r: number): number {
     const kind = this.rDist[r]!;
-    if (kind === 0) return -Math.log(this.uniform()) * this.rMean[r]!;
+    if (kind === 0) return -this.logUniform() * this.rMean[r]!;
     if (kind === 1) return this.rMean[r]!;
     // Lognormal via Box–Muller (one normal per sample; the pair's second value is discarded
     // so the PRNG state stays the only state).
-    const z = Math.sqrt(-2 * Math.log(this.uniform())) * Math.cos(2 * Math.PI * this.uniform());
+    const z = Math.sqrt(-2 * this.logUniform()) * Math.cos(2 * Math.PI * this.uniform());
     return Math.exp(this.rMu[r]! + this.rSigma[r]! * z);
   }
 
