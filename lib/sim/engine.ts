@@ -1371,7 +1371,7 @@ export class Simulation {
    * values are exactly those of drawing one at a time; settleDraws() winds the state back to the
    * draws used.
    */
-  private refillDraws(logs = false): void {
+  private refillDraws(logs: boolean): void {
     const rs = this.rs;
     this.dS.set(rs);
     let a = rs[0]!;
@@ -1611,7 +1611,13 @@ export class Simulation {
         over = 1;
       }
       if (t >= measureFrom) {
-        svcHist[dst]!.recordBucket(bucket + over, lat);
+        // svcHist[dst].recordBucket, written out (a call would box lat).
+        const h = svcHist[dst]!;
+        h.counts[bucket]! += 1;
+        h.count++;
+        h.sumMs += lat;
+        if (lat > h.maxMs) h.maxMs = lat;
+        h.overflow += over;
         svcErr[dst * NCAUSE + cause]!++;
       }
       inFlight--;
@@ -1878,12 +1884,24 @@ export class Simulation {
   // ================================================================ random variates
 
   /**
-   * Uniform in (0, 1): the next sfc32 draw (rng.ts nextUint32) as ((x + 0.5) · 2^-32), read from
-   * the block refillDraws computed (the same draws in the same order, with their logs ready).
+   * Uniform in (0, 1): the next sfc32 draw (rng.ts nextUint32) as ((x + 0.5) · 2^-32), from the
+   * block the fast path computed ahead while any is left (the same draws in the same order).
    */
   private uniform(): number {
-    if (this.dI === this.dN) this.refillDraws();
-    return this.dU[this.dI++]!;
+    if (this.dI !== this.dN) return this.dU[this.dI++]!;
+    // Nothing buffered: draw from the state itself (sfc32 inlined on typed storage).
+    const rs = this.rs;
+    const a = rs[0]!;
+    const b = rs[1]!;
+    const c = rs[2]!;
+    const d = rs[3]!;
+    const t = (((a + b) | 0) + d) | 0;
+    rs[3] = (d + 1) | 0;
+    rs[0] = b ^ (b >>> 9);
+    rs[1] = (c + (c << 3)) | 0;
+    rs[2] = (((c << 21) | (c >>> 11)) + t) | 0;
+    // × 2^-32 is exactly ÷ 2^32 (a power-of-two scale), without the slow division.
+    return ((t >>> 0) + 0.5) * TWO_POW_M32;
   }
 
   /** Math.log of the next uniform draw (the draw is consumed). */
