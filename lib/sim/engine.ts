@@ -1400,7 +1400,12 @@ export class Simulation {
 
   /** Drops the unused buffered draws: the PRNG state becomes the one after the draws used. */
   private settleDraws(): void {
-    if (this.dN === 0) return;
+    if (this.dI === this.dN) {
+      // All used (uniform() may have drawn from the state since): the state is the one of record.
+      this.dI = 0;
+      this.dN = 0;
+      return;
+    }
     const rs = this.rs;
     const dS = this.dS;
     let a = dS[0]!;
