@@ -42,6 +42,24 @@ function plainConfig(k: number): { config: SimConfig; seed: number } {
     failureKind: KINDS[Math.floor(r() * 3)]!,
     failingReplicas: 0,
     canary: r() < 0.25 ? { replicas: 1 + Math.floor(r() * 2), failureProb: r() * 0.1 } : null,
+    // Policies need an L7 proxy: inert here, live once a test switches to sidecars.
+    policy:
+      r() < 0.5
+        ? {
+            retries: {
+              attempts: Math.floor(r() * 3),
+              retryOn: ['5xx' as const, 'connect-failure' as const],
+              perTryTimeoutMs: r() < 0.3 ? 2 + r() * 5 : null,
+              budget: r() < 0.3 ? { ratio: 0.2, minPerSecond: 10, ttlS: 10 } : null,
+            },
+            timeoutMs: r() < 0.3 ? 5 + r() * 20 : null,
+            circuitBreaker:
+              r() < 0.3 ? { maxConnections: 2, maxPendingRequests: 2, maxRetries: 1 } : null,
+            outlierDetection:
+              r() < 0.3 ? { consecutive5xx: 2, maxEjectionPercent: 50, baseEjectionMs: 200 } : null,
+            fault: r() < 0.15 ? { abortPercent: 5, delayPercent: 10, delayMs: 3 } : null,
+          }
+        : undefined,
   }));
   const nC = 1 + Math.floor(r() * 4);
   const callers = Array.from({ length: nC }, (_, i) => ({
