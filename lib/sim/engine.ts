@@ -9,7 +9,7 @@
  * "free at" times, so a station costs no event of its own; there are no per-event closures.
  */
 import type { SimConfig } from './config';
-import { HISTOGRAM_BUCKETS, HISTOGRAM_MAX_MS, LogHistogram, bucketOf } from './histogram';
+import { HISTOGRAM_BUCKETS, HISTOGRAM_MAX_MS, HISTOGRAM_SUB_BITS, LogHistogram } from './histogram';
 import {
   DEBOUNCE_MS,
   EBPF_COST,
@@ -121,6 +121,9 @@ for (let t = 0; t < 8; t++) {
 
 const REPLICA_SLOTS = 32; // v1 replica slots reserved per service so set-replicas needs no re-layout
 const TWO_POW_M32 = 1 / 4294967296;
+// A float's words, for the histogram bucket of a latency (histogram.ts bucketOf, inlined).
+const bits = new Float64Array(1);
+const bitsHi = new Uint32Array(bits.buffer);
 // Event queue layout: sorted while at most SORTED_MAX events are pending, a heap above, and
 // sorted again once a heap pops down to SORTED_MIN (the gap avoids flapping at the edge).
 const SORTED_MAX = 32;
@@ -1147,6 +1150,8 @@ export class Simulation {
     const inflight = this.inflight;
     const laneHead = this.laneHead;
     const laneTail = this.laneTail;
+    const lhL = this.lhL;
+    const lhT = this.lhT;
     const refusedLane = this.wFree.length;
     const gOther = this.hSize;
     const dU = this.dU;
@@ -1338,7 +1343,19 @@ export class Simulation {
         if (tail < 0) {
           laneHead[lane] = j;
           laneTail[lane] = j;
-          this.laneHeapInsert(lane, respT);
+          // laneHeapInsert, written out (a call would box respT): the new head's seq is the
+          // largest, so it goes after equal times.
+          let i = this.lhN++;
+          while (i > 0) {
+            const p = (i - 1) >> 1;
+            const pt = lhT[p]!;
+            if (pt <= respT) break;
+            lhT[i] = pt;
+            lhL[i] = lhL[p]!;
+            i = p;
+          }
+          lhT[i] = respT;
+          lhL[i] = lane;
         } else if (jT[tail]! <= respT) {
           jNext[tail] = j;
           laneTail[lane] = j;
@@ -1425,24 +1442,6 @@ export class Simulation {
     rs[3] = d;
     this.dI = 0;
     this.dN = 0;
-  }
-
-  /** Adds a lane whose first response is due at t to the heap of lane heads. */
-  private laneHeapInsert(lane: number, t: number): void {
-    const lhL = this.lhL;
-    const lhT = this.lhT;
-    // The new head's seq is the largest so far, so it goes after equal times.
-    let i = this.lhN++;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      const pt = lhT[p]!;
-      if (pt <= t) break;
-      lhT[i] = pt;
-      lhL[i] = lhL[p]!;
-      i = p;
-    }
-    lhT[i] = t;
-    lhL[i] = lane;
   }
 
   /**
@@ -1609,7 +1608,17 @@ export class Simulation {
       const start = jStart[j]!;
       const cause = (meta & 15) === K_OK ? C_OK : C_UPSTREAM;
       const lat = t - start;
-      let bucket = bucketOf(lat);
+      // bucketOf(lat), written out (a call would box lat).
+      let bucket = 0;
+      const us = lat * 1000;
+      if (us >= 1) {
+        bits[0] = us;
+        const hi = bitsHi[1]!;
+        bucket =
+          1 +
+          (((hi >>> 20) - 1023) << HISTOGRAM_SUB_BITS) +
+          ((hi >>> (20 - HISTOGRAM_SUB_BITS)) & ((1 << HISTOGRAM_SUB_BITS) - 1));
+      }
       let over = 0;
       if (bucket >= HISTOGRAM_BUCKETS) {
         bucket = HISTOGRAM_BUCKETS - 1;

@@ -140,6 +140,9 @@ export class LogHistogram {
   }
 }
 
+/** Mantissa bits per octave (64 linear sub-buckets), for code that computes `bucketOf` inline. */
+export const HISTOGRAM_SUB_BITS = SUB_BITS;
+
 /** Number of buckets; `bucketOf` values at or past it are overflows (the last bucket). */
 export const HISTOGRAM_BUCKETS = NB;
 
