@@ -531,6 +531,11 @@ export class Simulation {
   private jNext = new Int32Array(0);
   // kind | counted << 4 | caller << 5 | service << 8 | replica << 13 (see fastArrivals)
   private jMeta = new Int32Array(0);
+  // One lane's pending responses (fastArrivalsOneLane): time, start, seq, kind; a power-of-two ring.
+  private rgT = new Float64Array(1024);
+  private rgStart = new Float64Array(1024);
+  private rgSeq = new Float64Array(1024);
+  private rgKind = new Uint8Array(1024);
   // Whether fast-path calls count in rActive / inflight: only while calls from an earlier data
   // plane are still in flight (they may balance by least request or check a circuit breaker).
   private fCount = false;
@@ -1117,6 +1122,11 @@ export class Simulation {
    * PRNG state in locals. Each response joins its worker's lane. Returns the arrivals processed.
    */
   private fastArrivals(pT: number, pS: number, max: number): number {
+    if (max > 1 && this.oneLane()) {
+      const lane = this.rWBase[this.nodeRepBase[this.fTarget[0]!]!]!;
+      if (this.lhN === 0 || (this.lhN === 1 && this.lhL[0] === lane))
+        return this.fastArrivalsOneLane(pT, pS, max);
+    }
     const N = this.nNodes;
     const C = this.nCallers;
     const measureFrom = this.measureFrom;
@@ -1379,6 +1389,347 @@ export class Simulation {
     this.secAuthz = secAuthz;
     if (failure) throw failure;
     return done;
+  }
+
+  /**
+   * Whether every fast-path call can only ever use one worker: one caller, one replica (no
+   * canary), one worker, no refused connections. Its responses then come in arrival order.
+   */
+  private oneLane(): boolean {
+    if (this.nCallers !== 1) return false;
+    const dst = this.fTarget[0]!;
+    const rep = this.nodeRepBase[dst]!;
+    return (
+      this.nodeRepActive[dst]! + this.nodeCanaryCount[dst]! === 1 &&
+      this.nodeWorkers[dst]! === 1 &&
+      !(this.rFailP[rep]! > 0 && this.rFailKind[rep]! === K_CONNECT)
+    );
+  }
+
+  /**
+   * fastArrivals for one lane (see oneLane) while no other lane has a response pending: its responses
+   * leave in arrival order, so they wait in a plain ring and each is recorded (the response event:
+   * releaseAttempt, finishCall, recordRoot) just before the first arrival due after it — an exact
+   * event loop for one FIFO worker with no job records, lane links or heap. At the end the
+   * responses due before min((pT, pS), next arrival) are recorded, as fastResponses would, and
+   * the rest move to the worker's lane as jobs.
+   */
+  private fastArrivalsOneLane(pT: number, pS: number, max: number): number {
+    const N = this.nNodes;
+    const measureFrom = this.measureFrom;
+    const netMs = this.netMs;
+    const extra = this.handshakeMs;
+    const gap = this.callerGap[0]!;
+    const fArrT = this.fArrT;
+    const fArrSeq = this.fArrSeq;
+    const fArrHas = this.fArrHas;
+    const dst = this.fTarget[0]!;
+    const rep = this.nodeRepBase[dst]!;
+    const wi = this.rWBase[rep]!;
+    const failP = this.rFailP[rep]!;
+    const failKind = this.rFailKind[rep]!;
+    const dist = this.rDist[rep]!;
+    const mean = this.rMean[rep]!;
+    const mu = this.rMu[rep]!;
+    const sigma = this.rSigma[rep]!;
+    const canary = this.rIsCanary[rep]!;
+    const sb = this.sec[dst]!; // caller 0 → dst
+    const svcAttempts = this.svcAttempts;
+    const svcCanary = this.svcCanary;
+    const svcBusy = this.svcBusy;
+    const svcServed = this.svcServed;
+    const h = this.svcHist[dst]!;
+    const svcErr = this.svcErr;
+    const e2e = this.e2e;
+    const e2eErr = this.e2eErr;
+    const win = this.win;
+    const windowMs = this.config.windowMs;
+    const gOther = this.hSize;
+    const dU = this.dU;
+    const dL = this.dL;
+    let di = this.dI;
+    let dn = this.dN;
+    if (!this.dLogged) {
+      for (let i = di; i < dn; i++) dL[i] = Math.log(dU[i]!);
+      this.dLogged = true;
+    }
+    let rgT = this.rgT;
+    let rgStart = this.rgStart;
+    let rgSeq = this.rgSeq;
+    let rgKind = this.rgKind;
+    let mask = rgT.length - 1;
+    let rgH = 0;
+    let rgN = 0;
+    // The lane's pending responses (if any) move into the ring, in order.
+    if (this.lhN === 1) {
+      for (let j = this.laneHead[wi]!; j >= 0;) {
+        if (rgN === mask + 1) {
+          this.growRing();
+          rgT = this.rgT;
+          rgStart = this.rgStart;
+          rgSeq = this.rgSeq;
+          rgKind = this.rgKind;
+          mask = rgT.length - 1;
+        }
+        rgT[rgN] = this.jT[j]!;
+        rgStart[rgN] = this.jStart[j]!;
+        rgSeq[rgN] = this.jSeq[j]!;
+        const meta = this.jMeta[j]!;
+        rgKind[rgN] = meta & 15;
+        if ((meta & 16) !== 0) {
+          // counted: released here, counted again if it moves back to the lane
+          this.rActive[rep]!--;
+          this.inflight[this.nodeRepBase[0]! * N + dst]!--;
+        }
+        rgN++;
+        const nx = this.jNext[j]!;
+        this.jFree[this.jFreeTop++] = j;
+        this.jobsN--;
+        j = nx;
+      }
+      this.laneHead[wi] = -1;
+      this.laneTail[wi] = -1;
+      this.lhN = 0;
+    }
+    let free = this.wFree[wi]!;
+    let winEnd = this.winStart + windowMs;
+    let fArrN = this.fArrN;
+    let seq = this.seq;
+    let arrivalsLeft = this.arrivalsLeft;
+    let events = this.events;
+    let now = this.now;
+    let inFlight = this.inFlight;
+    let lastArrivalT = this.lastArrivalT;
+    let secCalls = this.secCalls;
+    let secEnc = this.secEnc;
+    let secAuthz = this.secAuthz;
+    let done = 0;
+    let failure: SimBudgetError | null = null;
+    for (;;) {
+      // Responses run up to the next arrival, or at the end up to min(bound, next arrival).
+      let take = done < max && fArrHas[0] === 1;
+      let bT = pT;
+      let bS = pS;
+      if (fArrHas[0] === 1) {
+        const at = fArrT[0]!;
+        const as = fArrSeq[0]!;
+        if (at < pT || (at === pT && as < pS)) {
+          bT = at;
+          bS = as;
+        } else take = false;
+      }
+      while (rgN > 0) {
+        const rt = rgT[rgH]!;
+        if (!(rt < bT || (rt === bT && rgSeq[rgH]! < bS))) break;
+        const start = rgStart[rgH]!;
+        const cause = rgKind[rgH] === K_OK ? C_OK : C_UPSTREAM;
+        rgH = (rgH + 1) & mask;
+        rgN--;
+        events++;
+        inFlight--;
+        if (rt > now) now = rt;
+        const lat = rt - start;
+        let bucket = 0;
+        const us = lat * 1000;
+        if (us >= 1) {
+          bits[0] = us;
+          const hi = bitsHi[1]!;
+          bucket =
+            1 +
+            (((hi >>> 20) - 1023) << HISTOGRAM_SUB_BITS) +
+            ((hi >>> (20 - HISTOGRAM_SUB_BITS)) & ((1 << HISTOGRAM_SUB_BITS) - 1));
+        }
+        let over = 0;
+        if (bucket >= HISTOGRAM_BUCKETS) {
+          bucket = HISTOGRAM_BUCKETS - 1;
+          over = 1;
+        }
+        if (rt >= measureFrom) {
+          h.counts[bucket]! += 1;
+          h.count++;
+          h.sumMs += lat;
+          if (lat > h.maxMs) h.maxMs = lat;
+          h.overflow += over;
+          svcErr[dst * NCAUSE + cause]!++;
+        }
+        if (rt >= winEnd) {
+          this.now = rt;
+          this.rollWindows();
+          winEnd = this.winStart + windowMs;
+        }
+        win.counts[bucket]! += 1;
+        win.count++;
+        win.sumMs += lat;
+        if (lat > win.maxMs) win.maxMs = lat;
+        win.overflow += over;
+        if (cause !== C_OK) this.winErr++;
+        if (start >= measureFrom) {
+          e2e.counts[bucket]! += 1;
+          e2e.count++;
+          e2e.sumMs += lat;
+          if (lat > e2e.maxMs) e2e.maxMs = lat;
+          e2e.overflow += over;
+          e2eErr[cause]!++;
+        }
+      }
+      if (!take) break;
+      // The arrival at bT (fastArrivals' steps with one caller, one replica, one worker).
+      const t = bT;
+      done++;
+      events++;
+      if (t > now) now = t;
+      if (arrivalsLeft <= 0) {
+        fArrHas[0] = 0; // the run has all its requests: a no-op event
+        fArrN--;
+        continue;
+      }
+      arrivalsLeft--;
+      if (lastArrivalT === 0 && this.firstArrivalT < 0) this.firstArrivalT = t;
+      lastArrivalT = t;
+      if (arrivalsLeft > 0) {
+        if (gOther + fArrN - 1 + rgN >= MAX_PENDING_EVENTS) {
+          failure = this.pendingError(events);
+          break;
+        }
+        if (di === dn) {
+          this.refillDraws(true);
+          di = 0;
+          dn = DRAW_BLOCK;
+        }
+        fArrT[0] = t + -dL[di++]! * gap;
+        fArrSeq[0] = seq++;
+      } else {
+        fArrHas[0] = 0;
+        fArrN--;
+      }
+      inFlight++;
+      const measured = t >= measureFrom;
+      if (measured) {
+        svcAttempts[dst]!++;
+        if (canary === 1) svcCanary[dst]!++;
+        secCalls++;
+        secEnc += sb & 1;
+        secAuthz += (sb >> 1) & 1;
+      }
+      const tArr = t + extra + netMs;
+      let sv: number;
+      if (dist === 1) sv = mean;
+      else {
+        if (di === dn) {
+          this.refillDraws(true);
+          di = 0;
+          dn = DRAW_BLOCK;
+        }
+        const log1 = dL[di++]!;
+        if (dist === 0) sv = -log1 * mean;
+        else {
+          if (di === dn) {
+            this.refillDraws(true);
+            di = 0;
+            dn = DRAW_BLOCK;
+          }
+          const z = Math.sqrt(-2 * log1) * Math.cos(2 * Math.PI * dU[di++]!);
+          sv = Math.exp(mu + sigma * z);
+        }
+      }
+      const start = free > tArr ? free : tArr;
+      const fin = start + sv;
+      free = fin;
+      if (measured) svcBusy[dst]! += sv;
+      if (fin > measureFrom) svcServed[dst]! += start >= measureFrom ? sv : fin - measureFrom;
+      let kind = K_OK;
+      if (failP > 0) {
+        if (di === dn) {
+          this.refillDraws(true);
+          di = 0;
+          dn = DRAW_BLOCK;
+        }
+        if (dU[di++]! < failP) kind = failKind;
+      }
+      if (gOther + fArrN + rgN >= MAX_PENDING_EVENTS) {
+        failure = this.pendingError(events);
+        break;
+      }
+      if (rgN === mask + 1) {
+        this.growRing(rgH, rgN);
+        rgT = this.rgT;
+        rgStart = this.rgStart;
+        rgSeq = this.rgSeq;
+        rgKind = this.rgKind;
+        mask = rgT.length - 1;
+        rgH = 0;
+      }
+      const tail = (rgH + rgN) & mask;
+      rgT[tail] = fin + netMs;
+      rgStart[tail] = t;
+      rgSeq[tail] = seq++;
+      rgKind[tail] = kind;
+      rgN++;
+    }
+    this.wFree[wi] = free;
+    // Responses still due later wait in the worker's lane, in order, with their seq.
+    if (rgN > 0) {
+      const counted = this.fCount;
+      const N16 = counted ? 16 : 0;
+      let prev = -1;
+      for (let i = 0; i < rgN; i++) {
+        const o = (rgH + i) & mask;
+        if (this.jFreeTop === 0) this.growJobs(this.jCap * 2);
+        const j = this.jFree[--this.jFreeTop]!;
+        this.jobsN++;
+        this.jT[j] = rgT[o]!;
+        this.jSeq[j] = rgSeq[o]!;
+        this.jStart[j] = rgStart[o]!;
+        this.jNext[j] = -1;
+        this.jMeta[j] = rgKind[o]! | N16 | (dst << 8) | (rep << 13);
+        if (counted) {
+          this.rActive[rep]!++;
+          this.inflight[this.nodeRepBase[0]! * N + dst]!++;
+        }
+        if (prev < 0) {
+          this.laneHead[wi] = j;
+          this.lhT[0] = rgT[o]!;
+          this.lhL[0] = wi;
+          this.lhN = 1;
+        } else this.jNext[prev] = j;
+        prev = j;
+      }
+      this.laneTail[wi] = prev;
+    }
+    this.dI = di;
+    this.fArrN = fArrN;
+    this.seq = seq;
+    this.arrivalsLeft = arrivalsLeft;
+    this.events = events;
+    this.now = now;
+    this.inFlight = inFlight;
+    this.lastArrivalT = lastArrivalT;
+    this.secCalls = secCalls;
+    this.secEnc = secEnc;
+    this.secAuthz = secAuthz;
+    if (failure) throw failure;
+    return done;
+  }
+
+  /** Doubles the one-lane ring, its rgN entries from rgH moved to the front, oldest first. */
+  private growRing(rgH = 0, rgN = this.rgT.length): void {
+    const mask = this.rgT.length - 1;
+    const n = this.rgT.length * 2;
+    const t = new Float64Array(n);
+    const st = new Float64Array(n);
+    const sq = new Float64Array(n);
+    const k = new Uint8Array(n);
+    for (let i = 0; i < rgN; i++) {
+      const o = (rgH + i) & mask;
+      t[i] = this.rgT[o]!;
+      st[i] = this.rgStart[o]!;
+      sq[i] = this.rgSeq[o]!;
+      k[i] = this.rgKind[o]!;
+    }
+    this.rgT = t;
+    this.rgStart = st;
+    this.rgSeq = sq;
+    this.rgKind = k;
   }
 
   /**

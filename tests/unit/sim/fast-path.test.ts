@@ -81,6 +81,31 @@ function plainConfig(k: number): { config: SimConfig; seed: number } {
   return { config: simConfigSchema.parse(input), seed: Math.floor(r() * 4294967295) };
 }
 
+/** A random single-lane queue: one caller, one replica with one worker (M/M/1, M/D/1, M/G/1). */
+function oneLaneConfig(k: number): { config: SimConfig; seed: number } {
+  const r = lcg(k * 104729 + 7);
+  const input: SimConfigInput = {
+    requests: 3000 + Math.floor(r() * 6000),
+    warmupFraction: r() < 0.5 ? 0 : r() * 0.3,
+    networkMs: r() < 0.4 ? 0 : r() * 0.5,
+    windowMs: [10, 50, 250, 1000][Math.floor(r() * 4)]!,
+    stepIntervalMs: 200 + Math.floor(r() * 800),
+    dataPlane: { mode: 'none', connectionReuse: r() < 0.7 },
+    callers: [{ name: 'load', rps: 50 + r() * 1000, calls: [['q']] }],
+    services: [
+      {
+        name: 'q',
+        replicas: 1,
+        workers: 1,
+        serviceTime: { kind: DISTS[Math.floor(r() * 3)]!, meanMs: 0.1 + r(), sigma: 0.1 + r() },
+        failureProb: r() < 0.5 ? r() * 0.3 : 0,
+        failureKind: r() < 0.5 ? '500' : '503',
+      },
+    ],
+  };
+  return { config: simConfigSchema.parse(input), seed: Math.floor(r() * 4294967295) };
+}
+
 /** Everything a run exposes, as one string. */
 function fingerprint(sim: Simulation): string {
   return JSON.stringify([
@@ -121,6 +146,68 @@ describe('fast path ≡ general event loop (bit-identical)', () => {
       expectSame(fingerprint(fast), fingerprint(general), `config ${k}`);
     }
     expect(used).toBe(120); // every one of these configs is eligible
+  });
+
+  it('single-lane queues (responses recorded as their arrivals are solved) give identical results', () => {
+    for (let k = 0; k < 60; k++) {
+      const { config, seed } = oneLaneConfig(k);
+      expectSame(
+        fingerprint(batch(config, seed, true)),
+        fingerprint(batch(config, seed, false)),
+        `config ${k}`,
+      );
+      // In slices, with windows marked, and through intents that leave the single lane and return.
+      const script: { at: number; intent: Intent }[] = [
+        { at: 1, intent: { type: 'set-replicas', service: 'q', replicas: 2 } },
+        { at: 2, intent: { type: 'set-replicas', service: 'q', replicas: 1 } },
+        {
+          at: 3,
+          intent: {
+            type: 'set-failure',
+            service: 'q',
+            failureProb: 0.3,
+            failureKind: 'connect-failure',
+          },
+        },
+        {
+          at: 4,
+          intent: { type: 'set-failure', service: 'q', failureProb: 0.1, failureKind: '500' },
+        },
+        { at: 5, intent: { type: 'set-data-plane', mode: 'sidecar' } },
+        { at: 6, intent: { type: 'set-data-plane', mode: 'none' } },
+        { at: 7, intent: { type: 'set-rate', caller: 'load', rps: 900 } },
+      ];
+      const sims = [true, false].map(
+        (fastPath) => new Simulation(config, { seed, requests: Infinity, fastPath }),
+      );
+      const r = lcg(k);
+      for (const sim of sims) sim.runUntil(config.stepIntervalMs);
+      for (let st = 0; st < 9; st++) {
+        for (const sim of sims) {
+          for (const e of script) if (e.at === sim.steps) sim.enqueueIntent(e.intent);
+          sim.markWindow();
+          sim.takeIntent();
+          sim.steps++;
+        }
+        const end = sims[0]!.now + config.stepIntervalMs;
+        for (let t = sims[0]!.now + r() * 50; t < end; t += r() * 300)
+          for (const sim of sims) sim.runUntil(t);
+        for (const sim of sims) sim.runUntil(end);
+        expectSame(fingerprint(sims[0]!), fingerprint(sims[1]!), `config ${k} step ${st}`);
+      }
+      // A budget stops both at the same event.
+      const limit = 1 + Math.floor(r() * 12000);
+      const stopped = [true, false].map((fastPath) => {
+        const sim = new Simulation(config, { seed, fastPath, maxEvents: limit });
+        try {
+          sim.runToCompletion();
+        } catch (e) {
+          expect(e).toBeInstanceOf(SimBudgetError);
+        }
+        return fingerprint(sim);
+      });
+      expectSame(stopped[0]!, stopped[1]!, `config ${k}, budget ${limit}`);
+    }
   });
 
   it('a run advanced in uneven runUntil slices with windows marked matches the general loop', () => {
