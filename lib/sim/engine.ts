@@ -130,6 +130,8 @@ const SORTED_MAX = 32;
 const SORTED_MIN = 16;
 // Most arrivals the fast path solves before it turns to the responses due meanwhile.
 const FAST_BATCH = 1024;
+// Most pending responses a one-worker queue moves through its ring per batch (fastArrivalsOneLane).
+const ONE_LANE_MAX = 2048;
 // PRNG draws the fast path computes (with their logs) in one tight loop.
 const DRAW_BLOCK = 512;
 
@@ -1124,7 +1126,9 @@ export class Simulation {
   private fastArrivals(pT: number, pS: number, max: number): number {
     if (max > 1 && this.oneLane()) {
       const lane = this.rWBase[this.nodeRepBase[this.fTarget[0]!]!]!;
-      if (this.lhN === 0 || (this.lhN === 1 && this.lhL[0] === lane))
+      // Its pending responses move through the ring on every batch: only while they are few
+      // (an overloaded queue keeps millions pending; the lanes handle those in O(1) each).
+      if (this.lhN === 0 || (this.lhN === 1 && this.lhL[0] === lane && this.jobsN <= ONE_LANE_MAX))
         return this.fastArrivalsOneLane(pT, pS, max);
     }
     const N = this.nNodes;
