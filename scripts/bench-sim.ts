@@ -7,7 +7,8 @@
  * fed in arrival order; chosen by the engine, bit-identical results) or its general event loop,
  * and the plain-queue cases are also timed on the general loop (`fastPath: false`) for reference.
  * Prints numbers; never passes or fails.
- * Each case runs after a short JIT warm-up, three times; the median and the best are printed.
+ * Each case runs after a JIT warm-up (≥ 300 ms of unmeasured runs), three times; the median and the
+ * best are printed.
  * Usage: npm run bench:sim [-- --requests N]
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -74,12 +75,14 @@ let peakHeap = 0;
 console.log(
   `Simulator benchmark — ${REQUESTS.toLocaleString('en-US')} requests per case, Node ${process.version}\n`,
 );
-// JIT warm-up: one short unmeasured run per case, so the first measured case does not pay for
-// V8's optimising compiler (which process.cpuUsage() would count).
+// JIT warm-up: unmeasured runs per case until V8's optimising compiler is done with them (it
+// compiles on background threads, which process.cpuUsage() counts): at least 300 ms per case, on
+// the path the case uses (the fast path runs 50k requests in a few ms, before compiles finish).
 for (const c of cases) {
-  new Simulation(simConfigSchema.parse({ ...c.config, requests: 50_000 }), {
-    seed: 1,
-  }).runToCompletion();
+  const warm = simConfigSchema.parse({ ...c.config, requests: 50_000 });
+  const t0 = performance.now();
+  for (let seed = 1; performance.now() - t0 < 300; seed += 1)
+    new Simulation(warm, { seed }).runToCompletion();
 }
 
 const REPEATS = 3;
