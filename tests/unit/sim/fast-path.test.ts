@@ -148,7 +148,7 @@ describe('fast path ≡ general event loop (bit-identical)', () => {
     expect(used).toBe(120); // every one of these configs is eligible
   });
 
-  it('single-lane queues (responses recorded as their arrivals are solved) give identical results', () => {
+  it('single-worker queues (M/M/1, M/D/1, M/G/1) through intents and budgets give identical results', () => {
     for (let k = 0; k < 60; k++) {
       const { config, seed } = oneLaneConfig(k);
       expectSame(
