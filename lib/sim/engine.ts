@@ -541,7 +541,6 @@ export class Simulation {
   private readonly dS = new Int32Array(4);
   private dI = 0;
   private dN = 0;
-  private dLogged = false; // dL holds the logs of the buffered draws
 
   /** Builds a simulation from a validated config. */
   constructor(config: SimConfig, options: SimOptions) {
@@ -1158,10 +1157,6 @@ export class Simulation {
     const dL = this.dL;
     let di = this.dI;
     let dn = this.dN;
-    if (!this.dLogged) {
-      for (let i = di; i < dn; i++) dL[i] = Math.log(dU[i]!);
-      this.dLogged = true;
-    }
     let jT = this.jT;
     let jSeq = this.jSeq;
     let jStart = this.jStart;
@@ -1206,7 +1201,7 @@ export class Simulation {
           }
           // Draws in the general path's order: the next gap, replica, refusal, service, failure.
           if (di === dn) {
-            this.refillDraws(true);
+            this.refillDraws();
             di = 0;
             dn = DRAW_BLOCK;
           }
@@ -1226,7 +1221,7 @@ export class Simulation {
         let k = 0;
         if (n12 !== 1) {
           if (di === dn) {
-            this.refillDraws(true);
+            this.refillDraws();
             di = 0;
             dn = DRAW_BLOCK;
           }
@@ -1255,7 +1250,7 @@ export class Simulation {
         let refused = false;
         if (failP > 0 && failKind === K_CONNECT) {
           if (di === dn) {
-            this.refillDraws(true);
+            this.refillDraws();
             di = 0;
             dn = DRAW_BLOCK;
           }
@@ -1283,7 +1278,7 @@ export class Simulation {
           if (dist === 1) sv = rMean[rep]!;
           else {
             if (di === dn) {
-              this.refillDraws(true);
+              this.refillDraws();
               di = 0;
               dn = DRAW_BLOCK;
             }
@@ -1292,7 +1287,7 @@ export class Simulation {
             else {
               // Lognormal via Box–Muller, as serviceSample.
               if (di === dn) {
-                this.refillDraws(true);
+                this.refillDraws();
                 di = 0;
                 dn = DRAW_BLOCK;
               }
@@ -1308,7 +1303,7 @@ export class Simulation {
           if (fin > measureFrom) svcServed[dst]! += start >= measureFrom ? sv : fin - measureFrom;
           if (failP > 0 && failKind !== K_CONNECT) {
             if (di === dn) {
-              this.refillDraws(true);
+              this.refillDraws();
               di = 0;
               dn = DRAW_BLOCK;
             }
@@ -1382,13 +1377,13 @@ export class Simulation {
   }
 
   /**
-   * Computes the next DRAW_BLOCK PRNG draws (all buffered ones are used): each uniform and, for
-   * the fast path, its Math.log, in a tight loop where the log's call is cheap (inside the big
-   * handlers it spills every live register). Both paths read them in order, so the draws and
-   * values are exactly those of drawing one at a time; settleDraws() winds the state back to the
-   * draws used.
+   * Computes the next DRAW_BLOCK PRNG draws for the fast path (all buffered ones are used): each
+   * uniform and its Math.log, in a tight loop where the log's call is cheap (inside the big
+   * handlers it spills every live register). Whatever is left when the general handlers draw
+   * again is used first (uniform()), so the draws and values are exactly those of drawing one at
+   * a time; settleDraws() winds the state back to the draws used.
    */
-  private refillDraws(logs: boolean): void {
+  private refillDraws(): void {
     const rs = this.rs;
     this.dS.set(rs);
     let a = rs[0]!;
@@ -1405,8 +1400,7 @@ export class Simulation {
       c = (((c << 21) | (c >>> 11)) + t) | 0;
       dU[i] = ((t >>> 0) + 0.5) * TWO_POW_M32;
     }
-    if (logs) for (let i = 0; i < DRAW_BLOCK; i++) dL[i] = Math.log(dU[i]!);
-    this.dLogged = logs;
+    for (let i = 0; i < DRAW_BLOCK; i++) dL[i] = Math.log(dU[i]!);
     rs[0] = a;
     rs[1] = b;
     rs[2] = c;
