@@ -7,6 +7,8 @@
  * short sorted run while few are pending and as a binary heap otherwise; calls and attempts are pooled records in typed arrays with free
  * lists; FIFO multi-server stations (services and proxies) are solved with per-worker
  * "free at" times, so a station costs no event of its own; there are no per-event closures.
+ * Plain queues (no proxies, callers making one call to a leaf service) run on a fast path with
+ * bit-identical results (runFast; docs/simulator.md "Speed").
  */
 import type { SimConfig } from './config';
 import { HISTOGRAM_BUCKETS, HISTOGRAM_MAX_MS, HISTOGRAM_SUB_BITS, LogHistogram } from './histogram';
@@ -1112,8 +1114,9 @@ export class Simulation {
 
   /**
    * Processes up to `max` arrivals due before (pT, pS), in order: onArrival, startCall,
-   * startAttempt, pickReplica (no L7) and arriveAtService of the general path, inlined, with the
-   * PRNG state in locals. Each response joins its worker's lane. Returns the arrivals processed.
+   * startAttempt, pickReplica (no L7) and arriveAtService of the general path, inlined, reading
+   * PRNG draws (and their logs) from the precomputed block. Each response joins its worker's lane.
+   * Returns the arrivals processed.
    */
   private fastArrivals(pT: number, pS: number, max: number): number {
     const N = this.nNodes;
