@@ -7,9 +7,11 @@
  * short sorted run while few are pending and as a binary heap otherwise; calls and attempts are pooled records in typed arrays with free
  * lists; FIFO multi-server stations (services and proxies) are solved with per-worker
  * "free at" times, so a station costs no event of its own; there are no per-event closures.
+ * Plain queues (no proxies, callers making one call to a leaf service) run on a fast path with
+ * bit-identical results (runFast; docs/simulator.md "Speed").
  */
 import type { SimConfig } from './config';
-import { HISTOGRAM_MAX_MS, LogHistogram } from './histogram';
+import { HISTOGRAM_BUCKETS, HISTOGRAM_MAX_MS, HISTOGRAM_SUB_BITS, LogHistogram } from './histogram';
 import {
   DEBOUNCE_MS,
   EBPF_COST,
@@ -121,10 +123,17 @@ for (let t = 0; t < 8; t++) {
 
 const REPLICA_SLOTS = 32; // v1 replica slots reserved per service so set-replicas needs no re-layout
 const TWO_POW_M32 = 1 / 4294967296;
+// A float's words, for the histogram bucket of a latency (histogram.ts bucketOf, inlined).
+const bits = new Float64Array(1);
+const bitsHi = new Uint32Array(bits.buffer);
 // Event queue layout: sorted while at most SORTED_MAX events are pending, a heap above, and
 // sorted again once a heap pops down to SORTED_MIN (the gap avoids flapping at the edge).
 const SORTED_MAX = 32;
 const SORTED_MIN = 16;
+// Most arrivals the fast path solves before it turns to the responses due meanwhile.
+const FAST_BATCH = 1024;
+// PRNG draws the fast path computes (with their logs) in one tight loop.
+const DRAW_BLOCK = 512;
 
 /** Runtime route policy of one destination (rebuilt whenever an intent is applied). */
 type RoutePolicy = {
@@ -242,6 +251,11 @@ export type SimOptions = {
   requests?: number;
   /** Most events the run may process; past it the run stops with a SimBudgetError. */
   maxEvents?: number;
+  /**
+   * Use the fast path where the config allows it (default true). Results are bit-identical
+   * either way; false forces the general event loop (equivalence tests, diagnostics).
+   */
+  fastPath?: boolean;
 };
 
 /** Thrown when a run reaches its event budget (see lib/sim/budget.ts for the estimate up front). */
@@ -494,6 +508,42 @@ export class Simulation {
   private winRetries0 = 0;
   private readonly series: SeriesPoint[] = [];
 
+  // ---- fast path (see runFast): plain requests from callers to one leaf service, no proxies
+  private readonly fastAllowed: boolean;
+  private fastOn = false;
+  private readonly fTarget: Int32Array; // per caller: the leaf service it calls, or -1
+  private readonly fArrT: Float64Array; // per caller: its pending arrival (time, seq)
+  private readonly fArrSeq: Float64Array;
+  private readonly fArrHas: Uint8Array;
+  private fArrN = 0;
+  // Responses in flight, one FIFO lane per worker (+ one for refused connections), merged by a
+  // binary heap of lane heads ordered by (time, seq); job records pooled in typed arrays.
+  private laneHead = new Int32Array(0);
+  private laneTail = new Int32Array(0);
+  private lhL = new Int32Array(0);
+  private lhT = new Float64Array(0);
+  private lhN = 0;
+  private jobsN = 0;
+  private jCap = 0;
+  private jFreeTop = 0;
+  private jFree = new Int32Array(0);
+  private jT = new Float64Array(0);
+  private jSeq = new Float64Array(0);
+  private jStart = new Float64Array(0);
+  private jNext = new Int32Array(0);
+  // kind | counted << 4 | caller << 5 | service << 8 | replica << 13 (see fastArrivals)
+  private jMeta = new Int32Array(0);
+  // Whether fast-path calls count in rActive / inflight: only while calls from an earlier data
+  // plane are still in flight (they may balance by least request or check a circuit breaker).
+  private fCount = false;
+  // PRNG draws computed ahead, each as its uniform and the uniform's log (see
+  // refillDraws); the state of record is dS advanced by dI draws while any are buffered.
+  private readonly dU = new Float64Array(DRAW_BLOCK);
+  private readonly dL = new Float64Array(DRAW_BLOCK);
+  private readonly dS = new Int32Array(4);
+  private dI = 0;
+  private dN = 0;
+
   /** Builds a simulation from a validated config. */
   constructor(config: SimConfig, options: SimOptions) {
     this.config = config;
@@ -635,26 +685,58 @@ export class Simulation {
 
     this.rebuild();
     for (let c = 0; c < C; c++) this.push(this.expSample(this.callerGap[c]!), EV_ARRIVAL, c, 0);
+
+    // Fast path: callers that make exactly one call, to a service that calls nothing further.
+    this.fTarget = new Int32Array(C).fill(-1);
+    let plain = options.fastPath ?? true;
+    for (let c = 0; c < C; c++) {
+      const st = this.nodeStageStart[c]!;
+      if (this.nodeStageCount[c] !== 1 || this.stageLen[st] !== 1) plain = false;
+      else {
+        const dst = this.stageTargets[this.stageStart[st]!]!;
+        if (this.nodeStageCount[dst] !== 0) plain = false;
+        this.fTarget[c] = dst;
+      }
+    }
+    this.fastAllowed = plain;
+    this.fArrT = new Float64Array(C);
+    this.fArrSeq = new Float64Array(C);
+    this.fArrHas = new Uint8Array(C);
+    this.syncFast();
   }
 
   // ================================================================ public API
 
   /** Runs events up to and including simulated time `tMs`; the clock ends at `tMs`. */
   runUntil(tMs: number): void {
-    const limit = this.maxEvents;
-    while (this.hSize > 0 && this.hT[this.hHeap ? 0 : this.hSize - 1]! <= tMs) {
-      if (this.events >= limit) throw new SimBudgetError(limit);
-      this.next();
-    }
+    this.drive(tMs);
     if (tMs > this.now && Number.isFinite(tMs)) this.now = tMs;
   }
 
   /** Runs until every arrival is generated and every request has finished (batch mode). */
   runToCompletion(): void {
+    this.drive(Infinity);
+  }
+
+  /** Whether the fast path is running the current config (see runFast). */
+  get fastPathActive(): boolean {
+    return this.fastOn;
+  }
+
+  /** Processes events due at or before `tMs`, on the fast path while the config allows it. */
+  private drive(tMs: number): void {
     const limit = this.maxEvents;
-    while (this.hSize > 0) {
-      if (this.events >= limit) throw new SimBudgetError(limit);
-      this.next();
+    for (;;) {
+      if (this.fastOn) {
+        if (!this.runFast(tMs)) return;
+        continue; // an intent switched the fast path off
+      }
+      while (this.hSize > 0 && this.hT[this.hHeap ? 0 : this.hSize - 1]! <= tMs) {
+        if (this.events >= limit) throw new SimBudgetError(limit);
+        this.next();
+        if (this.fastOn) break; // an intent made the fast path possible
+      }
+      if (!this.fastOn) return;
     }
   }
 
@@ -765,6 +847,845 @@ export class Simulation {
       return this.config.clusterNodes + (dp.l7 ? this.config.services.length : 0);
     if (dp.mode === 'ebpf') return dp.l7 ? this.config.clusterNodes : 0;
     return 0;
+  }
+
+  // ================================================================ fast path
+
+  /** Whether the current config can run on the fast path. */
+  private fastEligible(): boolean {
+    return this.fastAllowed && this.config.dataPlane.mode === 'none';
+  }
+
+  /** Switches the fast path on or off after the config changed (construction, an intent). */
+  private syncFast(): void {
+    const want = this.fastEligible();
+    if (want && !this.fastOn) this.enterFast();
+    else if (!want && this.fastOn) this.leaveFast();
+  }
+
+  /** Takes the callers' pending arrivals off the general queue; the fast path owns them now. */
+  private enterFast(): void {
+    const n = this.hSize;
+    let kept = 0;
+    const freed: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const slot = this.hI[i]!;
+      const ka = this.vA[slot]!;
+      if ((ka & 7) === EV_ARRIVAL && this.fArrHas[ka >> 3] === 0) {
+        const c = ka >> 3;
+        this.fArrT[c] = this.hT[i]!;
+        this.fArrSeq[c] = this.vS[slot]!;
+        this.fArrHas[c] = 1;
+        this.fArrN++;
+        freed.push(slot);
+      } else {
+        this.hT[kept] = this.hT[i]!;
+        this.hI[kept] = slot;
+        kept++;
+      }
+    }
+    for (let k = 0; k < freed.length; k++) this.hI[kept + k] = freed[k]!;
+    this.hSize = kept;
+    this.relayoutQueue();
+    this.fCount = this.generalCallsPending();
+    if (this.jCap === 0) {
+      const lanes = this.wFree.length + 1;
+      this.laneHead = new Int32Array(lanes).fill(-1);
+      this.laneTail = new Int32Array(lanes).fill(-1);
+      this.lhL = new Int32Array(lanes);
+      this.lhT = new Float64Array(lanes);
+      this.growJobs(1024);
+    }
+    this.fastOn = true;
+  }
+
+  /**
+   * Hands the fast path's pending work back to the general event loop (an intent made the config
+   * need it): arrivals become arrival events and responses in flight become attempt and call
+   * records with their response events, each keeping its time and sequence number.
+   */
+  private leaveFast(): void {
+    const C = this.nCallers;
+    const N = this.nNodes;
+    for (let c = 0; c < C; c++)
+      if (this.fArrHas[c] === 1) {
+        this.appendEvent(this.fArrT[c]!, this.fArrSeq[c]!, EV_ARRIVAL, c);
+        this.fArrHas[c] = 0;
+      }
+    this.fArrN = 0;
+    for (let q = 0; q < this.lhN; q++) {
+      const lane = this.lhL[q]!;
+      for (let j = this.laneHead[lane]!; j >= 0; j = this.jNext[j]!) {
+        const meta = this.jMeta[j]!;
+        const kind = meta & 15;
+        const caller = (meta >> 5) & 7;
+        const dst = (meta >> 8) & 31;
+        const rep = meta >> 13;
+        const start = this.jStart[j]!;
+        const srcRep = this.nodeRepBase[caller]!;
+        const root = this.allocAttempt();
+        this.aNode[root] = caller;
+        this.aRep[root] = srcRep;
+        this.aCall[root] = -1;
+        this.aChildCause[root] = 0;
+        this.aStartT[root] = start;
+        this.aStage[root] = 0;
+        this.aPending[root] = 1;
+        const c = this.allocCall();
+        this.cParent[c] = root;
+        this.cDst[c] = dst;
+        this.cSrcRep[c] = srcRep;
+        this.cTries[c] = 1;
+        this.cStartT[c] = start;
+        this.cL7[c] = 0;
+        this.cFault[c] = 0;
+        const a = this.allocAttempt();
+        this.aNode[a] = dst;
+        this.aRep[a] = rep;
+        this.aCall[a] = c;
+        this.aCallGen[a] = this.cGen[c]!;
+        this.aSrcRep[a] = srcRep;
+        this.aChildCause[a] = 0;
+        this.aIsRetry[a] = 0;
+        this.aL7[a] = 0;
+        this.aCounted[a] = 1;
+        this.aStep[a] = 0;
+        this.aTpl[a] = 0;
+        this.aReject[a] = this.sec[caller * N + dst]! >> 2;
+        this.aResKind[a] = kind;
+        this.aResCause[a] = kind === K_OK ? C_OK : C_UPSTREAM;
+        this.cCur[c] = a;
+        if ((meta & 16) === 0) {
+          this.inflight[srcRep * N + dst]!++;
+          this.rActive[rep]!++;
+        }
+        this.appendEvent(this.jT[j]!, this.jSeq[j]!, EV_RESPONSE, a);
+        this.jFree[this.jFreeTop++] = j;
+      }
+      this.laneHead[lane] = -1;
+      this.laneTail[lane] = -1;
+    }
+    this.lhN = 0;
+    this.jobsN = 0;
+    this.relayoutQueue();
+    this.fastOn = false;
+  }
+
+  /** Whether the general queue holds events of calls (anything but intents waiting to apply). */
+  private generalCallsPending(): boolean {
+    for (let i = 0; i < this.hSize; i++) if ((this.vA[this.hI[i]!]! & 7) !== EV_APPLY) return true;
+    return false;
+  }
+
+  /** Appends an event with a given seq to the queue unordered (relayoutQueue orders it). */
+  private appendEvent(t: number, s: number, k: number, a: number): void {
+    if (this.hSize === this.hT.length) this.growHeap();
+    const slot = this.hI[this.hSize]!;
+    this.vS[slot] = s;
+    this.vA[slot] = (a << 3) | k;
+    this.vB[slot] = 0;
+    this.hT[this.hSize] = t;
+    this.hSize++;
+  }
+
+  /** Re-sorts the pending events by (time, seq): latest-first while few, else as a heap. */
+  private relayoutQueue(): void {
+    const n = this.hSize;
+    const hT = this.hT;
+    const hI = this.hI;
+    const vS = this.vS;
+    const order = Array.from({ length: n }, (_, i) => i);
+    order.sort((x, y) => hT[x]! - hT[y]! || vS[hI[x]!]! - vS[hI[y]!]!);
+    const t = order.map((i) => hT[i]!);
+    const slots = order.map((i) => hI[i]!);
+    this.hHeap = n > SORTED_MAX;
+    for (let i = 0; i < n; i++) {
+      const k = this.hHeap ? i : n - 1 - i; // ascending order is a valid min-heap
+      hT[k] = t[i]!;
+      hI[k] = slots[i]!;
+    }
+  }
+
+  private growJobs(n: number): void {
+    const old = this.jCap;
+    const g = <T extends PoolArray>(arr: T, ctor: new (n: number) => T): T => grown(arr, ctor, n);
+    this.jT = g(this.jT, Float64Array);
+    this.jSeq = g(this.jSeq, Float64Array);
+    this.jStart = g(this.jStart, Float64Array);
+    this.jNext = g(this.jNext, Int32Array);
+    this.jMeta = g(this.jMeta, Int32Array);
+    [this.jFree, this.jFreeTop] = grownFreeList(this.jFree, this.jFreeTop, old, n);
+    this.jCap = n;
+  }
+
+  /**
+   * The fast path, for configs where every caller makes one call to a service that calls nothing
+   * further and there are no proxies (data plane `none`, so no L7 policy applies). Then an arrival
+   * is solved the moment it happens: the replica is picked, the FIFO worker that frees first serves
+   * it ("free at" times: the Kiefer–Wolfowitz recursion) and the outcome is drawn; only its response
+   * has to wait. This is the general handlers' exact sample path without their per-request records
+   * (calls, attempts, proxy steps, generations): random numbers are drawn in the same order, each
+   * event gets the same sequence number and counts toward the budget, metrics are recorded by the
+   * same rules in the same order, so results are bit-identical to the general event loop
+   * (tests/unit/sim/fast-path.test.ts).
+   *
+   * Arrivals never read what responses change (and responses draw no random numbers), so arrivals
+   * run in tight batches and the responses due before the next arrival follow, in (time, seq)
+   * order: each worker's responses leave in the order it served them, so they wait in one FIFO
+   * lane per worker (plus one for refused connections), merged by a small heap of lane heads.
+   * A batch is sized so that neither the event budget nor the pending-event limit can be reached
+   * inside it; near either, events run one at a time, so both stop the run at the same event as
+   * the general loop. Events on the general queue (intents applying, calls from before a
+   * data-plane switch) run in their turn through next(). Runs events up to `tMs`; returns true
+   * when an intent switched the fast path off (the general loop takes over), false when done.
+   */
+  private runFast(tMs: number): boolean {
+    const limit = this.maxEvents;
+    for (;;) {
+      const hasG = this.hSize > 0;
+      let gT = Infinity;
+      let gSeq = Infinity;
+      if (hasG) {
+        const pos = this.hHeap ? 0 : this.hSize - 1;
+        gT = this.hT[pos]!;
+        gSeq = this.vS[this.hI[pos]!]!;
+      }
+      // Stop before P: the general queue's head, or the first event after tMs.
+      const dueG = hasG && gT <= tMs;
+      const pT = dueG ? gT : tMs;
+      const pS = dueG ? gSeq : Infinity;
+      for (;;) {
+        const room = Math.min(
+          FAST_BATCH,
+          Math.floor((limit - this.events - this.jobsN) / 2),
+          MAX_PENDING_EVENTS - 1 - (this.hSize + this.fArrN + this.jobsN),
+        );
+        if (room >= 1) {
+          const na = this.fastArrivals(pT, pS, room);
+          const nr = this.fastResponses(pT, pS, Infinity);
+          if (na === 0 && nr === 0) break;
+          continue;
+        }
+        // Near a limit: the earliest event alone, with the general loop's checks.
+        const nc = this.nextFastCaller();
+        const arrT = nc >= 0 ? this.fArrT[nc]! : Infinity;
+        const arrS = nc >= 0 ? this.fArrSeq[nc]! : Infinity;
+        let respT = Infinity;
+        let respS = Infinity;
+        if (this.lhN > 0) {
+          respT = this.lhT[0]!;
+          respS = this.jSeq[this.laneHead[this.lhL[0]!]!]!;
+        }
+        const arrivalFirst = arrT < respT || (arrT === respT && arrS < respS);
+        const t = arrivalFirst ? arrT : respT;
+        const s = arrivalFirst ? arrS : respS;
+        if (nc < 0 && this.lhN === 0) break;
+        if (!(t < pT || (t === pT && s < pS))) break;
+        if (this.events >= limit) throw new SimBudgetError(limit);
+        if (arrivalFirst) this.fastArrivals(pT, pS, 1);
+        else this.fastResponses(pT, pS, 1);
+      }
+      if (!dueG) return false;
+      if (this.events >= limit) throw new SimBudgetError(limit);
+      this.next();
+      if (!this.fastOn) return true;
+      // Once the last earlier call is done, none can appear again (only intents remain queued).
+      if (this.fCount && this.hSize <= 8 && !this.generalCallsPending()) this.fCount = false;
+    }
+  }
+
+  /** The caller whose pending arrival comes first by (time, seq), or -1. */
+  private nextFastCaller(): number {
+    let nc = -1;
+    let bt = Infinity;
+    let bs = Infinity;
+    for (let c = 0; c < this.nCallers; c++) {
+      if (this.fArrHas[c] !== 1) continue;
+      const t = this.fArrT[c]!;
+      const s = this.fArrSeq[c]!;
+      if (t < bt || (t === bt && s < bs)) {
+        nc = c;
+        bt = t;
+        bs = s;
+      }
+    }
+    return nc;
+  }
+
+  /**
+   * Processes up to `max` arrivals due before (pT, pS), in order: onArrival, startCall,
+   * startAttempt, pickReplica (no L7) and arriveAtService of the general path, inlined, reading
+   * PRNG draws (and their logs) from the precomputed block. Each response joins its worker's lane.
+   * Returns the arrivals processed.
+   */
+  private fastArrivals(pT: number, pS: number, max: number): number {
+    const N = this.nNodes;
+    const C = this.nCallers;
+    const measureFrom = this.measureFrom;
+    const netMs = this.netMs;
+    const extra = this.handshakeMs;
+    const callerGap = this.callerGap;
+    const fTarget = this.fTarget;
+    const fArrT = this.fArrT;
+    const fArrSeq = this.fArrSeq;
+    const fArrHas = this.fArrHas;
+    const nodeRepBase = this.nodeRepBase;
+    const nodeRepActive = this.nodeRepActive;
+    const nodeCanaryBase = this.nodeCanaryBase;
+    const nodeCanaryCount = this.nodeCanaryCount;
+    const nodeWorkers = this.nodeWorkers;
+    const rIsCanary = this.rIsCanary;
+    const rFailP = this.rFailP;
+    const rFailKind = this.rFailKind;
+    const rDist = this.rDist;
+    const rMean = this.rMean;
+    const rMu = this.rMu;
+    const rSigma = this.rSigma;
+    const rWBase = this.rWBase;
+    const wFree = this.wFree;
+    const sec = this.sec;
+    const svcAttempts = this.svcAttempts;
+    const svcCanary = this.svcCanary;
+    const svcBusy = this.svcBusy;
+    const svcServed = this.svcServed;
+    const rActive = this.rActive;
+    const inflight = this.inflight;
+    const laneHead = this.laneHead;
+    const laneTail = this.laneTail;
+    const lhL = this.lhL;
+    const lhT = this.lhT;
+    const refusedLane = this.wFree.length;
+    const gOther = this.hSize;
+    const dU = this.dU;
+    const dL = this.dL;
+    let di = this.dI;
+    let dn = this.dN;
+    let jT = this.jT;
+    let jSeq = this.jSeq;
+    let jStart = this.jStart;
+    let jNext = this.jNext;
+    let jMeta = this.jMeta;
+    const counted = this.fCount ? 16 : 0;
+    let jobsN = this.jobsN;
+    let fArrN = this.fArrN;
+    let seq = this.seq;
+    let arrivalsLeft = this.arrivalsLeft;
+    let secCalls = this.secCalls;
+    let secEnc = this.secEnc;
+    let secAuthz = this.secAuthz;
+    let events = this.events;
+    let now = this.now;
+    let inFlight = this.inFlight;
+    let lastArrivalT = this.lastArrivalT;
+    let jFreeTop = this.jFreeTop;
+    let jFree = this.jFree;
+    let done = 0;
+    let failure: SimBudgetError | null = null;
+    let nc = this.nextFastCaller();
+    while (done < max && nc >= 0) {
+      const c = nc;
+      const t = fArrT[c]!;
+      if (!(t < pT || (t === pT && fArrSeq[c]! < pS))) break;
+      done++;
+      events++;
+      now = t; // arrivals run in order, after every event before them
+      if (arrivalsLeft <= 0) {
+        fArrHas[c] = 0; // the run has all its requests: this arrival is a no-op event
+        fArrN--;
+      } else {
+        arrivalsLeft--;
+        if (lastArrivalT === 0 && this.firstArrivalT < 0) this.firstArrivalT = t;
+        lastArrivalT = t;
+        if (arrivalsLeft > 0) {
+          // The caller's next arrival replaces this one (pending count before the push: - 1).
+          if (gOther + fArrN - 1 + jobsN >= MAX_PENDING_EVENTS) {
+            failure = this.pendingError(events);
+            break;
+          }
+          // Draws in the general path's order: the next gap, replica, refusal, service, failure.
+          if (di === dn) {
+            this.refillDraws();
+            di = 0;
+            dn = DRAW_BLOCK;
+          }
+          fArrT[c] = t + -dL[di++]! * callerGap[c]!;
+          fArrSeq[c] = seq++;
+        } else {
+          fArrHas[c] = 0;
+          fArrN--;
+        }
+        inFlight++;
+        const dst = fTarget[c]!;
+        const measured = t >= measureFrom;
+        if (measured) svcAttempts[dst]!++;
+        // No L7 proxy: the Service spreads calls over every ready pod (pickReplica).
+        const n1 = nodeRepActive[dst]!;
+        const n12 = n1 + nodeCanaryCount[dst]!;
+        let k = 0;
+        if (n12 !== 1) {
+          if (di === dn) {
+            this.refillDraws();
+            di = 0;
+            dn = DRAW_BLOCK;
+          }
+          k = (dU[di++]! * n12) | 0;
+        }
+        const rep = k < n1 ? nodeRepBase[dst]! + k : nodeCanaryBase[dst]! + (k - n1);
+        // In-flight counts, as startAttempt keeps them, while a call left over from an L7 data
+        // plane (a retry, say) may balance by least request or check its circuit breaker.
+        if (counted !== 0) {
+          rActive[rep]!++;
+          inflight[nodeRepBase[c]! * N + dst]!++;
+        }
+        if (measured) {
+          if (rIsCanary[rep] === 1) svcCanary[dst]!++;
+          const sb = sec[c * N + dst]!;
+          secCalls++;
+          secEnc += sb & 1;
+          secAuthz += (sb >> 1) & 1;
+        }
+        const tArr = t + extra + netMs;
+        const failP = rFailP[rep]!;
+        const failKind = rFailKind[rep]!;
+        let kind = K_OK;
+        let respT: number;
+        let lane: number;
+        let refused = false;
+        if (failP > 0 && failKind === K_CONNECT) {
+          if (di === dn) {
+            this.refillDraws();
+            di = 0;
+            dn = DRAW_BLOCK;
+          }
+          refused = dU[di++]! < failP;
+        }
+        if (refused) {
+          kind = K_CONNECT;
+          respT = tArr + netMs;
+          lane = refusedLane;
+        } else {
+          const workers = nodeWorkers[dst]!;
+          const wb = rWBase[rep]!;
+          let best = wb;
+          let bestT = wFree[wb]!;
+          for (let w = 1; w < workers; w++) {
+            const f = wFree[wb + w]!;
+            if (f < bestT) {
+              bestT = f;
+              best = wb + w;
+            }
+          }
+          // serviceSample(rep)
+          const dist = rDist[rep]!;
+          let sv: number;
+          if (dist === 1) sv = rMean[rep]!;
+          else {
+            if (di === dn) {
+              this.refillDraws();
+              di = 0;
+              dn = DRAW_BLOCK;
+            }
+            const log1 = dL[di++]!;
+            if (dist === 0) sv = -log1 * rMean[rep]!;
+            else {
+              // Lognormal via Box–Muller, as serviceSample.
+              if (di === dn) {
+                this.refillDraws();
+                di = 0;
+                dn = DRAW_BLOCK;
+              }
+              const u2 = dU[di++]!;
+              const z = Math.sqrt(-2 * log1) * Math.cos(2 * Math.PI * u2);
+              sv = Math.exp(rMu[rep]! + rSigma[rep]! * z);
+            }
+          }
+          const start = bestT > tArr ? bestT : tArr;
+          const fin = start + sv;
+          wFree[best] = fin;
+          if (measured) svcBusy[dst]! += sv;
+          if (fin > measureFrom) svcServed[dst]! += start >= measureFrom ? sv : fin - measureFrom;
+          if (failP > 0 && failKind !== K_CONNECT) {
+            if (di === dn) {
+              this.refillDraws();
+              di = 0;
+              dn = DRAW_BLOCK;
+            }
+            if (dU[di++]! < failP) kind = failKind;
+          }
+          respT = fin + netMs;
+          lane = best;
+        }
+        if (gOther + fArrN + jobsN >= MAX_PENDING_EVENTS) {
+          failure = this.pendingError(events);
+          break;
+        }
+        if (jFreeTop === 0) {
+          this.jFreeTop = 0;
+          this.growJobs(this.jCap * 2);
+          jFree = this.jFree;
+          jFreeTop = this.jFreeTop;
+          jT = this.jT;
+          jSeq = this.jSeq;
+          jStart = this.jStart;
+          jNext = this.jNext;
+          jMeta = this.jMeta;
+        }
+        const j = jFree[--jFreeTop]!;
+        jobsN++;
+        jT[j] = respT;
+        jSeq[j] = seq++;
+        jStart[j] = t;
+        jNext[j] = -1;
+        jMeta[j] = kind | counted | (c << 5) | (dst << 8) | (rep << 13);
+        const tail = laneTail[lane]!;
+        if (tail < 0) {
+          laneHead[lane] = j;
+          laneTail[lane] = j;
+          // laneHeapInsert, written out (a call would box respT): the new head's seq is the
+          // largest, so it goes after equal times.
+          let i = this.lhN++;
+          while (i > 0) {
+            const p = (i - 1) >> 1;
+            const pt = lhT[p]!;
+            if (pt <= respT) break;
+            lhT[i] = pt;
+            lhL[i] = lhL[p]!;
+            i = p;
+          }
+          lhT[i] = respT;
+          lhL[i] = lane;
+        } else if (jT[tail]! <= respT) {
+          jNext[tail] = j;
+          laneTail[lane] = j;
+        } else this.laneInsertSorted(lane, j);
+      }
+      if (C > 1) nc = this.nextFastCaller();
+      else if (fArrHas[0] === 0) nc = -1;
+    }
+    this.dI = di;
+    this.events = events;
+    this.now = now;
+    this.inFlight = inFlight;
+    this.lastArrivalT = lastArrivalT;
+    this.jFreeTop = jFreeTop;
+    this.jobsN = jobsN;
+    this.fArrN = fArrN;
+    this.seq = seq;
+    this.arrivalsLeft = arrivalsLeft;
+    this.secCalls = secCalls;
+    this.secEnc = secEnc;
+    this.secAuthz = secAuthz;
+    if (failure) throw failure;
+    return done;
+  }
+
+  /**
+   * Computes the next DRAW_BLOCK PRNG draws for the fast path (all buffered ones are used): each
+   * uniform and its Math.log, in a tight loop where the log's call is cheap (inside the big
+   * handlers it spills every live register). Whatever is left when the general handlers draw
+   * again is used first (uniform()), so the draws and values are exactly those of drawing one at
+   * a time; settleDraws() winds the state back to the draws used.
+   */
+  private refillDraws(): void {
+    const rs = this.rs;
+    this.dS.set(rs);
+    let a = rs[0]!;
+    let b = rs[1]!;
+    let c = rs[2]!;
+    let d = rs[3]!;
+    const dU = this.dU;
+    const dL = this.dL;
+    for (let i = 0; i < DRAW_BLOCK; i++) {
+      const t = (((a + b) | 0) + d) | 0;
+      d = (d + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (((c << 21) | (c >>> 11)) + t) | 0;
+      dU[i] = ((t >>> 0) + 0.5) * TWO_POW_M32;
+    }
+    for (let i = 0; i < DRAW_BLOCK; i++) dL[i] = Math.log(dU[i]!);
+    rs[0] = a;
+    rs[1] = b;
+    rs[2] = c;
+    rs[3] = d;
+    this.dI = 0;
+    this.dN = DRAW_BLOCK;
+  }
+
+  /** Drops the unused buffered draws: the PRNG state becomes the one after the draws used. */
+  private settleDraws(): void {
+    if (this.dI === this.dN) {
+      // All used (uniform() may have drawn from the state since): the state is the one of record.
+      this.dI = 0;
+      this.dN = 0;
+      return;
+    }
+    const rs = this.rs;
+    const dS = this.dS;
+    let a = dS[0]!;
+    let b = dS[1]!;
+    let c = dS[2]!;
+    let d = dS[3]!;
+    for (let i = 0; i < this.dI; i++) {
+      const t = (((a + b) | 0) + d) | 0;
+      d = (d + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (((c << 21) | (c >>> 11)) + t) | 0;
+    }
+    rs[0] = a;
+    rs[1] = b;
+    rs[2] = c;
+    rs[3] = d;
+    this.dI = 0;
+    this.dN = 0;
+  }
+
+  /**
+   * Puts job j into its lane by (time, seq) when it is due before the lane's last response (never
+   * for a FIFO worker with a constant network delay; kept so the lanes stay exact regardless).
+   */
+  private laneInsertSorted(lane: number, j: number): void {
+    const t = this.jT[j]!;
+    let prev = -1;
+    let cur = this.laneHead[lane]!;
+    while (cur >= 0 && this.jT[cur]! <= t) {
+      prev = cur;
+      cur = this.jNext[cur]!;
+    }
+    this.jNext[j] = cur;
+    if (cur < 0) this.laneTail[lane] = j;
+    if (prev >= 0) {
+      this.jNext[prev] = j;
+      return;
+    }
+    // A new head: its lane's key fell; rebuild the (small) heap of lane heads.
+    this.laneHead[lane] = j;
+    const lanes: number[] = [];
+    for (let q = 0; q < this.lhN; q++) lanes.push(this.lhL[q]!);
+    this.lhN = 0;
+    for (const l of lanes) this.laneHeapInsertKeyed(l);
+  }
+
+  /** Heap insert by the full (time, seq) key of the lane's head (used when rebuilding). */
+  private laneHeapInsertKeyed(lane: number): void {
+    const lhL = this.lhL;
+    const lhT = this.lhT;
+    const h = this.laneHead[lane]!;
+    const t = this.jT[h]!;
+    const s = this.jSeq[h]!;
+    let i = this.lhN++;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      const pt = lhT[p]!;
+      if (pt < t || (pt === t && this.jSeq[this.laneHead[lhL[p]!]!]! < s)) break;
+      lhT[i] = pt;
+      lhL[i] = lhL[p]!;
+      i = p;
+    }
+    lhT[i] = t;
+    lhL[i] = lane;
+  }
+
+  /**
+   * Processes up to `max` responses due before (pT, pS) and before the next arrival, in
+   * (time, seq) order: finishCall and recordRoot of the general path, one bucket computation
+   * for the three histograms. Returns the responses processed.
+   */
+  private fastResponses(pT0: number, pS0: number, max: number): number {
+    // Responses due before the next arrival; the arrival itself runs in the next batch.
+    let pT = pT0;
+    let pS = pS0;
+    const nc = this.nextFastCaller();
+    if (nc >= 0) {
+      const at = this.fArrT[nc]!;
+      const as = this.fArrSeq[nc]!;
+      if (at < pT || (at === pT && as < pS)) {
+        pT = at;
+        pS = as;
+      }
+    }
+    const measureFrom = this.measureFrom;
+    const windowMs = this.config.windowMs;
+    const svcHist = this.svcHist;
+    const svcErr = this.svcErr;
+    const e2e = this.e2e;
+    const e2eErr = this.e2eErr;
+    const win = this.win;
+    const lhL = this.lhL;
+    const lhT = this.lhT;
+    const laneHead = this.laneHead;
+    const laneTail = this.laneTail;
+    const jT = this.jT;
+    const jSeq = this.jSeq;
+    const jStart = this.jStart;
+    const jNext = this.jNext;
+    const jMeta = this.jMeta;
+    const rActive = this.rActive;
+    const inflight = this.inflight;
+    const nodeRepBase = this.nodeRepBase;
+    const N = this.nNodes;
+    const jFree = this.jFree;
+    let jFreeTop = this.jFreeTop;
+    let jobsN = this.jobsN;
+    let events = this.events;
+    let inFlight = this.inFlight;
+    let lhN = this.lhN;
+    let winEnd = this.winStart + windowMs;
+    // e2e and the current window recorded inline (LogHistogram.recordBucket), state in locals.
+    const e2eCounts = e2e.counts;
+    let e2eCount = e2e.count;
+    let e2eSum = e2e.sumMs;
+    let e2eMax = e2e.maxMs;
+    let e2eOver = e2e.overflow;
+    const winCounts = win.counts;
+    let winCount = win.count;
+    let winSum = win.sumMs;
+    let winMax = win.maxMs;
+    let winOver = win.overflow;
+    let winErr = this.winErr;
+    let done = 0;
+    // The clock ends at the latest event processed (arrivals of this batch may be later).
+    let last = this.now;
+    while (done < max && lhN > 0) {
+      const t = lhT[0]!;
+      const lane = lhL[0]!;
+      const j = laneHead[lane]!;
+      if (!(t < pT || (t === pT && jSeq[j]! < pS))) break;
+      done++;
+      if (t > last) last = t;
+      // Pop j off its lane; the lane's next response (or the last lane) sifts down from the root.
+      const nx = jNext[j]!;
+      let kt: number;
+      let kl: number;
+      if (nx >= 0) {
+        laneHead[lane] = nx;
+        kt = jT[nx]!;
+        kl = lane;
+      } else {
+        laneHead[lane] = -1;
+        laneTail[lane] = -1;
+        lhN--;
+        kt = lhT[lhN]!;
+        kl = lhL[lhN]!;
+      }
+      if (lhN > 0) {
+        const ks = jSeq[laneHead[kl]!]!;
+        let i = 0;
+        for (;;) {
+          let ch = 2 * i + 1;
+          if (ch >= lhN) break;
+          let ct = lhT[ch]!;
+          const c2 = ch + 1;
+          if (c2 < lhN) {
+            const t2 = lhT[c2]!;
+            if (t2 < ct || (t2 === ct && jSeq[laneHead[lhL[c2]!]!]! < jSeq[laneHead[lhL[ch]!]!]!)) {
+              ch = c2;
+              ct = t2;
+            }
+          }
+          if (ct > kt || (ct === kt && jSeq[laneHead[lhL[ch]!]!]! > ks)) break;
+          lhT[i] = ct;
+          lhL[i] = lhL[ch]!;
+          i = ch;
+        }
+        lhT[i] = kt;
+        lhL[i] = kl;
+      }
+      jFree[jFreeTop++] = j;
+      jobsN--;
+      events++;
+      // releaseAttempt, finishCall + recordRoot.
+      const meta = jMeta[j]!;
+      const dst = (meta >> 8) & 31;
+      if ((meta & 16) !== 0) {
+        rActive[meta >> 13]!--;
+        inflight[nodeRepBase[(meta >> 5) & 7]! * N + dst]!--;
+      }
+      const start = jStart[j]!;
+      const cause = (meta & 15) === K_OK ? C_OK : C_UPSTREAM;
+      const lat = t - start;
+      // bucketOf(lat), written out (a call would box lat).
+      let bucket = 0;
+      const us = lat * 1000;
+      if (us >= 1) {
+        bits[0] = us;
+        const hi = bitsHi[1]!;
+        bucket =
+          1 +
+          (((hi >>> 20) - 1023) << HISTOGRAM_SUB_BITS) +
+          ((hi >>> (20 - HISTOGRAM_SUB_BITS)) & ((1 << HISTOGRAM_SUB_BITS) - 1));
+      }
+      let over = 0;
+      if (bucket >= HISTOGRAM_BUCKETS) {
+        bucket = HISTOGRAM_BUCKETS - 1;
+        over = 1;
+      }
+      if (t >= measureFrom) {
+        // svcHist[dst].recordBucket, written out (a call would box lat).
+        const h = svcHist[dst]!;
+        h.counts[bucket]! += 1;
+        h.count++;
+        h.sumMs += lat;
+        if (lat > h.maxMs) h.maxMs = lat;
+        h.overflow += over;
+        svcErr[dst * NCAUSE + cause]!++;
+      }
+      inFlight--;
+      if (t >= winEnd) {
+        win.count = winCount;
+        win.sumMs = winSum;
+        win.maxMs = winMax;
+        win.overflow = winOver;
+        this.winErr = winErr;
+        this.now = t;
+        this.rollWindows();
+        winEnd = this.winStart + windowMs;
+        winCount = win.count;
+        winSum = win.sumMs;
+        winMax = win.maxMs;
+        winOver = win.overflow;
+        winErr = this.winErr;
+      }
+      winCounts[bucket]! += 1;
+      winCount++;
+      winSum += lat;
+      if (lat > winMax) winMax = lat;
+      winOver += over;
+      if (cause !== C_OK) winErr++;
+      if (start >= measureFrom) {
+        e2eCounts[bucket]! += 1;
+        e2eCount++;
+        e2eSum += lat;
+        if (lat > e2eMax) e2eMax = lat;
+        e2eOver += over;
+        e2eErr[cause]!++;
+      }
+    }
+    win.count = winCount;
+    win.sumMs = winSum;
+    win.maxMs = winMax;
+    win.overflow = winOver;
+    this.winErr = winErr;
+    e2e.count = e2eCount;
+    e2e.sumMs = e2eSum;
+    e2e.maxMs = e2eMax;
+    e2e.overflow = e2eOver;
+    this.jFreeTop = jFreeTop;
+    this.jobsN = jobsN;
+    this.events = events;
+    this.inFlight = inFlight;
+    this.lhN = lhN;
+    this.now = last;
+    return done;
+  }
+
+  /** The error of a run whose pending events would pass MAX_PENDING_EVENTS. */
+  private pendingError(events: number): SimBudgetError {
+    return new SimBudgetError(
+      events,
+      `more than ${MAX_PENDING_EVENTS.toLocaleString('en-US')} events are pending at once (requests arrive much faster than they are served) and the run was stopped; lower the request rate or add capacity`,
+    );
   }
 
   // ================================================================ heap
@@ -893,11 +1814,7 @@ export class Simulation {
 
   private growHeap(): void {
     const old = this.hT.length;
-    if (old >= MAX_PENDING_EVENTS)
-      throw new SimBudgetError(
-        this.events,
-        `more than ${MAX_PENDING_EVENTS.toLocaleString('en-US')} events are pending at once (requests arrive much faster than they are served) and the run was stopped; lower the request rate or add capacity`,
-      );
+    if (old >= MAX_PENDING_EVENTS) throw this.pendingError(this.events);
     const n = old * 2;
     const t = new Float64Array(n);
     t.set(this.hT);
@@ -977,8 +1894,13 @@ export class Simulation {
 
   // ================================================================ random variates
 
-  /** Uniform in (0, 1): sfc32 (same algorithm as rng.ts nextUint32), inlined on typed storage. */
+  /**
+   * Uniform in (0, 1): the next sfc32 draw (rng.ts nextUint32) as ((x + 0.5) · 2^-32), from the
+   * block the fast path computed ahead while any is left (the same draws in the same order).
+   */
   private uniform(): number {
+    if (this.dI !== this.dN) return this.dU[this.dI++]!;
+    // Nothing buffered: draw from the state itself (sfc32 inlined on typed storage).
     const rs = this.rs;
     const a = rs[0]!;
     const b = rs[1]!;
@@ -988,29 +1910,34 @@ export class Simulation {
     rs[3] = (d + 1) | 0;
     rs[0] = b ^ (b >>> 9);
     rs[1] = (c + (c << 3)) | 0;
-    const c2 = (c << 21) | (c >>> 11);
-    rs[2] = (c2 + t) | 0;
+    rs[2] = (((c << 21) | (c >>> 11)) + t) | 0;
     // × 2^-32 is exactly ÷ 2^32 (a power-of-two scale), without the slow division.
     return ((t >>> 0) + 0.5) * TWO_POW_M32;
   }
 
-  /** The PRNG state as plain data (four uint32 words). */
+  /** Math.log of the next uniform draw (the draw is consumed). */
+  private logUniform(): number {
+    return Math.log(this.uniform());
+  }
+
+  /** The PRNG state as plain data (four uint32 words), after the draws used so far. */
   rngState(): RngState {
+    this.settleDraws();
     const rs = this.rs;
     return { a: rs[0]! >>> 0, b: rs[1]! >>> 0, c: rs[2]! >>> 0, d: rs[3]! >>> 0 };
   }
 
   private expSample(mean: number): number {
-    return -Math.log(this.uniform()) * mean;
+    return -this.logUniform() * mean;
   }
 
   private serviceSample(r: number): number {
     const kind = this.rDist[r]!;
-    if (kind === 0) return -Math.log(this.uniform()) * this.rMean[r]!;
+    if (kind === 0) return -this.logUniform() * this.rMean[r]!;
     if (kind === 1) return this.rMean[r]!;
     // Lognormal via Box–Muller (one normal per sample; the pair's second value is discarded
     // so the PRNG state stays the only state).
-    const z = Math.sqrt(-2 * Math.log(this.uniform())) * Math.cos(2 * Math.PI * this.uniform());
+    const z = Math.sqrt(-2 * this.logUniform()) * Math.cos(2 * Math.PI * this.uniform());
     return Math.exp(this.rMu[r]! + this.rSigma[r]! * z);
   }
 
@@ -1696,6 +2623,7 @@ export class Simulation {
     this.config = applyIntent(this.config, d.intent);
     this.rebuild();
     d.status = 'applied';
+    this.syncFast();
   }
 
   // ================================================================ summary

@@ -14,6 +14,19 @@ const NB = OCTAVES * SUB + 1;
 const f64 = new Float64Array(1);
 const u32 = new Uint32Array(f64.buffer); // little-endian: u32[1] holds sign, exponent, top mantissa bits
 
+/**
+ * The bucket of a latency in ms: 0 below 1 µs, else from the float's exponent and top mantissa
+ * bits; values past the last bucket give an index ≥ the bucket count (`recordBucket` clamps them
+ * and counts an overflow).
+ */
+export function bucketOf(ms: number): number {
+  const us = ms * 1000;
+  if (!(us >= 1)) return 0;
+  f64[0] = us;
+  const hi = u32[1]!;
+  return 1 + (((hi >>> 20) - 1023) << SUB_BITS) + ((hi >>> (20 - SUB_BITS)) & (SUB - 1));
+}
+
 /** A fixed-size log histogram plus an exact sum (for the mean) and count. */
 export class LogHistogram {
   /** Per-bucket counts. */
@@ -29,6 +42,7 @@ export class LogHistogram {
 
   /** Records one latency in milliseconds. */
   record(ms: number): void {
+    // bucketOf + recordBucket, written out: this is the general event loop's hot path.
     const us = ms * 1000;
     let i = 0;
     if (us >= 1) {
@@ -39,6 +53,22 @@ export class LogHistogram {
         i = NB - 1;
         this.overflow++;
       }
+    }
+    this.counts[i]! += 1;
+    this.count++;
+    this.sumMs += ms;
+    if (ms > this.maxMs) this.maxMs = ms;
+  }
+
+  /**
+   * Records one latency whose bucket `bucketOf(ms)` is already known (a value recorded into
+   * several histograms computes its bucket once).
+   */
+  recordBucket(bucket: number, ms: number): void {
+    let i = bucket;
+    if (i >= NB) {
+      i = NB - 1;
+      this.overflow++;
     }
     this.counts[i]! += 1;
     this.count++;
@@ -109,6 +139,12 @@ export class LogHistogram {
     return h;
   }
 }
+
+/** Mantissa bits per octave (64 linear sub-buckets), for code that computes `bucketOf` inline. */
+export const HISTOGRAM_SUB_BITS = SUB_BITS;
+
+/** Number of buckets; `bucketOf` values at or past it are overflows (the last bucket). */
+export const HISTOGRAM_BUCKETS = NB;
 
 /** The largest latency the histogram resolves, ms (2^40 µs ≈ 12.7 days). */
 export const HISTOGRAM_MAX_MS = 2 ** OCTAVES / 1000;
