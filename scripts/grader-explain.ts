@@ -1,6 +1,6 @@
 // npm run grader:explain -- <tune item id>…  Shows how the grader scored tune items (never holdout).
 import { gradeAttempt } from '../lib/grading/grade-attempt';
-import { loadCalibration, loadScenarios } from './grader-calibration';
+import { currentPrediction, loadCalibration, loadScenarios } from './grader-calibration';
 
 const ids = process.argv.slice(2);
 if (ids.length === 0) {
@@ -19,7 +19,11 @@ for (const id of ids) {
   }
   const r = gradeAttempt({
     scenario,
-    answer: { decision: item.decision, justification: item.justification },
+    answer: {
+      decision: item.decision,
+      justification: item.justification,
+      prediction: currentPrediction(item),
+    },
   });
   console.log(`\n== ${id} ${item.shape} hand ${item.handScore} grader ${r.score} (${scenario.id})`);
   console.log(item.justification);

@@ -8,6 +8,7 @@ import {
   type ScoreParams,
 } from '../lib/grading/grade-attempt';
 import {
+  currentPrediction,
   groupBy,
   loadCalibration,
   loadScenarios,
@@ -23,7 +24,7 @@ const prepared = items.flatMap((item) => {
   const validation = validateAttempt(scenario, {
     decision: item.decision,
     justification: item.justification,
-    prediction: item.prediction,
+    prediction: currentPrediction(item),
   });
   if (!validation.ok) return [];
   return [
