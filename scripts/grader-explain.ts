@@ -35,6 +35,7 @@ for (const id of ids) {
     console.log(
       `  ${c.status === 'hit' ? (c.appliedToCase ? '✓' : '~') : c.reversed ? 'R' : '✗'} ${c.id} (${c.weight}) ${c.matched ?? c.reversed ?? c.negatedMention ?? ''}`,
     );
+  if (r.capApplied) console.log(`  cap: ${r.capApplied.message}`);
   for (const p of r.penalties) console.log(`  - ${p.points} ${p.reason.slice(0, 160)}`);
   if (r.language) console.log(`  lang ${r.language.language}`);
 }

@@ -16,7 +16,7 @@ import {
   type CompiledPhrase,
   type PhraseOccurrence,
 } from './match';
-import { detectStuffing, type ConceptOccurrence } from './stuffing';
+import { detectStuffing, enumerationSentences, type ConceptOccurrence } from './stuffing';
 import { countFiller, detectLanguage, measureHedging } from './style';
 import { analyzeText, type AnalyzedText } from './text';
 import type {
@@ -37,6 +37,8 @@ export type ScoreParams = {
   coverage: number;
   /** Credit share for a concept named but not tied to the case. */
   unappliedCredit: number;
+  /** Credit share for a concept only named in a rated list ("X, Y and Z are important"). */
+  listedCredit: number;
   /** Points for citing case facts, reached at `factsForFull` distinct facts. */
   caseFacts: number;
   factsForFull: number;
@@ -68,6 +70,7 @@ export const SCORE_PARAMS: Readonly<ScoreParams> = {
   decision: 25,
   coverage: 45,
   unappliedCredit: 0.9,
+  listedCredit: 0.25,
   caseFacts: 20,
   factsForFull: 6,
   coverageAsGrounding: 0,
@@ -207,7 +210,12 @@ function scoreDecision(scenario: GradableScenario, attempt: ValidAttempt): Decis
   };
 }
 
-type CriterionOutcome = { result: CriterionResult; isReversed: boolean };
+type CriterionOutcome = {
+  result: CriterionResult;
+  isReversed: boolean;
+  /** Hit, but only inside sentences that list concepts and rate them (vocabulary, not argument). */
+  listedOnly?: boolean;
+};
 
 function gradeCriterion(
   expanded: ExpandedCriterion,
@@ -215,6 +223,7 @@ function gradeCriterion(
   cited: ReadonlySet<number>,
   hits: ConceptOccurrence[],
   mentioned: PhraseOccurrence[],
+  listed: ReadonlySet<number>,
 ): CriterionOutcome {
   const { criterion } = expanded;
   const occurrences = findOccurrences(analyzed, expanded.phrases);
@@ -227,7 +236,9 @@ function gradeCriterion(
   const affirmed = occurrences.filter((occurrence) => !occurrence.negated);
   const denied = occurrences.find((occurrence) => occurrence.negated);
   const opposite = findOccurrences(analyzed, expanded.opposites).find(
-    (occurrence) => !occurrence.negated && !hasNegationInside(analyzed, occurrence),
+    (occurrence) =>
+      !occurrence.negated &&
+      (statesNegation(occurrence.phrase) || !hasNegationInside(analyzed, occurrence)),
   );
   for (const occurrence of ownOccurrences)
     if (!occurrence.negated) hits.push({ conceptId: criterion.id, occurrence });
@@ -276,6 +287,9 @@ function gradeCriterion(
           : `Named, but not tied to this case: ${criterion.concept} (“${first.text}”). Say what it means for this system’s facts.`,
       },
       isReversed: false,
+      listedOnly: affirmed.every((occurrence) =>
+        listed.has(analyzed.tokens[occurrence.start]?.sentence ?? -1),
+      ),
     };
   }
   if (denied) {
@@ -296,6 +310,13 @@ function gradeCriterion(
 }
 
 const INNER_NEGATIONS = new Set(['not', 'no', 'never', 'without', 'nor', 'neither']);
+const PATTERN_NEGATION =
+  /(?:^|[\s|~+])(?:not|no|never|without|nor|neither|nothing|nobody|none|cannot|can not)(?=$|[\s|~+])|n't\b/;
+
+/** True when a reverse pattern itself states a negation ("postgres ~ can not ~ tls"): its own cue is the point. */
+export function statesNegation(pattern: string): boolean {
+  return PATTERN_NEGATION.test(pattern);
+}
 
 /** True when a negation sits inside a multi-word match ("mTLS isn't authorization" vs "mTLS is authorization"). */
 function hasNegationInside(analyzed: AnalyzedText, occurrence: PhraseOccurrence): boolean {
@@ -408,8 +429,9 @@ export function extractFeatures(scenario: GradableScenario, attempt: ValidAttemp
   const cited = caseFactTokens(analyzed, caseFactsOf(scenario));
   const hits: ConceptOccurrence[] = [];
   const mentioned: PhraseOccurrence[] = [];
+  const listed = enumerationSentences(analyzed);
   const outcomes = expanded.criteria.map((criterion) =>
-    gradeCriterion(criterion, analyzed, cited, hits, mentioned),
+    gradeCriterion(criterion, analyzed, cited, hits, mentioned, listed),
   );
   const wrongTurns: WrongTurnResult[] = [];
   for (const { wrongTurn, phrases } of expanded.wrongTurns) {
@@ -420,11 +442,24 @@ export function extractFeatures(scenario: GradableScenario, attempt: ValidAttemp
   const stuffing = detectStuffing(analyzed, hits, mentioned);
   const hedging = measureHedging(analyzed);
   const citedFacts = countCitedFacts(analyzed, cited);
+  // Terse answers in notation ("A → B → C", "4^3 = 64") are not keyword lists when the decision
+  // holds and nothing repeats: their brevity costs the reasoning points, not a stuffing cap.
+  const isTerse =
+    analyzed.tokens.length <= 50 &&
+    decision.credit >= 0.5 &&
+    (countNotation(ownText(analyzed, mentioned)) >= 2 || countSequenceWords(analyzed) >= 3) &&
+    stuffing.signals.templatedConcepts < 3 &&
+    stuffing.signals.maxPhraseRepeats < 4 &&
+    stuffing.signals.repeatedTrigramRatio <= 0.35;
+  const hitOutcomes = outcomes.filter((outcome) => outcome.result.status === 'hit');
+  const listedOnly = hitOutcomes.filter((outcome) => outcome.listedOnly).length;
+  const isListedStuffing = hitOutcomes.length >= 2 && listedOnly / hitOutcomes.length >= 0.5;
   // Terse, fact-dense answers look like keyword lists to the prose statistics; a list is stuffing
   // when it ignores the case, or has few words of the learner's own beyond the rubric's phrases.
   const ownConcepts = new Set(hits.map((hit) => hit.conceptId)).size;
   const isListStuffing =
     stuffing.isStuffed &&
+    !isTerse &&
     (citedFacts < 2 ||
       stuffing.signals.supportWords < 2 * ownConcepts ||
       stuffing.signals.templatedConcepts >= 3 ||
@@ -450,11 +485,12 @@ export function extractFeatures(scenario: GradableScenario, attempt: ValidAttemp
         ? 0
         : countMarkedSentences(analyzed, hits, REASON_MARKERS),
     contentWords: analyzed.tokens.filter((token) => !CONTENT_STOP.has(token.norm)).length,
-    isStuffed: isListStuffing || filler >= 2,
-    stuffingReasons:
-      filler >= 2
-        ? [...stuffing.reasons, 'buzzwords instead of reasons about this case']
-        : stuffing.reasons,
+    isStuffed: isListStuffing || isListedStuffing || filler >= 2,
+    stuffingReasons: [
+      ...(isListStuffing ? stuffing.reasons : []),
+      ...(isListedStuffing ? ['concepts listed and called important instead of argued'] : []),
+      ...(filler >= 2 ? ['buzzwords instead of reasons about this case'] : []),
+    ],
     filler,
     isHedged: hedging.markers >= 3 && hedging.sentenceShare >= 0.5,
     language,
@@ -484,7 +520,14 @@ export function scoreFeatures(
   const totalWeight = scenario.rubric.reduce((sum, criterion) => sum + criterion.weight, 0);
   const earned = outcomes.reduce((sum, outcome) => {
     const { status, appliedToCase, weight } = outcome.result;
-    const credit = status !== 'hit' ? 0 : appliedToCase ? 1 : params.unappliedCredit;
+    const credit =
+      status !== 'hit'
+        ? 0
+        : outcome.listedOnly
+          ? params.listedCredit
+          : appliedToCase
+            ? 1
+            : params.unappliedCredit;
     return sum + credit * weight;
   }, 0);
   const reversals = outcomes.filter((outcome) => outcome.isReversed);
@@ -669,6 +712,30 @@ export function scoreFeatures(
   if (reported && !language) result.capApplied = reported;
   if (prediction) result.prediction = prediction;
   return result;
+}
+
+const NOTATION = /→|⇒|->|=>|=|×|≈|<|>|\^|\+/g;
+
+/** Arrows, equals signs and operators: the notation of a terse, worked answer. */
+function countNotation(text: string): number {
+  return text.match(NOTATION)?.length ?? 0;
+}
+
+/** The text with the rubric's own phrases blanked out (what the learner wrote around them). */
+function ownText(analyzed: AnalyzedText, mentioned: readonly PhraseOccurrence[]): string {
+  const chars = analyzed.text.split('');
+  for (const occurrence of mentioned) {
+    const from = analyzed.tokens[occurrence.start]?.start ?? 0;
+    const to = analyzed.tokens[occurrence.end - 1]?.end ?? from;
+    for (let i = from; i < to; i += 1) chars[i] = ' ';
+  }
+  return chars.join('');
+}
+
+const SEQUENCE_WORDS = new Set(['then', 'first', 'next', 'finally', 'last', 'afterwards']);
+
+function countSequenceWords(analyzed: AnalyzedText): number {
+  return analyzed.tokens.filter((token) => SEQUENCE_WORDS.has(token.norm)).length;
 }
 
 const clampScore = (value: number) => Math.max(0, Math.min(100, Math.round(value)));
