@@ -157,6 +157,21 @@ const NOT_A_NEGATION_AFTER: ReadonlySet<string> = new Set([
   'sooner',
   'earlier',
 ]);
+/** Prepositions that end a negated object ("no mesh for three services"). */
+const SCOPE_CLOSING_PREPOSITIONS: ReadonlySet<string> = new Set(['for', 'given']);
+/** "no reason for X", "no point in X": the object after these stays negated. */
+const REASON_NOUNS: ReadonlySet<string> = new Set([
+  'reason',
+  'point',
+  'use',
+  'case',
+  'room',
+  'time',
+  'excuse',
+  'demand',
+  'call',
+]);
+const COMPARATIVES: ReadonlySet<string> = new Set(['more', 'less', 'fewer']);
 const POST_NEGATION_WORDS: ReadonlySet<string> = new Set([
   'unnecessary',
   'irrelevant',
@@ -371,8 +386,13 @@ function isCue(tokens: readonly TextToken[], index: number): boolean {
   if (token.norm === 'instead') return nextNorm === 'of';
   if (token.norm === 'rather') return nextNorm === 'than';
   if (!NEGATION_CUES.has(token.norm)) return false;
-  if ((token.norm === 'not' || token.norm === 'no') && NOT_A_NEGATION_AFTER.has(nextNorm))
-    return false;
+  if ((token.norm === 'not' || token.norm === 'no') && NOT_A_NEGATION_AFTER.has(nextNorm)) {
+    // "no more than 3" / "no fewer than" compare; "no more per-team retries" negates.
+    if (!COMPARATIVES.has(nextNorm)) return false;
+    for (let k = index + 2; k <= index + 4; k += 1)
+      if (tokens[k]?.norm === 'than' && tokens[k]?.segment === token.segment) return false;
+    return true;
+  }
   return true;
 }
 
@@ -425,6 +445,16 @@ function applyNegationScopes(tokens: TextToken[], openedByComma: readonly boolea
         end = j - 1;
         break;
       }
+    }
+    // "we don't need a control plane for three services": the negation covers the object,
+    // not the purpose phrase after it ("no need for X" keeps X negated).
+    for (let j = i + 3; j <= end; j += 1) {
+      const token = tokens[j];
+      if (!token || !SCOPE_CLOSING_PREPOSITIONS.has(token.norm)) continue;
+      if (NEED_WORDS.has(tokens[j - 1]?.norm ?? '') || REASON_NOUNS.has(tokens[j - 1]?.norm ?? ''))
+        continue;
+      end = j - 1;
+      break;
     }
     for (let j = i + 1; j <= end; j += 1) {
       const token = tokens[j];

@@ -91,3 +91,26 @@ describe('reverse patterns that state a negation', () => {
     expect(result.score).toBeLessThanOrEqual(45);
   });
 });
+
+describe('negation scope refinements', () => {
+  const negatedWords = (text: string) =>
+    analyzeText(text, cachedLemmaOffsets)
+      .tokens.filter((token) => token.negationDepth % 2 === 1)
+      .map((token) => token.norm);
+
+  it('"no more X" negates X, "no more than N" does not', () => {
+    expect(negatedWords('No more per-team retry settings.')).toContain('retry');
+    expect(negatedWords('Use no more than 2 retries per call.')).not.toContain('retries');
+  });
+
+  it('a purpose phrase after a negated object is not negated', () => {
+    expect(negatedWords('We do not need a control plane for three services.')).toEqual([
+      'need',
+      'a',
+      'control',
+      'plane',
+    ]);
+    expect(negatedWords('There is no need for a pilot.')).toContain('pilot');
+    expect(negatedWords('There is no reason for a pilot.')).toContain('pilot');
+  });
+});
