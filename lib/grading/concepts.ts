@@ -77,8 +77,12 @@ export function expandRubric(scenario: GradableScenario): ExpandedRubric {
   const criteria = scenario.rubric.map((criterion): ExpandedCriterion => {
     const own = compilePhrases(criterion.phrases);
     const linked = linkConcepts(criterion.phrases);
+    // A concept's opposite reverses the criterion only when the concept is its point (named by
+    // the concept text), not when one phrase happens to touch it ("at once" is no reversal of
+    // "read the push metrics").
+    const central = new Set(linkConcepts([criterion.concept]).map((concept) => concept.id));
     const opposites = [
-      ...linked.flatMap((concept) => {
+      ...linked.filter((concept) => central.has(concept.id)).flatMap((concept) => {
         const opposite = concept.opposite ? LEXICON_BY_ID.get(concept.opposite) : undefined;
         return opposite ? paraphrasesOf([opposite]) : [];
       }),

@@ -311,7 +311,7 @@ function gradeCriterion(
 
 const INNER_NEGATIONS = new Set(['not', 'no', 'never', 'without', 'nor', 'neither']);
 const PATTERN_NEGATION =
-  /(?:^|[\s|~+])(?:not|no|never|without|nor|neither|nothing|nobody|none|cannot|can not)(?=$|[\s|~+])|n't\b/;
+  /(?:^|[\s|~+])(?:not|no|never|without|nor|neither|nothing|nobody|none|cannot|can not|skip\*?|skipping|ignore\*?|drop\*?|avoid\*?|lack\*?|lacks)(?=$|[\s|~+])|n't\b/;
 
 /** True when a reverse pattern itself states a negation ("postgres ~ can not ~ tls"): its own cue is the point. */
 export function statesNegation(pattern: string): boolean {
@@ -344,10 +344,28 @@ const NEED_WORDS = new Set([
   'pointless',
 ]);
 
-/** True when the clause around a negated mention says it is not needed ("no X is needed", "no need for X"). */
+/** Verbs that drop what follows ("skip the audit", "forgo the pilot"): a denial of a stance. */
+const DROP_VERBS = new Set([
+  'skip',
+  'skipping',
+  'skipped',
+  'forgo',
+  'forgoing',
+  'omit',
+  'omitting',
+]);
+
+/** True when the clause around a negated mention says it is not needed ("no X is needed", "no need for X", "skip X"). */
 function deniesNeed(analyzed: AnalyzedText, occurrence: PhraseOccurrence): boolean {
   const segment = analyzed.tokens[occurrence.start]?.segment;
-  return analyzed.tokens.some((token) => token.segment === segment && NEED_WORDS.has(token.norm));
+  if (analyzed.tokens.some((token) => token.segment === segment && NEED_WORDS.has(token.norm)))
+    return true;
+  for (let i = occurrence.start - 1; i >= Math.max(0, occurrence.start - 3); i -= 1) {
+    const token = analyzed.tokens[i];
+    if (!token || token.segment !== segment) break;
+    if (DROP_VERBS.has(token.norm)) return true;
+  }
+  return false;
 }
 
 /** Sentences that contain one of the markers and a named (affirmed) rubric concept. */

@@ -366,6 +366,12 @@ const RAW_LEXICON: LexiconConcept[] = [
       'all|every ~ namespace*|service*|team*|pod* ~ simultaneously|together|immediately|same time',
       'at the same time',
       'flip|switch|inject|enable|turn on ~ all|everything|every|whole',
+      'all|every|each|whole|entire ~ namespace*|service*|workload*|cluster ~ in a single|in one ~ step|change|go|release|window|night|weekend|pass',
+      'simultaneous*',
+      'cluster-wide|mesh-wide|fleet-wide|company-wide ~ at once|on day one|immediately|in one|from the start',
+      'skip|skipping ~ pilot*|canary|the waves|staged',
+      'no ~ pilot|canary|waves ~ needed|necessary|required',
+      'straight ~ to ~ production|everything|all',
     ],
   },
   {
@@ -509,6 +515,8 @@ const RAW_LEXICON: LexiconConcept[] = [
       'enforc* ~ immediately|right away|directly|straight away|from the start|day one',
       'default deny|deny-all|deny all|allow-nothing ~ first|from the start|day one',
       'start|begin ~ with ~ deny*|default deny|allow-nothing|lock* down',
+      'skip|skipping|bypass ~ audit*|dry-run|dry run|audit mode',
+      'go|jump|move ~ straight|directly ~ to ~ enforc*|deny',
     ],
   },
   {

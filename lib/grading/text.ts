@@ -171,6 +171,8 @@ const REASON_NOUNS: ReadonlySet<string> = new Set([
   'demand',
   'call',
 ]);
+/** Active need verbs: "X does not need Y" says X lacks a need for Y. */
+const ACTIVE_NEED: ReadonlySet<string> = new Set(['need', 'needs', 'require', 'requires']);
 const COMPARATIVES: ReadonlySet<string> = new Set(['more', 'less', 'fewer']);
 const POST_NEGATION_WORDS: ReadonlySet<string> = new Set([
   'unnecessary',
@@ -481,7 +483,11 @@ export function isPostNegated(tokens: readonly TextToken[], end: number): boolea
     if (token.norm === 'not' || token.norm === 'never' || token.norm === 'no') {
       for (let k = i + 1; k <= i + 2; k += 1) {
         const after = tokens[k];
-        if (after && after.segment === anchor.segment && NEED_WORDS.has(after.norm)) return true;
+        if (!after || after.segment !== anchor.segment || !NEED_WORDS.has(after.norm)) continue;
+        // "three services don't need a mesh": X is the subject lacking an object, not denied.
+        const object = tokens[k + 1];
+        if (ACTIVE_NEED.has(after.norm) && object && object.segment === anchor.segment) continue;
+        return true;
       }
     }
   }

@@ -114,3 +114,186 @@ describe('negation scope refinements', () => {
     expect(negatedWords('There is no reason for a pilot.')).toContain('pilot');
   });
 });
+
+// The model answer with one crucial point reversed, in wordings written for these tests (none is
+// in the calibration set): each must cap well below the model answer.
+const REVERSED: Array<[string, string]> = [
+  [
+    'rollout-first-mesh-adoption',
+    'Actually, skip the pilot: enable injection across all namespaces in a single step so everyone gets telemetry together.',
+  ],
+  [
+    'rollout-first-mesh-adoption',
+    'We would rather turn the mesh on cluster-wide in one change window than drag it out namespace by namespace.',
+  ],
+  [
+    'rollout-first-mesh-adoption',
+    'Inject every namespace simultaneously on day one; a pilot only slows us down.',
+  ],
+  [
+    'rollout-permissive-to-strict',
+    'Then simply flip the whole mesh to STRICT in one go instead of namespace by namespace.',
+  ],
+  [
+    'rollout-permissive-to-strict',
+    'The exceptions can stay in place indefinitely afterwards; removing them is not worth the risk.',
+  ],
+  [
+    'rollout-authorization-policies',
+    'Since mTLS already decides which workloads may talk to each other, the policies are mostly documentation.',
+  ],
+  [
+    'rollout-authorization-policies',
+    'Skip audit mode and enforce every policy immediately so gaps show up fast.',
+  ],
+  [
+    'rollout-control-plane-upgrade',
+    'No pod restarts are required: the sidecars move to the new version by themselves once the new istiod is up.',
+  ],
+  [
+    'rollout-control-plane-upgrade',
+    'Delete the old revision right after the first namespace moves to keep things tidy.',
+  ],
+  [
+    'rollout-sidecar-to-ambient',
+    'Remove the sidecars first and only add waypoints later once ambient is running.',
+  ],
+  [
+    'choose-small-team-mtls-fast',
+    'Because every connection is mutually authenticated, mTLS alone gives us least privilege, so authorization policies can be skipped.',
+  ],
+  [
+    'choose-small-team-mtls-fast',
+    'With mTLS on, access control is already handled and no further policy work is required.',
+  ],
+  [
+    'choose-kubernetes-deep-l7',
+    'Linkerd offers the richest fault injection and mirroring of any mesh, it just has a smaller community.',
+  ],
+  [
+    'justify-regulated-fintech-200-services',
+    'mTLS on its own already satisfies clause 3.2, so least privilege comes for free.',
+  ],
+  [
+    'justify-no-oncall-no-owner',
+    'A managed mesh removes the need for an owner since the cloud provider operates it for us.',
+  ],
+  [
+    'justify-three-service-startup',
+    'But encryption between services can only be done with a mesh, so we will need one for the questionnaire.',
+  ],
+  [
+    'justify-monolith-pci-scope',
+    'Postgres has no native TLS support, so we have to front it with a proxy.',
+  ],
+  [
+    'justify-latency-budget-bid-path',
+    'At high request rates the proxies become more efficient, so the tail overhead will shrink below the vendor figure.',
+  ],
+  [
+    'diagnose-breaker-503-uo-flash-sale',
+    'Then delete the connectionPool limits entirely; the breaker is what causes the 503s.',
+  ],
+  [
+    'diagnose-breaker-503-uo-flash-sale',
+    'The UO flag tells us inventory itself is overloaded and rejecting requests.',
+  ],
+  [
+    'diagnose-deny-overrides-allow',
+    'An ALLOW that matches the path more precisely overrides the DENY, so adding one will fix it.',
+  ],
+  [
+    'diagnose-fault-injection-disables-retries',
+    'The retries did run during the test; they simply could not beat a 50% abort rate.',
+  ],
+  [
+    'diagnose-ambient-l7-rule-on-ztunnel',
+    'Leave the principal checks on ztunnel, because ztunnel still sees the original caller identity after the waypoint.',
+  ],
+  [
+    'diagnose-ambient-l7-rule-on-ztunnel',
+    'The policy is simply ignored by ztunnel, so traffic passes through unchecked.',
+  ],
+  [
+    'diagnose-missing-timeouts-slow-leaf',
+    "Istio's default 15 second route timeout should have cut these requests off.",
+  ],
+  [
+    'diagnose-retry-storm-failing-leaf',
+    'The fix is to raise the retry attempts on every hop so transient errors are absorbed.',
+  ],
+  [
+    'diagnose-control-plane-churn-stale-endpoints',
+    'Outlier detection will completely fix this, so istiod can stay as it is.',
+  ],
+  [
+    'diagnose-strict-breaks-batch-job',
+    'The quickest fix is to put the entire namespace back into PERMISSIVE mode.',
+  ],
+  [
+    'diagnose-canary-v2-errors',
+    'The 1.4% is probably just noise, so keep v2 at 10% and wait another day.',
+  ],
+  [
+    'diagnose-outlier-detection-never-ejects',
+    'One host out of three is 33%, which is within the 10% limit, so ejection should have happened.',
+  ],
+  [
+    'estimate-fan-out-tail',
+    'The mesh adds well under a millisecond per call, so it makes no difference to the page p99.',
+  ],
+  [
+    'estimate-sidecar-fleet-cpu',
+    'Sidecar memory grows with request rate, so quieter pods need very little.',
+  ],
+  [
+    'estimate-ambient-vs-sidecar-cpu',
+    'Waypoints cost nothing extra because they replace the ztunnel hop.',
+  ],
+  [
+    'estimate-retry-amplification',
+    'Only the final hop actually hits ledger-svc, so the retries do not compound.',
+  ],
+  [
+    'choose-none-serverless-shop',
+    'The AWS endpoints are not encrypted by default, so we must add our own TLS in each function.',
+  ],
+  [
+    'choose-kong-multi-zone-universal',
+    'Kong Mesh only runs on Kubernetes, so the VMs would need to be containerised first.',
+  ],
+];
+
+describe('a reversed crucial point caps the score, across paraphrases', () => {
+  it.each(REVERSED)('%s: “%s”', (id, reversal) => {
+    const scenario = get(id);
+    const model = grade(id, scenario.modelAnswer.senior);
+    const reversed = grade(id, `${scenario.modelAnswer.senior} ${reversal}`);
+    expect(reversed.score).toBeLessThanOrEqual(55);
+    expect(reversed.score).toBeLessThanOrEqual(model.score - 25);
+  });
+
+  it.each([
+    [
+      'rollout-first-mesh-adoption',
+      'Never inject every namespace at once; one or two low-risk namespaces first.',
+    ],
+    [
+      'diagnose-breaker-503-uo-flash-sale',
+      'Do not remove the breaker: keep it and raise the limit with headroom.',
+    ],
+    [
+      'choose-small-team-mtls-fast',
+      'mTLS is not authorization, so an authorization policy comes next.',
+    ],
+    [
+      'rollout-control-plane-upgrade',
+      'Pods must be restarted to pick up the new proxy version; nothing moves by itself.',
+    ],
+  ])('%s: rejecting the wrong idea (“%s”) is not a reversal', (id, text) => {
+    const scenario = get(id);
+    const result = grade(id, `${scenario.modelAnswer.senior} ${text}`);
+    expect(result.criteria.filter((criterion) => criterion.reversed)).toEqual([]);
+    expect(result.score).toBeGreaterThanOrEqual(65);
+  });
+});
