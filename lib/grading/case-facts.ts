@@ -127,3 +127,41 @@ export function countCitedFacts(analyzed: AnalyzedText, cited: ReadonlySet<numbe
   }
   return distinct.size;
 }
+
+const trigramCache = new WeakMap<GradableScenario, Set<string>>();
+
+function trigramsOf(analyzed: AnalyzedText): string[] {
+  const { tokens } = analyzed;
+  const result: string[] = [];
+  for (let i = 0; i + 2 < tokens.length; i += 1)
+    result.push(`${tokens[i]?.stem} ${tokens[i + 1]?.stem} ${tokens[i + 2]?.stem}`);
+  return result;
+}
+
+/** Word trigrams of the scenario's own text: context, question and the answer options. */
+function scenarioTrigrams(scenario: GradableScenario): Set<string> {
+  const known = trigramCache.get(scenario);
+  if (known) return known;
+  const spec = scenario.answer;
+  const labels =
+    spec.type === 'choice'
+      ? spec.options.map((option) => option.label)
+      : spec.type === 'order'
+        ? spec.items.map((item) => item.label)
+        : [];
+  const texts = [scenario.context ?? '', scenario.question ?? '', ...labels];
+  const trigrams = new Set(texts.flatMap((text) => trigramsOf(analyzeText(text))));
+  trigramCache.set(scenario, trigrams);
+  return trigrams;
+}
+
+/**
+ * True when the answer mostly copies the scenario's own text (the question, the case or the
+ * options): at least 60 % of its word trigrams appear there. A copy argues nothing.
+ */
+export function restatesScenario(analyzed: AnalyzedText, scenario: GradableScenario): boolean {
+  const trigrams = trigramsOf(analyzed);
+  if (trigrams.length < 4) return false;
+  const known = scenarioTrigrams(scenario);
+  return trigrams.filter((trigram) => known.has(trigram)).length / trigrams.length >= 0.6;
+}

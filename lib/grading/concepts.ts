@@ -15,6 +15,17 @@ const STANCE_WHEN_DENIED: ReadonlySet<string> = new Set([
   'audit-first',
   'permissive-first',
   'ownership',
+  'staging',
+  'rollback',
+  'auto-rollback',
+  'revision-canary',
+  'bypass',
+  'version-check',
+  'waypoint',
+  'cleanup',
+  'observability-first',
+  'timeouts',
+  'retry-budget',
 ]);
 
 /** A criterion with its rubric phrases, linked lexicon concepts and opposite patterns. */
@@ -82,10 +93,12 @@ export function expandRubric(scenario: GradableScenario): ExpandedRubric {
     // "read the push metrics").
     const central = new Set(linkConcepts([criterion.concept]).map((concept) => concept.id));
     const opposites = [
-      ...linked.filter((concept) => central.has(concept.id)).flatMap((concept) => {
-        const opposite = concept.opposite ? LEXICON_BY_ID.get(concept.opposite) : undefined;
-        return opposite ? paraphrasesOf([opposite]) : [];
-      }),
+      ...linked
+        .filter((concept) => central.has(concept.id))
+        .flatMap((concept) => {
+          const opposite = concept.opposite ? LEXICON_BY_ID.get(concept.opposite) : undefined;
+          return opposite ? paraphrasesOf([opposite]) : [];
+        }),
       ...compilePhrases(STANCES[scenario.id]?.[criterion.id] ?? []),
     ];
     return {

@@ -4,7 +4,7 @@
 // costs points and caps the score, and hedging or keyword stuffing caps it too. The score is
 // a small parametric model (SCORE_PARAMS) calibrated on the tune split of the calibration set.
 import { validateAttempt, type ValidAttempt } from './answer-input';
-import { caseFactTokens, caseFactsOf, countCitedFacts } from './case-facts';
+import { caseFactTokens, caseFactsOf, countCitedFacts, restatesScenario } from './case-facts';
 import { expandRubric, type ExpandedCriterion } from './concepts';
 import { findContradiction } from './consistency';
 import { scoreChoice, scoreNumber, scoreOrder, type DecisionOutcome } from './decision';
@@ -17,7 +17,7 @@ import {
   type PhraseOccurrence,
 } from './match';
 import { detectStuffing, enumerationSentences, type ConceptOccurrence } from './stuffing';
-import { countFiller, detectLanguage, measureHedging } from './style';
+import { admitsIgnorance, countFiller, detectLanguage, measureHedging } from './style';
 import { analyzeText, type AnalyzedText } from './text';
 import type {
   CriterionResult,
@@ -437,6 +437,8 @@ export type GradeFeatures = {
   language: { language: string; isEnglish: boolean };
   contradiction: { reason: string; evidence: string } | null;
   falseClaims: FalseClaim[];
+  /** The justification mostly copies the scenario's own text, or admits it has no answer. */
+  restatesScenario: boolean;
 };
 
 /** Extracts the features of a valid attempt (exported for the calibration scripts). */
@@ -514,6 +516,8 @@ export function extractFeatures(scenario: GradableScenario, attempt: ValidAttemp
     language,
     contradiction,
     falseClaims: language.isEnglish ? findFalseClaims(analyzed) : [],
+    restatesScenario:
+      restatesScenario(analyzed, scenario) || (citedFacts <= 1 && admitsIgnorance(analyzed)),
   };
 }
 
@@ -615,7 +619,9 @@ export function scoreFeatures(
   const hitCount = outcomes.filter((outcome) => outcome.result.status === 'hit').length;
   if (
     features.contentWords < params.minContentWords ||
-    (hitCount === 0 && features.citedFacts <= 3 && features.contentWords < 15)
+    (hitCount === 0 &&
+      (features.citedFacts <= 1 || (features.citedFacts <= 3 && features.contentWords < 15))) ||
+    features.restatesScenario
   ) {
     caps.push({
       reason: 'no-argument',

@@ -244,6 +244,82 @@ const MORE_STANCES: Record<string, Record<string, string[]>> = {
 // Broader paraphrases of the reverse of each scenario's crucial points, written from the rubric
 // concepts and the lessons (the reverse claim in several phrasings: verbs, negations, pronouns),
 // so a reversal is caught however it is worded, not only in the calibration set's words.
+// Reverse claims of the remaining crucial points, in the "wrong claim, so no need for X" style.
+const CRUCIAL_STANCES: Record<string, Record<string, string[]>> = {
+  'choose-small-team-mtls-fast': {
+    'small-team': [
+      'two|2 ~ engineers|people ~ enough|plenty|fine ~ for ~ istio|any mesh',
+      'istio ~ fine|ok|manageable|easy ~ for ~ two|2|small team',
+    ],
+  },
+  'choose-kong-multi-zone-universal': {
+    'kong-fit': [
+      'kong ~ investment|gateway ~ irrelevant|does not matter|sunk cost',
+      'replace|drop ~ kong',
+    ],
+  },
+  'diagnose-breaker-503-uo-flash-sale': {
+    'littles-law': [
+      'in-flight|concurrency|concurrent ~ independent of|unrelated to|does not depend on ~ latency',
+    ],
+  },
+  'diagnose-canary-v2-errors': {
+    'per-version': ['no need ~ per-version|break* down|by version|split'],
+  },
+  'diagnose-missing-timeouts-slow-leaf': {
+    'resource-exhaustion': [
+      'slow|waiting ~ request*|call* ~ cost nothing|are free|harmless',
+      "slow|waiting ~ request*|call* ~ do not|don't|never ~ consume|use|tie up|block|hold",
+      'thread*|connection*|pool* ~ not|never ~ exhaust*|the issue|the problem|affected',
+    ],
+  },
+  'diagnose-outlier-detection-never-ejects': {
+    'max-ejection-percent': [
+      "maxejectionpercent|max ejection percent*|ejection percent* ~ is not|isn't|not ~ the|a ~ problem|issue|cause",
+      'raise|lower ~ consecutive*|threshold ~ fix*|solve*',
+    ],
+  },
+  'diagnose-retry-storm-failing-leaf': {
+    amplification: ["retr* ~ do not|don't|never ~ multiply|compound"],
+  },
+  'diagnose-strict-breaks-batch-job': {
+    'strict-semantics': [
+      'plaintext|unmeshed ~ callers|clients|job* ~ keep|still ~ work*|connect* ~ under|after|with ~ strict',
+    ],
+  },
+  'estimate-ambient-vs-sidecar-cpu': {
+    'ztunnel-math': ['one|single ~ ztunnel ~ pass|hop|traversal', 'ztunnel ~ once ~ per ~ request'],
+  },
+  'estimate-fan-out-tail': {
+    'page-p99': ['page ~ p99 ~ same as|equals|matches ~ backend ~ p99'],
+  },
+  'justify-latency-budget-bid-path': {
+    'per-hop-cost': ['one ~ proxy ~ per|each ~ hop', 'each|every ~ hop ~ one ~ proxy'],
+  },
+  'justify-polyglot-resilience-sprawl': {
+    'repeated-problem': ['libraries ~ are ~ fine|enough|consistent|working well'],
+  },
+  'justify-three-service-startup': {
+    'scale-too-small': ['three|3 services ~ plenty|enough|justif*|warrant|worth'],
+  },
+  'rollout-control-plane-upgrade': {
+    'rollback-triggers': [
+      'no need ~ rollback|triggers',
+      'no ~ rollback ~ trigger*|plan|criteria ~ needed',
+    ],
+  },
+  'rollout-permissive-to-strict': {
+    'strict-rejects-plaintext': [
+      'strict ~ accepts|allows|permits|lets ~ plaintext|unmeshed|non-mesh',
+      'plaintext|unmeshed ~ callers|clients ~ keep|still ~ work*|connect* ~ under|after|with ~ strict',
+    ],
+    'telemetry-inventory': ['see|find out|learn ~ what breaks'],
+  },
+  'rollout-sidecar-to-ambient': {
+    'l7-inventory': ['no ~ workload*|service* ~ needs ~ l7|waypoint*'],
+  },
+};
+
 const CLASS_STANCES: Record<string, Record<string, string[]>> = {
   'choose-cilium-ebpf-platform': {
     'no-sidecar-cost': [
@@ -557,7 +633,7 @@ const CLASS_STANCES: Record<string, Record<string, string[]>> = {
 
 /** Reverse-stance patterns per scenario id and criterion id, validated at module load. */
 export const STANCES: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> =
-  stanceTableSchema.parse(mergeStances(RAW_STANCES, MORE_STANCES, CLASS_STANCES));
+  stanceTableSchema.parse(mergeStances(RAW_STANCES, MORE_STANCES, CLASS_STANCES, CRUCIAL_STANCES));
 
 function mergeStances(
   ...tables: Array<Record<string, Record<string, string[]>>>

@@ -135,3 +135,18 @@ const FILLER = compilePhrases([
 export function countFiller(analyzed: AnalyzedText): number {
   return findOccurrences(analyzed, FILLER).length;
 }
+
+const IGNORANCE = compilePhrases([
+  'no idea',
+  'no clue',
+  'i do not know|i dont know|idk|dunno',
+  'not sure what ~ answer|is right|to say',
+  'did not|have not|never ~ read|look at|study ~ lesson*|scenario|question|material',
+  'i give up|pass on this|skip this one|no time to',
+  'come back to it|come back later|answer later',
+]);
+
+/** True when the answer admits it has no answer ("no idea", "I didn't read the lesson"). */
+export function admitsIgnorance(analyzed: AnalyzedText): boolean {
+  return findOccurrences(analyzed, IGNORANCE).length > 0;
+}

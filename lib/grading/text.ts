@@ -190,6 +190,9 @@ const POST_NEGATION_WORDS: ReadonlySet<string> = new Set([
   'disabled',
   'missing',
   'absent',
+  'negligible',
+  'nonexistent',
+  'trivial',
 ]);
 /** "X can wait", "X is a waste", "X adds nothing", "X is no longer needed": the second word after the first. */
 const POST_NEGATION_PAIRS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
@@ -198,6 +201,18 @@ const POST_NEGATION_PAIRS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['add', new Set(['nothing'])],
   ['adds', new Set(['nothing'])],
   ['no', new Set(['longer', 'need', 'point', 'use', 'value'])],
+  ['runs', new Set(['itself'])],
+  ['manages', new Set(['itself'])],
+  ['maintains', new Set(['itself'])],
+]);
+/** "X is not a concern / an issue / a problem": the noun after "not" that denies X. */
+const DISMISSALS: ReadonlySet<string> = new Set([
+  'concern',
+  'issue',
+  'problem',
+  'risk',
+  'worry',
+  'factor',
 ]);
 const NEED_WORDS: ReadonlySet<string> = new Set([
   'need',
@@ -383,6 +398,7 @@ function fixAndSubjectSegments(tokens: TextToken[], openedByComma: boolean[]): v
 function isCue(tokens: readonly TextToken[], index: number): boolean {
   const token = tokens[index];
   if (!token) return false;
+  if (token.norm === 'zero') return isZeroCue(tokens, index);
   const next = tokens[index + 1];
   const nextNorm = next && next.segment === token.segment ? next.norm : '';
   if (token.norm === 'instead') return nextNorm === 'of';
@@ -432,10 +448,26 @@ function scopeEnd(
   return end;
 }
 
+/** Nouns after "zero" that name a thing, not its absence ("zero trust", "zero-day"). */
+const ZERO_COMPOUNDS: ReadonlySet<string> = new Set(['trust', 'day', 'copy', 'downtime', 'point']);
+
+/** "zero complexity" / "zero extra work" negate; "zero trust", "0.5 … zero" do not. */
+function isZeroCue(tokens: readonly TextToken[], index: number): boolean {
+  const next = tokens[index + 1];
+  return (
+    next !== undefined &&
+    next.segment === tokens[index]?.segment &&
+    /^[a-z]/.test(next.norm) &&
+    !ZERO_COMPOUNDS.has(next.norm)
+  );
+}
+
 function applyNegationScopes(tokens: TextToken[], openedByComma: readonly boolean[]): void {
   for (let i = 0; i < tokens.length; i += 1) {
     if (!isCue(tokens, i)) continue;
     let end = Math.min(scopeEnd(tokens, i, openedByComma), i + MAX_SCOPE);
+    // "zero" negates its noun phrase only ("zero extra complexity"), not the rest of the clause.
+    if (tokens[i]?.norm === 'zero') end = Math.min(end, i + 2);
     // "no ambient mode and does not use Envoy": a second plain cue after and/or negates on its
     // own; the first scope stops at the coordinator instead of cancelling it out.
     for (let j = i + 1; j < end; j += 1) {
@@ -481,6 +513,10 @@ export function isPostNegated(tokens: readonly TextToken[], end: number): boolea
     )
       return true;
     if (token.norm === 'not' || token.norm === 'never' || token.norm === 'no') {
+      for (let k = i + 1; k <= i + 3; k += 1) {
+        const after = tokens[k];
+        if (after && after.segment === anchor.segment && DISMISSALS.has(after.norm)) return true;
+      }
       for (let k = i + 1; k <= i + 2; k += 1) {
         const after = tokens[k];
         if (!after || after.segment !== anchor.segment || !NEED_WORDS.has(after.norm)) continue;

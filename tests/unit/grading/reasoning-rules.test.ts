@@ -7,6 +7,7 @@ import { readScenarioDir } from '@/lib/content/scenario-pack';
 import type { Scenario } from '@/lib/content/scenario-schema';
 import { gradeAttempt, statesNegation } from '@/lib/grading/grade-attempt';
 import { cachedLemmaOffsets } from '@/lib/grading/lemmas';
+import { gradeShortAnswer } from '@/lib/grading/short-answer';
 import { enumerationSentences } from '@/lib/grading/stuffing';
 import { analyzeText } from '@/lib/grading/text';
 
@@ -295,5 +296,47 @@ describe('a reversed crucial point caps the score, across paraphrases', () => {
     const result = grade(id, `${scenario.modelAnswer.senior} ${text}`);
     expect(result.criteria.filter((criterion) => criterion.reversed)).toEqual([]);
     expect(result.score).toBeGreaterThanOrEqual(65);
+  });
+});
+
+describe('off-topic answers score near zero', () => {
+  it('a copy of the question and case scores at most the no-argument cap', () => {
+    const scenario = get('justify-three-service-startup');
+    const copy = `${scenario.question ?? ''} ${(scenario.context ?? '').slice(0, 400)}`;
+    const result = grade('justify-three-service-startup', copy);
+    expect(result.capApplied?.reason).toBe('no-argument');
+    expect(result.score).toBeLessThanOrEqual(5);
+  });
+
+  it.each([
+    'Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua. Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris.',
+    'My favourite weekend activity is hiking in the mountains with friends, then cooking a big dinner together and watching an old film before going to bed early on Sunday evening.',
+    'I honestly have no idea what the right answer is here, sorry, I did not have time to read the lesson this week and will come back to it later when I can.',
+  ])('unrelated text with the right option (“%s”) scores near zero', (text) => {
+    const result = grade('choose-small-team-mtls-fast', text);
+    expect(result.score).toBeLessThanOrEqual(5);
+  });
+});
+
+describe('self-check short answers use the same negation rules', () => {
+  const accept = ['complexity', 'control plane', 'operational'];
+  it.each([
+    'There is no operational risk and no complexity at all.',
+    'It adds zero complexity.',
+    'Complexity is not a concern.',
+    'There’s no extra complexity whatsoever.',
+    'Complexity isn’t an issue with a mesh.',
+    'The operational burden is negligible.',
+    'No downside, the control plane runs itself.',
+  ])('“%s” is not Correct', (answer) => {
+    expect(gradeShortAnswer(answer, accept).isCorrect).toBe(false);
+  });
+
+  it.each([
+    'It brings operational complexity: a control plane to run.',
+    'More moving parts: a control plane to operate and upgrade.',
+    'Zero trust needs a control plane, which is operational work.',
+  ])('“%s” is Correct', (answer) => {
+    expect(gradeShortAnswer(answer, accept).isCorrect).toBe(true);
   });
 });
