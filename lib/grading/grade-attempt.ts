@@ -5,7 +5,7 @@
 // a small parametric model (SCORE_PARAMS) calibrated on the tune split of the calibration set.
 import { validateAttempt, type ValidAttempt } from './answer-input';
 import { caseFactTokens, caseFactsOf, countCitedFacts, restatesScenario } from './case-facts';
-import { expandRubric, type ExpandedCriterion } from './concepts';
+import { countClaims, expandRubric, type ExpandedCriterion } from './concepts';
 import { findContradiction } from './consistency';
 import { scoreChoice, scoreNumber, scoreOrder, type DecisionOutcome } from './decision';
 import { findFalseClaims, type FalseClaim } from './facts';
@@ -249,11 +249,19 @@ function gradeCriterion(
     lessonId: criterion.lessonId,
   };
   // A reversal: the answer states the opposite stance, or only denies a stance concept.
+  // An explicit rejection ("rather than rolling back", "need no validation") outweighs a passing
+  // affirmed mention elsewhere; a plain negation only counts when nothing affirms the point.
+  const rejected = expanded.isStance
+    ? occurrences.find(
+        (occurrence) => occurrence.negated && rejectsExplicitly(analyzed, occurrence),
+      )
+    : undefined;
   const deniedStance =
-    affirmed.length === 0 && expanded.isStance && denied && deniesNeed(analyzed, denied)
+    rejected ??
+    (affirmed.length === 0 && expanded.isStance && denied && deniesNeed(analyzed, denied)
       ? denied
-      : undefined;
-  const reversedBy = opposite ?? deniedStance;
+      : undefined);
+  const reversedBy = opposite ?? deniedStance ?? miscounted(analyzed, expanded);
   if (reversedBy) {
     return {
       result: {
@@ -343,6 +351,49 @@ const NEED_WORDS = new Set([
   'overkill',
   'pointless',
 ]);
+
+/** An affirmed count that contradicts the point's own ("one proxy per call" against "two proxies"). */
+function miscounted(
+  analyzed: AnalyzedText,
+  expanded: ExpandedCriterion,
+): PhraseOccurrence | undefined {
+  if (expanded.counts.length === 0) return undefined;
+  const claims = countClaims(analyzed);
+  for (const expected of expanded.counts) {
+    const same = claims.filter((claim) => claim.stem === expected.stem);
+    if (same.some((claim) => claim.value === expected.value)) continue;
+    const wrong = same.find((claim) => analyzed.tokens[claim.index]?.negationDepth === 0);
+    if (!wrong) continue;
+    const first = analyzed.tokens[wrong.index];
+    const last = analyzed.tokens[wrong.index + 1];
+    if (!first || !last) continue;
+    return {
+      phrase: `${expected.value} ${expected.stem}`,
+      start: wrong.index,
+      end: wrong.index + 2,
+      text: analyzed.text.slice(first.start, last.end),
+      negated: false,
+    };
+  }
+  return undefined;
+}
+
+/** "instead of X", "rather than X", "X need not", "need no X": the answer chooses against X. */
+function rejectsExplicitly(analyzed: AnalyzedText, occurrence: PhraseOccurrence): boolean {
+  const { tokens } = analyzed;
+  const segment = tokens[occurrence.start]?.segment;
+  for (let i = occurrence.start - 1; i >= Math.max(0, occurrence.start - 4); i -= 1) {
+    const token = tokens[i];
+    const next = tokens[i + 1];
+    if (!token || token.sentence !== tokens[occurrence.start]?.sentence) break;
+    if (token.norm === 'instead' && next?.norm === 'of') return true;
+    if (token.norm === 'rather' && next?.norm === 'than') return true;
+    if (token.segment !== segment) break;
+    if ((token.norm === 'need' || token.norm === 'needs') && next?.norm === 'no') return true;
+    if (token.norm === 'no' && (next?.norm === 'need' || next?.norm === 'point')) return true;
+  }
+  return false;
+}
 
 /** Verbs that drop what follows ("skip the audit", "forgo the pilot"): a denial of a stance. */
 const DROP_VERBS = new Set([

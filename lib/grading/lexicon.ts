@@ -583,6 +583,20 @@ const RAW_LEXICON: LexiconConcept[] = [
       'snowball*',
       'power of|cubed|to the power',
     ],
+    opposite: 'additive',
+  },
+  {
+    id: 'additive',
+    triggers: ['adds up linearly'],
+    paraphrases: [
+      'add|adds ~ up ~ linearly|hop by hop|per hop',
+      'only ~ add|adds ~ up',
+      'additive*|linear*',
+      '2 + 2 + 2|3 + 3 + 3|1 + 2 + 2',
+      'not ~ a|the ~ multiplication|multiplicative|exponential|compounding',
+      "do not|don't|never|cannot|can not ~ multiply|compound|snowball",
+      'multiplication ~ stops|ends',
+    ],
   },
   {
     id: 'retry-budget',
@@ -646,6 +660,17 @@ const RAW_LEXICON: LexiconConcept[] = [
       'backpressure|back-pressure|back pressure',
       'let ~ recover',
       'stop ~ sending|retrying|hammering',
+    ],
+    opposite: 'remove-safeguard',
+  },
+  {
+    id: 'remove-safeguard',
+    triggers: ['remove the breaker'],
+    paraphrases: [
+      'remove|delete|drop|disable|turn off|get rid of|strip|rip out|scrap|eliminate ~ breaker*|circuit break*|connectionpool|connection pool|outlier detection|the limits|pool limits',
+      'take|pull ~ breaker*|connectionpool|connection pool|limits|settings ~ out',
+      'breaker*|limit*|outlier detection ~ protects|does|achieves|buys ~ nothing',
+      'breaker*|limit* ~ is|are ~ the problem|the cause|harmful|useless|pointless',
     ],
   },
   {
@@ -832,12 +857,25 @@ const RAW_LEXICON: LexiconConcept[] = [
       'staging',
       'dry run the upgrade',
       'test the policy',
+      'careful validation',
     ],
     paraphrases: [
       'staging|pre*prod|preprod|pre-prod|test environment|test cluster|non-prod*',
       'rehears*|practi*',
       'load ~ test*',
       'test* ~ first|before',
+    ],
+    opposite: 'skip-staging',
+  },
+  {
+    id: 'skip-staging',
+    triggers: ['straight to production'],
+    paraphrases: [
+      'straight|directly|right ~ to|into ~ production|prod',
+      'skip|skipping|without ~ staging|testing|validation|load test*|rehears*',
+      'need* ~ no ~ special|extra|separate ~ validation|testing|staging|load test',
+      'no ~ staging|testing|validation|load test ~ needed|required|necessary',
+      'no need ~ validat*|test*|staging|load test*|rehears*',
     ],
   },
   {

@@ -320,6 +320,46 @@ const CRUCIAL_STANCES: Record<string, Record<string, string[]>> = {
   },
 };
 
+// Reverse claims written with pronouns, other subjects and other word orders.
+const WORDING_STANCES: Record<string, Record<string, string[]>> = {
+  'choose-hybrid-vms-multi-datacenter': {
+    'hybrid-runtime': [
+      'containeri*|migrate|move ~ them|vms|services|workloads ~ onto|to|into ~ openshift|kubernetes|containers ~ first|before',
+      'mesh ~ only ~ handle*|cover*|see* ~ kubernetes|pods|containers',
+    ],
+  },
+  'justify-latency-budget-bid-path': {
+    'tail-under-load': [
+      'latency|overhead|tail|p99 ~ is|stays|remains ~ flat|constant|stable|unchanged|the same ~ with|under|at|as ~ load|traffic|rps',
+      'will look like|matches|same as|like ~ the ~ benchmark',
+      'fair|safe|good ~ worst case',
+    ],
+  },
+  'estimate-fan-out-tail': {
+    'mesh-overhead': [
+      'overhead|tail|latency ~ is ~ added|paid|counted|applied ~ once',
+      'mesh|proxy|sidecar ~~ not ~ enter|part of|in ~ the ~ math|calculation|estimate',
+    ],
+  },
+  'rollout-authorization-policies': {
+    'mtls-not-authz': [
+      'mesh|mtls|strict ~ already ~ restricts|controls|decides|limits|enforces ~ which|who|what',
+    ],
+  },
+  'rollout-sidecar-to-ambient': {
+    'identity-note': [
+      'principal*|source ~ rules|checks|policies ~ can|may|will ~ stay|remain|keep',
+      'waypoint ~~ still ~ carries|keeps|preserves|forwards|passes ~ original|caller|source',
+    ],
+  },
+  'diagnose-missing-timeouts-slow-leaf': {
+    'no-default-timeout': [
+      '15|30|15s|30s ~ second* ~ default',
+      'applies|sets|has ~ default ~ timeout',
+    ],
+  },
+};
+
 const CLASS_STANCES: Record<string, Record<string, string[]>> = {
   'choose-cilium-ebpf-platform': {
     'no-sidecar-cost': [
@@ -473,7 +513,7 @@ const CLASS_STANCES: Record<string, Record<string, string[]>> = {
   'diagnose-retry-storm-failing-leaf': {
     amplification: ['retr* ~ add up|add linearly|are additive', '2 + 2 + 2|3 + 3 + 3'],
     'one-layer': [
-      'retr* ~ at|on|in ~ every|each|all ~ hop*|layer*|level*|service*',
+      'set|add|configure|keep|enable|use|put ~ retr* ~ at|on|in ~ every|each|all ~ hop*|layer*|level*|service*',
       'increase|raise|bump ~ retr*|attempts',
     ],
     'shed-load': ['scale ~ inventory ~ fix*|solve*|enough'],
@@ -633,7 +673,9 @@ const CLASS_STANCES: Record<string, Record<string, string[]>> = {
 
 /** Reverse-stance patterns per scenario id and criterion id, validated at module load. */
 export const STANCES: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> =
-  stanceTableSchema.parse(mergeStances(RAW_STANCES, MORE_STANCES, CLASS_STANCES, CRUCIAL_STANCES));
+  stanceTableSchema.parse(
+    mergeStances(RAW_STANCES, MORE_STANCES, CLASS_STANCES, CRUCIAL_STANCES, WORDING_STANCES),
+  );
 
 function mergeStances(
   ...tables: Array<Record<string, Record<string, string[]>>>
