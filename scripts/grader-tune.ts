@@ -55,6 +55,7 @@ const STEPS: Partial<Record<keyof ScoreParams, number[]>> = {
   decision: [10, 15, 20, 25, 30],
   coverage: [40, 45, 50, 55, 60, 65],
   unappliedCredit: [0.3, 0.45, 0.6, 0.75, 0.9],
+  listedCredit: [0, 0.1, 0.25, 0.4, 0.6],
   caseFacts: [5, 10, 15, 20, 25, 30],
   factsForFull: [3, 4, 5, 6, 8, 10],
   coverageAsGrounding: [0, 0.4, 0.6, 0.8, 1],

@@ -360,6 +360,38 @@ const WORDING_STANCES: Record<string, Record<string, string[]>> = {
   },
 };
 
+// Other crucial points of the same scenarios, reversed.
+const OTHER_POINT_STANCES: Record<string, Record<string, string[]>> = {
+  'choose-cilium-ebpf-platform': {
+    'encryption-mechanism': [
+      'mutual auth*|authentication|handshake* ~ per|on every|for each ~ connection|request',
+      'cilium ~ mtls ~ like|same as|identical to ~ istio',
+      'wireguard ~ is|gives|provides ~ mtls|mutual auth*|workload identity',
+    ],
+  },
+  'choose-hybrid-vms-multi-datacenter': {
+    intentions: ['separate|different|second ~ polic*|rules ~ for ~ vms|each runtime|pods'],
+    'migration-path': ['migrate|move|switch ~ all|every|everything ~ at once|in one go|together'],
+  },
+  'diagnose-missing-timeouts-slow-leaf': {
+    'retry-care': ['add|set|configure ~ retries|retry ~ 3|three|5|five|several|multiple'],
+  },
+  'diagnose-outlier-detection-never-ejects': {
+    fix: ['maxejectionpercent|percentage|percent ~ to|of|at ~ 15|20|25|30|33'],
+  },
+  'diagnose-breaker-503-uo-flash-sale': {
+    'per-proxy': [
+      'limit*|breaker|pool ~ is|are ~ global|shared|cluster-wide|total|fleet-wide',
+      'limit*|breaker ~ applies|apply|counts ~ to|across ~ all|the whole|every ~ fleet|cluster|pods|callers',
+    ],
+  },
+  'diagnose-fault-injection-disables-retries': {
+    'client-side': [
+      'fault|abort* ~ happen*|applied|injected|runs|occurs ~ in|at|on ~ the ~ server*|destination|upstream|callee|payments',
+    ],
+  },
+};
+
 const CLASS_STANCES: Record<string, Record<string, string[]>> = {
   'choose-cilium-ebpf-platform': {
     'no-sidecar-cost': [
@@ -674,7 +706,14 @@ const CLASS_STANCES: Record<string, Record<string, string[]>> = {
 /** Reverse-stance patterns per scenario id and criterion id, validated at module load. */
 export const STANCES: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> =
   stanceTableSchema.parse(
-    mergeStances(RAW_STANCES, MORE_STANCES, CLASS_STANCES, CRUCIAL_STANCES, WORDING_STANCES),
+    mergeStances(
+      RAW_STANCES,
+      MORE_STANCES,
+      CLASS_STANCES,
+      CRUCIAL_STANCES,
+      WORDING_STANCES,
+      OTHER_POINT_STANCES,
+    ),
   );
 
 function mergeStances(
