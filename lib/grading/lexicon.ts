@@ -213,6 +213,17 @@ const RAW_LEXICON: LexiconConcept[] = [
       'operat*|run|running|maintain*|upgrad* ~ control plane|mesh|istiod|it',
       'responsib*',
     ],
+    opposite: 'self-running',
+  },
+  {
+    id: 'self-running',
+    triggers: ['the mesh runs itself'],
+    paraphrases: [
+      'mesh|istio|linkerd|control plane|istiod|it ~ runs|operates|manages|maintains|upgrades|heals ~ itself|on its own|by itself',
+      'no ~ owner|on-call|operations|ops team ~ needed|required|necessary',
+      'nobody|no one ~ needs to|has to|must ~ own|run|operate|maintain',
+      'managed ~ so|means ~ nobody|no one|no owner|no ops',
+    ],
   },
   {
     id: 'no-owner',

@@ -392,6 +392,51 @@ const OTHER_POINT_STANCES: Record<string, Record<string, string[]>> = {
   },
 };
 
+// The model answers' remaining claims, each flipped.
+const FLIPPED_CLAIM_STANCES: Record<string, Record<string, string[]>> = {
+  'choose-cilium-ebpf-platform': {
+    'l7-caveat': [
+      'l7 ~ also|too ~ runs|run|handled|enforced ~ in ~ the ~ kernel|ebpf',
+      'kernel cpu ~ is ~ visible|shown|counted ~ in ~ container|pod',
+      'no ~ envoy ~ needed|required|at all',
+    ],
+  },
+  'choose-kong-multi-zone-universal': {
+    'multi-zone': [
+      'global control plane ~ directly ~ manages|configures|programs ~ data plane*|proxies|all',
+      'no ~ zone control plane*|zone ingress ~ needed|required',
+    ],
+  },
+  'diagnose-canary-v2-errors': {
+    'weighted-math': ['v2 ~ only ~ slightly|a bit|marginally|a little ~ worse|higher|above'],
+    'retry-masking': ["retr* ~ do not|don't|cannot|can not|never ~ hide|mask|affect|change"],
+  },
+  'diagnose-missing-timeouts-slow-leaf': {
+    'resource-exhaustion': [
+      'async*|non-blocking ~~ no|not|never ~ thread*|worker*|pool',
+      'envoy|sidecar|proxy ~ queues|absorbs|buffers|holds ~ them|the requests|slow calls ~ for',
+    ],
+    degrade: [
+      'checkout ~ must|should|has to ~ fail|return an error|wait ~ when|if ~ recommendation*',
+      'no ~ fallback ~ needed|required',
+    ],
+  },
+  'diagnose-outlier-detection-never-ejects': {
+    'envoy-version': [
+      "envoy ~ version ~ does not matter|doesn't matter|irrelevant|makes no difference",
+    ],
+  },
+  'diagnose-retry-storm-failing-leaf': {
+    'shed-load': ['scale ~ inventory|leaf|the database ~ first|fix*|solve*|is the fix'],
+  },
+  'estimate-p99-added-per-hop': {
+    conditions: [
+      'figure*|number*|benchmark ~ applies|apply|holds|hold|transfers ~ as is|as-is|directly|unchanged|to us|to our',
+      'no need ~ load test|measure|benchmark',
+    ],
+  },
+};
+
 const CLASS_STANCES: Record<string, Record<string, string[]>> = {
   'choose-cilium-ebpf-platform': {
     'no-sidecar-cost': [
