@@ -69,6 +69,7 @@ const STEPS: Partial<Record<keyof ScoreParams, number[]>> = {
   reversedCap: [35, 40, 45, 50, 55],
   falseClaimCap: [45, 50, 55, 60, 65],
   hedgedCap: [30, 35, 40, 45],
+  overclaimCap: [40, 45, 50, 55, 60, 100],
   minContentWords: [3, 4, 5, 6, 8],
   noArgumentCap: [3, 5, 8, 10],
   foreignRightDecision: [65, 70, 75, 80, 85],

@@ -17,7 +17,13 @@ import {
   type PhraseOccurrence,
 } from './match';
 import { detectStuffing, enumerationSentences, type ConceptOccurrence } from './stuffing';
-import { admitsIgnorance, countFiller, detectLanguage, measureHedging } from './style';
+import {
+  admitsIgnorance,
+  countFiller,
+  detectLanguage,
+  findOverclaims,
+  measureHedging,
+} from './style';
 import { analyzeText, type AnalyzedText } from './text';
 import type {
   CriterionResult,
@@ -58,6 +64,8 @@ export type ScoreParams = {
   reversedCap: number;
   falseClaimCap: number;
   hedgedCap: number;
+  /** Ceiling for an absolute claim that denies a trade-off ("costs nothing", "fully solves it"). */
+  overclaimCap: number;
   /** Content words below which there is no argument to grade. */
   minContentWords: number;
   noArgumentCap: number;
@@ -86,6 +94,7 @@ export const SCORE_PARAMS: Readonly<ScoreParams> = {
   reversedCap: 40,
   falseClaimCap: 55,
   hedgedCap: 30,
+  overclaimCap: 50,
   minContentWords: 6,
   noArgumentCap: 3,
   foreignRightDecision: 80,
@@ -488,6 +497,8 @@ export type GradeFeatures = {
   language: { language: string; isEnglish: boolean };
   contradiction: { reason: string; evidence: string } | null;
   falseClaims: FalseClaim[];
+  /** Absolute claims that deny a trade-off, in the learner's words. */
+  overclaims: string[];
   /** The justification mostly copies the scenario's own text, or admits it has no answer. */
   restatesScenario: boolean;
 };
@@ -567,6 +578,7 @@ export function extractFeatures(scenario: GradableScenario, attempt: ValidAttemp
     language,
     contradiction,
     falseClaims: language.isEnglish ? findFalseClaims(analyzed) : [],
+    overclaims: language.isEnglish ? findOverclaims(analyzed) : [],
     restatesScenario:
       restatesScenario(analyzed, scenario) || (citedFacts <= 1 && admitsIgnorance(analyzed)),
   };
@@ -706,6 +718,13 @@ export function scoreFeatures(
       reason: 'false-claim',
       cap: params.falseClaimCap,
       message: `A claim about a mesh is false, which caps the score at ${params.falseClaimCap}.`,
+    });
+  }
+  if (features.overclaims.length > 0) {
+    caps.push({
+      reason: 'overclaim',
+      cap: params.overclaimCap,
+      message: `“${features.overclaims[0] ?? ''}” is an absolute claim: every mesh mechanism has a cost or a limit, so it reverses a trade-off. Score capped at ${params.overclaimCap}.`,
     });
   }
   if (features.isHedged) {

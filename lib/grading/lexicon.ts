@@ -342,6 +342,7 @@ const RAW_LEXICON: LexiconConcept[] = [
       'expand ~ later|gradually|slowly|after|with the same',
       'then ~ next ~ namespace*',
       'at a time',
+      'one or two|a couple of|couple of|1-2|1 or 2 ~ low-risk|quiet|small|non-critical|safe|less critical',
     ],
     opposite: 'big-bang',
   },

@@ -758,6 +758,7 @@ export const STANCES: Readonly<Record<string, Readonly<Record<string, readonly s
       CRUCIAL_STANCES,
       WORDING_STANCES,
       OTHER_POINT_STANCES,
+      FLIPPED_CLAIM_STANCES,
     ),
   );
 

@@ -157,8 +157,14 @@ const NOT_A_NEGATION_AFTER: ReadonlySet<string> = new Set([
   'sooner',
   'earlier',
 ]);
-/** Prepositions that end a negated object ("no mesh for three services"). */
-const SCOPE_CLOSING_PREPOSITIONS: ReadonlySet<string> = new Set(['for', 'given']);
+/** Prepositions that end a negated object ("no mesh for three services", "no enforcement before audit mode"). */
+const SCOPE_CLOSING_PREPOSITIONS: ReadonlySet<string> = new Set([
+  'for',
+  'given',
+  'before',
+  'until',
+  'till',
+]);
 /** "no reason for X", "no point in X": the object after these stays negated. */
 const REASON_NOUNS: ReadonlySet<string> = new Set([
   'reason',

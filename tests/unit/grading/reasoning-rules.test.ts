@@ -340,3 +340,39 @@ describe('self-check short answers use the same negation rules', () => {
     expect(gradeShortAnswer(answer, accept).isCorrect).toBe(true);
   });
 });
+
+describe('absolute claims that deny a trade-off', () => {
+  it.each([
+    [
+      'justify-regulated-fintech-200-services',
+      'The sidecars cost nothing on 1,400 pods, so the budget is untouched.',
+    ],
+    ['diagnose-control-plane-churn-stale-endpoints', 'Scaling istiod fully solves this for good.'],
+    ['estimate-fan-out-tail', 'Per-call proxy latency can never affect a page like this.'],
+  ])('%s: “%s” caps the model answer', (id, claim) => {
+    const scenario = get(id);
+    const model = grade(id, scenario.modelAnswer.senior);
+    const result = grade(id, `${scenario.modelAnswer.senior} ${claim}`);
+    expect(result.score).toBeLessThanOrEqual(50);
+    expect(result.score).toBeLessThan(model.score);
+  });
+
+  it('a claim quoted to reject it is not the learner’s', () => {
+    const scenario = get('justify-latency-budget-bid-path');
+    const result = grade(
+      'justify-latency-budget-bid-path',
+      `${scenario.modelAnswer.senior} The vendor blog says the overhead costs nothing, which we will check.`,
+    );
+    expect(result.capApplied?.reason).not.toBe('overclaim');
+  });
+});
+
+describe('prerequisites after a negated step stay affirmed', () => {
+  it('"no enforcement before audit mode" credits audit first', () => {
+    const analyzed = analyzeText('No authz enforcement before audit mode.', cachedLemmaOffsets);
+    const audit = analyzed.tokens.find((token) => token.norm === 'audit');
+    const enforcement = analyzed.tokens.find((token) => token.norm === 'enforcement');
+    expect(audit?.negationDepth).toBe(0);
+    expect(enforcement?.negationDepth).toBe(1);
+  });
+});
