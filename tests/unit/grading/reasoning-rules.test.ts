@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readScenarioDir } from '@/lib/content/scenario-pack';
 import type { Scenario } from '@/lib/content/scenario-schema';
+import { findFalseClaims } from '@/lib/grading/facts';
 import { gradeAttempt, statesNegation } from '@/lib/grading/grade-attempt';
 import { cachedLemmaOffsets } from '@/lib/grading/lemmas';
 import { gradeShortAnswer } from '@/lib/grading/short-answer';
@@ -374,5 +375,21 @@ describe('prerequisites after a negated step stay affirmed', () => {
     const enforcement = analyzed.tokens.find((token) => token.norm === 'enforcement');
     expect(audit?.negationDepth).toBe(0);
     expect(enforcement?.negationDepth).toBe(1);
+  });
+});
+
+describe('fact base reads more wordings of "Kubernetes only"', () => {
+  it.each(['Kuma is limited to Kubernetes.', 'Consul only works on Kubernetes pods.'])(
+    '“%s” is a false claim',
+    (text) => {
+      const claims = findFalseClaims(analyzeText(text, cachedLemmaOffsets));
+      expect(claims.map((claim) => claim.capabilityId)).toContain('kubernetes-only');
+    },
+  );
+
+  it('a true Kubernetes-only claim about Cilium is not flagged', () => {
+    expect(
+      findFalseClaims(analyzeText('Cilium only runs on Kubernetes.', cachedLemmaOffsets)),
+    ).toEqual([]);
   });
 });
