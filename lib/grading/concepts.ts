@@ -16,6 +16,7 @@ const STANCE_WHEN_DENIED: ReadonlySet<string> = new Set([
   'audit-first',
   'permissive-first',
   'ownership',
+  'multi-site',
   'staging',
   'rollback',
   'auto-rollback',

@@ -384,6 +384,7 @@ const RAW_LEXICON: LexiconConcept[] = [
       'skip|skipping ~ pilot*|canary|the waves|staged',
       'no ~ pilot|canary|waves ~ needed|necessary|required',
       'straight ~ to ~ production|everything|all',
+      'all|every|each ~ namespace*|service*|team* ~ on the same day|the same day|in one day|in a day',
     ],
   },
   {

@@ -437,6 +437,78 @@ const FLIPPED_CLAIM_STANCES: Record<string, Record<string, string[]>> = {
   },
 };
 
+// Further wordings: other subjects, pronouns, "on the same day", "barely worse", "keep waiting".
+const PARAPHRASE_STANCES: Record<string, Record<string, string[]>> = {
+  'choose-hybrid-vms-multi-datacenter': {
+    intentions: [
+      'intention*|polic* ~ only ~ apply|applies|work*|cover* ~ to|on|for ~ kubernetes|pods|k8s',
+      'own|separate ~ firewall* ~ rules|polic*',
+    ],
+    'hybrid-runtime': [
+      'move|migrate|containeri* ~~ vm|vms ~~ into|onto|to ~ openshift|kubernetes',
+      'mesh ~ is ~ a|really a|only a|just a ~ kubernetes',
+    ],
+  },
+  'choose-kong-multi-zone-universal': {
+    'universal-mode': ['universal mode ~ limited|restricted|only ~ to|for|on ~ kubernetes'],
+    'multi-zone': [
+      'global control plane ~~ directly ~ talk*|connect*|manag*|configur*|program* ~ every|all|each',
+      'zone control plane* ~ unnecessary|not needed|optional|redundant',
+    ],
+  },
+  'diagnose-canary-v2-errors': {
+    'per-version': ['barely|hardly|only slightly|marginally ~ worse|higher|above'],
+    'rollback-weight': [
+      'continu* ~ the ~ rollout|canary|release',
+      'keep ~ the ~ 10%|split|canary ~ running|going|as is|in place|and',
+      'look again|check again ~ tomorrow|later|next',
+    ],
+    'not-noise': ['could|might|may ~ be ~ chance|luck|noise|random|a fluke'],
+  },
+  'diagnose-missing-timeouts-slow-leaf': {
+    'no-default-timeout': [
+      'sidecar|proxy|envoy|mesh|istio ~~ default ~ timeout',
+      'cuts|times|kills|drops ~ slow|long ~ calls|requests ~ off',
+    ],
+    degrade: ['keep ~ waiting', 'checkout ~ should|must ~ wait'],
+  },
+  'diagnose-retry-storm-failing-leaf': {
+    amplification: [
+      'add|adds ~ its|their ~ two|2 ~ retries ~ on top',
+      'seven|7|six|6|nine|9 ~ times|x|fold ~ the|user|edge',
+    ],
+  },
+  'estimate-p99-added-per-hop': {
+    'two-proxies': ['only ~ the ~ client|caller*|calling ~ sidecar|proxy'],
+  },
+  'rollout-authorization-policies': {
+    'mtls-not-authz': [
+      'mesh|mtls|strict ~~ already ~ limits|restricts|controls|decides|enforces ~ callers|who|which|access',
+      'allow-lists|allow lists|policies ~ are ~ just|only|mostly ~ a formality|documentation|cosmetic',
+    ],
+  },
+  'rollout-sidecar-to-ambient': {
+    'waypoint-before-switch': [
+      'remove|uninstall|drop|delete|strip ~ sidecar* ~~ first|then ~~ waypoint*',
+    ],
+  },
+  'justify-regulated-fintech-200-services': {
+    'compliance-mtls-authz': [
+      'least privilege ~~ already ~ satisfied|met|covered|done|handled|given|achieved',
+    ],
+  },
+  'diagnose-breaker-503-uo-flash-sale': {
+    'backend-healthy': [
+      'inventory* ~ is ~ overflowing|overwhelmed|overloaded',
+      'need* ~ more ~ replicas|pods|instances|capacity',
+    ],
+    'keep-breaker': [
+      'circuit break*|breaker* ~ only ~ hurts|harms|causes',
+      'drop|remove|delete ~ it|them ~ from ~ the ~ destinationrule|destination rule',
+    ],
+  },
+};
+
 const CLASS_STANCES: Record<string, Record<string, string[]>> = {
   'choose-cilium-ebpf-platform': {
     'no-sidecar-cost': [
@@ -759,6 +831,7 @@ export const STANCES: Readonly<Record<string, Readonly<Record<string, readonly s
       WORDING_STANCES,
       OTHER_POINT_STANCES,
       FLIPPED_CLAIM_STANCES,
+      PARAPHRASE_STANCES,
     ),
   );
 

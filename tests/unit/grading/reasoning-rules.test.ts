@@ -121,6 +121,106 @@ describe('negation scope refinements', () => {
 // in the calibration set): each must cap well below the model answer.
 const REVERSED: Array<[string, string]> = [
   [
+    'choose-cilium-ebpf-platform',
+    'Since eBPF handles L7 in the kernel too, the two HTTP rules behave like the L4 ones and need no extra testing.',
+  ],
+  [
+    'choose-cilium-ebpf-platform',
+    "Cilium's mutual authentication does a TLS handshake on every connection, exactly like Istio's sidecars.",
+  ],
+  [
+    'choose-hybrid-vms-multi-datacenter',
+    'The VMs will need their own firewall rules, because intentions only apply to Kubernetes pods.',
+  ],
+  [
+    'choose-hybrid-vms-multi-datacenter',
+    'Before enabling the mesh we should move the 180 VM services into OpenShift, since a mesh is really a Kubernetes thing.',
+  ],
+  [
+    'choose-kong-multi-zone-universal',
+    "For the two VM-only zones we will need a separate product, as Kuma's universal mode is limited to Kubernetes clusters.",
+  ],
+  [
+    'choose-kong-multi-zone-universal',
+    'A single global control plane in Amsterdam can talk to every proxy directly, so zone control planes are unnecessary.',
+  ],
+  [
+    'diagnose-canary-v2-errors',
+    'Because the overall rate only went to 1.4%, v2 is barely worse than v1, so continuing the rollout is reasonable.',
+  ],
+  [
+    'diagnose-canary-v2-errors',
+    'Keep the 10% split and look again tomorrow; one bad hour could be chance.',
+  ],
+  [
+    'diagnose-missing-timeouts-slow-leaf',
+    'The sidecar already cuts slow calls off after its default timeout, so checkout threads were never the bottleneck.',
+  ],
+  [
+    'diagnose-missing-timeouts-slow-leaf',
+    'Checkout should keep waiting for recommendations, since showing a page without them would confuse users.',
+  ],
+  [
+    'diagnose-outlier-detection-never-ejects',
+    'Raising maxEjectionPercent to 30 will let one of the three pods be ejected.',
+  ],
+  [
+    'diagnose-outlier-detection-never-ejects',
+    'With three replicas a single ejection is only a third, comfortably under the 10% cap, so the limit is not the reason.',
+  ],
+  [
+    'diagnose-retry-storm-failing-leaf',
+    'Each hop adds its two retries on top, so the leaf sees about seven times the traffic, which scaling inventory can absorb.',
+  ],
+  [
+    'diagnose-retry-storm-failing-leaf',
+    'More retries at the edge would smooth this over, so bump attempts from 2 to 4 there.',
+  ],
+  [
+    'estimate-p99-added-per-hop',
+    'Only the client sidecar sits in the path for each call, so it is 0.3 ms per call, not per pair.',
+  ],
+  [
+    'estimate-p99-added-per-hop',
+    'The published 0.3 ms transfers directly to our pods, so there is no point load testing.',
+  ],
+  [
+    'rollout-authorization-policies',
+    'Turning on STRICT already limits callers to the right services, so the allow-lists are just a formality.',
+  ],
+  [
+    'rollout-authorization-policies',
+    'Enforce the policies in all namespaces on the same day so nobody is left in a half-secured state.',
+  ],
+  [
+    'rollout-sidecar-to-ambient',
+    "Principal-based rules keep working unchanged after the switch, because the waypoint forwards the caller's identity.",
+  ],
+  [
+    'rollout-sidecar-to-ambient',
+    'Uninstall the sidecars from a namespace first, then deploy its waypoint once ztunnel carries the traffic.',
+  ],
+  [
+    'justify-regulated-fintech-200-services',
+    'Because mTLS authenticates every workload, least privilege between services is already satisfied for 3.2.',
+  ],
+  [
+    'justify-regulated-fintech-200-services',
+    'We can roll it out to all 200 services in one release, since the platform team has on-call.',
+  ],
+  [
+    'diagnose-breaker-503-uo-flash-sale',
+    'The UO flag means inventory-svc is overflowing, so it needs more replicas before the next sale.',
+  ],
+  [
+    'diagnose-breaker-503-uo-flash-sale',
+    'The 50-request limit is shared across all checkout pods, so it must be raised to cover the whole fleet.',
+  ],
+  [
+    'diagnose-breaker-503-uo-flash-sale',
+    'Circuit breaking only hurts a healthy service like this, so we drop it from the DestinationRule.',
+  ],
+  [
     'rollout-first-mesh-adoption',
     'Actually, skip the pilot: enable injection across all namespaces in a single step so everyone gets telemetry together.',
   ],
