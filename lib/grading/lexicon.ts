@@ -409,6 +409,16 @@ const RAW_LEXICON: LexiconConcept[] = [
       'what ~ healthy ~ means',
       'compare ~ against|with ~ before|baseline|current|today',
     ],
+    opposite: 'baseline-later',
+  },
+  {
+    id: 'baseline-later',
+    triggers: ['baseline later'],
+    paraphrases: [
+      'baseline*|slo|slos ~ later|afterwards|can wait|after ~ the ~ mesh|rollout|install*|migration|switch',
+      'skip|skipping ~ baseline*|slo|slos',
+      'no ~ baseline ~ needed|required|necessary',
+    ],
   },
   {
     id: 'observability-first',
@@ -449,6 +459,15 @@ const RAW_LEXICON: LexiconConcept[] = [
       'take ~ mesh ~ out',
       'disable|turn off|remove ~ injection|sidecar*',
       'back out|undo',
+    ],
+    opposite: 'bypass-later',
+  },
+  {
+    id: 'bypass-later',
+    triggers: ['bypass later'],
+    paraphrases: [
+      'bypass*|rollback plan|runbook* ~ later|afterwards|can wait|when ~ needed|something breaks|an incident',
+      'write|plan ~ bypass*|rollback* ~ during|after ~ incident|outage',
     ],
   },
   {
@@ -554,6 +573,15 @@ const RAW_LEXICON: LexiconConcept[] = [
       'mtls|identit*|strict ~ first|before|underneath ~ authori*|authz|polic*',
       'next step ~ authori*|authz|polic*',
       'then add ~ who*',
+    ],
+    opposite: 'authz-first',
+  },
+  {
+    id: 'authz-first',
+    triggers: ['authorization first'],
+    paraphrases: [
+      'authori*|authz|allow-list*|polic* ~ first|before ~ mtls|identit*|strict|permissive',
+      'start|begin ~ with ~ authori*|authz|allow-list*',
     ],
   },
   {
@@ -910,6 +938,16 @@ const RAW_LEXICON: LexiconConcept[] = [
       'alongside',
       'canary ~ upgrade|control plane|istiod',
       'next to ~ old|existing',
+    ],
+    opposite: 'in-place-upgrade',
+  },
+  {
+    id: 'in-place-upgrade',
+    triggers: ['in-place upgrade'],
+    paraphrases: [
+      'in-place|in place ~ upgrade*',
+      'upgrade* ~ istiod|control plane|the mesh ~ in place|directly|over the top',
+      'replace|overwrite ~ the ~ old|existing|current ~ control plane|istiod ~ directly|in one step',
     ],
   },
   {
