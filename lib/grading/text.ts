@@ -200,13 +200,29 @@ const POST_NEGATION_WORDS: ReadonlySet<string> = new Set([
   'nonexistent',
   'trivial',
 ]);
+/** Verdicts that reject a whole idea: read up to eight words after it, in the same clause. */
+const REJECTIONS: ReadonlySet<string> = new Set([
+  'wrong',
+  'dangerous',
+  'risky',
+  'harmful',
+  'backwards',
+  'premature',
+  'reckless',
+  'counterproductive',
+]);
+/** First words of pairs that are such verdicts ("a bad idea", "the classic mistake"). */
+const REJECTION_PAIR_HEADS: ReadonlySet<string> = new Set(['bad', 'classic', 'would']);
 /** "X can wait", "X is a waste", "X adds nothing", "X is no longer needed": the second word after the first. */
 const POST_NEGATION_PAIRS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['can', new Set(['wait'])],
-  ['a', new Set(['waste', 'mistake', 'distraction'])],
+  ['a', new Set(['waste', 'mistake', 'distraction', 'trap'])],
+  ['bad', new Set(['idea', 'move', 'plan'])],
+  ['classic', new Set(['mistake', 'trap', 'anti-pattern', 'antipattern'])],
+  ['would', new Set(['backfire'])],
   ['add', new Set(['nothing'])],
   ['adds', new Set(['nothing'])],
-  ['no', new Set(['longer', 'need', 'point', 'use', 'value'])],
+  ['no', new Set(['longer', 'need', 'point', 'use', 'value', 'sense'])],
   ['runs', new Set(['itself'])],
   ['manages', new Set(['itself'])],
   ['maintains', new Set(['itself'])],
@@ -507,17 +523,18 @@ function applyNegationScopes(tokens: TextToken[], openedByComma: readonly boolea
 export function isPostNegated(tokens: readonly TextToken[], end: number): boolean {
   const anchor = tokens[end - 1];
   if (!anchor) return false;
-  for (let i = end; i < Math.min(tokens.length, end + 5); i += 1) {
+  for (let i = end; i < Math.min(tokens.length, end + 8); i += 1) {
     const token = tokens[i];
     if (!token || token.segment !== anchor.segment) break;
-    if (POST_NEGATION_WORDS.has(token.norm)) return true;
     const second = tokens[i + 1];
-    if (
-      second &&
+    const pair =
+      second !== undefined &&
       second.segment === anchor.segment &&
-      POST_NEGATION_PAIRS.get(token.norm)?.has(second.norm)
-    )
-      return true;
+      POST_NEGATION_PAIRS.get(token.norm)?.has(second.norm) === true;
+    // A verdict on the whole idea ("… would be a bad idea", "… is premature") reaches further.
+    if (REJECTIONS.has(token.norm) || (pair && REJECTION_PAIR_HEADS.has(token.norm))) return true;
+    if (i >= end + 5) continue;
+    if (POST_NEGATION_WORDS.has(token.norm) || pair) return true;
     if (token.norm === 'not' || token.norm === 'never' || token.norm === 'no') {
       for (let k = i + 1; k <= i + 3; k += 1) {
         const after = tokens[k];

@@ -8,6 +8,7 @@ import type { Scenario } from '@/lib/content/scenario-schema';
 import { findFalseClaims } from '@/lib/grading/facts';
 import { gradeAttempt, statesNegation } from '@/lib/grading/grade-attempt';
 import { cachedLemmaOffsets } from '@/lib/grading/lemmas';
+import { compilePhrases, findOccurrences } from '@/lib/grading/match';
 import { gradeShortAnswer } from '@/lib/grading/short-answer';
 import { enumerationSentences } from '@/lib/grading/stuffing';
 import { analyzeText } from '@/lib/grading/text';
@@ -491,5 +492,28 @@ describe('fact base reads more wordings of "Kubernetes only"', () => {
     expect(
       findFalseClaims(analyzeText('Cilium only runs on Kubernetes.', cachedLemmaOffsets)),
     ).toEqual([]);
+  });
+});
+
+describe('more negation forms: a bad idea called wrong, premature or a trap', () => {
+  it.each([
+    'Injecting every namespace at once is premature.',
+    'Injecting every namespace at once would be a bad idea.',
+    'Injecting every namespace at once is the classic mistake.',
+    'Injecting every namespace at once is dangerous here.',
+    'Injecting every namespace at once makes no sense.',
+  ])('“%s” denies the big-bang rollout', (text) => {
+    const analyzed = analyzeText(text, cachedLemmaOffsets);
+    const found = findOccurrences(analyzed, compilePhrases(['every namespace at once']));
+    expect(found.at(0)?.negated).toBe(true);
+  });
+
+  it('a rollout answer that rejects the big bang this way is not reversed', () => {
+    const scenario = get('rollout-first-mesh-adoption');
+    const result = grade(
+      'rollout-first-mesh-adoption',
+      `${scenario.modelAnswer.senior} Injecting every namespace at once would be a bad idea.`,
+    );
+    expect(result.criteria.filter((criterion) => criterion.reversed)).toEqual([]);
   });
 });
