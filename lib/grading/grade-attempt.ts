@@ -680,10 +680,16 @@ export function scoreFeatures(
 
   const caps: ScoreCap[] = [];
   const hitCount = outcomes.filter((outcome) => outcome.result.status === 'hit').length;
+  // An answer that argues only through negations ("no sidecars, no control plane") still talks
+  // about the rubric: off-topic means it touches no criterion at all.
+  const touchesRubric = criteria.some(
+    (criterion) => criterion.negatedMention !== undefined || criterion.reversed !== undefined,
+  );
   if (
     features.contentWords < params.minContentWords ||
     (hitCount === 0 &&
-      (features.citedFacts <= 1 || (features.citedFacts <= 3 && features.contentWords < 15))) ||
+      ((features.citedFacts <= 1 && !touchesRubric) ||
+        (features.citedFacts <= 3 && features.contentWords < 15))) ||
     features.restatesScenario
   ) {
     caps.push({

@@ -517,3 +517,15 @@ describe('more negation forms: a bad idea called wrong, premature or a trap', ()
     expect(result.criteria.filter((criterion) => criterion.reversed)).toEqual([]);
   });
 });
+
+describe('an answer argued only through negations is not off-topic', () => {
+  it('negated mentions of the rubric keep it above the no-argument cap', () => {
+    const result = grade(
+      'diagnose-breaker-503-uo-flash-sale',
+      'Never blame the backend, never remove the breaker, never add retries during a sale: nobody should guess, and nobody should panic either, full stop here.',
+    );
+    expect(result.criteria.some((criterion) => criterion.negatedMention)).toBe(true);
+    expect(result.capApplied?.reason).not.toBe('no-argument');
+    expect(result.score).toBeGreaterThan(20);
+  });
+});
