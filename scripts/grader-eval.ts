@@ -45,7 +45,7 @@ function parseArgs(argv: readonly string[]) {
 }
 
 const fmt = (m: Metrics) =>
-  `${String(m.n).padStart(4)}  ${m.mad.toFixed(1).padStart(5)}  ${(m.meanSigned >= 0 ? '+' : '') + m.meanSigned.toFixed(1).padStart(5)}  ${Number.isNaN(m.spearman) ? '   — ' : m.spearman.toFixed(2).padStart(5)}  ${(m.over25 * 100).toFixed(0).padStart(4)} %`;
+  `${String(m.n).padStart(4)}  ${m.mad.toFixed(1).padStart(5)}  ${(m.meanSigned >= 0 ? '+' : '') + m.meanSigned.toFixed(1).padStart(5)}  ${Number.isNaN(m.spearman) ? '   — ' : m.spearman.toFixed(2).padStart(5)}  ${(m.over25 * 100).toFixed(1).padStart(5)} %`;
 
 const args = parseArgs(process.argv.slice(2));
 if (args.items && args.split === 'holdout') {
@@ -57,7 +57,7 @@ const scenarios = await loadScenarios();
 const { graded, problems } = gradeItems(items, scenarios);
 for (const problem of problems) console.error(`problem: ${problem}`);
 const total = metrics(graded);
-const header = `${'group'.padEnd(28)}     n    MAD   bias  Spear   >25`;
+const header = `${'group'.padEnd(28)}     n    MAD   bias  Spear    >25`;
 console.log(`Calibration split: ${args.split} (${graded.length} items)\n`);
 console.log(header);
 console.log(`${'all'.padEnd(28)}${fmt(total)}`);
