@@ -9,6 +9,7 @@ import { countClaims, expandRubric, type ExpandedCriterion } from './concepts';
 import { findContradiction } from './consistency';
 import { scoreChoice, scoreNumber, scoreOrder, type DecisionOutcome } from './decision';
 import { findFalseClaims, type FalseClaim } from './facts';
+import { violatedOrderPoints } from './order-points';
 import { cachedLemmaOffsets } from './lemmas';
 import {
   compilePhrases,
@@ -512,9 +513,22 @@ export function extractFeatures(scenario: GradableScenario, attempt: ValidAttemp
   const hits: ConceptOccurrence[] = [];
   const mentioned: PhraseOccurrence[] = [];
   const listed = enumerationSentences(analyzed);
-  const outcomes = expanded.criteria.map((criterion) =>
-    gradeCriterion(criterion, analyzed, cited, hits, mentioned, listed),
-  );
+  const againstOrder =
+    attempt.type === 'order' ? violatedOrderPoints(scenario, attempt.decision) : new Set<string>();
+  const outcomes = expanded.criteria.map((criterion) => {
+    const outcome = gradeCriterion(criterion, analyzed, cited, hits, mentioned, listed);
+    if (!againstOrder.has(criterion.criterion.id) || outcome.result.status !== 'hit')
+      return outcome;
+    // The submitted order contradicts this ordering point: naming it earns nothing.
+    return {
+      isReversed: false,
+      result: {
+        ...outcome.result,
+        status: 'missed' as const,
+        feedback: `Your order puts this step on the wrong side of another one. ${criterion.criterion.missedFeedback}`,
+      },
+    };
+  });
   const wrongTurns: WrongTurnResult[] = [];
   for (const { wrongTurn, phrases } of expanded.wrongTurns) {
     const occurrence = findOccurrences(analyzed, phrases).find((found) => !found.negated);

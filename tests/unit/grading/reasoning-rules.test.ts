@@ -9,6 +9,7 @@ import { findFalseClaims } from '@/lib/grading/facts';
 import { gradeAttempt, statesNegation } from '@/lib/grading/grade-attempt';
 import { cachedLemmaOffsets } from '@/lib/grading/lemmas';
 import { compilePhrases, findOccurrences } from '@/lib/grading/match';
+import { orderPointSteps, violatedOrderPoints } from '@/lib/grading/order-points';
 import { gradeShortAnswer } from '@/lib/grading/short-answer';
 import { enumerationSentences } from '@/lib/grading/stuffing';
 import { analyzeText } from '@/lib/grading/text';
@@ -527,5 +528,32 @@ describe('an answer argued only through negations is not off-topic', () => {
     expect(result.criteria.some((criterion) => criterion.negatedMention)).toBe(true);
     expect(result.capApplied?.reason).not.toBe('no-argument');
     expect(result.score).toBeGreaterThan(20);
+  });
+});
+
+describe('a rollout order that contradicts an ordering point earns no credit for naming it', () => {
+  it('maps ordering points to their steps', () => {
+    const steps = orderPointSteps(get('rollout-first-mesh-adoption'));
+    expect(steps.get('baseline-first')).toBe('slo-baseline');
+    expect(steps.get('bypass-before-traffic')).toBe('bypass-plan');
+  });
+
+  it('baseline named but ordered after the install is not credited', () => {
+    const scenario = get('rollout-first-mesh-adoption');
+    if (scenario.answer.type !== 'order') throw new Error('expected order');
+    const correct = [...scenario.answer.correct];
+    const late = [
+      'observability',
+      'slo-baseline',
+      ...correct.filter((id) => id !== 'observability' && id !== 'slo-baseline'),
+    ];
+    const text = scenario.modelAnswer.senior;
+    const right = grade('rollout-first-mesh-adoption', text, correct);
+    const wrong = grade('rollout-first-mesh-adoption', text, late);
+    expect(right.criteria.find((c) => c.id === 'baseline-first')?.status).toBe('hit');
+    expect(wrong.criteria.find((c) => c.id === 'baseline-first')?.status).toBe('missed');
+    expect(violatedOrderPoints(scenario, late).has('baseline-first')).toBe(true);
+    expect(violatedOrderPoints(scenario, correct).size).toBe(0);
+    expect(wrong.score).toBeLessThan(right.score - 10);
   });
 });
