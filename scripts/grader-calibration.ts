@@ -57,6 +57,24 @@ export async function loadScenarios(): Promise<Map<string, Scenario>> {
 
 export type Graded = { item: CalibrationItem; score: number; ms: number };
 
+/**
+ * Prediction options renamed after the set was written (content commit c40354c corrected three
+ * presets' numbers). Each old id maps to the new option with the same role: the old correct one to
+ * the new correct one, a wrong one to the wrong option built on the same reasoning. The rubric score
+ * does not use the prediction, so this only keeps those items gradable.
+ */
+const RENAMED_PREDICTIONS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  'diagnose-canary-v2-errors': { p02: 'p03', p14: 'p3', p6: 'p15', p12: 'p30' },
+  'diagnose-fault-injection-disables-retries': { p50: 'p60', p100: 'p50' },
+  'diagnose-retry-storm-failing-leaf': { x1: 'x3', x5: 'x7', x9: 'x27' },
+};
+
+/** The item's prediction in the scenario's current option ids. */
+export function currentPrediction(item: CalibrationItem): string | undefined {
+  if (item.prediction === undefined) return undefined;
+  return RENAMED_PREDICTIONS[item.scenarioId]?.[item.prediction] ?? item.prediction;
+}
+
 /** Grades every item; items whose scenario or answer is invalid count as score 0 (and are reported). */
 export function gradeItems(
   items: readonly CalibrationItem[],
@@ -78,7 +96,7 @@ export function gradeItems(
         answer: {
           decision: item.decision,
           justification: item.justification,
-          prediction: item.prediction,
+          prediction: currentPrediction(item),
         },
         ...(params ? { params } : {}),
       });
@@ -161,4 +179,31 @@ export function groupBy(
     groups.set(k, [...(groups.get(k) ?? []), g]);
   }
   return new Map([...groups.entries()].sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** The issue's targets on the held-out split (#16). */
+export const TARGETS = { mad: 12, spearman: 0.8, over25: 0.1, shapeMad: 15 } as const;
+
+/**
+ * Named target checks. "No failure shape off by more than 15 points on average" is read strictly:
+ * every shape's mean ABSOLUTE difference (MAD) must be ≤ 15, not only its signed bias (a shape
+ * half +20 and half −20 has bias 0 and is still off by 20 on average).
+ */
+export function checkTargets(
+  total: Metrics,
+  shapes: ReadonlyMap<string, Metrics>,
+): Array<{ name: string; ok: boolean }> {
+  const worst = [...shapes.entries()].reduce<[string, number]>(
+    (acc, [shape, m]) => (m.mad > acc[1] ? [shape, m.mad] : acc),
+    ['-', 0],
+  );
+  return [
+    { name: 'MAD ≤ 12', ok: total.mad <= TARGETS.mad },
+    { name: 'Spearman ≥ 0.80', ok: total.spearman >= TARGETS.spearman },
+    { name: '≤ 10 % off by > 25', ok: total.over25 <= TARGETS.over25 },
+    {
+      name: `every shape MAD ≤ 15 (worst ${worst[0]} ${worst[1].toFixed(1)})`,
+      ok: worst[1] <= TARGETS.shapeMad,
+    },
+  ];
 }

@@ -1,6 +1,6 @@
 // npm run grader:explain -- <tune item id>…  Shows how the grader scored tune items (never holdout).
 import { gradeAttempt } from '../lib/grading/grade-attempt';
-import { loadCalibration, loadScenarios } from './grader-calibration';
+import { currentPrediction, loadCalibration, loadScenarios } from './grader-calibration';
 
 const ids = process.argv.slice(2);
 if (ids.length === 0) {
@@ -19,7 +19,11 @@ for (const id of ids) {
   }
   const r = gradeAttempt({
     scenario,
-    answer: { decision: item.decision, justification: item.justification },
+    answer: {
+      decision: item.decision,
+      justification: item.justification,
+      prediction: currentPrediction(item),
+    },
   });
   console.log(`\n== ${id} ${item.shape} hand ${item.handScore} grader ${r.score} (${scenario.id})`);
   console.log(item.justification);
@@ -31,6 +35,7 @@ for (const id of ids) {
     console.log(
       `  ${c.status === 'hit' ? (c.appliedToCase ? '✓' : '~') : c.reversed ? 'R' : '✗'} ${c.id} (${c.weight}) ${c.matched ?? c.reversed ?? c.negatedMention ?? ''}`,
     );
+  if (r.capApplied) console.log(`  cap: ${r.capApplied.message}`);
   for (const p of r.penalties) console.log(`  - ${p.points} ${p.reason.slice(0, 160)}`);
   if (r.language) console.log(`  lang ${r.language.language}`);
 }

@@ -8,6 +8,7 @@ import {
   type ScoreParams,
 } from '../lib/grading/grade-attempt';
 import {
+  currentPrediction,
   groupBy,
   loadCalibration,
   loadScenarios,
@@ -23,7 +24,7 @@ const prepared = items.flatMap((item) => {
   const validation = validateAttempt(scenario, {
     decision: item.decision,
     justification: item.justification,
-    prediction: item.prediction,
+    prediction: currentPrediction(item),
   });
   if (!validation.ok) return [];
   return [
@@ -54,6 +55,7 @@ const STEPS: Partial<Record<keyof ScoreParams, number[]>> = {
   decision: [10, 15, 20, 25, 30],
   coverage: [40, 45, 50, 55, 60, 65],
   unappliedCredit: [0.3, 0.45, 0.6, 0.75, 0.9],
+  listedCredit: [0, 0.1, 0.25, 0.4, 0.6],
   caseFacts: [5, 10, 15, 20, 25, 30],
   factsForFull: [3, 4, 5, 6, 8, 10],
   coverageAsGrounding: [0, 0.4, 0.6, 0.8, 1],
@@ -67,6 +69,7 @@ const STEPS: Partial<Record<keyof ScoreParams, number[]>> = {
   reversedCap: [35, 40, 45, 50, 55],
   falseClaimCap: [45, 50, 55, 60, 65],
   hedgedCap: [30, 35, 40, 45],
+  overclaimCap: [40, 45, 50, 55, 60, 100],
   minContentWords: [3, 4, 5, 6, 8],
   noArgumentCap: [3, 5, 8, 10],
   foreignRightDecision: [65, 70, 75, 80, 85],

@@ -78,6 +78,28 @@ function numberKey(norm: string): string | null {
   return String(Number(cleaned));
 }
 
+// Protocol and unit acronyms name no part of this case.
+const GENERIC_ACRONYMS = new Set(
+  'http https grpc get put post delete api cpu rps qps ms url yaml json tcp udp tls mtls dns'.split(
+    ' ',
+  ),
+);
+
+const NAME_PATTERNS = [
+  /`[^`\n]{2,60}`/g,
+  /\b[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*-(?:svc|api|job|worker|sync|db|service|gateway|export|intake)\b/giu,
+  /\b[A-Z]{2,5}\b/g,
+];
+
+/** Character spans of names in the case text: code spans, `x-svc` style ids, acronyms. */
+function nameSpans(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (const pattern of NAME_PATTERNS)
+    for (const match of text.matchAll(pattern))
+      spans.push([match.index, match.index + match[0].length]);
+  return spans;
+}
+
 /** The scenario's case facts (context, question and option labels). */
 export function caseFactsOf(scenario: GradableScenario): CaseFacts {
   const known = cache.get(scenario);
@@ -87,11 +109,24 @@ export function caseFactsOf(scenario: GradableScenario): CaseFacts {
   const context = scenario.context ?? '';
   const vocabulary = conceptVocabulary();
   const analyzed = analyzeText(`${context}\n${scenario.question ?? ''}`);
+  const names = nameSpans(analyzed.text);
   for (const token of analyzed.tokens) {
     const number = numberKey(token.norm);
     if (number !== null) {
       // Tiny counts ("1", "2") are too common to show the case was read.
       if (Number(number) > 2 || number.includes('.')) numbers.add(number);
+      continue;
+    }
+    // Names of this case's services and products (`records-svc`, order-intake, SQS) count even
+    // when a word of them is also mesh vocabulary.
+    if (
+      !FUNCTION.has(token.norm) &&
+      !GENERIC.has(token.stem) &&
+      !GENERIC_ACRONYMS.has(token.norm) &&
+      token.norm.length >= 3 &&
+      names.some(([from, to]) => token.start >= from && token.end <= to)
+    ) {
+      terms.add(token.stem);
       continue;
     }
     if (
@@ -126,4 +161,42 @@ export function countCitedFacts(analyzed: AnalyzedText, cited: ReadonlySet<numbe
     if (token) distinct.add(numberKey(token.norm) ?? token.stem);
   }
   return distinct.size;
+}
+
+const trigramCache = new WeakMap<GradableScenario, Set<string>>();
+
+function trigramsOf(analyzed: AnalyzedText): string[] {
+  const { tokens } = analyzed;
+  const result: string[] = [];
+  for (let i = 0; i + 2 < tokens.length; i += 1)
+    result.push(`${tokens[i]?.stem} ${tokens[i + 1]?.stem} ${tokens[i + 2]?.stem}`);
+  return result;
+}
+
+/** Word trigrams of the scenario's own text: context, question and the answer options. */
+function scenarioTrigrams(scenario: GradableScenario): Set<string> {
+  const known = trigramCache.get(scenario);
+  if (known) return known;
+  const spec = scenario.answer;
+  const labels =
+    spec.type === 'choice'
+      ? spec.options.map((option) => option.label)
+      : spec.type === 'order'
+        ? spec.items.map((item) => item.label)
+        : [];
+  const texts = [scenario.context ?? '', scenario.question ?? '', ...labels];
+  const trigrams = new Set(texts.flatMap((text) => trigramsOf(analyzeText(text))));
+  trigramCache.set(scenario, trigrams);
+  return trigrams;
+}
+
+/**
+ * True when the answer mostly copies the scenario's own text (the question, the case or the
+ * options): at least 60 % of its word trigrams appear there. A copy argues nothing.
+ */
+export function restatesScenario(analyzed: AnalyzedText, scenario: GradableScenario): boolean {
+  const trigrams = trigramsOf(analyzed);
+  if (trigrams.length < 4) return false;
+  const known = scenarioTrigrams(scenario);
+  return trigrams.filter((trigram) => known.has(trigram)).length / trigrams.length >= 0.6;
 }

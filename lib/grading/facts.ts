@@ -115,6 +115,8 @@ const RAW_FACTS: MeshCapability[] = [
     label: 'runs on Kubernetes only',
     patterns: [
       'kubernetes-only|kubernetes only|only on kubernetes|only runs on kubernetes|k8s only',
+      'limited|restricted|tied ~ to ~ kubernetes|k8s|openshift',
+      'only ~ work*|run*|appl*|support* ~ on|to|in|inside ~ kubernetes|k8s|openshift',
     ],
     support: { istio: 'limited', linkerd: 'limited', cilium: 'yes', consul: 'no', kuma: 'no' },
     leaders: [],

@@ -4,11 +4,12 @@
 // costs points and caps the score, and hedging or keyword stuffing caps it too. The score is
 // a small parametric model (SCORE_PARAMS) calibrated on the tune split of the calibration set.
 import { validateAttempt, type ValidAttempt } from './answer-input';
-import { caseFactTokens, caseFactsOf, countCitedFacts } from './case-facts';
-import { expandRubric, type ExpandedCriterion } from './concepts';
+import { caseFactTokens, caseFactsOf, countCitedFacts, restatesScenario } from './case-facts';
+import { countClaims, expandRubric, type ExpandedCriterion } from './concepts';
 import { findContradiction } from './consistency';
 import { scoreChoice, scoreNumber, scoreOrder, type DecisionOutcome } from './decision';
 import { findFalseClaims, type FalseClaim } from './facts';
+import { violatedOrderPoints } from './order-points';
 import { cachedLemmaOffsets } from './lemmas';
 import {
   compilePhrases,
@@ -16,8 +17,14 @@ import {
   type CompiledPhrase,
   type PhraseOccurrence,
 } from './match';
-import { detectStuffing, type ConceptOccurrence } from './stuffing';
-import { countFiller, detectLanguage, measureHedging } from './style';
+import { detectStuffing, enumerationSentences, type ConceptOccurrence } from './stuffing';
+import {
+  admitsIgnorance,
+  countFiller,
+  detectLanguage,
+  findOverclaims,
+  measureHedging,
+} from './style';
 import { analyzeText, type AnalyzedText } from './text';
 import type {
   CriterionResult,
@@ -37,6 +44,8 @@ export type ScoreParams = {
   coverage: number;
   /** Credit share for a concept named but not tied to the case. */
   unappliedCredit: number;
+  /** Credit share for a concept only named in a rated list ("X, Y and Z are important"). */
+  listedCredit: number;
   /** Points for citing case facts, reached at `factsForFull` distinct facts. */
   caseFacts: number;
   factsForFull: number;
@@ -56,6 +65,8 @@ export type ScoreParams = {
   reversedCap: number;
   falseClaimCap: number;
   hedgedCap: number;
+  /** Ceiling for an absolute claim that denies a trade-off ("costs nothing", "fully solves it"). */
+  overclaimCap: number;
   /** Content words below which there is no argument to grade. */
   minContentWords: number;
   noArgumentCap: number;
@@ -68,6 +79,7 @@ export const SCORE_PARAMS: Readonly<ScoreParams> = {
   decision: 25,
   coverage: 45,
   unappliedCredit: 0.9,
+  listedCredit: 0.25,
   caseFacts: 20,
   factsForFull: 6,
   coverageAsGrounding: 0,
@@ -83,6 +95,7 @@ export const SCORE_PARAMS: Readonly<ScoreParams> = {
   reversedCap: 40,
   falseClaimCap: 55,
   hedgedCap: 30,
+  overclaimCap: 50,
   minContentWords: 6,
   noArgumentCap: 3,
   foreignRightDecision: 80,
@@ -207,7 +220,12 @@ function scoreDecision(scenario: GradableScenario, attempt: ValidAttempt): Decis
   };
 }
 
-type CriterionOutcome = { result: CriterionResult; isReversed: boolean };
+type CriterionOutcome = {
+  result: CriterionResult;
+  isReversed: boolean;
+  /** Hit, but only inside sentences that list concepts and rate them (vocabulary, not argument). */
+  listedOnly?: boolean;
+};
 
 function gradeCriterion(
   expanded: ExpandedCriterion,
@@ -215,6 +233,7 @@ function gradeCriterion(
   cited: ReadonlySet<number>,
   hits: ConceptOccurrence[],
   mentioned: PhraseOccurrence[],
+  listed: ReadonlySet<number>,
 ): CriterionOutcome {
   const { criterion } = expanded;
   const occurrences = findOccurrences(analyzed, expanded.phrases);
@@ -227,7 +246,9 @@ function gradeCriterion(
   const affirmed = occurrences.filter((occurrence) => !occurrence.negated);
   const denied = occurrences.find((occurrence) => occurrence.negated);
   const opposite = findOccurrences(analyzed, expanded.opposites).find(
-    (occurrence) => !occurrence.negated && !hasNegationInside(analyzed, occurrence),
+    (occurrence) =>
+      !occurrence.negated &&
+      (statesNegation(occurrence.phrase) || !hasNegationInside(analyzed, occurrence)),
   );
   for (const occurrence of ownOccurrences)
     if (!occurrence.negated) hits.push({ conceptId: criterion.id, occurrence });
@@ -238,11 +259,19 @@ function gradeCriterion(
     lessonId: criterion.lessonId,
   };
   // A reversal: the answer states the opposite stance, or only denies a stance concept.
+  // An explicit rejection ("rather than rolling back", "need no validation") outweighs a passing
+  // affirmed mention elsewhere; a plain negation only counts when nothing affirms the point.
+  const rejected = expanded.isStance
+    ? occurrences.find(
+        (occurrence) => occurrence.negated && rejectsExplicitly(analyzed, occurrence),
+      )
+    : undefined;
   const deniedStance =
-    affirmed.length === 0 && expanded.isStance && denied && deniesNeed(analyzed, denied)
+    rejected ??
+    (affirmed.length === 0 && expanded.isStance && denied && deniesNeed(analyzed, denied)
       ? denied
-      : undefined;
-  const reversedBy = opposite ?? deniedStance;
+      : undefined);
+  const reversedBy = opposite ?? deniedStance ?? miscounted(analyzed, expanded);
   if (reversedBy) {
     return {
       result: {
@@ -276,6 +305,9 @@ function gradeCriterion(
           : `Named, but not tied to this case: ${criterion.concept} (“${first.text}”). Say what it means for this system’s facts.`,
       },
       isReversed: false,
+      listedOnly: affirmed.every((occurrence) =>
+        listed.has(analyzed.tokens[occurrence.start]?.sentence ?? -1),
+      ),
     };
   }
   if (denied) {
@@ -296,6 +328,13 @@ function gradeCriterion(
 }
 
 const INNER_NEGATIONS = new Set(['not', 'no', 'never', 'without', 'nor', 'neither']);
+const PATTERN_NEGATION =
+  /(?:^|[\s|~+])(?:not|no|never|without|nor|neither|nothing|nobody|none|cannot|can not|skip\*?|skipping|ignore\*?|drop\*?|avoid\*?|lack\*?|lacks)(?=$|[\s|~+])|n't\b/;
+
+/** True when a reverse pattern itself states a negation ("postgres ~ can not ~ tls"): its own cue is the point. */
+export function statesNegation(pattern: string): boolean {
+  return PATTERN_NEGATION.test(pattern);
+}
 
 /** True when a negation sits inside a multi-word match ("mTLS isn't authorization" vs "mTLS is authorization"). */
 function hasNegationInside(analyzed: AnalyzedText, occurrence: PhraseOccurrence): boolean {
@@ -323,10 +362,71 @@ const NEED_WORDS = new Set([
   'pointless',
 ]);
 
-/** True when the clause around a negated mention says it is not needed ("no X is needed", "no need for X"). */
+/** An affirmed count that contradicts the point's own ("one proxy per call" against "two proxies"). */
+function miscounted(
+  analyzed: AnalyzedText,
+  expanded: ExpandedCriterion,
+): PhraseOccurrence | undefined {
+  if (expanded.counts.length === 0) return undefined;
+  const claims = countClaims(analyzed);
+  for (const expected of expanded.counts) {
+    const same = claims.filter((claim) => claim.stem === expected.stem);
+    if (same.some((claim) => claim.value === expected.value)) continue;
+    const wrong = same.find((claim) => analyzed.tokens[claim.index]?.negationDepth === 0);
+    if (!wrong) continue;
+    const first = analyzed.tokens[wrong.index];
+    const last = analyzed.tokens[wrong.index + 1];
+    if (!first || !last) continue;
+    return {
+      phrase: `${expected.value} ${expected.stem}`,
+      start: wrong.index,
+      end: wrong.index + 2,
+      text: analyzed.text.slice(first.start, last.end),
+      negated: false,
+    };
+  }
+  return undefined;
+}
+
+/** "instead of X", "rather than X", "X need not", "need no X": the answer chooses against X. */
+function rejectsExplicitly(analyzed: AnalyzedText, occurrence: PhraseOccurrence): boolean {
+  const { tokens } = analyzed;
+  const segment = tokens[occurrence.start]?.segment;
+  for (let i = occurrence.start - 1; i >= Math.max(0, occurrence.start - 4); i -= 1) {
+    const token = tokens[i];
+    const next = tokens[i + 1];
+    if (!token || token.sentence !== tokens[occurrence.start]?.sentence) break;
+    if (token.norm === 'instead' && next?.norm === 'of') return true;
+    if (token.norm === 'rather' && next?.norm === 'than') return true;
+    if (token.segment !== segment) break;
+    if ((token.norm === 'need' || token.norm === 'needs') && next?.norm === 'no') return true;
+    if (token.norm === 'no' && (next?.norm === 'need' || next?.norm === 'point')) return true;
+  }
+  return false;
+}
+
+/** Verbs that drop what follows ("skip the audit", "forgo the pilot"): a denial of a stance. */
+const DROP_VERBS = new Set([
+  'skip',
+  'skipping',
+  'skipped',
+  'forgo',
+  'forgoing',
+  'omit',
+  'omitting',
+]);
+
+/** True when the clause around a negated mention says it is not needed ("no X is needed", "no need for X", "skip X"). */
 function deniesNeed(analyzed: AnalyzedText, occurrence: PhraseOccurrence): boolean {
   const segment = analyzed.tokens[occurrence.start]?.segment;
-  return analyzed.tokens.some((token) => token.segment === segment && NEED_WORDS.has(token.norm));
+  if (analyzed.tokens.some((token) => token.segment === segment && NEED_WORDS.has(token.norm)))
+    return true;
+  for (let i = occurrence.start - 1; i >= Math.max(0, occurrence.start - 3); i -= 1) {
+    const token = analyzed.tokens[i];
+    if (!token || token.segment !== segment) break;
+    if (DROP_VERBS.has(token.norm)) return true;
+  }
+  return false;
 }
 
 /** Sentences that contain one of the markers and a named (affirmed) rubric concept. */
@@ -398,6 +498,10 @@ export type GradeFeatures = {
   language: { language: string; isEnglish: boolean };
   contradiction: { reason: string; evidence: string } | null;
   falseClaims: FalseClaim[];
+  /** Absolute claims that deny a trade-off, in the learner's words. */
+  overclaims: string[];
+  /** The justification mostly copies the scenario's own text, or admits it has no answer. */
+  restatesScenario: boolean;
 };
 
 /** Extracts the features of a valid attempt (exported for the calibration scripts). */
@@ -408,9 +512,23 @@ export function extractFeatures(scenario: GradableScenario, attempt: ValidAttemp
   const cited = caseFactTokens(analyzed, caseFactsOf(scenario));
   const hits: ConceptOccurrence[] = [];
   const mentioned: PhraseOccurrence[] = [];
-  const outcomes = expanded.criteria.map((criterion) =>
-    gradeCriterion(criterion, analyzed, cited, hits, mentioned),
-  );
+  const listed = enumerationSentences(analyzed);
+  const againstOrder =
+    attempt.type === 'order' ? violatedOrderPoints(scenario, attempt.decision) : new Set<string>();
+  const outcomes = expanded.criteria.map((criterion) => {
+    const outcome = gradeCriterion(criterion, analyzed, cited, hits, mentioned, listed);
+    if (!againstOrder.has(criterion.criterion.id) || outcome.result.status !== 'hit')
+      return outcome;
+    // The submitted order contradicts this ordering point: naming it earns nothing.
+    return {
+      isReversed: false,
+      result: {
+        ...outcome.result,
+        status: 'missed' as const,
+        feedback: `Your order puts this step on the wrong side of another one. ${criterion.criterion.missedFeedback}`,
+      },
+    };
+  });
   const wrongTurns: WrongTurnResult[] = [];
   for (const { wrongTurn, phrases } of expanded.wrongTurns) {
     const occurrence = findOccurrences(analyzed, phrases).find((found) => !found.negated);
@@ -420,11 +538,24 @@ export function extractFeatures(scenario: GradableScenario, attempt: ValidAttemp
   const stuffing = detectStuffing(analyzed, hits, mentioned);
   const hedging = measureHedging(analyzed);
   const citedFacts = countCitedFacts(analyzed, cited);
+  // Terse answers in notation ("A → B → C", "4^3 = 64") are not keyword lists when the decision
+  // holds and nothing repeats: their brevity costs the reasoning points, not a stuffing cap.
+  const isTerse =
+    analyzed.tokens.length <= 50 &&
+    decision.credit >= 0.5 &&
+    (countNotation(ownText(analyzed, mentioned)) >= 2 || countSequenceWords(analyzed) >= 3) &&
+    stuffing.signals.templatedConcepts < 3 &&
+    stuffing.signals.maxPhraseRepeats < 4 &&
+    stuffing.signals.repeatedTrigramRatio <= 0.35;
+  const hitOutcomes = outcomes.filter((outcome) => outcome.result.status === 'hit');
+  const listedOnly = hitOutcomes.filter((outcome) => outcome.listedOnly).length;
+  const isListedStuffing = hitOutcomes.length >= 2 && listedOnly / hitOutcomes.length >= 0.5;
   // Terse, fact-dense answers look like keyword lists to the prose statistics; a list is stuffing
   // when it ignores the case, or has few words of the learner's own beyond the rubric's phrases.
   const ownConcepts = new Set(hits.map((hit) => hit.conceptId)).size;
   const isListStuffing =
     stuffing.isStuffed &&
+    !isTerse &&
     (citedFacts < 2 ||
       stuffing.signals.supportWords < 2 * ownConcepts ||
       stuffing.signals.templatedConcepts >= 3 ||
@@ -450,16 +581,20 @@ export function extractFeatures(scenario: GradableScenario, attempt: ValidAttemp
         ? 0
         : countMarkedSentences(analyzed, hits, REASON_MARKERS),
     contentWords: analyzed.tokens.filter((token) => !CONTENT_STOP.has(token.norm)).length,
-    isStuffed: isListStuffing || filler >= 2,
-    stuffingReasons:
-      filler >= 2
-        ? [...stuffing.reasons, 'buzzwords instead of reasons about this case']
-        : stuffing.reasons,
+    isStuffed: isListStuffing || isListedStuffing || filler >= 2,
+    stuffingReasons: [
+      ...(isListStuffing ? stuffing.reasons : []),
+      ...(isListedStuffing ? ['concepts listed and called important instead of argued'] : []),
+      ...(filler >= 2 ? ['buzzwords instead of reasons about this case'] : []),
+    ],
     filler,
     isHedged: hedging.markers >= 3 && hedging.sentenceShare >= 0.5,
     language,
     contradiction,
     falseClaims: language.isEnglish ? findFalseClaims(analyzed) : [],
+    overclaims: language.isEnglish ? findOverclaims(analyzed) : [],
+    restatesScenario:
+      restatesScenario(analyzed, scenario) || (citedFacts <= 1 && admitsIgnorance(analyzed)),
   };
 }
 
@@ -484,7 +619,14 @@ export function scoreFeatures(
   const totalWeight = scenario.rubric.reduce((sum, criterion) => sum + criterion.weight, 0);
   const earned = outcomes.reduce((sum, outcome) => {
     const { status, appliedToCase, weight } = outcome.result;
-    const credit = status !== 'hit' ? 0 : appliedToCase ? 1 : params.unappliedCredit;
+    const credit =
+      status !== 'hit'
+        ? 0
+        : outcome.listedOnly
+          ? params.listedCredit
+          : appliedToCase
+            ? 1
+            : params.unappliedCredit;
     return sum + credit * weight;
   }, 0);
   const reversals = outcomes.filter((outcome) => outcome.isReversed);
@@ -552,9 +694,17 @@ export function scoreFeatures(
 
   const caps: ScoreCap[] = [];
   const hitCount = outcomes.filter((outcome) => outcome.result.status === 'hit').length;
+  // An answer that argues only through negations ("no sidecars, no control plane") still talks
+  // about the rubric: off-topic means it touches no criterion at all.
+  const touchesRubric = criteria.some(
+    (criterion) => criterion.negatedMention !== undefined || criterion.reversed !== undefined,
+  );
   if (
     features.contentWords < params.minContentWords ||
-    (hitCount === 0 && features.citedFacts <= 3 && features.contentWords < 15)
+    (hitCount === 0 &&
+      ((features.citedFacts <= 1 && !touchesRubric) ||
+        (features.citedFacts <= 3 && features.contentWords < 15))) ||
+    features.restatesScenario
   ) {
     caps.push({
       reason: 'no-argument',
@@ -588,6 +738,13 @@ export function scoreFeatures(
       reason: 'false-claim',
       cap: params.falseClaimCap,
       message: `A claim about a mesh is false, which caps the score at ${params.falseClaimCap}.`,
+    });
+  }
+  if (features.overclaims.length > 0) {
+    caps.push({
+      reason: 'overclaim',
+      cap: params.overclaimCap,
+      message: `“${features.overclaims[0] ?? ''}” is an absolute claim: every mesh mechanism has a cost or a limit, so it reverses a trade-off. Score capped at ${params.overclaimCap}.`,
     });
   }
   if (features.isHedged) {
@@ -669,6 +826,30 @@ export function scoreFeatures(
   if (reported && !language) result.capApplied = reported;
   if (prediction) result.prediction = prediction;
   return result;
+}
+
+const NOTATION = /→|⇒|->|=>|=|×|≈|<|>|\^|\+/g;
+
+/** Arrows, equals signs and operators: the notation of a terse, worked answer. */
+function countNotation(text: string): number {
+  return text.match(NOTATION)?.length ?? 0;
+}
+
+/** The text with the rubric's own phrases blanked out (what the learner wrote around them). */
+function ownText(analyzed: AnalyzedText, mentioned: readonly PhraseOccurrence[]): string {
+  const chars = analyzed.text.split('');
+  for (const occurrence of mentioned) {
+    const from = analyzed.tokens[occurrence.start]?.start ?? 0;
+    const to = analyzed.tokens[occurrence.end - 1]?.end ?? from;
+    for (let i = from; i < to; i += 1) chars[i] = ' ';
+  }
+  return chars.join('');
+}
+
+const SEQUENCE_WORDS = new Set(['then', 'first', 'next', 'finally', 'last', 'afterwards']);
+
+function countSequenceWords(analyzed: AnalyzedText): number {
+  return analyzed.tokens.filter((token) => SEQUENCE_WORDS.has(token.norm)).length;
 }
 
 const clampScore = (value: number) => Math.max(0, Math.min(100, Math.round(value)));

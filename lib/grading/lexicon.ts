@@ -213,6 +213,17 @@ const RAW_LEXICON: LexiconConcept[] = [
       'operat*|run|running|maintain*|upgrad* ~ control plane|mesh|istiod|it',
       'responsib*',
     ],
+    opposite: 'self-running',
+  },
+  {
+    id: 'self-running',
+    triggers: ['the mesh runs itself'],
+    paraphrases: [
+      'mesh|istio|linkerd|control plane|istiod|it ~ runs|operates|manages|maintains|upgrades|heals ~ itself|on its own|by itself',
+      'no ~ owner|on-call|operations|ops team ~ needed|required|necessary',
+      'nobody|no one ~ needs to|has to|must ~ own|run|operate|maintain',
+      'managed ~ so|means ~ nobody|no one|no owner|no ops',
+    ],
   },
   {
     id: 'no-owner',
@@ -331,6 +342,7 @@ const RAW_LEXICON: LexiconConcept[] = [
       'expand ~ later|gradually|slowly|after|with the same',
       'then ~ next ~ namespace*',
       'at a time',
+      'one or two|a couple of|couple of|1-2|1 or 2 ~ low-risk|quiet|small|non-critical|safe|less critical',
     ],
     opposite: 'big-bang',
   },
@@ -366,6 +378,13 @@ const RAW_LEXICON: LexiconConcept[] = [
       'all|every ~ namespace*|service*|team*|pod* ~ simultaneously|together|immediately|same time',
       'at the same time',
       'flip|switch|inject|enable|turn on ~ all|everything|every|whole',
+      'all|every|each|whole|entire ~ namespace*|service*|workload*|cluster ~ in a single|in one ~ step|change|go|release|window|night|weekend|pass',
+      'simultaneous*',
+      'cluster-wide|mesh-wide|fleet-wide|company-wide ~ at once|on day one|immediately|in one|from the start',
+      'skip|skipping ~ pilot*|canary|the waves|staged',
+      'no ~ pilot|canary|waves ~ needed|necessary|required',
+      'straight ~ to ~ production|everything|all',
+      'all|every|each ~ namespace*|service*|team* ~ on the same day|the same day|in one day|in a day',
     ],
   },
   {
@@ -389,6 +408,16 @@ const RAW_LEXICON: LexiconConcept[] = [
       'measure|benchmark|record ~ before|first|current|today|without',
       'what ~ healthy ~ means',
       'compare ~ against|with ~ before|baseline|current|today',
+    ],
+    opposite: 'baseline-later',
+  },
+  {
+    id: 'baseline-later',
+    triggers: ['baseline later'],
+    paraphrases: [
+      'baseline*|slo|slos ~ later|afterwards|can wait|after ~ the ~ mesh|rollout|install*|migration|switch',
+      'skip|skipping ~ baseline*|slo|slos',
+      'no ~ baseline ~ needed|required|necessary',
     ],
   },
   {
@@ -430,6 +459,15 @@ const RAW_LEXICON: LexiconConcept[] = [
       'take ~ mesh ~ out',
       'disable|turn off|remove ~ injection|sidecar*',
       'back out|undo',
+    ],
+    opposite: 'bypass-later',
+  },
+  {
+    id: 'bypass-later',
+    triggers: ['bypass later'],
+    paraphrases: [
+      'bypass*|rollback plan|runbook* ~ later|afterwards|can wait|when ~ needed|something breaks|an incident',
+      'write|plan ~ bypass*|rollback* ~ during|after ~ incident|outage',
     ],
   },
   {
@@ -509,6 +547,8 @@ const RAW_LEXICON: LexiconConcept[] = [
       'enforc* ~ immediately|right away|directly|straight away|from the start|day one',
       'default deny|deny-all|deny all|allow-nothing ~ first|from the start|day one',
       'start|begin ~ with ~ deny*|default deny|allow-nothing|lock* down',
+      'skip|skipping|bypass ~ audit*|dry-run|dry run|audit mode',
+      'go|jump|move ~ straight|directly ~ to ~ enforc*|deny',
     ],
   },
   {
@@ -533,6 +573,15 @@ const RAW_LEXICON: LexiconConcept[] = [
       'mtls|identit*|strict ~ first|before|underneath ~ authori*|authz|polic*',
       'next step ~ authori*|authz|polic*',
       'then add ~ who*',
+    ],
+    opposite: 'authz-first',
+  },
+  {
+    id: 'authz-first',
+    triggers: ['authorization first'],
+    paraphrases: [
+      'authori*|authz|allow-list*|polic* ~ first|before ~ mtls|identit*|strict|permissive',
+      'start|begin ~ with ~ authori*|authz|allow-list*',
     ],
   },
   {
@@ -574,6 +623,20 @@ const RAW_LEXICON: LexiconConcept[] = [
       'each|every ~ hop|layer ~ retr*',
       'snowball*',
       'power of|cubed|to the power',
+    ],
+    opposite: 'additive',
+  },
+  {
+    id: 'additive',
+    triggers: ['adds up linearly'],
+    paraphrases: [
+      'add|adds ~ up ~ linearly|hop by hop|per hop',
+      'only ~ add|adds ~ up',
+      'additive*|linear*',
+      '2 + 2 + 2|3 + 3 + 3|1 + 2 + 2',
+      'not ~ a|the ~ multiplication|multiplicative|exponential|compounding',
+      "do not|don't|never|cannot|can not ~ multiply|compound|snowball",
+      'multiplication ~ stops|ends',
     ],
   },
   {
@@ -638,6 +701,17 @@ const RAW_LEXICON: LexiconConcept[] = [
       'backpressure|back-pressure|back pressure',
       'let ~ recover',
       'stop ~ sending|retrying|hammering',
+    ],
+    opposite: 'remove-safeguard',
+  },
+  {
+    id: 'remove-safeguard',
+    triggers: ['remove the breaker'],
+    paraphrases: [
+      'remove|delete|drop|disable|turn off|get rid of|strip|rip out|scrap|eliminate ~ breaker*|circuit break*|connectionpool|connection pool|outlier detection|the limits|pool limits',
+      'take|pull ~ breaker*|connectionpool|connection pool|limits|settings ~ out',
+      'breaker*|limit*|outlier detection ~ protects|does|achieves|buys ~ nothing',
+      'breaker*|limit* ~ is|are ~ the problem|the cause|harmful|useless|pointless',
     ],
   },
   {
@@ -824,12 +898,25 @@ const RAW_LEXICON: LexiconConcept[] = [
       'staging',
       'dry run the upgrade',
       'test the policy',
+      'careful validation',
     ],
     paraphrases: [
       'staging|pre*prod|preprod|pre-prod|test environment|test cluster|non-prod*',
       'rehears*|practi*',
       'load ~ test*',
       'test* ~ first|before',
+    ],
+    opposite: 'skip-staging',
+  },
+  {
+    id: 'skip-staging',
+    triggers: ['straight to production'],
+    paraphrases: [
+      'straight|directly|right ~ to|into ~ production|prod',
+      'skip|skipping|without ~ staging|testing|validation|load test*|rehears*',
+      'need* ~ no ~ special|extra|separate ~ validation|testing|staging|load test',
+      'no ~ staging|testing|validation|load test ~ needed|required|necessary',
+      'no need ~ validat*|test*|staging|load test*|rehears*',
     ],
   },
   {
@@ -851,6 +938,16 @@ const RAW_LEXICON: LexiconConcept[] = [
       'alongside',
       'canary ~ upgrade|control plane|istiod',
       'next to ~ old|existing',
+    ],
+    opposite: 'in-place-upgrade',
+  },
+  {
+    id: 'in-place-upgrade',
+    triggers: ['in-place upgrade'],
+    paraphrases: [
+      'in-place|in place ~ upgrade*',
+      'upgrade* ~ istiod|control plane|the mesh ~ in place|directly|over the top',
+      'replace|overwrite ~ the ~ old|existing|current ~ control plane|istiod ~ directly|in one step',
     ],
   },
   {

@@ -5,6 +5,7 @@
 //   encrypt*     a word starting with "encrypt" (encrypts, encryption, encrypted)
 //   side*car     the word written joined, hyphenated or apart (sidecar, side-car, side car)
 //   ~            between groups: a gap of up to 4 words inside the same clause
+//   ~~           between groups: a gap of up to 10 words anywhere in the same sentence
 //   +            between groups: adjacent ("cap|limit + retr*" is "cap retries" or "limit retries")
 // Words match by stem or by lemma stem ("retries" ~ "retry", "ran" ~ "run").
 import { lemmaOfWord } from './lemmas';
@@ -32,13 +33,16 @@ export type PhraseOccurrence = {
 export type WordSlot = { stems: ReadonlySet<string>; prefixes: readonly string[] };
 /** A group (alternative word sequences) or a gap between groups. */
 export type PhraseSlot =
-  { kind: 'group'; alternatives: readonly (readonly WordSlot[])[] } | { kind: 'gap'; max: number };
+  | { kind: 'group'; alternatives: readonly (readonly WordSlot[])[] }
+  | { kind: 'gap'; max: number; acrossClauses?: boolean };
 
 /** A phrase prepared for matching: slot sequences (the written form plus a joined variant). */
 export type CompiledPhrase = { phrase: string; variants: PhraseSlot[][] };
 
 /** Words a gap may span. */
 export const GAP_WORDS = 4;
+/** Words a sentence-wide gap (`~~`) may span. */
+export const WIDE_GAP_WORDS = 10;
 
 const compileCache = new Map<string, CompiledPhrase | null>();
 const lemmatizeWord = (text: string) => new Map([[0, lemmaOfWord(text)]]);
@@ -89,7 +93,7 @@ export function compilePhrase(phrase: string): CompiledPhrase | null {
   const isPattern = /[|*~+]/.test(phrase);
   const slots: PhraseSlot[] = [];
   // "a ~ b": gap between groups; "a + b": adjacent groups.
-  const parts = isPattern ? phrase.split(/\s+([~+])\s+/) : [phrase];
+  const parts = isPattern ? phrase.split(/\s+(~~|[~+])\s+/) : [phrase];
   for (let index = 0; index < parts.length; index += 2) {
     const group = parts[index] ?? '';
     const separator = parts[index - 1];
@@ -106,7 +110,11 @@ export function compilePhrase(phrase: string): CompiledPhrase | null {
       .filter((sequence) => sequence.length > 0);
     if (alternatives.length === 0) continue;
     if (slots.length > 0)
-      slots.push({ kind: 'gap', max: isPattern && separator === '~' ? GAP_WORDS : 0 });
+      slots.push(
+        separator === '~~'
+          ? { kind: 'gap', max: WIDE_GAP_WORDS, acrossClauses: true }
+          : { kind: 'gap', max: isPattern && separator === '~' ? GAP_WORDS : 0 },
+      );
     slots.push({ kind: 'group', alternatives });
   }
   if (slots.length === 0) {
@@ -200,7 +208,7 @@ function matchFrom(
     for (let skip = 0; skip <= slot.max; skip += 1) {
       const at = t + skip;
       if (at >= tokens.length || tokens[at]?.sentence !== sentence) return null;
-      if (skip > 0 && tokens[at - 1]?.segment !== segment) return null;
+      if (skip > 0 && !slot.acrossClauses && tokens[at - 1]?.segment !== segment) return null;
       const end = matchFrom(tokens, slots, slotIndex + 1, at, sentence);
       if (end !== null) return end;
     }

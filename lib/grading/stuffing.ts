@@ -1,6 +1,6 @@
 // Keyword-stuffing detection: bare keyword lists, very little connecting prose, repetition,
 // sentences made almost only of rubric phrases. Pure and deterministic.
-import type { PhraseOccurrence } from './match';
+import { compilePhrases, findOccurrences, type PhraseOccurrence } from './match';
 import { SKIPPABLE, type AnalyzedText } from './text';
 
 // Common English function words; ordinary prose has roughly 35–55 % of them.
@@ -188,4 +188,40 @@ export function detectStuffing(
     reasons.push('one sentence template repeated with different keywords');
   }
   return { isStuffed: reasons.length > 0, reasons, signals };
+}
+
+// "Retry budgets, timeouts, breakers and outlier detection are important": a list of concepts
+// with a predicate that argues nothing (importance, "all matter", "should be reviewed").
+const GENERIC_PREDICATES = compilePhrases([
+  'are|is|remain|become* ~ important|critical|key|central|essential|vital|crucial|fundamental|core|relevant|paramount|pillars|pillar|building blocks|foundation*|cornerstone*|key ideas|key concepts|considerations|factors|priorities|must-haves|table stakes|the costs|the benefits|the trade-offs|trade-offs|always trade-offs|enablers|critical enablers|what matters|concepts',
+  'all + matter|affect|influence|contribute|play|count|help|apply|belong|add up',
+  'should|must|need to ~ be ~ reviewed|documented|considered|aligned|evaluated|discussed|balanced|prioriti*|taken into account|kept in mind|part of',
+  'form* ~ defence*|defense*|strategy|approach|foundation|framework',
+  'key ideas|core concepts|key concepts|best practices|building blocks',
+  'are|is ~ part of|at the heart of|the basis of|the core of',
+  'work* together|go hand in hand',
+]);
+
+/**
+ * Sentences that enumerate three or more items and only rate them ("X, Y and Z are important",
+ * "A, B, C all matter"): naming concepts in such a list is vocabulary, not reasoning.
+ */
+export function enumerationSentences(analyzed: AnalyzedText): Set<number> {
+  const { tokens } = analyzed;
+  const predicates = new Set(
+    findOccurrences(analyzed, GENERIC_PREDICATES)
+      .filter((occurrence) => !occurrence.negated)
+      .map((occurrence) => tokens[occurrence.start]?.sentence ?? -1),
+  );
+  const result = new Set<number>();
+  for (const sentence of predicates) {
+    const inSentence = tokens.filter((token) => token.sentence === sentence);
+    const segments = new Set(inSentence.map((token) => token.segment)).size;
+    const coordinators = inSentence.filter(
+      (token) => token.norm === 'and' || token.norm === 'or',
+    ).length;
+    // Three items need two separators: commas (new segments) or and/or.
+    if (segments - 1 + coordinators >= 2) result.add(sentence);
+  }
+  return result;
 }

@@ -135,3 +135,58 @@ const FILLER = compilePhrases([
 export function countFiller(analyzed: AnalyzedText): number {
   return findOccurrences(analyzed, FILLER).length;
 }
+
+const IGNORANCE = compilePhrases([
+  'no idea',
+  'no clue',
+  'i do not know|i dont know|idk|dunno',
+  'not sure what ~ answer|is right|to say',
+  'did not|have not|never ~ read|look at|study ~ lesson*|scenario|question|material',
+  'i give up|pass on this|skip this one|no time to',
+  'come back to it|come back later|answer later',
+]);
+
+// Absolute claims that deny a trade-off ("it costs nothing", "fully solves it", "cannot affect
+// the page"): in this domain every mechanism has a cost or a limit, so such a claim is a reversed
+// point even when no rubric pattern names it.
+const OVERCLAIMS = compilePhrases([
+  'nothing + can|could|will + break|fail',
+  'nothing + can|could|will + go + wrong',
+  'cost|costs + nothing',
+  'add|adds + nothing|zero overhead',
+  'go|goes + away',
+  'fully|completely|entirely|totally + solve*|answer*|fix*|cure*|eliminat*',
+  'always + absorbed|visible',
+  'can not|can never|will never|could never + affect|matter',
+  'no other way',
+  'take*|takes + effect + immediately|instantly',
+  'stops there|stop there',
+  'even + smaller|lower|cheaper',
+  'makes no difference|make no difference',
+  'protects nothing',
+  'no blast radius',
+]);
+/** Reported speech: the answer quotes the claim to reject it ("the vendor says it costs nothing"). */
+const REPORTED = compilePhrases([
+  'says|said|claims|claimed|argues|argued|suggests|suggested|believes|thinks|assumes|assumption|myth|wrongly|blog|vendor|colleague|would argue|may seem|might seem|sounds like',
+]);
+
+/** Affirmed absolute claims that deny a trade-off, outside reported speech (the learner's words). */
+export function findOverclaims(analyzed: AnalyzedText): string[] {
+  const reported = new Set(
+    findOccurrences(analyzed, REPORTED).map(
+      (occurrence) => analyzed.tokens[occurrence.start]?.sentence,
+    ),
+  );
+  return findOccurrences(analyzed, OVERCLAIMS)
+    .filter(
+      (occurrence) =>
+        !occurrence.negated && !reported.has(analyzed.tokens[occurrence.start]?.sentence),
+    )
+    .map((occurrence) => occurrence.text);
+}
+
+/** True when the answer admits it has no answer ("no idea", "I didn't read the lesson"). */
+export function admitsIgnorance(analyzed: AnalyzedText): boolean {
+  return findOccurrences(analyzed, IGNORANCE).length > 0;
+}

@@ -157,6 +157,29 @@ const NOT_A_NEGATION_AFTER: ReadonlySet<string> = new Set([
   'sooner',
   'earlier',
 ]);
+/** Prepositions that end a negated object ("no mesh for three services", "no enforcement before audit mode"). */
+const SCOPE_CLOSING_PREPOSITIONS: ReadonlySet<string> = new Set([
+  'for',
+  'given',
+  'before',
+  'until',
+  'till',
+]);
+/** "no reason for X", "no point in X": the object after these stays negated. */
+const REASON_NOUNS: ReadonlySet<string> = new Set([
+  'reason',
+  'point',
+  'use',
+  'case',
+  'room',
+  'time',
+  'excuse',
+  'demand',
+  'call',
+]);
+/** Active need verbs: "X does not need Y" says X lacks a need for Y. */
+const ACTIVE_NEED: ReadonlySet<string> = new Set(['need', 'needs', 'require', 'requires']);
+const COMPARATIVES: ReadonlySet<string> = new Set(['more', 'less', 'fewer']);
 const POST_NEGATION_WORDS: ReadonlySet<string> = new Set([
   'unnecessary',
   'irrelevant',
@@ -173,14 +196,45 @@ const POST_NEGATION_WORDS: ReadonlySet<string> = new Set([
   'disabled',
   'missing',
   'absent',
+  'negligible',
+  'nonexistent',
+  'trivial',
 ]);
+/** Verdicts that reject a whole idea: read up to eight words after it, in the same clause. */
+const REJECTIONS: ReadonlySet<string> = new Set([
+  'wrong',
+  'dangerous',
+  'risky',
+  'harmful',
+  'backwards',
+  'premature',
+  'reckless',
+  'counterproductive',
+]);
+/** First words of pairs that are such verdicts ("a bad idea", "the classic mistake"). */
+const REJECTION_PAIR_HEADS: ReadonlySet<string> = new Set(['bad', 'classic', 'would']);
 /** "X can wait", "X is a waste", "X adds nothing", "X is no longer needed": the second word after the first. */
 const POST_NEGATION_PAIRS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['can', new Set(['wait'])],
-  ['a', new Set(['waste', 'mistake', 'distraction'])],
+  ['a', new Set(['waste', 'mistake', 'distraction', 'trap'])],
+  ['bad', new Set(['idea', 'move', 'plan'])],
+  ['classic', new Set(['mistake', 'trap', 'anti-pattern', 'antipattern'])],
+  ['would', new Set(['backfire'])],
   ['add', new Set(['nothing'])],
   ['adds', new Set(['nothing'])],
-  ['no', new Set(['longer', 'need', 'point', 'use', 'value'])],
+  ['no', new Set(['longer', 'need', 'point', 'use', 'value', 'sense'])],
+  ['runs', new Set(['itself'])],
+  ['manages', new Set(['itself'])],
+  ['maintains', new Set(['itself'])],
+]);
+/** "X is not a concern / an issue / a problem": the noun after "not" that denies X. */
+const DISMISSALS: ReadonlySet<string> = new Set([
+  'concern',
+  'issue',
+  'problem',
+  'risk',
+  'worry',
+  'factor',
 ]);
 const NEED_WORDS: ReadonlySet<string> = new Set([
   'need',
@@ -366,13 +420,19 @@ function fixAndSubjectSegments(tokens: TextToken[], openedByComma: boolean[]): v
 function isCue(tokens: readonly TextToken[], index: number): boolean {
   const token = tokens[index];
   if (!token) return false;
+  if (token.norm === 'zero') return isZeroCue(tokens, index);
   const next = tokens[index + 1];
   const nextNorm = next && next.segment === token.segment ? next.norm : '';
   if (token.norm === 'instead') return nextNorm === 'of';
   if (token.norm === 'rather') return nextNorm === 'than';
   if (!NEGATION_CUES.has(token.norm)) return false;
-  if ((token.norm === 'not' || token.norm === 'no') && NOT_A_NEGATION_AFTER.has(nextNorm))
-    return false;
+  if ((token.norm === 'not' || token.norm === 'no') && NOT_A_NEGATION_AFTER.has(nextNorm)) {
+    // "no more than 3" / "no fewer than" compare; "no more per-team retries" negates.
+    if (!COMPARATIVES.has(nextNorm)) return false;
+    for (let k = index + 2; k <= index + 4; k += 1)
+      if (tokens[k]?.norm === 'than' && tokens[k]?.segment === token.segment) return false;
+    return true;
+  }
   return true;
 }
 
@@ -410,10 +470,26 @@ function scopeEnd(
   return end;
 }
 
+/** Nouns after "zero" that name a thing, not its absence ("zero trust", "zero-day"). */
+const ZERO_COMPOUNDS: ReadonlySet<string> = new Set(['trust', 'day', 'copy', 'downtime', 'point']);
+
+/** "zero complexity" / "zero extra work" negate; "zero trust", "0.5 … zero" do not. */
+function isZeroCue(tokens: readonly TextToken[], index: number): boolean {
+  const next = tokens[index + 1];
+  return (
+    next !== undefined &&
+    next.segment === tokens[index]?.segment &&
+    /^[a-z]/.test(next.norm) &&
+    !ZERO_COMPOUNDS.has(next.norm)
+  );
+}
+
 function applyNegationScopes(tokens: TextToken[], openedByComma: readonly boolean[]): void {
   for (let i = 0; i < tokens.length; i += 1) {
     if (!isCue(tokens, i)) continue;
     let end = Math.min(scopeEnd(tokens, i, openedByComma), i + MAX_SCOPE);
+    // "zero" negates its noun phrase only ("zero extra complexity"), not the rest of the clause.
+    if (tokens[i]?.norm === 'zero') end = Math.min(end, i + 2);
     // "no ambient mode and does not use Envoy": a second plain cue after and/or negates on its
     // own; the first scope stops at the coordinator instead of cancelling it out.
     for (let j = i + 1; j < end; j += 1) {
@@ -426,6 +502,16 @@ function applyNegationScopes(tokens: TextToken[], openedByComma: readonly boolea
         break;
       }
     }
+    // "we don't need a control plane for three services": the negation covers the object,
+    // not the purpose phrase after it ("no need for X" keeps X negated).
+    for (let j = i + 3; j <= end; j += 1) {
+      const token = tokens[j];
+      if (!token || !SCOPE_CLOSING_PREPOSITIONS.has(token.norm)) continue;
+      if (NEED_WORDS.has(tokens[j - 1]?.norm ?? '') || REASON_NOUNS.has(tokens[j - 1]?.norm ?? ''))
+        continue;
+      end = j - 1;
+      break;
+    }
     for (let j = i + 1; j <= end; j += 1) {
       const token = tokens[j];
       if (token) token.negationDepth += 1;
@@ -437,21 +523,30 @@ function applyNegationScopes(tokens: TextToken[], openedByComma: readonly boolea
 export function isPostNegated(tokens: readonly TextToken[], end: number): boolean {
   const anchor = tokens[end - 1];
   if (!anchor) return false;
-  for (let i = end; i < Math.min(tokens.length, end + 5); i += 1) {
+  for (let i = end; i < Math.min(tokens.length, end + 8); i += 1) {
     const token = tokens[i];
     if (!token || token.segment !== anchor.segment) break;
-    if (POST_NEGATION_WORDS.has(token.norm)) return true;
     const second = tokens[i + 1];
-    if (
-      second &&
+    const pair =
+      second !== undefined &&
       second.segment === anchor.segment &&
-      POST_NEGATION_PAIRS.get(token.norm)?.has(second.norm)
-    )
-      return true;
+      POST_NEGATION_PAIRS.get(token.norm)?.has(second.norm) === true;
+    // A verdict on the whole idea ("… would be a bad idea", "… is premature") reaches further.
+    if (REJECTIONS.has(token.norm) || (pair && REJECTION_PAIR_HEADS.has(token.norm))) return true;
+    if (i >= end + 5) continue;
+    if (POST_NEGATION_WORDS.has(token.norm) || pair) return true;
     if (token.norm === 'not' || token.norm === 'never' || token.norm === 'no') {
+      for (let k = i + 1; k <= i + 3; k += 1) {
+        const after = tokens[k];
+        if (after && after.segment === anchor.segment && DISMISSALS.has(after.norm)) return true;
+      }
       for (let k = i + 1; k <= i + 2; k += 1) {
         const after = tokens[k];
-        if (after && after.segment === anchor.segment && NEED_WORDS.has(after.norm)) return true;
+        if (!after || after.segment !== anchor.segment || !NEED_WORDS.has(after.norm)) continue;
+        // "three services don't need a mesh": X is the subject lacking an object, not denied.
+        const object = tokens[k + 1];
+        if (ACTIVE_NEED.has(after.norm) && object && object.segment === anchor.segment) continue;
+        return true;
       }
     }
   }

@@ -115,7 +115,8 @@ export type ScoreCap = {
     | 'reversed-point'
     | 'false-claim'
     | 'hedged'
-    | 'no-argument';
+    | 'no-argument'
+    | 'overclaim';
   cap: number;
   message: string;
 };

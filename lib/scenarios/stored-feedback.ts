@@ -48,6 +48,7 @@ export const storedGradeResultSchema = z.object({
         'false-claim',
         'hedged',
         'no-argument',
+        'overclaim',
       ]),
       cap: z.number(),
       message: z.string(),
