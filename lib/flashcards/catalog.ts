@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { db } from '@/lib/db';
+import { cachedForUser } from '@/lib/cache/user-data';
 import { loadDeck } from '@/lib/content/deck';
 import type { CardKind, DeckCard } from '@/lib/content/deck-schema';
 
@@ -71,13 +72,17 @@ function deckToStudyCard(card: DeckCard): StudyCard {
 export async function listStudyCards({ userId }: { userId: string }): Promise<StudyCard[]> {
   const [deck, personal] = await Promise.all([
     loadDeck(),
-    db.personalCard.findMany({
-      where: { userId },
-      select: PERSONAL_SELECT,
-      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-    }),
+    cachedForUser(userId, 'personal-cards', async () =>
+      (
+        await db.personalCard.findMany({
+          where: { userId },
+          select: PERSONAL_SELECT,
+          orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        })
+      ).map(personalToStudyCard),
+    ),
   ]);
-  return [...personal.map(personalToStudyCard), ...deck.cards.map(deckToStudyCard)];
+  return [...personal, ...deck.cards.map(deckToStudyCard)];
 }
 
 /** One study card the user may review, or null (unknown id, or another user's personal card). */
