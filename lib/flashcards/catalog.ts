@@ -65,6 +65,17 @@ function deckToStudyCard(card: DeckCard): StudyCard {
   };
 }
 
+// The deck is loaded once per process; map it to study cards once per loaded deck, not per call.
+const studyCardsOfDeck = new WeakMap<object, readonly StudyCard[]>();
+function deckStudyCards(deck: { cards: readonly DeckCard[] }): readonly StudyCard[] {
+  let cards = studyCardsOfDeck.get(deck);
+  if (!cards) {
+    cards = deck.cards.map(deckToStudyCard);
+    studyCardsOfDeck.set(deck, cards);
+  }
+  return cards;
+}
+
 /**
  * Everything the user can study, in introduction order: their personal cards (oldest first;
  * they come from their own mistakes) and then the deck in chapter order.
@@ -82,7 +93,7 @@ export async function listStudyCards({ userId }: { userId: string }): Promise<St
       ).map(personalToStudyCard),
     ),
   ]);
-  return [...personal, ...deck.cards.map(deckToStudyCard)];
+  return [...personal, ...deckStudyCards(deck)];
 }
 
 /** One study card the user may review, or null (unknown id, or another user's personal card). */
