@@ -48,9 +48,8 @@ function sessionCache(): LRUCache<string, CachedSession> {
 /** Forgets cached session rows of the user in this process (revocation, rename, deletion). */
 export function forgetUserSessions(userId: string): void {
   const cache = sessionCache();
-  for (const [sessionId, row] of cache.entries()) {
-    if (row.userId === userId) cache.delete(sessionId);
-  }
+  const mine = [...cache.entries()].filter(([, row]) => row.userId === userId);
+  for (const [sessionId] of mine) cache.delete(sessionId);
 }
 
 export type SessionSummary = {
