@@ -360,9 +360,17 @@ export async function listCompetencyScores({
 }: {
   userId: string;
 }): Promise<CompetencyScore[]> {
-  const [scenarios, stats] = await Promise.all([listScenarios(), listScenarioStats({ userId })]);
-  return competencyScores(scenarios, stats);
+  await authorize(userId);
+  return competencyScoresFor(userId);
 }
+
+// The dashboard card and the recommendation both need them; derived from the cached stats.
+const competencyScoresFor = cache((userId: string): Promise<CompetencyScore[]> =>
+  cachedForUser(userId, 'competency-scores', async () => {
+    const [scenarios, stats] = await Promise.all([listScenarios(), scenarioStatsFor(userId)]);
+    return competencyScores(scenarios, stats);
+  }),
+);
 
 function competencyScores(
   scenarios: readonly Scenario[],
@@ -403,9 +411,13 @@ export async function getRecommendedScenario({
 }: {
   userId: string;
 }): Promise<{ scenarioId: string; competency: string; reason: string } | null> {
-  const [scenarios, stats] = await Promise.all([listScenarios(), listScenarioStats({ userId })]);
+  const [scenarios, stats, scores] = await Promise.all([
+    listScenarios(),
+    listScenarioStats({ userId }),
+    competencyScoresFor(userId),
+  ]);
   const best = new Map(stats.map((s) => [s.scenarioId, s.bestScore]));
-  for (const { competency, score } of competencyScores(scenarios, stats)) {
+  for (const { competency, score } of scores) {
     const candidates = scenarios
       .filter((s) => s.competencies.some((c) => c === competency) && (best.get(s.id) ?? -1) < 80)
       .sort(

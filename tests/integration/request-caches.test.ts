@@ -137,6 +137,12 @@ describe('per-user data cache', () => {
     signInAs(user);
     expect(await attempts.listScenarioStats({ userId: user.id })).toEqual([]);
     expect((await firstRun.getFirstRunCounts({ userId: user.id })).scenarioAttempts).toBe(0);
+    const triedBefore = (await attempts.listCompetencyScores({ userId: user.id })).reduce(
+      (sum, c) => sum + c.tried,
+      0,
+    );
+    expect(triedBefore).toBe(0);
+    const firstPick = await attempts.getRecommendedScenario({ userId: user.id });
     const queued = await plan.getTodaySummary({ userId: user.id, now: NOW });
     const result = await attempts.submitScenarioAttempt({
       userId: user.id,
@@ -154,6 +160,14 @@ describe('per-user data cache', () => {
       { scenarioId: 'diagnose-retry-storm-failing-leaf', attempts: 1 },
     ]);
     expect((await firstRun.getFirstRunCounts({ userId: user.id })).scenarioAttempts).toBe(1);
+    const triedAfter = (await attempts.listCompetencyScores({ userId: user.id })).reduce(
+      (sum, c) => sum + c.tried,
+      0,
+    );
+    expect(triedAfter).toBeGreaterThan(0);
+    expect((await attempts.getRecommendedScenario({ userId: user.id }))?.reason).not.toBe(
+      firstPick?.reason,
+    );
     // The attempt's mistake cards join the review queue at once.
     expect((await plan.getTodaySummary({ userId: user.id, now: NOW })).newAvailable).toBe(
       queued.newAvailable + result.newCardCount,
