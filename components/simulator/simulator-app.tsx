@@ -11,7 +11,6 @@ import type { SaveRunAction } from './save-run-form';
 import { fmtMs, fmtNum, fmtPct, fmtSimTime } from './format';
 import { IntentMenu } from './intent-menu';
 import { ServiceDetails, ServiceTable } from './service-table';
-import { encodeRun } from './share-url';
 import type { SharedRun } from './share-url';
 import { SimCharts } from './sim-charts';
 import { TopologyView } from './topology-view';
@@ -298,7 +297,10 @@ export function SimulatorApp({
           <button
             type="button"
             className="btn btn-secondary"
-            onClick={() => {
+            onClick={async () => {
+              // Loaded on first use: encoding needs the config schema (zod), which the page
+              // does not load otherwise.
+              const { encodeRun } = await import('./share-url');
               const params = encodeRun({
                 config: sim.initialConfig,
                 seed: sim.seed,
