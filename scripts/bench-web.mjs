@@ -1,5 +1,5 @@
-// `npm run bench:web`: Lighthouse (mobile preset) on the content pages and autocannon load on
-// the signed-in pages, against the production build served on 127.0.0.1 with its own SQLite
+// `npm run bench:web`: Lighthouse (mobile preset) on the content pages and /simulator, and
+// autocannon load on the signed-in pages, against the production build served on 127.0.0.1 with its own SQLite
 // file and the seeded demo account. Prints a table; never fails on a missed target (targets
 // are printed beside the numbers). Needs `npm run build` first and Chromium (CHROMIUM_PATH).
 // Options: BENCH_PORT (3241), BENCH_SECONDS (10 per signed-in page), BENCH_CONNECTIONS (50).
@@ -16,7 +16,14 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const BASE = `http://127.0.0.1:${PORT}`;
-const CONTENT_PAGES = ['/', '/glossary', '/lessons/resilience-retries-timeouts-circuit-breaking'];
+const CONTENT_TARGET = 'target ≥ 95, TBT ≤ 200 ms';
+const CONTENT_PAGES = [
+  { path: '/', target: CONTENT_TARGET },
+  { path: '/glossary', target: CONTENT_TARGET },
+  { path: '/lessons/resilience-retries-timeouts-circuit-breaking', target: CONTENT_TARGET },
+  // The simulator's own page: its bundle loads behind a same-size placeholder.
+  { path: '/simulator', target: 'target ≥ 90, CLS ≤ 0.05' },
+];
 const SIGNED_IN_PAGES = ['/dashboard', '/review', '/scenarios'];
 const DEMO = { email: 'demo@meshdojo.dev', password: 'mesh-dojo-demo-1' };
 
@@ -153,7 +160,7 @@ const chrome = await chromeLauncher.launch({
   chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
 });
 try {
-  for (const page of CONTENT_PAGES) {
+  for (const { path: page, target } of CONTENT_PAGES) {
     await fetch(BASE + page); // warm the server's caches so the run measures the page, not a cold start
     const r = await lighthouseRun(BASE + page, chrome.port);
     rows.push([
@@ -161,7 +168,7 @@ try {
       `Lighthouse ${r.score}`,
       `TBT ${Math.round(r.tbt)} ms`,
       `LCP ${Math.round(r.lcp)} ms · CLS ${r.cls.toFixed(3)}`,
-      'target ≥ 95, TBT ≤ 200 ms',
+      target,
     ]);
   }
 } catch (error) {

@@ -1,7 +1,14 @@
 'use client';
 
 import Link from 'next/link';
-import { createContext, useActionState, useContext, useEffect, useState } from 'react';
+import {
+  createContext,
+  startTransition,
+  useActionState,
+  useContext,
+  useEffect,
+  useState,
+} from 'react';
 import type { LessonUserState, LoadLessonStateAction, MarkCompleteAction } from './lesson-state';
 
 // The lesson page is static and identical for everyone; this island asks the server for the
@@ -28,9 +35,13 @@ export function LessonUserStateProvider({
   const [state, setState] = useState<LessonUserState | null>(null);
   useEffect(() => {
     let isCurrent = true;
+    // A transition: the page below hydrates in Suspense pieces, and an urgent context update
+    // arriving before they are hydrated would force them to hydrate (or re-render) in one
+    // long task; a transition waits for them instead.
+    const show = (next: LessonUserState) => isCurrent && startTransition(() => setState(next));
     loadState(lessonId)
-      .then((loaded) => isCurrent && setState(loaded))
-      .catch(() => isCurrent && setState({ signedIn: false }));
+      .then(show)
+      .catch(() => show({ signedIn: false }));
     return () => {
       isCurrent = false;
     };

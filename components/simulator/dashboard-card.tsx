@@ -3,6 +3,21 @@ import { listSimulatorPresets } from '@/lib/content/simulator-presets';
 import { listSimulatorRuns } from '@/lib/simulator/runs';
 import { encodeRun } from './share-url';
 
+type SavedRun = Awaited<ReturnType<typeof listSimulatorRuns>>[number];
+
+// Building a share link LZ-compresses the run's config: do it once per saved run object. The
+// run list is cached per user until their next write (lib/cache/user-data.ts), so the same
+// objects come back on every request until then; a new list brings new objects.
+const shareLinks = new WeakMap<SavedRun, string>();
+function shareLink(run: SavedRun): string {
+  let href = shareLinks.get(run);
+  if (href === undefined) {
+    href = `/simulator?${encodeRun({ config: run.config, seed: run.seed, script: run.script, steps: run.summary.steps, presetId: run.presetId }).toString()}`;
+    shareLinks.set(run, href);
+  }
+  return href;
+}
+
 /** Dashboard widget: the learner's latest saved simulator runs and a preset to try. */
 export async function SimulatorDashboardCard({ userId }: { userId: string }) {
   const [runs, presets] = await Promise.all([
@@ -28,11 +43,7 @@ export async function SimulatorDashboardCard({ userId }: { userId: string }) {
         <ul className="space-y-1 text-sm">
           {latest.map((run) => (
             <li key={run.id}>
-              <Link
-                href={`/simulator?${encodeRun({ config: run.config, seed: run.seed, script: run.script, steps: run.summary.steps, presetId: run.presetId }).toString()}`}
-              >
-                {run.name}
-              </Link>
+              <Link href={shareLink(run)}>{run.name}</Link>
             </li>
           ))}
         </ul>

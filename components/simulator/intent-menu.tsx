@@ -2,7 +2,6 @@
 
 import { useId, useState } from 'react';
 import type { SimConfig } from '@/lib/sim/config';
-import { intentSchema } from '@/lib/sim/intents';
 import type { Intent } from '@/lib/sim/intents';
 import { SIDECAR_PROFILES } from '@/lib/sim/profiles';
 import { humanIntentIssue } from './intent-text';
@@ -153,9 +152,13 @@ export function IntentMenu({
     <form
       className="card space-y-3"
       aria-labelledby={`${id}-h`}
-      onSubmit={(ev) => {
+      onSubmit={async (ev) => {
         ev.preventDefault();
-        const parsed = intentSchema.safeParse(build());
+        const intent = build();
+        // The schema (and zod with it) loads on first use, not with the page: it is most of
+        // the simulator bundle's size and evaluation time.
+        const { intentSchema } = await import('@/lib/sim/intents');
+        const parsed = intentSchema.safeParse(intent);
         if (!parsed.success) {
           setError(parsed.error.issues.map((i) => humanIntentIssue(i)).join(' '));
           return;

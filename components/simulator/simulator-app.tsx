@@ -12,7 +12,6 @@ import { fmtMs, fmtNum, fmtPct } from './format';
 import { IntentMenu } from './intent-menu';
 import { type Scope, ScopeToggle, scopeText } from './scope-toggle';
 import { ServiceDetails, ServiceTable } from './service-table';
-import { encodeRun } from './share-url';
 import type { SharedRun } from './share-url';
 import { SimCharts } from './sim-charts';
 import { TopologyView } from './topology-view';
@@ -274,7 +273,10 @@ export function SimulatorApp({
           <button
             type="button"
             className="btn btn-secondary"
-            onClick={() => {
+            onClick={async () => {
+              // Loaded on first use: encoding needs the config schema (zod), which the page
+              // does not load otherwise.
+              const { encodeRun } = await import('./share-url');
               const params = encodeRun({
                 config: sim.initialConfig,
                 seed: sim.seed,

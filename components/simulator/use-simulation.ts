@@ -3,8 +3,7 @@
 import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import type { SimConfig } from '@/lib/sim/config';
 import type { Decision, Intent } from '@/lib/sim/intents';
-import { SimHost } from './sim-host';
-import type { ScriptEntry, SimRequest, SimView } from './sim-host';
+import type { ScriptEntry, SimHost, SimRequest, SimView } from './sim-host';
 import type { SharedRun } from './share-url';
 
 // The only seam between React and lib/sim: every engine call goes through the host, which
@@ -37,6 +36,12 @@ export type SimulationHandle = {
   compareConfig: SimConfig | null;
 };
 
+/** The in-page simulation host, loaded on first use. */
+function inPageHost(ref: { current: Promise<SimHost> | null }): Promise<SimHost> {
+  ref.current ??= import('./sim-host').then((m) => new m.SimHost());
+  return ref.current;
+}
+
 /** Runs a simulation for `run` (config + seed + scripted intents, replayed for `run.steps` steps). */
 export function useSimulation(runProp: SharedRun): SimulationHandle {
   // A server re-render (e.g. revalidatePath after saving or checking a run) passes an equal but
@@ -44,7 +49,9 @@ export function useSimulation(runProp: SharedRun): SimulationHandle {
   const [run, setRun] = useState(runProp);
   if (runProp !== run && JSON.stringify(runProp) !== JSON.stringify(run)) setRun(runProp);
   const workerRef = useRef<Worker | null>(null);
-  const hostRef = useRef<SimHost | null>(null);
+  // The in-page host (the whole engine) is only fetched when there is no worker: normally the
+  // engine runs in the worker and the page's bundle does not carry it.
+  const hostRef = useRef<Promise<SimHost> | null>(null);
   const pendingRef = useRef(new Map<number, Pending>());
   const idRef = useRef(0);
   const [view, setView] = useState<SimView | null>(null);
@@ -59,14 +66,7 @@ export function useSimulation(runProp: SharedRun): SimulationHandle {
 
   const send = useCallback((req: SimRequest): Promise<SimView> => {
     const worker = workerRef.current;
-    if (!worker) {
-      hostRef.current ??= new SimHost();
-      try {
-        return Promise.resolve(hostRef.current.handle(req));
-      } catch (e) {
-        return Promise.reject(e instanceof Error ? e : new Error(String(e)));
-      }
-    }
+    if (!worker) return inPageHost(hostRef).then((host) => host.handle(req));
     const id = ++idRef.current;
     return new Promise<SimView>((resolve, reject) => {
       pendingRef.current.set(id, { req, resolve, reject });
@@ -116,16 +116,24 @@ export function useSimulation(runProp: SharedRun): SimulationHandle {
         worker.onerror = () => {
           worker.terminate();
           if (workerRef.current === worker) workerRef.current = null;
-          hostRef.current ??= new SimHost();
-          const host = hostRef.current;
-          for (const [id, p] of [...pending]) {
-            pending.delete(id);
-            try {
-              p.resolve(host.handle(p.req));
-            } catch (e) {
-              p.reject(e instanceof Error ? e : new Error(String(e)));
-            }
-          }
+          void inPageHost(hostRef).then(
+            (host) => {
+              for (const [id, p] of [...pending]) {
+                pending.delete(id);
+                try {
+                  p.resolve(host.handle(p.req));
+                } catch (e) {
+                  p.reject(e instanceof Error ? e : new Error(String(e)));
+                }
+              }
+            },
+            (e: unknown) => {
+              for (const [id, p] of [...pending]) {
+                pending.delete(id);
+                p.reject(e instanceof Error ? e : new Error(String(e)));
+              }
+            },
+          );
         };
         workerRef.current = worker;
       } catch {

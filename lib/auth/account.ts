@@ -3,7 +3,7 @@ import { db } from '@/lib/db';
 import { getCurrentUser } from '@/lib/auth/session';
 import { HashQueueFullError, hashPassword, verifyPassword } from '@/lib/auth/password';
 import { changePasswordSchema, personNameSchema } from '@/lib/auth/schemas';
-import { revokeAllSessions } from '@/lib/auth/sessions';
+import { forgetUser, revokeAllSessions } from '@/lib/auth/sessions';
 
 /*
  * The signed-in user's own account: name, password, data export and deletion. Every
@@ -65,6 +65,8 @@ export async function updateAccountName({
     data: { name: parsed.data },
     select: { id: true },
   });
+  // The header and pages read the name through the cached session row.
+  forgetUser(userId);
   return { ok: true, message: 'Name saved.' };
 }
 
@@ -149,6 +151,8 @@ export async function deleteAccount({
     db.authThrottle.deleteMany({ where: { key: `email:${user.email}` } }),
     db.rateLimit.deleteMany({ where: { key: { startsWith: `attempt:user:${userId}` } } }),
   ]);
+  // Session rows cascaded with the user: forget the cached ones too.
+  forgetUser(userId);
   return { ok: true, message: 'Your account and all its data were deleted.' };
 }
 

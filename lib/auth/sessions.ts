@@ -1,5 +1,7 @@
 import 'server-only';
+import { LRUCache } from 'lru-cache';
 import { db } from '@/lib/db';
+import { invalidateUserData } from '@/lib/cache/user-data';
 
 /*
  * Server-side session rows. The JWT cookie only names a row (`sid`); deleting the row
@@ -11,6 +13,44 @@ export const SESSION_POLICY = {
   touchEveryMs: 60 * 60_000,
   maxPerUser: 20,
 } as const;
+
+/**
+ * How long this process may trust a session row it read without reading it again. Revocation
+ * in this process (sign-out, "sign out everywhere", password change or reset, account
+ * deletion) drops the cached rows at once; a revocation made by another instance is seen here
+ * within this time. docs/caching.md.
+ */
+export const SESSION_CACHE_TTL_MS = 5_000;
+
+type CachedSession = {
+  userId: string;
+  expiresAt: Date;
+  lastSeenAt: Date;
+  user: { id: string; email: string; name: string };
+};
+
+// On globalThis so every bundle of this module (pages, actions, route handlers) shares it.
+const globalForSessions = globalThis as unknown as {
+  meshDojoSessions?: LRUCache<string, CachedSession>;
+};
+
+function sessionCache(): LRUCache<string, CachedSession> {
+  globalForSessions.meshDojoSessions ??= new LRUCache<string, CachedSession>({
+    max: 10_000,
+    ttl: SESSION_CACHE_TTL_MS,
+    // Wall-clock time, checked on every read (tests move the clock with fake timers).
+    ttlResolution: 0,
+    perf: { now: () => Date.now() },
+  });
+  return globalForSessions.meshDojoSessions;
+}
+
+/** Forgets cached session rows of the user in this process (revocation, rename, deletion). */
+export function forgetUserSessions(userId: string): void {
+  const cache = sessionCache();
+  const mine = [...cache.entries()].filter(([, row]) => row.userId === userId);
+  for (const [sessionId] of mine) cache.delete(sessionId);
+}
 
 export type SessionSummary = {
   id: string;
@@ -45,8 +85,10 @@ export async function createSession({
     skip: SESSION_POLICY.maxPerUser,
     select: { id: true },
   });
-  if (extra.length)
+  if (extra.length) {
     await db.userSession.deleteMany({ where: { id: { in: extra.map((s) => s.id) } } });
+    for (const { id } of extra) sessionCache().delete(id);
+  }
   return row.id;
 }
 
@@ -63,21 +105,33 @@ export async function getSessionUser({
   userId: string;
   now?: Date;
 }): Promise<{ id: string; email: string; name: string } | null> {
-  const row = await db.userSession.findUnique({
-    where: { id: sessionId },
-    select: {
-      userId: true,
-      expiresAt: true,
-      lastSeenAt: true,
-      user: { select: { id: true, email: true, name: true } },
-    },
-  });
+  const cache = sessionCache();
+  let row: CachedSession | null | undefined = cache.get(sessionId);
+  if (!row) {
+    row = await db.userSession.findUnique({
+      where: { id: sessionId },
+      select: {
+        userId: true,
+        expiresAt: true,
+        lastSeenAt: true,
+        user: { select: { id: true, email: true, name: true } },
+      },
+    });
+    if (row) cache.set(sessionId, row);
+  }
   if (!row || row.userId !== userId || row.expiresAt.getTime() <= now.getTime()) return null;
   if (now.getTime() - row.lastSeenAt.getTime() > SESSION_POLICY.touchEveryMs) {
-    await db.userSession.updateMany({
+    const expiresAt = new Date(now.getTime() + SESSION_POLICY.maxAgeMs);
+    const { count } = await db.userSession.updateMany({
       where: { id: sessionId },
-      data: { lastSeenAt: now, expiresAt: new Date(now.getTime() + SESSION_POLICY.maxAgeMs) },
+      data: { lastSeenAt: now, expiresAt },
     });
+    // Revoked meanwhile (by another instance): the row is gone, so is the session.
+    if (count === 0) {
+      cache.delete(sessionId);
+      return null;
+    }
+    cache.set(sessionId, { ...row, lastSeenAt: now, expiresAt });
   }
   return row.user;
 }
@@ -100,10 +154,18 @@ export async function listSessions({
 /** Ends one session (sign-out). */
 export async function revokeSession({ sessionId }: { sessionId: string }): Promise<void> {
   await db.userSession.deleteMany({ where: { id: sessionId } });
+  sessionCache().delete(sessionId);
 }
 
 /** Ends every session of a user ("sign out everywhere", password change, reset). */
 export async function revokeAllSessions({ userId }: { userId: string }): Promise<number> {
   const { count } = await db.userSession.deleteMany({ where: { userId } });
+  forgetUserSessions(userId);
   return count;
+}
+
+/** Forgets everything this process caches about a deleted or renamed user. */
+export function forgetUser(userId: string): void {
+  forgetUserSessions(userId);
+  invalidateUserData(userId);
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { db } from '@/lib/db';
+import { cachedForUser } from '@/lib/cache/user-data';
 import { loadDeck } from '@/lib/content/deck';
 import type { CardKind, DeckCard } from '@/lib/content/deck-schema';
 
@@ -64,6 +65,17 @@ function deckToStudyCard(card: DeckCard): StudyCard {
   };
 }
 
+// The deck is loaded once per process; map it to study cards once per loaded deck, not per call.
+const studyCardsOfDeck = new WeakMap<object, readonly StudyCard[]>();
+function deckStudyCards(deck: { cards: readonly DeckCard[] }): readonly StudyCard[] {
+  let cards = studyCardsOfDeck.get(deck);
+  if (!cards) {
+    cards = deck.cards.map(deckToStudyCard);
+    studyCardsOfDeck.set(deck, cards);
+  }
+  return cards;
+}
+
 /**
  * Everything the user can study, in introduction order: their personal cards (oldest first;
  * they come from their own mistakes) and then the deck in chapter order.
@@ -71,13 +83,17 @@ function deckToStudyCard(card: DeckCard): StudyCard {
 export async function listStudyCards({ userId }: { userId: string }): Promise<StudyCard[]> {
   const [deck, personal] = await Promise.all([
     loadDeck(),
-    db.personalCard.findMany({
-      where: { userId },
-      select: PERSONAL_SELECT,
-      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-    }),
+    cachedForUser(userId, 'personal-cards', async () =>
+      (
+        await db.personalCard.findMany({
+          where: { userId },
+          select: PERSONAL_SELECT,
+          orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        })
+      ).map(personalToStudyCard),
+    ),
   ]);
-  return [...personal.map(personalToStudyCard), ...deck.cards.map(deckToStudyCard)];
+  return [...personal, ...deckStudyCards(deck)];
 }
 
 /** One study card the user may review, or null (unknown id, or another user's personal card). */

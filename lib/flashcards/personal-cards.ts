@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { db } from '@/lib/db';
+import { invalidateUserData } from '@/lib/cache/user-data';
 import { competencyTagSchema } from '@/lib/content/schemas';
 import { FlashcardError } from './errors';
 import { PERSONAL_PREFIX } from './catalog';
@@ -37,12 +38,14 @@ export async function createPersonalCard({
     select: { id: true },
   });
   if (existing) return { cardId: `${PERSONAL_PREFIX}${existing.id}`, created: false };
-  const row = await db.personalCard.upsert({
-    where: { userId_sourceKey: { userId, sourceKey } },
-    create: { userId, sourceKey, tags: JSON.stringify(tags), ...rest },
-    update: {},
-    select: { id: true },
-  });
+  const row = await db.personalCard
+    .upsert({
+      where: { userId_sourceKey: { userId, sourceKey } },
+      create: { userId, sourceKey, tags: JSON.stringify(tags), ...rest },
+      update: {},
+      select: { id: true },
+    })
+    .finally(() => invalidateUserData(userId));
   return { cardId: `${PERSONAL_PREFIX}${row.id}`, created: true };
 }
 

@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { db } from '@/lib/db';
+import { invalidateUserData } from '@/lib/cache/user-data';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { isGrade, stateName } from '@/lib/srs/card';
 import type { CardStateName, SrsCard, SrsGrade } from '@/lib/srs/card';
@@ -92,6 +93,15 @@ async function findRecorded(
  * grade or key, or a card the user may not review (unknown, or another user's personal card).
  */
 export async function recordReview(input: RecordReviewInput): Promise<RecordedReview> {
+  try {
+    return await recordReviewOnce(input);
+  } finally {
+    // Due counts, streak and stats change with every review: drop the cached ones.
+    invalidateUserData(input.userId);
+  }
+}
+
+async function recordReviewOnce(input: RecordReviewInput): Promise<RecordedReview> {
   const { userId, cardId, grade, now } = input;
   if (!isGrade(grade))
     throw new FlashcardError(
@@ -202,6 +212,20 @@ export type UndoneReview = { reviewId: string; cardId: string; grade: SrsGrade }
  * the log row `undoneAt` (the log stays append-only). Throws FlashcardError 'nothing-to-undo'.
  */
 export async function undoLastReview({
+  userId,
+  now,
+}: {
+  userId: string;
+  now: Date;
+}): Promise<UndoneReview> {
+  try {
+    return await undoLastReviewOnce({ userId, now });
+  } finally {
+    invalidateUserData(userId);
+  }
+}
+
+async function undoLastReviewOnce({
   userId,
   now,
 }: {

@@ -1,6 +1,7 @@
 import 'server-only';
 import { State } from 'ts-fsrs';
 import { db } from '@/lib/db';
+import { cachedForUser } from '@/lib/cache/user-data';
 import { GRADES, initialCard, stateName } from '@/lib/srs/card';
 import type { CardStateName, SrsGrade } from '@/lib/srs/card';
 import { buildDailyPlan } from '@/lib/srs/plan';
@@ -43,18 +44,24 @@ async function loadPlan(userId: string, now: Date) {
   const dayStart = startOfStudyDay(now, settings);
   const [catalog, rows, todays] = await Promise.all([
     listStudyCards({ userId }),
-    db.cardState.findMany({ where: { userId }, select: CARD_STATE_SELECT }),
-    db.reviewLog.groupBy({
-      by: ['state'],
-      where: { userId, undoneAt: null, review: { gte: dayStart } },
-      _count: { _all: true },
-    }),
+    // Cached per user until their next write (lib/cache/user-data.ts); the plan itself is
+    // computed at `now` on every call.
+    cachedForUser(userId, 'card-states', async () =>
+      (await db.cardState.findMany({ where: { userId }, select: CARD_STATE_SELECT })).map(
+        (row) => ({ cardId: row.cardId, card: rowToCard(row) }),
+      ),
+    ),
+    cachedForUser(userId, `reviewed-since:${dayStart.toISOString()}`, () =>
+      db.reviewLog.groupBy({
+        by: ['state'],
+        where: { userId, undoneAt: null, review: { gte: dayStart } },
+        _count: { _all: true },
+      }),
+    ),
   ]);
   const known = new Map(catalog.map((card) => [card.id, card]));
   // States of cards no longer in the deck are ignored (content is code; ids may be retired).
-  const states = rows
-    .filter((row) => known.has(row.cardId))
-    .map((row) => ({ cardId: row.cardId, card: rowToCard(row) }));
+  const states = rows.filter((row) => known.has(row.cardId));
   const seen = new Set(states.map((state) => state.cardId));
   const countFor = (state: State) =>
     todays.find((group) => group.state === state)?._count._all ?? 0;

@@ -1,6 +1,7 @@
 import 'server-only';
 import { cache } from 'react';
 import { db } from '@/lib/db';
+import { cachedForUser, invalidateUserData } from '@/lib/cache/user-data';
 import { DEFAULT_SRS_SETTINGS } from '@/lib/srs/settings';
 import type { SrsSettings } from '@/lib/srs/settings';
 import { srsSettingsInputSchemaAt } from './settings-schema';
@@ -21,10 +22,13 @@ export async function getSrsSettings({ userId }: { userId: string }): Promise<Sr
 }
 
 // Once per request: the plan, the summary and the page header all read the settings.
-const settingsFor = cache(async (userId: string): Promise<SrsSettings> => {
-  const row = await db.srsSettings.findUnique({ where: { userId }, select: SETTINGS_SELECT });
-  return row ?? { ...DEFAULT_SRS_SETTINGS };
-});
+// Across requests, cached per user until a write (lib/cache/user-data.ts).
+const settingsFor = cache((userId: string): Promise<SrsSettings> =>
+  cachedForUser(userId, 'srs-settings', async () => {
+    const row = await db.srsSettings.findUnique({ where: { userId }, select: SETTINGS_SELECT });
+    return row ?? { ...DEFAULT_SRS_SETTINGS };
+  }),
+);
 
 /** Validates and saves the user's settings (upsert). Throws FlashcardError on invalid input. */
 export async function updateSrsSettings({
@@ -44,10 +48,14 @@ export async function updateSrsSettings({
       parsed.error.issues[0]?.message ?? 'Invalid settings',
     );
   }
-  return db.srsSettings.upsert({
-    where: { userId },
-    create: { userId, ...parsed.data },
-    update: parsed.data,
-    select: SETTINGS_SELECT,
-  });
+  try {
+    return await db.srsSettings.upsert({
+      where: { userId },
+      create: { userId, ...parsed.data },
+      update: parsed.data,
+      select: SETTINGS_SELECT,
+    });
+  } finally {
+    invalidateUserData(userId);
+  }
 }

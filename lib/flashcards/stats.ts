@@ -1,6 +1,7 @@
 import 'server-only';
 import { State } from 'ts-fsrs';
 import { db } from '@/lib/db';
+import { cachedForUser } from '@/lib/cache/user-data';
 import type { CardStateName } from '@/lib/srs/card';
 import { intervalDistribution, weeklyRetention } from '@/lib/srs/stats';
 import type { IntervalBucket, RetentionWeek } from '@/lib/srs/stats';
@@ -176,6 +177,17 @@ export async function getReviewStreak({
 }): Promise<number> {
   const settings = await getSrsSettings({ userId });
   const todayNumber = studyDayNumber(now, settings);
+  // The streak changes only with a review (which invalidates) or a new study day (the key).
+  return cachedForUser(userId, `streak:${todayNumber}`, () =>
+    computeStreak(userId, settings, todayNumber),
+  );
+}
+
+async function computeStreak(
+  userId: string,
+  settings: StudyDay,
+  todayNumber: number,
+): Promise<number> {
   for (const windowDays of [STREAK_WINDOW_DAYS, HEATMAP_DAYS]) {
     const firstDay = todayNumber - (windowDays - 1);
     const logs = await db.reviewLog.findMany({

@@ -2,6 +2,7 @@ import 'server-only';
 import { getCurrentUser } from '@/lib/auth/session';
 import { LESSON_IDS } from '@/lib/content/schemas';
 import { db } from '@/lib/db';
+import { cachedForUser } from '@/lib/cache/user-data';
 import type { FirstRunCounts } from './checklist';
 
 /** The signed-in user's counts for the first-run checklist; throws for anyone else's id. */
@@ -9,6 +10,10 @@ export async function getFirstRunCounts({ userId }: { userId: string }): Promise
   const user = await getCurrentUser();
   if (!user || user.id !== userId)
     throw new Error('forbidden: you can only read your own progress');
+  return cachedForUser(userId, 'first-run', () => countFirstRunSteps(userId));
+}
+
+async function countFirstRunSteps(userId: string): Promise<FirstRunCounts> {
   // Four cheap indexed look-ups; `take: 10` bounds the review count (the step needs 10).
   const [firstLesson, reviews, attempt, run] = await Promise.all([
     db.lessonProgress.findFirst({

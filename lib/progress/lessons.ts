@@ -3,6 +3,7 @@ import { getCurrentUser } from '@/lib/auth/session';
 import { getLesson, getLessonPack, getSelfCheckQuestion } from '@/lib/content/lessons';
 import { gradeSelfCheckAnswer, type SelfCheckResult } from '@/lib/content/self-check';
 import { db } from '@/lib/db';
+import { cachedForUser, invalidateUserData } from '@/lib/cache/user-data';
 
 // Lesson progress and self-check answers. Every function re-checks that the signed-in user
 // is the user whose rows it touches (a page-level check does not protect server actions),
@@ -80,6 +81,8 @@ export async function markLessonComplete({
     // Two concurrent first completions: the loser's insert hits the unique index; the row exists now.
     if (!isUniqueViolation(error)) throw error;
     completedAt = await write();
+  } finally {
+    invalidateUserData(userId);
   }
   return { lessonId, completedAt };
 }
@@ -93,10 +96,12 @@ export async function listLessonProgress({
   await authorize(userId);
   const { lessons } = await getLessonPack();
   const known = new Set(lessons.map((lesson) => lesson.id));
-  const rows = await db.lessonProgress.findMany({
-    where: { userId, completedAt: { not: null } },
-    select: { lessonId: true, completedAt: true },
-  });
+  const rows = await cachedForUser(userId, 'lesson-progress', () =>
+    db.lessonProgress.findMany({
+      where: { userId, completedAt: { not: null } },
+      select: { lessonId: true, completedAt: true },
+    }),
+  );
   return rows
     .filter((row): row is LessonCompletion => row.completedAt !== null && known.has(row.lessonId))
     .map((row) => ({ lessonId: row.lessonId, completedAt: row.completedAt }));
@@ -139,10 +144,12 @@ export async function recordSelfCheckAnswer({
   const result = gradeSelfCheckAnswer(question, answer);
   if (!result)
     throw new ProgressError('invalid-answer', 'That answer is not valid for this question.');
-  await db.selfCheckAnswer.create({
-    data: { userId, lessonId, questionId, answer: answer.trim(), isCorrect: result.isCorrect },
-    select: { id: true },
-  });
+  await db.selfCheckAnswer
+    .create({
+      data: { userId, lessonId, questionId, answer: answer.trim(), isCorrect: result.isCorrect },
+      select: { id: true },
+    })
+    .finally(() => invalidateUserData(userId));
   return { ...result, questionId };
 }
 

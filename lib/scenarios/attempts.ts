@@ -5,6 +5,7 @@ import { competencyLabel } from '@/lib/content/labels';
 import { getScenario, listScenarios } from '@/lib/content/scenarios';
 import type { Scenario } from '@/lib/content/scenario-schema';
 import { db } from '@/lib/db';
+import { cachedForUser, invalidateUserData } from '@/lib/cache/user-data';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { consumeRateLimit, type RatePolicy } from '@/lib/security/rate-limit';
 import { validateAttempt } from '@/lib/grading/answer-input';
@@ -255,7 +256,9 @@ export async function submitScenarioAttempt({
         if (stored) return { row: stored, newCardCount: -1 };
       }
       throw error;
-    });
+    })
+    // Scenario stats, the first-run checklist and the review queue (mistake cards) changed.
+    .finally(() => invalidateUserData(userId));
   const attemptNumber = await countAttempts(userId, scenario.id);
   if (newCardCount === -1)
     return {
@@ -319,8 +322,13 @@ export async function listScenarioAttempts({
   return rows.map(toDto);
 }
 
-// One groupBy per request: the dashboard card, the list page and the recommendation all ask.
-const scenarioStatsFor = cache(async (userId: string): Promise<ScenarioStats[]> => {
+// One groupBy per request: the dashboard card, the list page and the recommendation all ask;
+// across requests, cached per user until their next attempt (lib/cache/user-data.ts).
+const scenarioStatsFor = cache((userId: string): Promise<ScenarioStats[]> =>
+  cachedForUser(userId, 'scenario-stats', () => computeScenarioStats(userId)),
+);
+
+async function computeScenarioStats(userId: string): Promise<ScenarioStats[]> {
   const groups = await db.scenarioAttempt.groupBy({
     by: ['scenarioId'],
     where: { userId },
@@ -335,7 +343,7 @@ const scenarioStatsFor = cache(async (userId: string): Promise<ScenarioStats[]> 
       lastAttemptAt: group._max.createdAt ?? new Date(0),
     }))
     .sort((a, b) => a.scenarioId.localeCompare(b.scenarioId));
-});
+}
 
 /** Attempts and best score per scenario the user has tried. */
 export async function listScenarioStats({ userId }: { userId: string }): Promise<ScenarioStats[]> {
@@ -352,9 +360,17 @@ export async function listCompetencyScores({
 }: {
   userId: string;
 }): Promise<CompetencyScore[]> {
-  const [scenarios, stats] = await Promise.all([listScenarios(), listScenarioStats({ userId })]);
-  return competencyScores(scenarios, stats);
+  await authorize(userId);
+  return competencyScoresFor(userId);
 }
+
+// The dashboard card and the recommendation both need them; derived from the cached stats.
+const competencyScoresFor = cache((userId: string): Promise<CompetencyScore[]> =>
+  cachedForUser(userId, 'competency-scores', async () => {
+    const [scenarios, stats] = await Promise.all([listScenarios(), scenarioStatsFor(userId)]);
+    return competencyScores(scenarios, stats);
+  }),
+);
 
 function competencyScores(
   scenarios: readonly Scenario[],
@@ -395,9 +411,13 @@ export async function getRecommendedScenario({
 }: {
   userId: string;
 }): Promise<{ scenarioId: string; competency: string; reason: string } | null> {
-  const [scenarios, stats] = await Promise.all([listScenarios(), listScenarioStats({ userId })]);
+  const [scenarios, stats, scores] = await Promise.all([
+    listScenarios(),
+    listScenarioStats({ userId }),
+    competencyScoresFor(userId),
+  ]);
   const best = new Map(stats.map((s) => [s.scenarioId, s.bestScore]));
-  for (const { competency, score } of competencyScores(scenarios, stats)) {
+  for (const { competency, score } of scores) {
     const candidates = scenarios
       .filter((s) => s.competencies.some((c) => c === competency) && (best.get(s.id) ?? -1) < 80)
       .sort(

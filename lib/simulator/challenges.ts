@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { getCurrentUser } from '@/lib/auth/session';
 import { getSimulatorChallenge } from '@/lib/content/simulator-challenges';
 import { db } from '@/lib/db';
+import { invalidateUserData } from '@/lib/cache/user-data';
 import { hasPassedChallenge, learnerPart } from '@/lib/sim/challenges';
 import type { ChallengeVerdict } from '@/lib/sim/challenges';
 import { intentSchema } from '@/lib/sim/intents';
@@ -112,16 +113,19 @@ export async function checkChallengeAttempt(input: {
     throw new ChallengeError('budget', `This run cannot be checked: ${outcome.message}.`);
   const verdict = verdictOf(ch, outcome, mine, parsed.data.steps);
   if (input.userId === null) return { verdict, stored: false };
-  await db.challengeResult.create({
-    data: {
-      userId: input.userId,
-      challengeId: ch.id,
-      passed: verdict.passed,
-      script: JSON.stringify(mine),
-      steps: parsed.data.steps,
-      verdict: JSON.stringify(verdict),
-    },
-  });
+  const userId = input.userId;
+  await db.challengeResult
+    .create({
+      data: {
+        userId,
+        challengeId: ch.id,
+        passed: verdict.passed,
+        script: JSON.stringify(mine),
+        steps: parsed.data.steps,
+        verdict: JSON.stringify(verdict),
+      },
+    })
+    .finally(() => invalidateUserData(userId));
   return { verdict, stored: true };
 }
 

@@ -2,6 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { getCurrentUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
+import { cachedForUser, invalidateUserData } from '@/lib/cache/user-data';
 import { simConfigSchema } from '@/lib/sim/config';
 import type { SimConfig } from '@/lib/sim/config';
 import { summarySchema } from './run-summary';
@@ -99,18 +100,20 @@ export async function createSimulatorRun(input: {
     input.script,
     Math.min(input.steps, MAX_SAVED_STEPS),
   );
-  return db.simulatorRun.create({
-    data: {
-      userId: input.userId,
-      name: input.name,
-      presetId: input.presetId,
-      config: JSON.stringify(input.config),
-      seed: input.seed,
-      intents: JSON.stringify(input.script),
-      summary: JSON.stringify(summary),
-    },
-    select: { id: true },
-  });
+  return db.simulatorRun
+    .create({
+      data: {
+        userId: input.userId,
+        name: input.name,
+        presetId: input.presetId,
+        config: JSON.stringify(input.config),
+        seed: input.seed,
+        intents: JSON.stringify(input.script),
+        summary: JSON.stringify(summary),
+      },
+      select: { id: true },
+    })
+    .finally(() => invalidateUserData(input.userId));
 }
 
 /** The owner's runs, newest first. Rows that no longer parse (schema drift) are skipped. */
@@ -120,6 +123,10 @@ export async function listSimulatorRuns({
   userId: string;
 }): Promise<SimulatorRunDto[]> {
   await authorize(userId);
+  return cachedForUser(userId, 'simulator-runs', () => readSimulatorRuns(userId));
+}
+
+async function readSimulatorRuns(userId: string): Promise<SimulatorRunDto[]> {
   const rows = await db.simulatorRun.findMany({
     where: { userId },
     orderBy: { createdAt: 'desc' },
@@ -168,6 +175,8 @@ export async function deleteSimulatorRun({
   runId: string;
 }): Promise<void> {
   await authorize(userId);
-  const { count } = await db.simulatorRun.deleteMany({ where: { id: runId, userId } });
+  const { count } = await db.simulatorRun
+    .deleteMany({ where: { id: runId, userId } })
+    .finally(() => invalidateUserData(userId));
   if (count === 0) throw new SimulatorRunError('not-found', 'That run does not exist.');
 }

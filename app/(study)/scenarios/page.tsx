@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { z } from 'zod';
-import { ScenarioMeta } from '@/components/scenarios/scenario-meta';
+import { ScenarioList } from '@/components/scenarios/scenario-list';
 import { competencyLabel, difficultyLabel, scenarioKindLabel } from '@/lib/content/labels';
 import { getCurrentUser } from '@/lib/auth/session';
 import { SCENARIO_KINDS } from '@/lib/content/scenario-schema';
@@ -142,35 +142,24 @@ export default async function ScenariosPage({ searchParams }: ScenariosPageProps
         <h2 id="scenario-list-heading" className="text-2xl">
           {visible.length} of {summaries.length} scenarios
         </h2>
-        <ul className="grid gap-4 md:grid-cols-2" data-testid="scenario-list">
-          {visible.map((summary) => {
+        <ScenarioList
+          items={visible.map((summary) => {
             const stat = statsById.get(summary.id);
-            return (
-              <li
-                key={summary.id}
-                className="card flex flex-col gap-2"
-                data-testid={`scenario-item-${summary.id}`}
-              >
-                <h3 className="text-lg">
-                  <Link href={`/scenarios/${summary.id}`}>{summary.title}</Link>
-                </h3>
-                <ScenarioMeta
-                  kind={summary.kind}
-                  difficulty={summary.difficulty}
-                  competencies={summary.competencies}
-                />
-                <p className="text-sm text-muted">
-                  {stat
-                    ? `Best score ${stat.bestScore} / 100 · ${stat.attempts} attempt${stat.attempts === 1 ? '' : 's'}`
-                    : user
-                      ? 'Not attempted yet'
-                      : ''}
-                  {summary.hasSimulator ? `${stat || user ? ' · ' : ''}Simulator preset` : ''}
-                </p>
-              </li>
-            );
+            const progress = stat
+              ? `Best score ${stat.bestScore} / 100 · ${stat.attempts} attempt${stat.attempts === 1 ? '' : 's'}`
+              : user
+                ? 'Not attempted yet'
+                : '';
+            return {
+              id: summary.id,
+              title: summary.title,
+              kind: summary.kind,
+              difficulty: summary.difficulty,
+              competencies: summary.competencies,
+              note: `${progress}${summary.hasSimulator ? `${stat || user ? ' · ' : ''}Simulator preset` : ''}`,
+            };
           })}
-        </ul>
+        />
         {visible.length === 0 && <p>No scenario matches these filters.</p>}
       </section>
     </div>

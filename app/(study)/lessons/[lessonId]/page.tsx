@@ -2,6 +2,7 @@ import { LessonChallenges } from '@/components/simulator/challenge-card';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { Suspense } from 'react';
 import { Breadcrumbs } from '@/components/lesson/breadcrumbs';
 import { LessonBody } from '@/components/lesson/lesson-body';
 import { LessonEnhancements } from '@/components/lesson/lesson-enhancements';
@@ -96,108 +97,126 @@ export default async function LessonPage({ params }: LessonPageProps) {
               </ul>
             </section>
 
-            <div className="lg:hidden">
-              <TableOfContents entries={toc} idPrefix="inline" />
-            </div>
+            {/*
+              Each <Suspense> below is a separate unit of hydration: React hydrates them one after
+              another in short, interruptible tasks instead of one long task over the whole page
+              (the content is static, so no fallback is ever shown).
+            */}
+            <Suspense>
+              <div className="lg:hidden">
+                <TableOfContents entries={toc} idPrefix="inline" />
+              </div>
+              <LessonBody html={html} />
+              <LessonEnhancements />
+            </Suspense>
 
-            <LessonBody html={html} />
-            <LessonEnhancements />
-
-            <section aria-labelledby="key-terms-heading" className="space-y-3">
-              <h2 id="key-terms-heading" className="text-2xl">
-                Key terms
-              </h2>
-              <dl className="space-y-3">
-                {lesson.keyTerms.map((keyTerm) => (
-                  <div key={keyTerm.term}>
-                    <dt className="font-semibold">
-                      <Link href={`/glossary#${glossarySlug(keyTerm.term)}`}>{keyTerm.term}</Link>
-                    </dt>
-                    <dd className="text-muted">{keyTerm.definition}</dd>
-                  </div>
-                ))}
-              </dl>
-            </section>
+            <Suspense>
+              <section aria-labelledby="key-terms-heading" className="space-y-3">
+                <h2 id="key-terms-heading" className="text-2xl">
+                  Key terms
+                </h2>
+                <dl className="space-y-3">
+                  {lesson.keyTerms.map((keyTerm) => (
+                    <div key={keyTerm.term}>
+                      <dt className="font-semibold">
+                        <Link href={`/glossary#${glossarySlug(keyTerm.term)}`}>{keyTerm.term}</Link>
+                      </dt>
+                      <dd className="text-muted">{keyTerm.definition}</dd>
+                    </div>
+                  ))}
+                </dl>
+              </section>
+            </Suspense>
 
             {lesson.simulatorPreset && (
-              <div className="card space-y-2" data-testid="lesson-simulator">
-                <SimulatorEmbed presetId={lesson.simulatorPreset} />
-                <SimulatorLink presetId={lesson.simulatorPreset} />
-              </div>
+              <Suspense>
+                <div className="card space-y-2" data-testid="lesson-simulator">
+                  <SimulatorEmbed presetId={lesson.simulatorPreset} />
+                  <SimulatorLink presetId={lesson.simulatorPreset} />
+                </div>
+              </Suspense>
             )}
 
-            <LessonChallenges lessonId={lesson.id} />
+            <Suspense>
+              <LessonChallenges lessonId={lesson.id} />
+            </Suspense>
 
-            <section
-              aria-labelledby="interview-heading"
-              className="callout callout-interview space-y-2 rounded-lg border-l-4 border-accent bg-surface-2 p-4"
-            >
-              <h2 id="interview-heading" className="text-lg">
-                How to say it in an interview
-              </h2>
-              <p>{lesson.interviewSummary}</p>
-            </section>
-
-            <SelfCheck
-              questions={lesson.selfCheck.map(toPublicQuestion)}
-              submitAnswer={submitSelfCheckAnswerAction}
-            />
-
-            <section aria-labelledby="complete-heading" className="card space-y-2">
-              <h2 id="complete-heading" className="text-lg">
-                Finished reading?
-              </h2>
-              <MarkCompleteButton markComplete={markLessonCompleteAction} nextLesson={next} />
-            </section>
-
-            {lesson.sources.length > 0 && (
-              <section aria-labelledby="sources-heading" className="space-y-2 text-sm">
-                <h2 id="sources-heading" className="text-lg">
-                  Sources
+            <Suspense>
+              <section
+                aria-labelledby="interview-heading"
+                className="callout callout-interview space-y-2 rounded-lg border-l-4 border-accent bg-surface-2 p-4"
+              >
+                <h2 id="interview-heading" className="text-lg">
+                  How to say it in an interview
                 </h2>
-                <ul className="list-disc space-y-1 pl-6">
-                  {lesson.sources.map((source) => (
-                    <li key={source.url}>
-                      <a href={source.url} rel="noreferrer">
-                        {source.title}
-                      </a>
-                    </li>
-                  ))}
-                </ul>
+                <p>{lesson.interviewSummary}</p>
               </section>
-            )}
 
-            <nav
-              aria-label="Previous and next lesson"
-              className="flex flex-wrap justify-between gap-4 border-t border-border pt-6"
-            >
-              {previous ? (
-                <Link href={`/lessons/${previous.id}`} rel="prev" className="btn btn-secondary">
-                  <span aria-hidden="true">←</span>{' '}
-                  <span className="sr-only">Previous lesson: </span>
-                  {previous.title}
-                </Link>
-              ) : (
-                <span />
+              <SelfCheck
+                questions={lesson.selfCheck.map(toPublicQuestion)}
+                submitAnswer={submitSelfCheckAnswerAction}
+              />
+            </Suspense>
+
+            <Suspense>
+              <section aria-labelledby="complete-heading" className="card space-y-2">
+                <h2 id="complete-heading" className="text-lg">
+                  Finished reading?
+                </h2>
+                <MarkCompleteButton markComplete={markLessonCompleteAction} nextLesson={next} />
+              </section>
+
+              {lesson.sources.length > 0 && (
+                <section aria-labelledby="sources-heading" className="space-y-2 text-sm">
+                  <h2 id="sources-heading" className="text-lg">
+                    Sources
+                  </h2>
+                  <ul className="list-disc space-y-1 pl-6">
+                    {lesson.sources.map((source) => (
+                      <li key={source.url}>
+                        <a href={source.url} rel="noreferrer">
+                          {source.title}
+                        </a>
+                      </li>
+                    ))}
+                  </ul>
+                </section>
               )}
-              {next ? (
-                <Link href={`/lessons/${next.id}`} rel="next" className="btn btn-secondary">
-                  <span className="sr-only">Next lesson: </span>
-                  {next.title} <span aria-hidden="true">→</span>
-                </Link>
-              ) : (
-                <Link href="/lessons" className="btn btn-secondary">
-                  Back to all lessons
-                </Link>
-              )}
-            </nav>
+
+              <nav
+                aria-label="Previous and next lesson"
+                className="flex flex-wrap justify-between gap-4 border-t border-border pt-6"
+              >
+                {previous ? (
+                  <Link href={`/lessons/${previous.id}`} rel="prev" className="btn btn-secondary">
+                    <span aria-hidden="true">←</span>{' '}
+                    <span className="sr-only">Previous lesson: </span>
+                    {previous.title}
+                  </Link>
+                ) : (
+                  <span />
+                )}
+                {next ? (
+                  <Link href={`/lessons/${next.id}`} rel="next" className="btn btn-secondary">
+                    <span className="sr-only">Next lesson: </span>
+                    {next.title} <span aria-hidden="true">→</span>
+                  </Link>
+                ) : (
+                  <Link href="/lessons" className="btn btn-secondary">
+                    Back to all lessons
+                  </Link>
+                )}
+              </nav>
+            </Suspense>
           </article>
 
-          <aside className="hidden lg:block" aria-label="Table of contents">
-            <div className="sticky top-6">
-              <TableOfContents entries={toc} idPrefix="side" />
-            </div>
-          </aside>
+          <Suspense>
+            <aside className="hidden lg:block" aria-label="Table of contents">
+              <div className="sticky top-6">
+                <TableOfContents entries={toc} idPrefix="side" />
+              </div>
+            </aside>
+          </Suspense>
         </div>
       </div>
     </LessonUserStateProvider>
