@@ -2,6 +2,7 @@ import 'server-only';
 import { LRUCache } from 'lru-cache';
 import { db } from '@/lib/db';
 import { invalidateUserData } from '@/lib/cache/user-data';
+import { listenChannel, notifyChannel } from '@/lib/realtime/pg-notify';
 
 /*
  * Server-side session rows. The JWT cookie only names a row (`sid`); deleting the row
@@ -34,22 +35,51 @@ const globalForSessions = globalThis as unknown as {
   meshDojoSessions?: LRUCache<string, CachedSession>;
 };
 
+/**
+ * PostgreSQL channel on which every instance announces revocations: `u:<userId>` (all of a
+ * user's sessions, or the user's name changed) or `s:<sessionId>` (one session).
+ */
+export const SESSION_CHANNEL = 'mesh_dojo_sessions';
+
 function sessionCache(): LRUCache<string, CachedSession> {
-  globalForSessions.meshDojoSessions ??= new LRUCache<string, CachedSession>({
-    max: 10_000,
-    ttl: SESSION_CACHE_TTL_MS,
-    // Wall-clock time, checked on every read (tests move the clock with fake timers).
-    ttlResolution: 0,
-    perf: { now: () => Date.now() },
-  });
+  if (!globalForSessions.meshDojoSessions) {
+    const created = new LRUCache<string, CachedSession>({
+      max: 10_000,
+      ttl: SESSION_CACHE_TTL_MS,
+      // Wall-clock time, checked on every read (tests move the clock with fake timers).
+      ttlResolution: 0,
+      perf: { now: () => Date.now() },
+    });
+    globalForSessions.meshDojoSessions = created;
+    // Another instance's revocation reaches this one as soon as its notification arrives; after
+    // a (re)connect, when some may have been missed, every cached row is read again.
+    listenChannel(SESSION_CHANNEL, (payload) => {
+      if (payload === null) created.clear();
+      else if (payload.startsWith('u:')) dropUserSessions(created, payload.slice(2));
+      else if (payload.startsWith('s:')) created.delete(payload.slice(2));
+    });
+  }
   return globalForSessions.meshDojoSessions;
 }
 
-/** Forgets cached session rows of the user in this process (revocation, rename, deletion). */
-export function forgetUserSessions(userId: string): void {
-  const cache = sessionCache();
+function dropUserSessions(cache: LRUCache<string, CachedSession>, userId: string): void {
   const mine = [...cache.entries()].filter(([, row]) => row.userId === userId);
   for (const [sessionId] of mine) cache.delete(sessionId);
+}
+
+/** Drops one cached session row here and on every other instance. */
+function forgetSession(sessionId: string): void {
+  sessionCache().delete(sessionId);
+  void notifyChannel(SESSION_CHANNEL, `s:${sessionId}`);
+}
+
+/**
+ * Forgets cached session rows of the user in this process and, on PostgreSQL, on every other
+ * instance (revocation, rename, deletion).
+ */
+export function forgetUserSessions(userId: string): void {
+  dropUserSessions(sessionCache(), userId);
+  void notifyChannel(SESSION_CHANNEL, `u:${userId}`);
 }
 
 export type SessionSummary = {
@@ -87,7 +117,7 @@ export async function createSession({
   });
   if (extra.length) {
     await db.userSession.deleteMany({ where: { id: { in: extra.map((s) => s.id) } } });
-    for (const { id } of extra) sessionCache().delete(id);
+    for (const { id } of extra) forgetSession(id);
   }
   return row.id;
 }
@@ -154,7 +184,7 @@ export async function listSessions({
 /** Ends one session (sign-out). */
 export async function revokeSession({ sessionId }: { sessionId: string }): Promise<void> {
   await db.userSession.deleteMany({ where: { id: sessionId } });
-  sessionCache().delete(sessionId);
+  forgetSession(sessionId);
 }
 
 /** Ends every session of a user ("sign out everywhere", password change, reset). */

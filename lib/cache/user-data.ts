@@ -1,23 +1,36 @@
 import 'server-only';
+import { listenChannel, notifyChannel } from '@/lib/realtime/pg-notify';
 import { createPerUserCache } from './per-user';
 import type { PerUserCache } from './per-user';
 
 /**
  * How long a cached per-user value may be served without a write in this process: the lag
- * after which another instance's write (or a card falling due) shows up. docs/caching.md.
+ * after which a card falling due, a write behind the app's back, or (on PostgreSQL) a write
+ * whose notification was lost shows up. docs/caching.md.
  */
 export const USER_DATA_CACHE_TTL_MS = 5_000;
+
+/** PostgreSQL channel on which every instance announces "user X's data changed". */
+export const USER_DATA_CHANNEL = 'mesh_dojo_user_data';
 
 // On globalThis: route handlers, server actions and pages may be bundled with separate copies
 // of this module, and an invalidation in one must reach the cache the others read.
 const globalForCache = globalThis as unknown as { meshDojoUserData?: PerUserCache };
 
 function cache(): PerUserCache {
-  globalForCache.meshDojoUserData ??= createPerUserCache({
-    maxUsers: 2_000,
-    maxEntriesPerUser: 32,
-    ttlMs: USER_DATA_CACHE_TTL_MS,
-  });
+  if (!globalForCache.meshDojoUserData) {
+    const created = createPerUserCache({
+      maxUsers: 2_000,
+      maxEntriesPerUser: 32,
+      ttlMs: USER_DATA_CACHE_TTL_MS,
+    });
+    globalForCache.meshDojoUserData = created;
+    // Several instances (PostgreSQL): another instance's write drops this one's copy as soon as
+    // its notification arrives; after a (re)connect, when some may have been missed, drop all.
+    listenChannel(USER_DATA_CHANNEL, (userId) =>
+      userId === null ? created.clear() : created.invalidate(userId),
+    );
+  }
   return globalForCache.meshDojoUserData;
 }
 
@@ -34,7 +47,11 @@ export function cachedForUser<T>(
   return cache().get(userId, key, compute);
 }
 
-/** Drops the user's cached data in this process; call after every write to it commits. */
+/**
+ * Drops the user's cached data in this process and, on PostgreSQL, tells every other instance
+ * to drop theirs; call after every write to it commits.
+ */
 export function invalidateUserData(userId: string): void {
   cache().invalidate(userId);
+  void notifyChannel(USER_DATA_CHANNEL, userId);
 }
