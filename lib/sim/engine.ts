@@ -541,6 +541,7 @@ export class Simulation {
   // A double passed to a method that V8 does not inline is boxed (one allocation per call), so the
   // hot handlers pass times and latencies here instead (see arriveAtService, addLatency).
   private readonly argT = new Float64Array(1);
+  private readonly argQ = new Float64Array(2); // a window's p50 and p99 (rollWindows)
   private readonly dU = new Float64Array(DRAW_BLOCK);
   private readonly dL = new Float64Array(DRAW_BLOCK);
   private readonly dS = new Int32Array(4);
@@ -728,18 +729,47 @@ export class Simulation {
 
   /** Processes events due at or before `tMs`, on the fast path while the config allows it. */
   private drive(tMs: number): void {
-    const limit = this.maxEvents;
     for (;;) {
       if (this.fastOn) {
         if (!this.runFast(tMs)) return;
         continue; // an intent switched the fast path off
       }
-      while (this.hSize > 0 && this.hT[this.hHeap ? 0 : this.hSize - 1]! <= tMs) {
-        if (this.events >= limit) throw new SimBudgetError(limit);
-        this.next();
-        if (this.fastOn) break; // an intent made the fast path possible
-      }
+      this.runGeneral(tMs);
       if (!this.fastOn) return;
+    }
+  }
+
+  /**
+   * The general event loop: takes the earliest event off the queue while it is due by tMs (as
+   * next(), written out), until the queue is empty or an intent makes the fast path possible.
+   */
+  private runGeneral(tMs: number): void {
+    const limit = this.maxEvents;
+    for (;;) {
+      const n = this.hSize - 1;
+      if (n < 0) return;
+      let slot: number;
+      if (!this.hHeap) {
+        // The earliest is last; its slot id stays at position n, i.e. on the free list.
+        const t = this.hT[n]!;
+        if (!(t <= tMs)) return;
+        if (this.events >= limit) throw new SimBudgetError(limit);
+        this.hSize = n;
+        slot = this.hI[n]!;
+        this.now = t;
+      } else {
+        const t = this.hT[0]!;
+        if (!(t <= tMs)) return;
+        if (this.events >= limit) throw new SimBudgetError(limit);
+        this.hSize = n;
+        slot = this.hI[0]!;
+        this.now = t;
+        this.heapRemoveRoot(n, slot);
+      }
+      // Read the slot before any handler pushes (a push may reuse it).
+      const ka = this.vA[slot]!;
+      this.dispatch(ka & 7, ka >> 3, this.vB[slot]!);
+      if (this.fastOn) return; // an intent made the fast path possible
     }
   }
 
@@ -2632,14 +2662,16 @@ export class Simulation {
     // Idle gaps can span many windows (low rates, small windows): only the last MAX_SERIES of
     // them can be kept, so jump over the rest instead of walking through them one by one.
     let closed = 0;
+    const q = this.argQ;
     while (this.now >= this.winStart + wms) {
       const n = this.win.count;
+      this.win.quantilePairMs(0.5, 0.99, q);
       series.push({
         tMs: this.winStart,
         throughputRps: (n * 1000) / wms,
         errorRate: n ? this.winErr / n : 0,
-        p50Ms: n ? this.win.quantileMs(0.5) : 0,
-        p99Ms: n ? this.win.quantileMs(0.99) : 0,
+        p50Ms: n ? q[0]! : 0,
+        p99Ms: n ? q[1]! : 0,
         meanMs: this.win.meanMs(),
         retriesPerS: ((this.retriesTotal - this.winRetries0) * 1000) / wms,
       });
