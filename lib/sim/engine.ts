@@ -1577,6 +1577,14 @@ export class Simulation {
     let winMax = win.maxMs;
     let winOver = win.overflow;
     let winErr = this.winErr;
+    // The per-service histogram being recorded (sDst, -1 for none yet), its state in locals.
+    let sDst = -1;
+    let sH = e2e;
+    let sCounts = e2eCounts;
+    let sCount = 0;
+    let sSum = 0;
+    let sMax = 0;
+    let sOver = 0;
     let done = 0;
     // The clock ends at the latest event processed (arrivals of this batch may be later).
     let last = this.now;
@@ -1655,13 +1663,28 @@ export class Simulation {
         over = 1;
       }
       if (t >= measureFrom) {
-        // svcHist[dst].recordBucket, written out (a call would box lat).
-        const h = svcHist[dst]!;
-        h.counts[bucket]! += 1;
-        h.count++;
-        h.sumMs += lat;
-        if (lat > h.maxMs) h.maxMs = lat;
-        h.overflow += over;
+        // svcHist[dst].recordBucket, written out (a call would box lat), on locals while the
+        // responses are for the same service (always, with one caller).
+        if (dst !== sDst) {
+          if (sDst >= 0) {
+            sH.count = sCount;
+            sH.sumMs = sSum;
+            sH.maxMs = sMax;
+            sH.overflow = sOver;
+          }
+          sDst = dst;
+          sH = svcHist[dst]!;
+          sCounts = sH.counts;
+          sCount = sH.count;
+          sSum = sH.sumMs;
+          sMax = sH.maxMs;
+          sOver = sH.overflow;
+        }
+        sCounts[bucket]! += 1;
+        sCount++;
+        sSum += lat;
+        if (lat > sMax) sMax = lat;
+        sOver += over;
         svcErr[dst * NCAUSE + cause]!++;
       }
       inFlight--;
@@ -1704,6 +1727,12 @@ export class Simulation {
     e2e.sumMs = e2eSum;
     e2e.maxMs = e2eMax;
     e2e.overflow = e2eOver;
+    if (sDst >= 0) {
+      sH.count = sCount;
+      sH.sumMs = sSum;
+      sH.maxMs = sMax;
+      sH.overflow = sOver;
+    }
     this.jFreeTop = jFreeTop;
     this.jobsN = jobsN;
     this.events = events;
