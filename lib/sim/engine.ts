@@ -538,6 +538,10 @@ export class Simulation {
   private fCount = false;
   // PRNG draws computed ahead, each as its uniform and the uniform's log (see
   // refillDraws); the state of record is dS advanced by dI draws while any are buffered.
+  // A double passed to a method that V8 does not inline is boxed (one allocation per call), so the
+  // hot handlers pass times and latencies here instead (see arriveAtService, addLatency).
+  private readonly argT = new Float64Array(1);
+  private readonly argQ = new Float64Array(2); // a window's p50 and p99 (rollWindows)
   private readonly dU = new Float64Array(DRAW_BLOCK);
   private readonly dL = new Float64Array(DRAW_BLOCK);
   private readonly dS = new Int32Array(4);
@@ -725,18 +729,47 @@ export class Simulation {
 
   /** Processes events due at or before `tMs`, on the fast path while the config allows it. */
   private drive(tMs: number): void {
-    const limit = this.maxEvents;
     for (;;) {
       if (this.fastOn) {
         if (!this.runFast(tMs)) return;
         continue; // an intent switched the fast path off
       }
-      while (this.hSize > 0 && this.hT[this.hHeap ? 0 : this.hSize - 1]! <= tMs) {
-        if (this.events >= limit) throw new SimBudgetError(limit);
-        this.next();
-        if (this.fastOn) break; // an intent made the fast path possible
-      }
+      this.runGeneral(tMs);
       if (!this.fastOn) return;
+    }
+  }
+
+  /**
+   * The general event loop: takes the earliest event off the queue while it is due by tMs (as
+   * next(), written out), until the queue is empty or an intent makes the fast path possible.
+   */
+  private runGeneral(tMs: number): void {
+    const limit = this.maxEvents;
+    for (;;) {
+      const n = this.hSize - 1;
+      if (n < 0) return;
+      let slot: number;
+      if (!this.hHeap) {
+        // The earliest is last; its slot id stays at position n, i.e. on the free list.
+        const t = this.hT[n]!;
+        if (!(t <= tMs)) return;
+        if (this.events >= limit) throw new SimBudgetError(limit);
+        this.hSize = n;
+        slot = this.hI[n]!;
+        this.now = t;
+      } else {
+        const t = this.hT[0]!;
+        if (!(t <= tMs)) return;
+        if (this.events >= limit) throw new SimBudgetError(limit);
+        this.hSize = n;
+        slot = this.hI[0]!;
+        this.now = t;
+        this.heapRemoveRoot(n, slot);
+      }
+      // Read the slot before any handler pushes (a push may reuse it).
+      const ka = this.vA[slot]!;
+      this.dispatch(ka & 7, ka >> 3, this.vB[slot]!);
+      if (this.fastOn) return; // an intent made the fast path possible
     }
   }
 
@@ -1544,6 +1577,14 @@ export class Simulation {
     let winMax = win.maxMs;
     let winOver = win.overflow;
     let winErr = this.winErr;
+    // The per-service histogram being recorded (sDst, -1 for none yet), its state in locals.
+    let sDst = -1;
+    let sH = e2e;
+    let sCounts = e2eCounts;
+    let sCount = 0;
+    let sSum = 0;
+    let sMax = 0;
+    let sOver = 0;
     let done = 0;
     // The clock ends at the latest event processed (arrivals of this batch may be later).
     let last = this.now;
@@ -1622,13 +1663,28 @@ export class Simulation {
         over = 1;
       }
       if (t >= measureFrom) {
-        // svcHist[dst].recordBucket, written out (a call would box lat).
-        const h = svcHist[dst]!;
-        h.counts[bucket]! += 1;
-        h.count++;
-        h.sumMs += lat;
-        if (lat > h.maxMs) h.maxMs = lat;
-        h.overflow += over;
+        // svcHist[dst].recordBucket, written out (a call would box lat), on locals while the
+        // responses are for the same service (always, with one caller).
+        if (dst !== sDst) {
+          if (sDst >= 0) {
+            sH.count = sCount;
+            sH.sumMs = sSum;
+            sH.maxMs = sMax;
+            sH.overflow = sOver;
+          }
+          sDst = dst;
+          sH = svcHist[dst]!;
+          sCounts = sH.counts;
+          sCount = sH.count;
+          sSum = sH.sumMs;
+          sMax = sH.maxMs;
+          sOver = sH.overflow;
+        }
+        sCounts[bucket]! += 1;
+        sCount++;
+        sSum += lat;
+        if (lat > sMax) sMax = lat;
+        sOver += over;
         svcErr[dst * NCAUSE + cause]!++;
       }
       inFlight--;
@@ -1671,6 +1727,12 @@ export class Simulation {
     e2e.sumMs = e2eSum;
     e2e.maxMs = e2eMax;
     e2e.overflow = e2eOver;
+    if (sDst >= 0) {
+      sH.count = sCount;
+      sH.sumMs = sSum;
+      sH.maxMs = sMax;
+      sH.overflow = sOver;
+    }
     this.jFreeTop = jFreeTop;
     this.jobsN = jobsN;
     this.events = events;
@@ -1691,37 +1753,46 @@ export class Simulation {
   // ================================================================ heap
 
   private push(t: number, k: number, a: number, b: number): void {
-    if (this.hSize === this.hT.length) this.growHeap();
+    const n = this.hSize;
+    if (n === this.hT.length) this.growHeap();
     const hT = this.hT;
     const hI = this.hI;
-    const n = this.hSize;
     const slot = hI[n]!; // a free slot (see the field comment)
-    const s = this.seq++;
-    this.vS[slot] = s;
+    this.vS[slot] = this.seq++;
     this.vA[slot] = (a << 3) | k; // event kind in the low 3 bits, record index above
     this.vB[slot] = b;
     this.hSize = n + 1;
-    if (!this.hHeap) {
-      if (n < SORTED_MAX) {
-        // Latest-first: shift the events due at or before t (smaller seq on a tie) one up.
-        let i = n - 1;
-        while (i >= 0) {
-          const ti = hT[i]!;
-          if (ti > t) break;
-          hT[i + 1] = ti;
-          hI[i + 1] = hI[i]!;
-          i--;
-        }
-        hT[i + 1] = t;
-        hI[i + 1] = slot;
-        return;
+    if (!this.hHeap && n < SORTED_MAX) {
+      // Latest-first: shift the events due at or before t (smaller seq on a tie) one up.
+      let i = n - 1;
+      while (i >= 0) {
+        const ti = hT[i]!;
+        if (ti > t) break;
+        hT[i + 1] = ti;
+        hI[i + 1] = hI[i]!;
+        i--;
       }
+      hT[i + 1] = t;
+      hI[i + 1] = slot;
+      return;
+    }
+    this.hT[n] = t; // the time travels in the array (a double argument would be boxed)
+    this.heapInsert(n, slot);
+  }
+
+  /** Heap mode (entered here from a full sorted run): sifts the event in slot, time hT[n], up. */
+  private heapInsert(n: number, slot: number): void {
+    const hT = this.hT;
+    const hI = this.hI;
+    const t = hT[n]!;
+    if (!this.hHeap) {
       // Reversed, the sorted run is ascending by (time, seq): already a valid min-heap.
-      this.hT.subarray(0, n).reverse();
-      this.hI.subarray(0, n).reverse();
+      hT.subarray(0, n).reverse();
+      hI.subarray(0, n).reverse();
       this.hHeap = true;
     }
     const vS = this.vS;
+    const s = vS[slot]!;
     let i = n;
     while (i > 0) {
       const p = (i - 1) >> 1;
@@ -2211,7 +2282,8 @@ export class Simulation {
     if (tplLen[tpl] === 0 && extra === this.handshakeMs) {
       // No proxies: every sender adds the same constant delay, so arrivals reach the replica in
       // processing order and the FIFO station can be solved now (exact, no event needed).
-      this.arriveAtService(a, first);
+      this.argT[0] = first;
+      this.arriveAtService(a);
     } else if (first > this.now) this.push(first, EV_HOP, a, this.aGen[a]!);
     else this.advance(a);
   }
@@ -2270,7 +2342,8 @@ export class Simulation {
     let step = this.aStep[a]!;
     for (;;) {
       if (step >= len) {
-        this.arriveAtService(a, this.now);
+        this.argT[0] = this.now;
+        this.arriveAtService(a);
         return;
       }
       const kind = tplStep[tpl * MAX_TPL_LEN + step]!;
@@ -2338,7 +2411,8 @@ export class Simulation {
         // The last step is this replica's own sidecar / node ztunnel / the kernel: a FIFO stage
         // with constant on-path latency, so every request reaches the replica in the order this
         // step processed it, and the replica's FIFO station can be solved now, exactly.
-        this.arriveAtService(a, leave + TPL_FINAL_NET[tpl]! * this.netMs);
+        this.argT[0] = leave + TPL_FINAL_NET[tpl]! * this.netMs;
+        this.arriveAtService(a);
         return;
       }
       const next = leave + tplNet[tpl * MAX_TPL_LEN + step]! * this.netMs;
@@ -2349,8 +2423,9 @@ export class Simulation {
     }
   }
 
-  /** Solves the replica's FIFO station for an arrival at `tArr` (≥ now) and schedules what follows. */
-  private arriveAtService(a: number, tArr: number): void {
+  /** Solves the replica's FIFO station for an arrival at `argT[0]` (≥ now) and schedules what follows. */
+  private arriveAtService(a: number): void {
+    const tArr = this.argT[0]!;
     const r = this.aRep[a]!;
     const node = this.aNode[a]!;
     const failP = this.rFailP[r]!;
@@ -2554,7 +2629,9 @@ export class Simulation {
   private finishCall(c: number, cause: number): void {
     const dst = this.cDst[c]!;
     if (this.now >= this.measureFrom) {
-      this.svcHist[dst]!.record(this.now - this.cStartT[c]!);
+      const lat = this.now - this.cStartT[c]!;
+      this.argT[0] = lat;
+      this.addLatency(this.svcHist[dst]!);
       this.svcErr[dst * NCAUSE + cause]!++;
     }
     const parent = this.cParent[c]!;
@@ -2573,12 +2650,39 @@ export class Simulation {
     this.inFlight--;
     const lat = this.now - startT;
     if (this.now >= this.winStart + this.config.windowMs) this.rollWindows();
-    this.win.record(lat);
+    this.argT[0] = lat;
+    this.addLatency(this.win);
     if (cause !== C_OK) this.winErr++;
     if (startT >= this.measureFrom) {
-      this.e2e.record(lat);
+      this.addLatency(this.e2e);
       this.e2eErr[cause]!++;
     }
+  }
+
+  /**
+   * LogHistogram.record(argT[0]), written out: the latency travels in argT, since a double
+   * argument to a call that is not inlined is boxed (an allocation per event).
+   */
+  private addLatency(h: LogHistogram): void {
+    const ms = this.argT[0]!;
+    let i = 0;
+    const us = ms * 1000;
+    if (us >= 1) {
+      bits[0] = us;
+      const hi = bitsHi[1]!;
+      i =
+        1 +
+        (((hi >>> 20) - 1023) << HISTOGRAM_SUB_BITS) +
+        ((hi >>> (20 - HISTOGRAM_SUB_BITS)) & ((1 << HISTOGRAM_SUB_BITS) - 1));
+      if (i >= HISTOGRAM_BUCKETS) {
+        i = HISTOGRAM_BUCKETS - 1;
+        h.overflow++;
+      }
+    }
+    h.counts[i]! += 1;
+    h.count++;
+    h.sumMs += ms;
+    if (ms > h.maxMs) h.maxMs = ms;
   }
 
   private rollWindows(): void {
@@ -2587,14 +2691,16 @@ export class Simulation {
     // Idle gaps can span many windows (low rates, small windows): only the last MAX_SERIES of
     // them can be kept, so jump over the rest instead of walking through them one by one.
     let closed = 0;
+    const q = this.argQ;
     while (this.now >= this.winStart + wms) {
       const n = this.win.count;
+      this.win.quantilePairMs(0.5, 0.99, q);
       series.push({
         tMs: this.winStart,
         throughputRps: (n * 1000) / wms,
         errorRate: n ? this.winErr / n : 0,
-        p50Ms: n ? this.win.quantileMs(0.5) : 0,
-        p99Ms: n ? this.win.quantileMs(0.99) : 0,
+        p50Ms: n ? q[0]! : 0,
+        p99Ms: n ? q[1]! : 0,
         meanMs: this.win.meanMs(),
         retriesPerS: ((this.retriesTotal - this.winRetries0) * 1000) / wms,
       });

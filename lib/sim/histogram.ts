@@ -86,25 +86,64 @@ export class LogHistogram {
     if (this.count === 0) return 0;
     const target = q * this.count;
     let cum = 0;
+    // cum < target holds before every bucket, so an empty bucket never stops the scan (no
+    // branch on empty buckets, which are many and mispredict).
     for (let i = 0; i < NB; i++) {
       const c = this.counts[i]!;
-      if (c === 0) continue;
-      if (cum + c >= target) {
-        if (i === 0) return 0.0005;
-        const frac = (target - cum) / c;
-        const octave = (i - 1) >> SUB_BITS;
-        const sub = (i - 1) & (SUB - 1);
-        const v = (2 ** octave * (1 + (sub + frac) / SUB)) / 1000;
-        return v > this.maxMs ? this.maxMs : v;
-      }
+      if (cum + c >= target) return this.valueIn(i, target, cum, c);
       cum += c;
     }
     return this.maxMs;
   }
 
+  /**
+   * Two quantiles qa ≤ qb in one pass (the same numbers as two quantileMs calls): out[0] gets
+   * the qa-quantile, out[1] the qb-quantile.
+   */
+  quantilePairMs(qa: number, qb: number, out: Float64Array): void {
+    if (this.count === 0) {
+      out[0] = 0;
+      out[1] = 0;
+      return;
+    }
+    const ta = qa * this.count;
+    const tb = qb * this.count;
+    let cum = 0;
+    let haveA = false;
+    for (let i = 0; i < NB; i++) {
+      const c = this.counts[i]!; // empty buckets never stop the scan (see quantileMs)
+      if (!haveA && cum + c >= ta) {
+        out[0] = this.valueIn(i, ta, cum, c);
+        haveA = true;
+      }
+      if (cum + c >= tb) {
+        out[1] = this.valueIn(i, tb, cum, c);
+        return;
+      }
+      cum += c;
+    }
+    if (!haveA) out[0] = this.maxMs;
+    out[1] = this.maxMs;
+  }
+
+  /** The value at rank `target` inside bucket i (holding c values above `cum`), interpolated. */
+  private valueIn(i: number, target: number, cum: number, c: number): number {
+    if (i === 0) return 0.0005;
+    const frac = (target - cum) / c;
+    const octave = (i - 1) >> SUB_BITS;
+    const sub = (i - 1) & (SUB - 1);
+    const v = (2 ** octave * (1 + (sub + frac) / SUB)) / 1000;
+    return v > this.maxMs ? this.maxMs : v;
+  }
+
   /** Empties the histogram. */
   reset(): void {
-    if (this.count > 0) this.counts.fill(0);
+    // Every value is at most maxMs, so no bucket past maxMs's own is in use (maxMs may be an
+    // upper bound, see since(), which only clears more).
+    if (this.count > 0) {
+      const top = bucketOf(this.maxMs);
+      this.counts.fill(0, 0, top >= NB ? NB : top + 1);
+    }
     this.count = 0;
     this.sumMs = 0;
     this.maxMs = 0;

@@ -46,6 +46,35 @@ describe('log histogram', () => {
   });
 });
 
+describe('log histogram, one-pass quantiles and reset', () => {
+  it('quantilePairMs gives the numbers of two quantileMs calls; reset clears every bucket', () => {
+    const rng = seedRng(7);
+    const h = new LogHistogram();
+    const out = new Float64Array(2);
+    for (let round = 0; round < 50; round++) {
+      const n = 1 + (nextUint32(rng) % 500);
+      for (let i = 0; i < n; i++) {
+        // Latencies from 0.1 µs to ~ 3 days, some sharing buckets, some past the range.
+        const u = nextUniform(rng);
+        h.record(round % 7 === 0 ? 2e10 * u : Math.exp(30 * u - 16));
+      }
+      for (const [qa, qb] of [
+        [0.5, 0.99],
+        [0.5, 0.5],
+        [0.01, 0.999],
+      ] as const) {
+        h.quantilePairMs(qa, qb, out);
+        expect(out[0]).toBe(h.quantileMs(qa));
+        expect(out[1]).toBe(h.quantileMs(qb));
+      }
+      h.reset();
+      expect(h.counts.every((c) => c === 0)).toBe(true);
+      h.quantilePairMs(0.5, 0.99, out);
+      expect([...out]).toEqual([0, 0]);
+    }
+  });
+});
+
 describe('control-plane predictions', () => {
   it('mean Envoy backoff: 12.5, 37.5, 87.5 ms per retry (137.5 ms for three)', () => {
     expect(meanBackoffMs(1)).toBe(12.5);
