@@ -2,7 +2,19 @@
 import { loadCalibration, loadScenarios } from './grader-calibration';
 import { analyzeText } from '../lib/grading/text';
 import { cachedLemmaOffsets } from '../lib/grading/lemmas';
-import { findModelReversals } from '../lib/grading/model-reversal';
+import {
+  ALIGNMENT,
+  findModelReversals,
+  type AlignmentThresholds,
+} from '../lib/grading/model-reversal';
+
+// Study only: `-- 0.4 0.5` tries looser similarity thresholds (alignment, negation).
+const [similarity, negation] = process.argv.slice(2).map(Number);
+if (similarity !== undefined && negation !== undefined)
+  Object.assign(ALIGNMENT as AlignmentThresholds, {
+    minSimilarity: similarity,
+    minNegationSimilarity: negation,
+  });
 
 const scenarios = await loadScenarios();
 const byShape = new Map<string, { n: number; flagged: number }>();

@@ -28,7 +28,15 @@ export type ModelReversal = {
 };
 
 /** Alignment thresholds (calibrated on the tune split). */
-export const ALIGNMENT = {
+export type AlignmentThresholds = {
+  minSimilarity: number;
+  minNegationSimilarity: number;
+  numberTolerance: number;
+  minShared: number;
+  minUnitWords: number;
+};
+
+export const ALIGNMENT: Readonly<AlignmentThresholds> = {
   /** Dice similarity of content lemmas for two clauses to count as the same statement. */
   minSimilarity: 0.6,
   /** A polarity flip needs a closer match (the same words, one of them denied). */
@@ -39,7 +47,7 @@ export const ALIGNMENT = {
   minShared: 3,
   /** Content words a clause needs before it is compared (shorter segments join the next). */
   minUnitWords: 4,
-} as const;
+};
 
 const STOP = new Set(
   (
@@ -189,7 +197,13 @@ function buildUnit(analyzed: AnalyzedText, start: number, end: number): Unit {
     if (NUMBER.test(token.norm)) {
       const value = Number(token.norm.replace(/[,%]/g, ''));
       const after = tokens[i + 1];
-      if (Number.isFinite(value) && after && after.sentence === token.sentence)
+      // The quantity is the word after the number ("4,000 rps"), never another number.
+      if (
+        Number.isFinite(value) &&
+        after &&
+        after.sentence === token.sentence &&
+        !NUMBER.test(after.norm)
+      )
         unit.numbers.push({ value, unit: lemmaOf(after) });
       continue;
     }
@@ -198,9 +212,9 @@ function buildUnit(analyzed: AnalyzedText, start: number, end: number): Unit {
       continue;
     }
     unit.lemmas.add(lemma);
-    if (NEGATION_CUES.has(token.norm) || isPostNegationWord(tokens, i)) {
+    if (isCue(tokens, i) || isPostNegationWord(tokens, i)) {
       unit.cues += 1;
-      const head = negationHead(tokens, i, start, end, NEGATION_CUES.has(token.norm) ? 1 : -1);
+      const head = negationHead(tokens, i, start, end, isCue(tokens, i) ? 1 : -1);
       if (head) unit.heads.push({ head, segment: segmentContent(tokens, i, start, end) });
     }
     const bigram =
@@ -225,8 +239,26 @@ function buildUnit(analyzed: AnalyzedText, start: number, end: number): Unit {
 }
 
 const NEGATION_CUES = new Set(
-  'not no never without nor neither none nobody nothing skip skipping skipped'.split(' '),
+  (
+    'not no never without nor neither none nobody nothing skip skipping skipped little hardly ' +
+    'barely scarcely prevent prevents avoid avoids'
+  ).split(' '),
 );
+/** "keep 60 teams from hand-writing YAML", "stops X from": the "from" denies what follows. */
+const KEEP_FROM = new Set(['keep', 'keeps', 'stop', 'stops', 'prevent', 'prevents']);
+
+function isCue(tokens: readonly TextToken[], index: number): boolean {
+  const token = tokens[index];
+  if (!token) return false;
+  if (NEGATION_CUES.has(token.norm)) return true;
+  if (token.norm !== 'from') return false;
+  for (let j = index - 1; j >= Math.max(0, index - 4); j -= 1) {
+    const before = tokens[j];
+    if (!before || before.segment !== token.segment) break;
+    if (KEEP_FROM.has(before.norm)) return true;
+  }
+  return false;
+}
 const IMPLICIT_NEGATIONS = new Set(
   'unnecessary needless overkill pointless disabled off beyond lacks lacking missing absent'.split(
     ' ',
@@ -248,7 +280,7 @@ function negationHead(
   for (let j = index + step; j >= start && j < end; j += step) {
     const token = tokens[j];
     if (!token || STOP.has(token.norm) || POLARITY_WORDS.has(token.norm)) continue;
-    if (NEGATION_CUES.has(token.norm)) continue;
+    if (isCue(tokens, j)) continue;
     return lemmaOf(token);
   }
   return null;
@@ -362,13 +394,20 @@ const cache = new WeakMap<GradableScenario, ModelIndex>();
 function modelIndex(scenario: GradableScenario): ModelIndex {
   const known = cache.get(scenario);
   if (known) return known;
-  const texts = [scenario.modelAnswer?.senior, scenario.modelAnswer?.junior].filter(
-    (text): text is string => typeof text === 'string' && text.trim().length > 0,
-  );
+  const texts: Array<{ text: string; criterion?: string }> = [
+    scenario.modelAnswer?.senior,
+    scenario.modelAnswer?.junior,
+    scenario.why,
+  ]
+    .filter((text): text is string => typeof text === 'string' && text.trim().length > 0)
+    .map((text) => ({ text }));
+  // Each criterion's own explanation states its point: a clause reversing it reverses that criterion.
+  for (const criterion of scenario.rubric)
+    texts.push({ text: criterion.missedFeedback, criterion: criterion.id });
   const units: Unit[] = [];
   const criteria: string[][] = [];
   const expanded = expandRubric(scenario).criteria;
-  for (const text of texts) {
+  for (const { text, criterion: own } of texts) {
     const analyzed = analyzeText(text, cachedLemmaOffsets);
     const occurrences = expanded.map((criterion) =>
       findOccurrences(analyzed, criterion.phrases).filter((found) => !found.negated),
@@ -381,10 +420,10 @@ function modelIndex(scenario: GradableScenario): ModelIndex {
           .sort((a, b) => b.criterion.weight - a.criterion.weight)
           .map((criterion) => criterion.criterion.id);
       // The clause's own criteria, or else those of its sentence.
-      const own = carried((start) => start >= unit.start && start < unit.end);
+      const inClause = carried((start) => start >= unit.start && start < unit.end);
       const sentence = carried((start) => analyzed.tokens[start]?.sentence === unit.sentence);
       units.push(unit);
-      criteria.push(own.length > 0 ? own : sentence);
+      criteria.push(own ? [own] : inClause.length > 0 ? inClause : sentence);
     }
   }
   const index = { units, criteria };
