@@ -8,11 +8,11 @@ import {
   type AlignmentThresholds,
 } from '../lib/grading/model-reversal';
 
-// Study only: `-- 0.4 0.5` tries looser similarity thresholds (alignment, negation).
+// Study only: `-- 0.4 0.7` tries other similarity thresholds (opposites, negation).
 const [similarity, negation] = process.argv.slice(2).map(Number);
 if (similarity !== undefined && negation !== undefined)
   Object.assign(ALIGNMENT as AlignmentThresholds, {
-    minSimilarity: similarity,
+    minOppositeSimilarity: similarity,
     minNegationSimilarity: negation,
   });
 

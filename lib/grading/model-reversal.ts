@@ -5,7 +5,7 @@
 // one, …), in the mesh it names or in a number for the same quantity contradicts the model
 // clause. The rubric criteria that clause carries say how much it matters. Pure; the model
 // answer's analysis is cached per scenario object.
-import { expandRubric } from './concepts';
+import { countValue, expandRubric } from './concepts';
 import { cachedLemmaOffsets } from './lemmas';
 import { findOccurrences } from './match';
 import { analyzeText, isPostNegated, type AnalyzedText, type TextToken } from './text';
@@ -31,6 +31,7 @@ export type ModelReversal = {
 export type AlignmentThresholds = {
   minSimilarity: number;
   minNegationSimilarity: number;
+  minOppositeSimilarity: number;
   numberTolerance: number;
   minShared: number;
   minUnitWords: number;
@@ -41,6 +42,8 @@ export const ALIGNMENT: Readonly<AlignmentThresholds> = {
   minSimilarity: 0.6,
   /** A polarity flip needs a closer match (the same words, one of them denied). */
   minNegationSimilarity: 0.7,
+  /** Opposite words about the same neighbour are strong evidence: a looser alignment will do. */
+  minOppositeSimilarity: 0.6,
   /** Two numbers for the same quantity differ by more than this share. */
   numberTolerance: 0.25,
   /** Shared content lemmas (the same subject and predicate, not one common word). */
@@ -116,6 +119,7 @@ const OPPOSITES: ReadonlyArray<readonly [readonly string[], readonly string[]]> 
   ],
 ];
 
+const QUANTIFIERS = new Set(OPPOSITES[4]?.flat() ?? []);
 const MESH_NAMES = new Set(['istio', 'linkerd', 'cilium', 'consul', 'kuma', 'kong']);
 const NUMBER = /^\d[\d,]*(?:\.\d+)?%?$/;
 
@@ -161,7 +165,9 @@ function unitsOf(analyzed: AnalyzedText): Unit[] {
   for (let i = 0; i < tokens.length; i += 1) {
     const token = tokens[i];
     const next = tokens[i + 1];
-    if (token && !STOP.has(token.norm)) words += 1;
+    // Count only words that are content on both sides of a flip, so that "X is not Y" and
+    // "X is Y", or "Istio …" and "Linkerd …", split into the same clauses.
+    if (token && isContentWord(token)) words += 1;
     const sentenceEnds = !next || next.sentence !== token?.sentence;
     const segmentEnds = sentenceEnds || next.segment !== token?.segment;
     if (sentenceEnds || (segmentEnds && words >= ALIGNMENT.minUnitWords)) {
@@ -199,6 +205,7 @@ function buildUnit(analyzed: AnalyzedText, start: number, end: number): Unit {
       const after = tokens[i + 1];
       // The quantity is the word after the number ("4,000 rps"), never another number.
       if (
+        !negated &&
         Number.isFinite(value) &&
         after &&
         after.sentence === token.sentence &&
@@ -207,8 +214,19 @@ function buildUnit(analyzed: AnalyzedText, start: number, end: number): Unit {
         unit.numbers.push({ value, unit: lemmaOf(after) });
       continue;
     }
+    // A count word is a number too ("one proxy" against "two proxies").
+    const count = /^\d/.test(token.norm) ? null : countValue(token.norm);
+    const next = tokens[i + 1];
+    if (
+      count !== null &&
+      !negated &&
+      next &&
+      next.segment === token.segment &&
+      !STOP.has(next.norm)
+    )
+      unit.numbers.push({ value: count, unit: lemmaOf(next) });
     if (MESH_NAMES.has(token.norm)) {
-      if (!negated) unit.meshes.add(token.norm);
+      unit.meshes.add(token.norm);
       continue;
     }
     unit.lemmas.add(lemma);
@@ -227,7 +245,9 @@ function buildUnit(analyzed: AnalyzedText, start: number, end: number): Unit {
       if (!negated && !comparative) {
         unit.flips.add(flip);
         const context = unit.flipContext.get(flip) ?? new Set<string>();
-        for (const word of contextWords(tokens, i, start, end)) context.add(word);
+        // A quantifier is about the noun after it ("every namespace"), other words about both sides.
+        const sides: ReadonlyArray<1 | -1> = QUANTIFIERS.has(flip) ? [1] : [-1, 1];
+        for (const word of contextWords(tokens, i, start, end, sides)) context.add(word);
         unit.flipContext.set(flip, context);
       }
       if (!bigram) continue;
@@ -304,25 +324,43 @@ function segmentContent(
   return out;
 }
 
-/** Up to three content lemmas on each side of a word, inside the clause (what the word is about). */
+/** Up to two content lemmas on each side of a word, inside the clause, tagged with the side. */
 function contextWords(
   tokens: readonly TextToken[],
   index: number,
   start: number,
   end: number,
+  sides: ReadonlyArray<1 | -1>,
 ): string[] {
   const out: string[] = [];
-  for (const step of [-1, 1]) {
+  for (const step of sides) {
     let found = 0;
-    for (let j = index + step; j >= start && j < end && found < 3; j += step) {
+    for (let j = index + step; j >= start && j < end && found < 2; j += step) {
       const token = tokens[j];
       if (!token || STOP.has(token.norm) || POLARITY_WORDS.has(token.norm)) continue;
       if (FLIP_WORDS.has(lemmaOf(token)) || NUMBER.test(token.norm)) continue;
-      out.push(lemmaOf(token));
+      // Sided: "mTLS first" and "later strict" are about different words.
+      out.push(`${step}:${lemmaOf(token)}`);
       found += 1;
     }
   }
   return out;
+}
+
+function isContentWord(token: TextToken): boolean {
+  const lemma = lemmaOf(token);
+  return !(
+    STOP.has(token.norm) ||
+    POLARITY_WORDS.has(token.norm) ||
+    NEGATION_CUES.has(token.norm) ||
+    IMPLICIT_NEGATIONS.has(token.norm) ||
+    FLIP_WORDS.has(lemma) ||
+    FLIP_WORDS.has(token.norm) ||
+    MESH_NAMES.has(token.norm) ||
+    NUMBER.test(token.norm) ||
+    countValue(token.norm) !== null ||
+    token.norm.length < 2
+  );
 }
 
 function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): { value: number; shared: string[] } {
@@ -332,38 +370,47 @@ function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): { value: number; 
 }
 
 /** The reason the answer unit contradicts the model unit, or null. */
-function contradiction(answer: Unit, model: Unit, similarity: number): ReversalSignal | null {
+function contradiction(
+  answer: Unit,
+  model: Unit,
+  similarity: number,
+  expertNumbers: ReadonlySet<number> = new Set(),
+): ReversalSignal | null {
   // Negation parity: the clause denies what the model clause states (or the reverse), and the
   // word the negation attaches to is one the other clause states.
   if (similarity >= ALIGNMENT.minNegationSimilarity && answer.cues % 2 !== model.cues % 2) {
-    const [denier, other] = answer.cues % 2 === 1 ? [answer, model] : [model, answer];
-    // The negated clause itself is the aligned statement ("without a baseline we are blind, so we
-    // record SLOs first" does not deny "record SLOs and a baseline first").
-    const denies = denier.heads.some(
-      ({ head, segment }) =>
-        other.lemmas.has(head) &&
-        [...segment].filter((word) => other.content.has(word)).length >= 2,
-    );
-    if (denies) return 'negation';
+    // A negation only one side has, attached to a word the other side states: "X is not Y"
+    // against "X is Y". The negated clause itself must be the aligned statement ("without a
+    // baseline we are blind, so we record SLOs first" does not deny "record SLOs … first").
+    const extra = (denier: Unit, other: Unit) =>
+      denier.heads.some(
+        ({ head, segment }) =>
+          other.lemmas.has(head) &&
+          !other.heads.some((negation) => negation.head === head) &&
+          [...segment].filter((word) => other.content.has(word)).length >= 2,
+      );
+    if (extra(answer, model) || extra(model, answer)) return 'negation';
   }
-  for (const [left, right] of OPPOSITES) {
-    for (const [mine, theirs] of [
-      [left, right],
-      [right, left],
-    ] as const) {
-      if (theirs.some((word) => answer.flips.has(word))) continue;
-      if (mine.some((word) => model.flips.has(word))) continue;
-      // The same thing on both sides: the opposite words share a neighbouring content word.
-      for (const word of mine) {
-        const around = answer.flipContext.get(word);
-        if (!around) continue;
-        const opposed = theirs.some((other) =>
-          [...(model.flipContext.get(other) ?? [])].some((near) => around.has(near)),
-        );
-        if (opposed) return 'opposite';
+  if (similarity >= ALIGNMENT.minOppositeSimilarity)
+    for (const [left, right] of OPPOSITES) {
+      for (const [mine, theirs] of [
+        [left, right],
+        [right, left],
+      ] as const) {
+        if (theirs.some((word) => answer.flips.has(word))) continue;
+        if (mine.some((word) => model.flips.has(word))) continue;
+        // The same thing on both sides: the opposite words share a neighbour on the same side.
+        for (const word of mine) {
+          const around = answer.flipContext.get(word);
+          if (!around) continue;
+          const opposed = theirs.some((other) =>
+            [...(model.flipContext.get(other) ?? [])].some((near) => around.has(near)),
+          );
+          if (opposed) return 'opposite';
+        }
       }
     }
-  }
+  if (similarity < ALIGNMENT.minSimilarity) return null;
   if (
     model.meshes.size > 0 &&
     answer.meshes.size > 0 &&
@@ -379,6 +426,7 @@ function contradiction(answer: Unit, model: Unit, similarity: number): ReversalS
       (number) =>
         number.unit === expected.unit &&
         !stated.has(number.value) &&
+        !expertNumbers.has(number.value) &&
         Math.abs(number.value - expected.value) >
           ALIGNMENT.numberTolerance * Math.max(Math.abs(expected.value), 1e-9),
     );
@@ -387,7 +435,12 @@ function contradiction(answer: Unit, model: Unit, similarity: number): ReversalS
   return null;
 }
 
-type ModelIndex = { units: Unit[]; criteria: string[][] };
+type ModelIndex = {
+  units: Unit[];
+  criteria: string[][];
+  /** Every number the expert texts state: an answer citing one is not contradicting a number. */
+  numbers: Set<number>;
+};
 const cache = new WeakMap<GradableScenario, ModelIndex>();
 
 /** The model answer's clauses and, for each one, the rubric criteria it carries (heaviest first). */
@@ -426,9 +479,35 @@ function modelIndex(scenario: GradableScenario): ModelIndex {
       criteria.push(own ? [own] : inClause.length > 0 ? inClause : sentence);
     }
   }
-  const index = { units, criteria };
+  const numbers = new Set(units.flatMap((unit) => unit.numbers.map((number) => number.value)));
+  const index = { units, criteria, numbers };
   cache.set(scenario, index);
   return index;
+}
+
+/** Every answer clause with its best-aligned expert clause and similarity (study aid). */
+export function alignClauses(
+  analyzed: AnalyzedText,
+  scenario: GradableScenario,
+): Array<{ text: string; modelText: string; similarity: number; signal: ReversalSignal | null }> {
+  const model = modelIndex(scenario);
+  return unitsOf(analyzed).flatMap((unit) => {
+    let best: { index: number; value: number } | null = null;
+    for (const [index, candidate] of model.units.entries()) {
+      const { value } = dice(unit.content, candidate.content);
+      if (!best || value > best.value) best = { index, value };
+    }
+    const target = best ? model.units[best.index] : undefined;
+    if (!best || !target) return [];
+    return [
+      {
+        text: unit.text,
+        modelText: target.text,
+        similarity: Math.round(best.value * 100) / 100,
+        signal: contradiction(unit, target, 1, model.numbers),
+      },
+    ];
+  });
 }
 
 /** Answer clauses that state a model-answer clause reversed (at most one per model clause). */
@@ -449,14 +528,14 @@ export function findModelReversals(
       const { value, shared } = dice(unit.content, candidate.content);
       if (!best || value > best.value) best = { index, value, shared };
     }
-    if (!best || best.value < ALIGNMENT.minSimilarity || best.shared.length < ALIGNMENT.minShared)
-      continue;
+    const floor = Math.min(ALIGNMENT.minSimilarity, ALIGNMENT.minOppositeSimilarity);
+    if (!best || best.value < floor || best.shared.length < ALIGNMENT.minShared) continue;
     if (usedModel.has(best.index)) continue;
     const target = model.units[best.index];
     if (!target) continue;
-    const signal = contradiction(unit, target, best.value);
+    const signal = contradiction(unit, target, best.value, model.numbers);
     if (!signal) {
-      restated.add(best.index);
+      if (best.value >= ALIGNMENT.minSimilarity) restated.add(best.index);
       continue;
     }
     usedModel.add(best.index);

@@ -94,11 +94,11 @@ const FLIPS: Flip[] = [
   {
     name: 'wrong number',
     apply: (sentence) => {
-      const match = /\b(\d+(?:\.\d+)?)(\s*(?:ms|rps|vCPU|%|GB|MB|services|hops|proxies))/.exec(
+      const match = /\b(\d[\d,]*(?:\.\d+)?)(\s*(?:ms|rps|vCPU|%|GB|MB|services|hops|proxies))/.exec(
         sentence,
       );
       if (!match?.[1]) return null;
-      const wrong = String(Number(match[1]) * 4);
+      const wrong = String(Number(match[1].replace(/,/g, '')) * 4);
       return sentence.replace(match[0], `${wrong}${match[2] ?? ''}`);
     },
   },
@@ -137,9 +137,10 @@ describe('model answer with one crucial point reversed', () => {
       ).toBe(true);
   });
 
-  // Measured share of variants caught (≥ 25 below the model answer): 64 of 91 when written (2 of 91 without the detector).
-  // Misses are mostly flips of a number-only headline ("About 1.2 ms") and order words inside a
-  // "before and after" idiom; the share must not fall.
+  // Share of variants caught (≥ 25 below the model answer): 72 of 91 when written, 2 of 91 with
+  // the detector switched off. Misses are mostly flips that do not reverse anything ("before and
+  // after" → "after and after", a trade-off sentence), a number-only headline ("About 1.2 ms"),
+  // and numbers the expert also states for another quantity.
   it('scores most reversed variants ≥ 25 below the model answer, for every kind of flip', () => {
     const caught = new Map<string, { n: number; caught: number }>();
     const missed: string[] = [];
@@ -149,13 +150,13 @@ describe('model answer with one crucial point reversed', () => {
       const entry = caught.get(flip.name) ?? { n: 0, caught: 0 };
       entry.n += 1;
       if (reversed.score <= model.score - 25) entry.caught += 1;
-      else missed.push(`${scenario.id} (${flip.name})`);
+      else missed.push(`${scenario.id} (${flip.name}): ${model.score} → ${reversed.score}`);
       caught.set(flip.name, entry);
     }
     const total = [...caught.values()].reduce((sum, entry) => sum + entry.n, 0);
     const hits = [...caught.values()].reduce((sum, entry) => sum + entry.caught, 0);
     expect(total).toBeGreaterThanOrEqual(80);
-    expect(hits / total, missed.join('\n')).toBeGreaterThanOrEqual(0.65);
+    expect(hits / total, missed.join('\n')).toBeGreaterThanOrEqual(0.75);
     for (const [name, entry] of caught)
       expect(entry.caught / entry.n, name).toBeGreaterThanOrEqual(0.45);
   });
