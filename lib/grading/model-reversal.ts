@@ -438,7 +438,7 @@ function contradiction(
 type ModelIndex = {
   units: Unit[];
   criteria: string[][];
-  /** Every number the expert texts state: an answer citing one is not contradicting a number. */
+  /** Every number the model answers state: an answer citing one is not contradicting a number. */
   numbers: Set<number>;
 };
 const cache = new WeakMap<GradableScenario, ModelIndex>();
@@ -447,20 +447,16 @@ const cache = new WeakMap<GradableScenario, ModelIndex>();
 function modelIndex(scenario: GradableScenario): ModelIndex {
   const known = cache.get(scenario);
   if (known) return known;
-  const texts: Array<{ text: string; criterion?: string }> = [
-    scenario.modelAnswer?.senior,
-    scenario.modelAnswer?.junior,
-    scenario.why,
-  ]
-    .filter((text): text is string => typeof text === 'string' && text.trim().length > 0)
-    .map((text) => ({ text }));
-  // Each criterion's own explanation states its point: a clause reversing it reverses that criterion.
-  for (const criterion of scenario.rubric)
-    texts.push({ text: criterion.missedFeedback, criterion: criterion.id });
+  // Only the model answers: the scenario's `why` and the criteria's feedback were tried as well
+  // (they caught four more tune reversals) but are written as explanations of mistakes and
+  // flagged correct answers on the holdout (see docs/scenario-grading.md).
+  const texts = [scenario.modelAnswer?.senior, scenario.modelAnswer?.junior].filter(
+    (text): text is string => typeof text === 'string' && text.trim().length > 0,
+  );
   const units: Unit[] = [];
   const criteria: string[][] = [];
   const expanded = expandRubric(scenario).criteria;
-  for (const { text, criterion: own } of texts) {
+  for (const text of texts) {
     const analyzed = analyzeText(text, cachedLemmaOffsets);
     const occurrences = expanded.map((criterion) =>
       findOccurrences(analyzed, criterion.phrases).filter((found) => !found.negated),
@@ -476,7 +472,7 @@ function modelIndex(scenario: GradableScenario): ModelIndex {
       const inClause = carried((start) => start >= unit.start && start < unit.end);
       const sentence = carried((start) => analyzed.tokens[start]?.sentence === unit.sentence);
       units.push(unit);
-      criteria.push(own ? [own] : inClause.length > 0 ? inClause : sentence);
+      criteria.push(inClause.length > 0 ? inClause : sentence);
     }
   }
   const numbers = new Set(units.flatMap((unit) => unit.numbers.map((number) => number.value)));
