@@ -134,6 +134,8 @@ type Unit = {
   cues: number;
   /** The words the negations attach to (first content word after a cue, the word before a post-negation). */
   heads: Array<{ head: string; segment: Set<string> }>;
+  /** The lemmas of each segment of the clause. */
+  segments: Array<Set<string>>;
   /** Every lemma of the clause, affirmed or not. */
   lemmas: Set<string>;
   meshes: Set<string>;
@@ -188,6 +190,7 @@ function buildUnit(analyzed: AnalyzedText, start: number, end: number): Unit {
     flipContext: new Map(),
     cues: 0,
     heads: [],
+    segments: [],
     lemmas: new Set(),
     meshes: new Set(),
     numbers: [],
@@ -254,6 +257,13 @@ function buildUnit(analyzed: AnalyzedText, start: number, end: number): Unit {
     }
     if (STOP.has(token.norm) || POLARITY_WORDS.has(token.norm) || token.norm.length < 2) continue;
     unit.content.add(lemma);
+  }
+  const seen = new Set<number>();
+  for (let i = start; i < end; i += 1) {
+    const segment = tokens[i]?.segment;
+    if (segment === undefined || seen.has(segment)) continue;
+    seen.add(segment);
+    unit.segments.push(segmentContent(tokens, i, start, end));
   }
   return unit;
 }
@@ -385,9 +395,13 @@ function contradiction(
     const extra = (denier: Unit, other: Unit) =>
       denier.heads.some(
         ({ head, segment }) =>
-          other.lemmas.has(head) &&
           !other.heads.some((negation) => negation.head === head) &&
-          [...segment].filter((word) => other.content.has(word)).length >= 2,
+          // The other side states the head in a segment about the same thing ("no ALLOW can
+          // rescue refund-worker" does not deny "DENY is evaluated before ALLOW").
+          other.segments.some(
+            (words) =>
+              words.has(head) && [...segment].filter((word) => words.has(word)).length >= 2,
+          ),
       );
     if (extra(answer, model) || extra(model, answer)) return 'negation';
   }

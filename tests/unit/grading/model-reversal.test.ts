@@ -184,3 +184,68 @@ describe('model answer with one crucial point reversed', () => {
     });
   }
 });
+
+// Correct answers in other words, several negating something the model answer affirms for a
+// different subject, or affirming what it denies in other words. None reverses a point.
+const PARAPHRASES: Array<[string, string]> = [
+  [
+    'justify-three-service-startup',
+    'Not yet. Three services do not have the repeated cross-cutting problem a mesh is for, and four engineers without an on-call rotation cannot own a control plane. The needs have cheap fixes: database TLS, one retry with a timeout in a client library, and the APM we already run.',
+  ],
+  [
+    'justify-three-service-startup',
+    'Not now. Nobody could be paged for upgrades or certificate rotation, and sidecars cost CPU, memory and some p99 on every hop. Revisit at around 15 services, a second language or an auditor asking for mTLS.',
+  ],
+  [
+    'diagnose-deny-overrides-allow',
+    'A matching DENY is evaluated before any ALLOW, so no ALLOW can rescue refund-worker: it sits in ops, outside payments, and the guardrail matches it. Adding another ALLOW would not help; change the DENY with the security team and add the principal to notPrincipals.',
+  ],
+  [
+    'diagnose-deny-overrides-allow',
+    'The caller is authenticated, so this is not an mTLS problem: the 403 RBAC: access denied comes from the deny guardrail, which wins over every ALLOW. Fix it in the DENY through a change request, not with more ALLOW policies.',
+  ],
+  [
+    'diagnose-missing-timeouts-slow-leaf',
+    'There is no route timeout by default, so checkout waited on recommendation-svc for 20–30 s per request and the 200-thread pool filled up. Set a timeout of about 300 ms, allow at most one retry with a per-try timeout, and render checkout without recommendations when they are slow.',
+  ],
+  [
+    'diagnose-missing-timeouts-slow-leaf',
+    'Nothing in the mesh bounded the wait: Istio does not set an HTTP route timeout unless you configure one. Little’s law did the rest, as in-flight requests grew with latency until even /cart queued. A 300 ms timeout just above the p99.9 of 220 ms and a fallback page fix it.',
+  ],
+  [
+    'choose-kubernetes-deep-l7',
+    'Istio. Everything runs on GKE, so the VM strengths of Consul or Kuma do not matter here. Header-based canaries, mirroring, fault injection, locality failover and JWT claims authorization are native in Istio; Linkerd does not offer mirroring or fault injection, and Cilium only makes sense if it were already the CNI.',
+  ],
+  [
+    'choose-kubernetes-deep-l7',
+    'Istio, because the L7 needs are deep and all workloads are on Kubernetes. The 12-person platform team with on-call and Envoy experience can run revision-based upgrades; the cost is complexity, which sidecar scoping and ambient with waypoints only where L7 is needed keep in check.',
+  ],
+  [
+    'estimate-retry-amplification',
+    '16,000 rps. attempts: 3 is three retries on top of the first try, four tries per hop, and the hops multiply: 4^3 = 64, 250 × 64 = 16,000 rps on a leaf that is already down. Retry at one layer only with a 20% budget so amplification stays near 1.73×.',
+  ],
+  [
+    'estimate-retry-amplification',
+    'Each hop makes four tries and the three hops compound, so 64 tries per user request: 16,000 rps. Under rare independent faults the policy costs almost nothing, about 1% extra; it is hard failure that makes it explode, so keep retries at a single layer.',
+  ],
+  [
+    'rollout-first-mesh-adoption',
+    'Baseline and SLOs first, without the mesh, then telemetry with no policies, then a rehearsed bypass. Pilot one or two low-risk namespaces in PERMISSIVE so the report-export CronJob and the fax-gateway VM keep working, add timeouts, switch to STRICT when no plaintext callers remain, then authorization in audit mode, then enforce, and expand namespace by namespace.',
+  ],
+  [
+    'rollout-first-mesh-adoption',
+    'Do not inject all 14 namespaces at once: start with a small pilot in PERMISSIVE mode after the baseline, telemetry and bypass are in place. STRICT comes only when telemetry shows no un-meshed callers, and authorization only after mTLS, audited before it is enforced.',
+  ],
+];
+
+describe('correct paraphrases of the model answers', () => {
+  for (const [id, text] of PARAPHRASES) {
+    it(`${id}: “${text.slice(0, 50)}…” is not flagged`, () => {
+      const scenario = scenarios.find((entry) => entry.id === id);
+      expect(scenario, id).toBeDefined();
+      if (!scenario) return;
+      expect(findModelReversals(analyzeText(text, cachedLemmaOffsets), scenario)).toEqual([]);
+      expect(grade(scenario, text).capApplied?.reason).not.toBe('reversed-point');
+    });
+  }
+});
