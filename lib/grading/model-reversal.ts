@@ -495,31 +495,6 @@ function modelIndex(scenario: GradableScenario): ModelIndex {
   return index;
 }
 
-/** Every answer clause with its best-aligned expert clause and similarity (study aid). */
-export function alignClauses(
-  analyzed: AnalyzedText,
-  scenario: GradableScenario,
-): Array<{ text: string; modelText: string; similarity: number; signal: ReversalSignal | null }> {
-  const model = modelIndex(scenario);
-  return unitsOf(analyzed).flatMap((unit) => {
-    let best: { index: number; value: number } | null = null;
-    for (const [index, candidate] of model.units.entries()) {
-      const { value } = dice(unit.content, candidate.content);
-      if (!best || value > best.value) best = { index, value };
-    }
-    const target = best ? model.units[best.index] : undefined;
-    if (!best || !target) return [];
-    return [
-      {
-        text: unit.text,
-        modelText: target.text,
-        similarity: Math.round(best.value * 100) / 100,
-        signal: contradiction(unit, target, 1, model.numbers),
-      },
-    ];
-  });
-}
-
 /** Answer clauses that state a model-answer clause reversed (at most one per model clause). */
 export function findModelReversals(
   analyzed: AnalyzedText,
