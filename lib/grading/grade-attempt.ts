@@ -9,6 +9,7 @@ import { countClaims, expandRubric, type ExpandedCriterion } from './concepts';
 import { findContradiction } from './consistency';
 import { scoreChoice, scoreNumber, scoreOrder, type DecisionOutcome } from './decision';
 import { findFalseClaims, type FalseClaim } from './facts';
+import { findModelReversals, type ModelReversal } from './model-reversal';
 import { violatedOrderPoints } from './order-points';
 import { cachedLemmaOffsets } from './lemmas';
 import {
@@ -58,6 +59,10 @@ export type ScoreParams = {
   maxWrongTurn: number;
   contradiction: number;
   reversed: number;
+  /** Deduction for reversing a minor point of the model answer (no crucial criterion in it). */
+  minorReversal: number;
+  /** Lowest criterion weight that makes a reversed model-answer clause crucial. */
+  crucialWeight: number;
   falseClaim: number;
   /** Ceilings. */
   wrongDecisionCap: number;
@@ -89,6 +94,8 @@ export const SCORE_PARAMS: Readonly<ScoreParams> = {
   maxWrongTurn: 30,
   contradiction: 25,
   reversed: 0,
+  minorReversal: 8,
+  crucialWeight: 2,
   falseClaim: 0,
   wrongDecisionCap: 15,
   stuffingCap: 25,
@@ -502,6 +509,8 @@ export type GradeFeatures = {
   overclaims: string[];
   /** The justification mostly copies the scenario's own text, or admits it has no answer. */
   restatesScenario: boolean;
+  /** Clauses that state a clause of the model answer reversed (see model-reversal.ts). */
+  modelReversals: ModelReversal[];
 };
 
 /** Extracts the features of a valid attempt (exported for the calibration scripts). */
@@ -595,7 +604,21 @@ export function extractFeatures(scenario: GradableScenario, attempt: ValidAttemp
     overclaims: language.isEnglish ? findOverclaims(analyzed) : [],
     restatesScenario:
       restatesScenario(analyzed, scenario) || (citedFacts <= 1 && admitsIgnorance(analyzed)),
+    modelReversals: language.isEnglish ? findModelReversals(analyzed, scenario) : [],
   };
+}
+
+/** The crucial criterion a model-answer reversal withholds, if its clause carries one. */
+function crucialCriterion(
+  scenario: GradableScenario,
+  reversal: ModelReversal,
+  params: Readonly<ScoreParams>,
+): string | undefined {
+  return reversal.criterionIds.find(
+    (id) =>
+      (scenario.rubric.find((criterion) => criterion.id === id)?.weight ?? 0) >=
+      params.crucialWeight,
+  );
 }
 
 function gradeValidAttempt(
@@ -613,7 +636,32 @@ export function scoreFeatures(
   features: GradeFeatures,
   params: Readonly<ScoreParams>,
 ): GradeResult {
-  const { decision, outcomes, wrongTurns, falseClaims } = features;
+  const { decision, wrongTurns, falseClaims } = features;
+  // A clause of the model answer stated reversed: a crucial criterion it carries earns nothing
+  // and counts as reversed; a clause with no crucial criterion costs `minorReversal`.
+  const minorReversals: ModelReversal[] = [];
+  const reversedByModel = new Map<string, ModelReversal>();
+  for (const reversal of features.modelReversals) {
+    const id = crucialCriterion(scenario, reversal, params);
+    if (id === undefined) minorReversals.push(reversal);
+    else if (!reversedByModel.has(id)) reversedByModel.set(id, reversal);
+  }
+  const outcomes = features.outcomes.map((outcome): CriterionOutcome => {
+    const reversal = reversedByModel.get(outcome.result.id);
+    if (!reversal || outcome.isReversed) return outcome;
+    const criterion = scenario.rubric.find((entry) => entry.id === outcome.result.id);
+    const { matched: _matched, appliedToCase: _applied, ...rest } = outcome.result;
+    return {
+      isReversed: true,
+      result: {
+        ...rest,
+        status: 'missed',
+        reversed: reversal.text,
+        feedback:
+          `You wrote “${reversal.text}”, which reverses this point of the expert answer (“${reversal.modelText}”). ${criterion?.missedFeedback ?? ''}`.trim(),
+      },
+    };
+  });
   const criteria = outcomes.map((outcome) => outcome.result);
 
   const totalWeight = scenario.rubric.reduce((sum, criterion) => sum + criterion.weight, 0);
@@ -649,6 +697,14 @@ export function scoreFeatures(
       kind: 'reversed-point',
       points: params.reversed,
       reason: `Reverses “${outcome.result.concept}” (“${outcome.result.reversed ?? ''}”).`,
+    });
+  }
+  for (const reversal of minorReversals.slice(0, 2)) {
+    penalties.push({
+      id: `reversed-minor:${reversal.signal}:${minorReversals.indexOf(reversal)}`,
+      kind: 'reversed-point',
+      points: params.minorReversal,
+      reason: `“${reversal.text}” reverses a point of the expert answer (“${reversal.modelText}”).`,
     });
   }
   for (const claim of falseClaims) {

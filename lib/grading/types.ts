@@ -68,6 +68,9 @@ export type GradableScenario = {
   readonly question?: string | undefined;
   readonly rubric: readonly RubricCriterion[];
   readonly wrongTurns: readonly WrongTurn[];
+  /** The expert answers; the grader aligns an answer's clauses with them to catch reversed points. */
+  readonly modelAnswer?:
+    { readonly senior: string; readonly junior?: string | undefined } | undefined;
   readonly simulator?:
     { readonly presetId: string; readonly prediction?: PredictionSpec | undefined } | undefined;
 };
