@@ -66,7 +66,7 @@ export async function updateAccountName({
     select: { id: true },
   });
   // The header and pages read the name through the cached session row.
-  forgetUser(userId);
+  await forgetUser(userId);
   return { ok: true, message: 'Name saved.' };
 }
 
@@ -152,7 +152,7 @@ export async function deleteAccount({
     db.rateLimit.deleteMany({ where: { key: { startsWith: `attempt:user:${userId}` } } }),
   ]);
   // Session rows cascaded with the user: forget the cached ones too.
-  forgetUser(userId);
+  await forgetUser(userId);
   return { ok: true, message: 'Your account and all its data were deleted.' };
 }
 

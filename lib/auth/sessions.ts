@@ -67,19 +67,19 @@ function dropUserSessions(cache: LRUCache<string, CachedSession>, userId: string
   for (const [sessionId] of mine) cache.delete(sessionId);
 }
 
-/** Drops one cached session row here and on every other instance. */
-function forgetSession(sessionId: string): void {
+/** Drops one cached session row here and on every other instance. Never rejects. */
+function forgetSession(sessionId: string): Promise<void> {
   sessionCache().delete(sessionId);
-  void notifyChannel(SESSION_CHANNEL, `s:${sessionId}`);
+  return notifyChannel(SESSION_CHANNEL, `s:${sessionId}`);
 }
 
 /**
  * Forgets cached session rows of the user in this process and, on PostgreSQL, on every other
  * instance (revocation, rename, deletion).
  */
-export function forgetUserSessions(userId: string): void {
+export function forgetUserSessions(userId: string): Promise<void> {
   dropUserSessions(sessionCache(), userId);
-  void notifyChannel(SESSION_CHANNEL, `u:${userId}`);
+  return notifyChannel(SESSION_CHANNEL, `u:${userId}`);
 }
 
 export type SessionSummary = {
@@ -117,7 +117,7 @@ export async function createSession({
   });
   if (extra.length) {
     await db.userSession.deleteMany({ where: { id: { in: extra.map((s) => s.id) } } });
-    for (const { id } of extra) forgetSession(id);
+    await Promise.all(extra.map(({ id }) => forgetSession(id)));
   }
   return row.id;
 }
@@ -184,18 +184,17 @@ export async function listSessions({
 /** Ends one session (sign-out). */
 export async function revokeSession({ sessionId }: { sessionId: string }): Promise<void> {
   await db.userSession.deleteMany({ where: { id: sessionId } });
-  forgetSession(sessionId);
+  await forgetSession(sessionId);
 }
 
 /** Ends every session of a user ("sign out everywhere", password change, reset). */
 export async function revokeAllSessions({ userId }: { userId: string }): Promise<number> {
   const { count } = await db.userSession.deleteMany({ where: { userId } });
-  forgetUserSessions(userId);
+  await forgetUserSessions(userId);
   return count;
 }
 
-/** Forgets everything this process caches about a deleted or renamed user. */
-export function forgetUser(userId: string): void {
-  forgetUserSessions(userId);
-  invalidateUserData(userId);
+/** Forgets everything any instance caches about a deleted or renamed user. Never rejects. */
+export async function forgetUser(userId: string): Promise<void> {
+  await Promise.all([forgetUserSessions(userId), invalidateUserData(userId)]);
 }

@@ -48,10 +48,12 @@ export function cachedForUser<T>(
 }
 
 /**
- * Drops the user's cached data in this process and, on PostgreSQL, tells every other instance
- * to drop theirs; call after every write to it commits.
+ * Drops the user's cached data in this process (at once, synchronously) and, on PostgreSQL,
+ * tells every other instance to drop theirs; call after every write to it commits, and await it
+ * before answering, so the notification is sent before the browser can make its next request.
+ * Never rejects.
  */
-export function invalidateUserData(userId: string): void {
+export function invalidateUserData(userId: string): Promise<void> {
   cache().invalidate(userId);
-  void notifyChannel(USER_DATA_CHANNEL, userId);
+  return notifyChannel(USER_DATA_CHANNEL, userId);
 }

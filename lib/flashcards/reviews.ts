@@ -97,7 +97,7 @@ export async function recordReview(input: RecordReviewInput): Promise<RecordedRe
     return await recordReviewOnce(input);
   } finally {
     // Due counts, streak and stats change with every review: drop the cached ones.
-    invalidateUserData(input.userId);
+    await invalidateUserData(input.userId);
   }
 }
 
@@ -221,7 +221,7 @@ export async function undoLastReview({
   try {
     return await undoLastReviewOnce({ userId, now });
   } finally {
-    invalidateUserData(userId);
+    await invalidateUserData(userId);
   }
 }
 

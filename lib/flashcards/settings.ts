@@ -56,6 +56,6 @@ export async function updateSrsSettings({
       select: SETTINGS_SELECT,
     });
   } finally {
-    invalidateUserData(userId);
+    await invalidateUserData(userId);
   }
 }

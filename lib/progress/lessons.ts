@@ -82,7 +82,7 @@ export async function markLessonComplete({
     if (!isUniqueViolation(error)) throw error;
     completedAt = await write();
   } finally {
-    invalidateUserData(userId);
+    await invalidateUserData(userId);
   }
   return { lessonId, completedAt };
 }
