@@ -40,6 +40,12 @@ export async function signIn(page: Page, email: string, password: string): Promi
 
 /** Runs axe-core (WCAG 2.x A/AA rules) on the page and asserts zero violations. */
 export async function checkA11y(page: Page, label: string): Promise<void> {
+  // Next streams a dynamic page's metadata, and after a client-side navigation the <title>
+  // lands a moment after the content: give it that moment. A page without a title still fails
+  // below (axe's document-title rule), only later.
+  await page
+    .waitForFunction(() => document.title.trim().length > 0, undefined, { timeout: 5_000 })
+    .catch(() => undefined);
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();
