@@ -2,7 +2,13 @@ import 'server-only';
 import { LRUCache } from 'lru-cache';
 import { db } from '@/lib/db';
 import { invalidateUserData } from '@/lib/cache/user-data';
-import { listenChannel, notifyChannel } from '@/lib/realtime/pg-notify';
+import {
+  fromOtherInstance,
+  instanceId,
+  listenChannel,
+  notifyChannel,
+  whenListening,
+} from '@/lib/realtime/pg-notify';
 
 /*
  * Server-side session rows. The JWT cookie only names a row (`sid`); deleting the row
@@ -37,7 +43,8 @@ const globalForSessions = globalThis as unknown as {
 
 /**
  * PostgreSQL channel on which every instance announces revocations: `u:<userId>` (all of a
- * user's sessions, or the user's name changed) or `s:<sessionId>` (one session).
+ * user's sessions, or the user's name changed) or `s:<sessionId>` (one session), each after the
+ * sending instance's id.
  */
 export const SESSION_CHANNEL = 'mesh_dojo_sessions';
 
@@ -54,12 +61,19 @@ function sessionCache(): LRUCache<string, CachedSession> {
     // Another instance's revocation reaches this one as soon as its notification arrives; after
     // a (re)connect, when some may have been missed, every cached row is read again.
     listenChannel(SESSION_CHANNEL, (payload) => {
-      if (payload === null) created.clear();
-      else if (payload.startsWith('u:')) dropUserSessions(created, payload.slice(2));
-      else if (payload.startsWith('s:')) created.delete(payload.slice(2));
+      if (payload === null) return created.clear();
+      const message = fromOtherInstance(payload);
+      if (message?.startsWith('u:')) dropUserSessions(created, message.slice(2));
+      else if (message?.startsWith('s:')) created.delete(message.slice(2));
     });
   }
   return globalForSessions.meshDojoSessions;
+}
+
+/** Resolves once this process hears other instances' revocations (at once on SQLite). */
+export function sessionsListening(): Promise<void> {
+  sessionCache();
+  return whenListening(SESSION_CHANNEL);
 }
 
 function dropUserSessions(cache: LRUCache<string, CachedSession>, userId: string): void {
@@ -70,7 +84,7 @@ function dropUserSessions(cache: LRUCache<string, CachedSession>, userId: string
 /** Drops one cached session row here and on every other instance. Never rejects. */
 function forgetSession(sessionId: string): Promise<void> {
   sessionCache().delete(sessionId);
-  return notifyChannel(SESSION_CHANNEL, `s:${sessionId}`);
+  return notifyChannel(SESSION_CHANNEL, `${instanceId()} s:${sessionId}`);
 }
 
 /**
@@ -79,7 +93,7 @@ function forgetSession(sessionId: string): Promise<void> {
  */
 export function forgetUserSessions(userId: string): Promise<void> {
   dropUserSessions(sessionCache(), userId);
-  return notifyChannel(SESSION_CHANNEL, `u:${userId}`);
+  return notifyChannel(SESSION_CHANNEL, `${instanceId()} u:${userId}`);
 }
 
 export type SessionSummary = {

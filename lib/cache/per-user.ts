@@ -45,7 +45,7 @@ export function createPerUserCache({
   maxUsers,
   maxEntriesPerUser,
   ttlMs,
-  now = Date.now,
+  now = () => Date.now(),
 }: PerUserCacheOptions): PerUserCache {
   const buckets = new LRUCache<string, Bucket>({ max: maxUsers });
   return {

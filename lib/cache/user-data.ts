@@ -1,5 +1,11 @@
 import 'server-only';
-import { listenChannel, notifyChannel } from '@/lib/realtime/pg-notify';
+import {
+  fromOtherInstance,
+  instanceId,
+  listenChannel,
+  notifyChannel,
+  whenListening,
+} from '@/lib/realtime/pg-notify';
 import { createPerUserCache } from './per-user';
 import type { PerUserCache } from './per-user';
 
@@ -10,7 +16,7 @@ import type { PerUserCache } from './per-user';
  */
 export const USER_DATA_CACHE_TTL_MS = 5_000;
 
-/** PostgreSQL channel on which every instance announces "user X's data changed". */
+/** PostgreSQL channel on which every instance announces "user X's data changed" (`<instance> <userId>`). */
 export const USER_DATA_CHANNEL = 'mesh_dojo_user_data';
 
 // On globalThis: route handlers, server actions and pages may be bundled with separate copies
@@ -27,9 +33,11 @@ function cache(): PerUserCache {
     globalForCache.meshDojoUserData = created;
     // Several instances (PostgreSQL): another instance's write drops this one's copy as soon as
     // its notification arrives; after a (re)connect, when some may have been missed, drop all.
-    listenChannel(USER_DATA_CHANNEL, (userId) =>
-      userId === null ? created.clear() : created.invalidate(userId),
-    );
+    listenChannel(USER_DATA_CHANNEL, (payload) => {
+      if (payload === null) return created.clear();
+      const userId = fromOtherInstance(payload);
+      if (userId) created.invalidate(userId);
+    });
   }
   return globalForCache.meshDojoUserData;
 }
@@ -55,5 +63,11 @@ export function cachedForUser<T>(
  */
 export function invalidateUserData(userId: string): Promise<void> {
   cache().invalidate(userId);
-  return notifyChannel(USER_DATA_CHANNEL, userId);
+  return notifyChannel(USER_DATA_CHANNEL, `${instanceId()} ${userId}`);
+}
+
+/** Resolves once this process hears other instances' invalidations (at once on SQLite). */
+export function userDataListening(): Promise<void> {
+  cache();
+  return whenListening(USER_DATA_CHANNEL);
 }

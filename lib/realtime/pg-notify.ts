@@ -1,4 +1,5 @@
 import 'server-only';
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { db } from '@/lib/db';
 import { databaseProvider, env } from '@/lib/env';
@@ -22,7 +23,9 @@ export async function notifyChannel(channel: string, payload = ''): Promise<void
   }
 }
 
-type Holder = { meshDojoListeners?: Map<string, { stop: () => void }> };
+type Holder = {
+  meshDojoListeners?: Map<string, { stop: () => void; ready: Promise<void> }>;
+};
 const holder = globalThis as unknown as Holder;
 
 /**
@@ -38,6 +41,8 @@ export function listenChannel(channel: string, onNotify: (payload: string | null
   if (holder.meshDojoListeners.has(channel)) return;
   let stopped = false;
   let client: pg.Client | null = null;
+  let markReady = () => {};
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
   let delay = 500;
   const connect = async () => {
     if (stopped) return;
@@ -60,15 +65,44 @@ export function listenChannel(channel: string, onNotify: (payload: string | null
       delay = 500;
       // Rows may have landed (or writes happened) while we were not listening.
       onNotify(null);
+      markReady();
     } catch {
       retry();
     }
   };
   holder.meshDojoListeners.set(channel, {
+    ready,
     stop: () => {
       stopped = true;
       client?.end().catch(() => {});
     },
   });
   void connect();
+}
+
+/**
+ * Resolves once this process LISTENs on `channel` (after its first connect), at once on SQLite
+ * or when nothing listens on it here. For tests and readiness checks that must not race the
+ * connect-time wake.
+ */
+export function whenListening(channel: string): Promise<void> {
+  return holder.meshDojoListeners?.get(channel)?.ready ?? Promise.resolve();
+}
+
+const instanceHolder = globalThis as unknown as { meshDojoInstanceId?: string };
+
+/**
+ * This process's id in notification payloads (`<instance> <message>`), so a listener can skip
+ * its own announcements: they reach this process too, and it has already acted on them.
+ */
+export function instanceId(): string {
+  instanceHolder.meshDojoInstanceId ??= randomUUID();
+  return instanceHolder.meshDojoInstanceId;
+}
+
+/** `<instance> <message>` → the message when another instance sent it, else null. */
+export function fromOtherInstance(payload: string): string | null {
+  const space = payload.indexOf(' ');
+  if (space < 0) return null;
+  return payload.slice(0, space) === instanceId() ? null : payload.slice(space + 1);
 }

@@ -65,11 +65,11 @@ describe.runIf(testProvider === 'postgresql')('cache invalidation across instanc
     expect(await waitForAsync(async () => (await read()) >= 2)).toBe(true);
     const settled = await read();
     expect(await read()).toBe(settled);
-    await otherInstance(USER_DATA_CHANNEL, user.id);
+    await otherInstance(USER_DATA_CHANNEL, `other-instance ${user.id}`);
     expect(await waitForAsync(async () => (await read()) > settled, 2_000)).toBe(true);
     // Another user's notification leaves this user's copy alone.
     const now = await read();
-    await otherInstance(USER_DATA_CHANNEL, 'someone-else');
+    await otherInstance(USER_DATA_CHANNEL, 'other-instance someone-else');
     await new Promise((r) => setTimeout(r, 300));
     expect(await read()).toBe(now);
   });
@@ -87,11 +87,11 @@ describe.runIf(testProvider === 'postgresql')('cache invalidation across instanc
     expect(await live(two)).not.toBeNull();
     // Revoked elsewhere: rows deleted by the other instance, which then announces it.
     await db.userSession.deleteMany({ where: { id: one } });
-    await otherInstance(sessions.SESSION_CHANNEL, `s:${one}`);
+    await otherInstance(sessions.SESSION_CHANNEL, `other-instance s:${one}`);
     expect(await waitForAsync(async () => (await live(one)) === null, 2_000)).toBe(true);
     expect(await live(two)).not.toBeNull();
     await db.userSession.deleteMany({ where: { userId: user.id } });
-    await otherInstance(sessions.SESSION_CHANNEL, `u:${user.id}`);
+    await otherInstance(sessions.SESSION_CHANNEL, `other-instance u:${user.id}`);
     expect(await waitForAsync(async () => (await live(two)) === null, 2_000)).toBe(true);
   });
 });

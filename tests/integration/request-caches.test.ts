@@ -56,6 +56,9 @@ beforeAll(async () => {
   attempts = await import('@/lib/scenarios/attempts');
   runs = await import('@/lib/simulator/runs');
   userData = await import('@/lib/cache/user-data');
+  // On PostgreSQL the caches also LISTEN for other instances' invalidations and drop everything
+  // when that connection comes up: wait for it, so the TTL cases below are not raced by it.
+  await Promise.all([userData.userDataListening(), sessions.sessionsListening()]);
 });
 afterAll(async () => cleanup());
 beforeEach(() => {
