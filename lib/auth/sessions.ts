@@ -3,10 +3,8 @@ import { LRUCache } from 'lru-cache';
 import { db } from '@/lib/db';
 import { invalidateUserData } from '@/lib/cache/user-data';
 import {
-  fromOtherInstance,
-  instanceId,
-  listenChannel,
-  notifyChannel,
+  listenToOtherInstances,
+  notifyOtherInstances,
   whenListening,
 } from '@/lib/realtime/pg-notify';
 
@@ -60,11 +58,12 @@ function sessionCache(): LRUCache<string, CachedSession> {
     globalForSessions.meshDojoSessions = created;
     // Another instance's revocation reaches this one as soon as its notification arrives; after
     // a (re)connect, when some may have been missed, every cached row is read again.
-    listenChannel(SESSION_CHANNEL, (payload) => {
-      if (payload === null) return created.clear();
-      const message = fromOtherInstance(payload);
-      if (message?.startsWith('u:')) dropUserSessions(created, message.slice(2));
-      else if (message?.startsWith('s:')) created.delete(message.slice(2));
+    listenToOtherInstances(SESSION_CHANNEL, {
+      onMessage: (message) => {
+        if (message.startsWith('u:')) dropUserSessions(created, message.slice(2));
+        else if (message.startsWith('s:')) created.delete(message.slice(2));
+      },
+      onReconnect: () => created.clear(),
     });
   }
   return globalForSessions.meshDojoSessions;
@@ -84,7 +83,7 @@ function dropUserSessions(cache: LRUCache<string, CachedSession>, userId: string
 /** Drops one cached session row here and on every other instance. Never rejects. */
 function forgetSession(sessionId: string): Promise<void> {
   sessionCache().delete(sessionId);
-  return notifyChannel(SESSION_CHANNEL, `${instanceId()} s:${sessionId}`);
+  return notifyOtherInstances(SESSION_CHANNEL, `s:${sessionId}`);
 }
 
 /**
@@ -93,7 +92,7 @@ function forgetSession(sessionId: string): Promise<void> {
  */
 export function forgetUserSessions(userId: string): Promise<void> {
   dropUserSessions(sessionCache(), userId);
-  return notifyChannel(SESSION_CHANNEL, `${instanceId()} u:${userId}`);
+  return notifyOtherInstances(SESSION_CHANNEL, `u:${userId}`);
 }
 
 export type SessionSummary = {

@@ -1,9 +1,7 @@
 import 'server-only';
 import {
-  fromOtherInstance,
-  instanceId,
-  listenChannel,
-  notifyChannel,
+  listenToOtherInstances,
+  notifyOtherInstances,
   whenListening,
 } from '@/lib/realtime/pg-notify';
 import { createPerUserCache } from './per-user';
@@ -33,10 +31,9 @@ function cache(): PerUserCache {
     globalForCache.meshDojoUserData = created;
     // Several instances (PostgreSQL): another instance's write drops this one's copy as soon as
     // its notification arrives; after a (re)connect, when some may have been missed, drop all.
-    listenChannel(USER_DATA_CHANNEL, (payload) => {
-      if (payload === null) return created.clear();
-      const userId = fromOtherInstance(payload);
-      if (userId) created.invalidate(userId);
+    listenToOtherInstances(USER_DATA_CHANNEL, {
+      onMessage: (userId) => created.invalidate(userId),
+      onReconnect: () => created.clear(),
     });
   }
   return globalForCache.meshDojoUserData;
@@ -63,7 +60,7 @@ export function cachedForUser<T>(
  */
 export function invalidateUserData(userId: string): Promise<void> {
   cache().invalidate(userId);
-  return notifyChannel(USER_DATA_CHANNEL, `${instanceId()} ${userId}`);
+  return notifyOtherInstances(USER_DATA_CHANNEL, userId);
 }
 
 /** Resolves once this process hears other instances' invalidations (at once on SQLite). */

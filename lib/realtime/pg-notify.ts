@@ -91,18 +91,29 @@ export function whenListening(channel: string): Promise<void> {
 
 const instanceHolder = globalThis as unknown as { meshDojoInstanceId?: string };
 
-/**
- * This process's id in notification payloads (`<instance> <message>`), so a listener can skip
- * its own announcements: they reach this process too, and it has already acted on them.
- */
-export function instanceId(): string {
+/** This process's id in payloads, so a listener can skip its own announcements. */
+function instanceId(): string {
   instanceHolder.meshDojoInstanceId ??= randomUUID();
   return instanceHolder.meshDojoInstanceId;
 }
 
-/** `<instance> <message>` → the message when another instance sent it, else null. */
-export function fromOtherInstance(payload: string): string | null {
-  const space = payload.indexOf(' ');
-  if (space < 0) return null;
-  return payload.slice(0, space) === instanceId() ? null : payload.slice(space + 1);
+/** Tells every other instance `message` on `channel` (payload `<instance> <message>`). Never throws. */
+export function notifyOtherInstances(channel: string, message: string): Promise<void> {
+  return notifyChannel(channel, `${instanceId()} ${message}`);
+}
+
+/**
+ * Calls `onMessage` for each `notifyOtherInstances` message another instance sends on `channel`
+ * (this process's own are skipped: it has already acted on them), and `onReconnect` each time
+ * LISTEN is (re)established, when messages may have been missed. No-op on SQLite.
+ */
+export function listenToOtherInstances(
+  channel: string,
+  { onMessage, onReconnect }: { onMessage: (message: string) => void; onReconnect: () => void },
+): void {
+  listenChannel(channel, (payload) => {
+    if (payload === null) return onReconnect();
+    const space = payload.indexOf(' ');
+    if (space > 0 && payload.slice(0, space) !== instanceId()) onMessage(payload.slice(space + 1));
+  });
 }
