@@ -1,26 +1,46 @@
 'use client';
 
 import Link from 'next/link';
-import {
-  createContext,
-  startTransition,
-  useActionState,
-  useContext,
-  useEffect,
-  useState,
-} from 'react';
+import { createContext, useActionState, useContext, useEffect, useSyncExternalStore } from 'react';
 import type { LessonUserState, LoadLessonStateAction, MarkCompleteAction } from './lesson-state';
 
 // The lesson page is static and identical for everyone; this island asks the server for the
 // visitor's own state (completion, saved self-check answers) after hydration.
+//
+// The state lives in a small external store read with useSyncExternalStore, not in a context
+// value. The page hydrates in Suspense pieces, and a context value that changes while some of
+// them are still dehydrated makes React hydrate — or, if it cannot in time, throw away and
+// client-render — every piece below the provider (replacing the lesson body's DOM under the
+// reader). A store update only reaches the components that are hydrated and subscribed; pieces
+// that hydrate later render with the server snapshot (null, as on the server) and then catch up.
+// The context below carries only the lesson id, which never changes for a mounted provider.
+
+type Snapshot = { lessonId: string; state: LessonUserState } | null;
+let snapshot: Snapshot = null;
+const listeners = new Set<() => void>();
+
+function publish(next: Snapshot): void {
+  snapshot = next;
+  for (const listener of listeners) listener();
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+const serverSnapshot = (): Snapshot => null;
 
 type LessonUserContext = { state: LessonUserState | null; lessonId: string };
-const Context = createContext<LessonUserContext | null>(null);
+const LessonIdContext = createContext<string | null>(null);
 
 export function useLessonUserState(): LessonUserContext {
-  const value = useContext(Context);
-  if (!value) throw new Error('useLessonUserState must be used inside <LessonUserStateProvider>');
-  return value;
+  const lessonId = useContext(LessonIdContext);
+  if (lessonId === null) {
+    throw new Error('useLessonUserState must be used inside <LessonUserStateProvider>');
+  }
+  const current = useSyncExternalStore(subscribe, () => snapshot, serverSnapshot);
+  return { state: current?.lessonId === lessonId ? current.state : null, lessonId };
 }
 
 export function LessonUserStateProvider({
@@ -32,21 +52,21 @@ export function LessonUserStateProvider({
   loadState: LoadLessonStateAction;
   children: React.ReactNode;
 }) {
-  const [state, setState] = useState<LessonUserState | null>(null);
   useEffect(() => {
     let isCurrent = true;
-    // A transition: the page below hydrates in Suspense pieces, and an urgent context update
-    // arriving before they are hydrated would force them to hydrate (or re-render) in one
-    // long task; a transition waits for them instead.
-    const show = (next: LessonUserState) => isCurrent && startTransition(() => setState(next));
+    const show = (state: LessonUserState) => {
+      if (isCurrent) publish({ lessonId, state });
+    };
     loadState(lessonId)
       .then(show)
       .catch(() => show({ signedIn: false }));
     return () => {
       isCurrent = false;
+      // The next lesson (or a remount) starts from "loading", never from another lesson's state.
+      if (snapshot?.lessonId === lessonId) publish(null);
     };
   }, [lessonId, loadState]);
-  return <Context value={{ state, lessonId }}>{children}</Context>;
+  return <LessonIdContext value={lessonId}>{children}</LessonIdContext>;
 }
 
 export function SignUpInvite({ what }: { what: string }) {

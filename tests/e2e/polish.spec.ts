@@ -237,6 +237,12 @@ test('lesson polish: highlighted code with a copy button, current section, score
   await expect(page.getByTestId('reading-time')).toHaveText(`${listedMinutes} min read`);
   const code = page.locator('.lesson-body pre code').first();
   await expect(code.locator('[class^="hljs-"]').first()).toBeAttached();
+  // The visitor's own state arrives after hydration; it must not make React throw away and
+  // re-render the static lesson body (the reader's DOM, copy buttons and selection with it).
+  await code.evaluate((el) => el.setAttribute('data-probe', 'kept'));
+  await expect(page.getByRole('button', { name: 'Mark lesson complete' })).toBeVisible();
+  await expect(page.locator('.lesson-body .copy-code').first()).toBeVisible();
+  await expect(page.locator('.lesson-body pre code[data-probe="kept"]')).toHaveCount(1);
   const keyword = code.locator('[class^="hljs-"]').first();
   const [tokenColour, textColour] = await Promise.all([
     keyword.evaluate((el) => getComputedStyle(el).color),
