@@ -17,7 +17,7 @@ const itemSchema = z.object({
   handScore: z.number().min(0).max(100),
   reason: z.string(),
   shape: z.string(),
-  split: z.enum(['tune', 'holdout']),
+  split: z.enum(['tune', 'holdout', 'holdout2']),
 });
 export type CalibrationItem = z.infer<typeof itemSchema>;
 
@@ -27,7 +27,7 @@ export const CALIBRATION_DIR = path.resolve(
 );
 
 /** Items of one split; the other split's items are dropped before anything reads them. */
-export function loadCalibration(split: 'tune' | 'holdout'): CalibrationItem[] {
+export function loadCalibration(split: 'tune' | 'holdout' | 'holdout2'): CalibrationItem[] {
   if (!fs.existsSync(CALIBRATION_DIR)) throw new Error(`No calibration set at ${CALIBRATION_DIR}`);
   const items: CalibrationItem[] = [];
   for (const file of fs
