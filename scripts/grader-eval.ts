@@ -14,7 +14,7 @@ import {
 } from './grader-calibration';
 
 const argsSchema = z.object({
-  split: z.enum(['tune', 'holdout']).default('holdout'),
+  split: z.enum(['tune', 'holdout', 'holdout2']).default('holdout'),
   items: z.boolean().default(false),
 });
 
@@ -25,11 +25,11 @@ function parseArgs(argv: readonly string[]) {
     if (arg === '--split') raw.split = argv[++i];
     else if (arg === '--items') raw.items = true;
     else if (arg === '--help') {
-      console.log('usage: npm run grader:eval -- [--split tune|holdout] [--items]');
+      console.log('usage: npm run grader:eval -- [--split tune|holdout|holdout2] [--items]');
       process.exit(0);
     } else {
       console.error(
-        `Unknown argument "${arg}". Usage: npm run grader:eval -- [--split tune|holdout] [--items]`,
+        `Unknown argument "${arg}". Usage: npm run grader:eval -- [--split tune|holdout|holdout2] [--items]`,
       );
       process.exit(2);
     }
