@@ -3,6 +3,7 @@
 // only; `--items` (per-item differences) is refused for the holdout split so it cannot leak
 // into tuning. Exits non-zero when a holdout target is missed.
 import { z } from 'zod';
+import { setScenarioStances } from '../lib/grading/concepts';
 import {
   checkTargets,
   gradeItems,
@@ -16,6 +17,7 @@ import {
 const argsSchema = z.object({
   split: z.enum(['tune', 'holdout']).default('holdout'),
   items: z.boolean().default(false),
+  scenarioStances: z.boolean().default(true),
 });
 
 function parseArgs(argv: readonly string[]) {
@@ -24,6 +26,7 @@ function parseArgs(argv: readonly string[]) {
     const arg = argv[i];
     if (arg === '--split') raw.split = argv[++i];
     else if (arg === '--items') raw.items = true;
+    else if (arg === '--no-scenario-stances') raw.scenarioStances = false;
     else if (arg === '--help') {
       console.log('usage: npm run grader:eval -- [--split tune|holdout] [--items]');
       process.exit(0);
@@ -52,6 +55,7 @@ if (args.items && args.split === 'holdout') {
   console.error('Per-item output is only available for --split tune (the holdout stays unseen).');
   process.exit(2);
 }
+setScenarioStances(args.scenarioStances);
 const items = loadCalibration(args.split);
 const scenarios = await loadScenarios();
 const { graded, problems } = gradeItems(items, scenarios);

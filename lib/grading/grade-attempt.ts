@@ -9,6 +9,7 @@ import { countClaims, expandRubric, type ExpandedCriterion } from './concepts';
 import { findContradiction } from './consistency';
 import { scoreChoice, scoreNumber, scoreOrder, type DecisionOutcome } from './decision';
 import { findFalseClaims, type FalseClaim } from './facts';
+import { centralFalseClaims, type CentralClaim } from './central-claims';
 import { findModelReversals, type ModelReversal } from './model-reversal';
 import { violatedOrderPoints } from './order-points';
 import { cachedLemmaOffsets } from './lemmas';
@@ -63,6 +64,8 @@ export type ScoreParams = {
   minorReversal: number;
   /** Lowest criterion weight that makes a reversed model-answer clause crucial. */
   crucialWeight: number;
+  /** Lowest criterion weight for which a false mesh claim about its point reverses it. */
+  centralClaimWeight: number;
   falseClaim: number;
   /** Ceilings. */
   wrongDecisionCap: number;
@@ -96,6 +99,7 @@ export const SCORE_PARAMS: Readonly<ScoreParams> = {
   reversed: 0,
   minorReversal: 8,
   crucialWeight: 2,
+  centralClaimWeight: 3,
   falseClaim: 0,
   wrongDecisionCap: 15,
   stuffingCap: 25,
@@ -511,6 +515,8 @@ export type GradeFeatures = {
   restatesScenario: boolean;
   /** Clauses that state a clause of the model answer reversed (see model-reversal.ts). */
   modelReversals: ModelReversal[];
+  /** False mesh claims about what a crucial criterion states (see central-claims.ts). */
+  centralClaims: CentralClaim[];
 };
 
 /** Extracts the features of a valid attempt (exported for the calibration scripts). */
@@ -571,6 +577,7 @@ export function extractFeatures(scenario: GradableScenario, attempt: ValidAttemp
       stuffing.signals.maxPhraseRepeats >= 4);
   const filler = countFiller(analyzed);
   const language = detectLanguage(analyzed);
+  const falseClaims = language.isEnglish ? findFalseClaims(analyzed) : [];
   const contradiction =
     attempt.type === 'choice' && scenario.answer.type === 'choice'
       ? findContradiction(analyzed, scenario.answer.options, attempt.decision)
@@ -600,11 +607,12 @@ export function extractFeatures(scenario: GradableScenario, attempt: ValidAttemp
     isHedged: hedging.markers >= 3 && hedging.sentenceShare >= 0.5,
     language,
     contradiction,
-    falseClaims: language.isEnglish ? findFalseClaims(analyzed) : [],
+    falseClaims,
     overclaims: language.isEnglish ? findOverclaims(analyzed) : [],
     restatesScenario:
       restatesScenario(analyzed, scenario) || (citedFacts <= 1 && admitsIgnorance(analyzed)),
     modelReversals: language.isEnglish ? findModelReversals(analyzed, scenario) : [],
+    centralClaims: centralFalseClaims(analyzed, scenario, falseClaims, 1),
   };
 }
 
@@ -640,14 +648,30 @@ export function scoreFeatures(
   // A clause of the model answer stated reversed: a crucial criterion it carries earns nothing
   // and counts as reversed; a clause with no crucial criterion costs `minorReversal`.
   const minorReversals: ModelReversal[] = [];
-  const reversedByModel = new Map<string, ModelReversal>();
+  /** Crucial criterion id → the learner's words that reverse it and why. */
+  const reversedById = new Map<string, { text: string; because: string }>();
   for (const reversal of features.modelReversals) {
     const id = crucialCriterion(scenario, reversal, params);
     if (id === undefined) minorReversals.push(reversal);
-    else if (!reversedByModel.has(id)) reversedByModel.set(id, reversal);
+    else if (!reversedById.has(id))
+      reversedById.set(id, {
+        text: reversal.text,
+        because: `which reverses this point of the expert answer (“${reversal.modelText}”)`,
+      });
   }
+  // A false mesh claim about the very point a crucial criterion states reverses it.
+  for (const { claim, criterionId } of features.centralClaims)
+    if (
+      !reversedById.has(criterionId) &&
+      (scenario.rubric.find((criterion) => criterion.id === criterionId)?.weight ?? 0) >=
+        params.centralClaimWeight
+    )
+      reversedById.set(criterionId, {
+        text: claim.evidence,
+        because: `which is false about the point this case turns on: ${claim.message}`,
+      });
   const outcomes = features.outcomes.map((outcome): CriterionOutcome => {
-    const reversal = reversedByModel.get(outcome.result.id);
+    const reversal = reversedById.get(outcome.result.id);
     if (!reversal || outcome.isReversed) return outcome;
     const criterion = scenario.rubric.find((entry) => entry.id === outcome.result.id);
     const { matched: _matched, appliedToCase: _applied, ...rest } = outcome.result;
@@ -658,7 +682,7 @@ export function scoreFeatures(
         status: 'missed',
         reversed: reversal.text,
         feedback:
-          `You wrote “${reversal.text}”, which reverses this point of the expert answer (“${reversal.modelText}”). ${criterion?.missedFeedback ?? ''}`.trim(),
+          `You wrote “${reversal.text}”, ${reversal.because}. ${criterion?.missedFeedback ?? ''}`.trim(),
       },
     };
   });
