@@ -10,6 +10,7 @@ import { findContradiction } from './consistency';
 import { scoreChoice, scoreNumber, scoreOrder, type DecisionOutcome } from './decision';
 import { findFalseClaims, type FalseClaim } from './facts';
 import { centralFalseClaims, type CentralClaim } from './central-claims';
+import { findStanceReversals, type StanceReversal } from './criterion-stance';
 import { findModelReversals, type ModelReversal } from './model-reversal';
 import { violatedOrderPoints } from './order-points';
 import { cachedLemmaOffsets } from './lemmas';
@@ -517,6 +518,8 @@ export type GradeFeatures = {
   modelReversals: ModelReversal[];
   /** False mesh claims about what a crucial criterion states (see central-claims.ts). */
   centralClaims: CentralClaim[];
+  /** Clauses that take the other side of a stance-bearing criterion (see criterion-stance.ts). */
+  stanceReversals: StanceReversal[];
 };
 
 /** Extracts the features of a valid attempt (exported for the calibration scripts). */
@@ -613,6 +616,7 @@ export function extractFeatures(scenario: GradableScenario, attempt: ValidAttemp
       restatesScenario(analyzed, scenario) || (citedFacts <= 1 && admitsIgnorance(analyzed)),
     modelReversals: language.isEnglish ? findModelReversals(analyzed, scenario) : [],
     centralClaims: centralFalseClaims(analyzed, scenario, falseClaims, 1),
+    stanceReversals: language.isEnglish ? findStanceReversals(analyzed, scenario) : [],
   };
 }
 
@@ -659,6 +663,18 @@ export function scoreFeatures(
         because: `which reverses this point of the expert answer (“${reversal.modelText}”)`,
       });
   }
+  // The other side of a crucial criterion's stance ("keep the check on ztunnel" against "checks
+  // move to the waypoint") reverses it.
+  for (const reversal of features.stanceReversals)
+    if (
+      !reversedById.has(reversal.criterionId) &&
+      (scenario.rubric.find((criterion) => criterion.id === reversal.criterionId)?.weight ?? 0) >=
+        params.crucialWeight
+    )
+      reversedById.set(reversal.criterionId, {
+        text: reversal.text,
+        because: `which takes the opposite side of this point (“${reversal.concept}”)`,
+      });
   // A false mesh claim about the very point a crucial criterion states reverses it.
   for (const { claim, criterionId } of features.centralClaims)
     if (

@@ -1,0 +1,266 @@
+// Stance-bearing rubric criteria, read from the criterion's own concept text: "Source identity
+// checks MOVE to the waypoint", "Fault injection DISABLES its retries", "Per-call proxy tail is
+// paid on EVERY branch", "Managed endpoints already use TLS". Each concept takes a side on a few
+// general direction axes (change ↔ stay, more ↔ flat/less, disabled ↔ active, every ↔ once,
+// encrypted ↔ plaintext). A clause of the answer about the same criterion (one of its phrases or
+// paraphrases, or two of the concept's own words) that takes the other side reverses it: "keep the
+// principal check on ztunnel", "retries were active", "proxy latency is flat with load". No
+// per-scenario words: the axes are general and the sides come from the rubric. Pure.
+import { cachedLemmaOffsets } from './lemmas';
+import { expandRubric } from './concepts';
+import { findOccurrences } from './match';
+import { analyzeText, isPostNegated, stemWord, type AnalyzedText, type TextToken } from './text';
+import type { GradableScenario } from './types';
+
+/** A direction axis: words on one side, words on the other (plain words; stemmed at load). */
+type Axis = { id: string; up: readonly string[]; down: readonly string[] };
+
+/** The general axes. `up` is the side that states an effect, `down` the one that denies it. */
+export const STANCE_AXES: readonly Axis[] = [
+  {
+    id: 'change',
+    up: ['change', 'changes', 'move', 'moves', 'shift', 'shifts', 'differ', 'differs'],
+    down: ['same', 'unchanged', 'stay', 'stays', 'remain', 'remains', 'keep', 'keeps', 'intact'],
+  },
+  {
+    id: 'amount',
+    up: [
+      'grow',
+      'grows',
+      'rise',
+      'rises',
+      'increase',
+      'increases',
+      'more',
+      'worse',
+      'multiply',
+      'multiplies',
+      'compound',
+      'compounds',
+      'pay',
+      'pays',
+      'paid',
+      'add',
+      'adds',
+      'exhaust',
+      'exhausts',
+    ],
+    down: ['flat', 'constant', 'smaller', 'cheaper', 'shrink', 'shrinks', 'negligible', 'free'],
+  },
+  {
+    id: 'enabled',
+    up: ['disable', 'disables', 'disabled', 'suppress', 'suppresses'],
+    down: ['active', 'enabled', 'fire', 'fires'],
+  },
+  {
+    id: 'scope',
+    up: ['every', 'each', 'all'],
+    down: ['once', 'single'],
+  },
+  {
+    id: 'encryption',
+    up: ['tls', 'encrypt', 'encrypts', 'encrypted', 'encryption'],
+    down: ['plaintext', 'unencrypted', 'cleartext'],
+  },
+];
+
+type Side = 1 | -1;
+const AXIS_WORDS = new Map<string, Array<{ axis: string; side: Side }>>();
+for (const axis of STANCE_AXES)
+  for (const [words, side] of [
+    [axis.up, 1],
+    [axis.down, -1],
+  ] as const)
+    for (const word of words)
+      // Stems only for longer words ("https" would stem to "http").
+      for (const key of new Set(word.length >= 5 ? [word, stemWord(word)] : [word]))
+        AXIS_WORDS.set(key, [...(AXIS_WORDS.get(key) ?? []), { axis: axis.id, side }]);
+
+/** "adds nothing", "costs nothing": an effect word followed by a nullifier states the down side. */
+const NULLIFIERS = new Set(['nothing', 'zero', 'none']);
+
+const STOP = new Set(
+  (
+    'the a an and or but of to in on at by for with from is are was were be been it its this that ' +
+    'these those there than so as if into per each we you they our their not no only also its own ' +
+    'one two what which who how why can may must should would will do does did has have had use ' +
+    'uses already actually'
+  ).split(' '),
+);
+
+function axisHits(token: TextToken): Array<{ axis: string; side: Side }> {
+  return AXIS_WORDS.get(token.norm) ?? AXIS_WORDS.get(token.lemmaStem) ?? [];
+}
+
+const ARROW = /→|->|=>|⇒/;
+
+/** Sides each axis takes in tokens [from, to) (negated words count for the other side). */
+function sidesOf(
+  analyzed: AnalyzedText,
+  from: number,
+  to: number,
+): Map<string, { up: number; down: number }> {
+  const { tokens } = analyzed;
+  const sides = new Map<string, { up: number; down: number }>();
+  for (let i = from; i < to; i += 1) {
+    const token = tokens[i];
+    if (!token) continue;
+    const hits = axisHits(token);
+    if (hits.length === 0) continue;
+    // An arrow ends a negation's scope ("isn't injected → sends plaintext").
+    const scopeStart = tokens[from]?.start ?? 0;
+    const cut = ARROW.test(analyzed.text.slice(scopeStart, token.start));
+    const denied = !cut && token.negationDepth % 2 === 1;
+    // A post-negation ("X isn't needed") denies a predicate, not a quantifier before it.
+    const postDenied = !cut && isPostNegated(tokens, i + 1);
+    const nullified = NULLIFIERS.has(tokens[i + 1]?.norm ?? '');
+    for (const { axis, side } of hits) {
+      const negated = denied || (axis !== 'scope' && postDenied);
+      const actual = (negated !== nullified ? -side : side) as Side;
+      const entry = sides.get(axis) ?? { up: 0, down: 0 };
+      if (actual === 1) entry.up += 1;
+      else entry.down += 1;
+      sides.set(axis, entry);
+    }
+  }
+  return sides;
+}
+
+/** The one side of an axis a span takes, or 0 when it takes none or both. */
+function sideOf(entry: { up: number; down: number } | undefined): Side | 0 {
+  if (!entry || entry.up === entry.down) return 0;
+  return entry.up > entry.down ? 1 : -1;
+}
+
+type CriterionStance = {
+  criterionId: string;
+  weight: number;
+  /** Axis → the side the concept text takes. */
+  sides: Map<string, Side>;
+  /** Content lemmas of the concept text (its topic). */
+  topic: Set<string>;
+};
+const cache = new WeakMap<GradableScenario, CriterionStance[]>();
+
+/** The stance-bearing criteria of a scenario: those whose concept text takes a side on an axis. */
+export function criterionStances(scenario: GradableScenario): CriterionStance[] {
+  const known = cache.get(scenario);
+  if (known) return known;
+  const stances: CriterionStance[] = [];
+  for (const criterion of scenario.rubric) {
+    const analyzed = analyzeText(criterion.concept, cachedLemmaOffsets);
+    const sides = new Map<string, Side>();
+    for (const [axis, entry] of sidesOf(analyzed, 0, analyzed.tokens.length)) {
+      const side = sideOf(entry);
+      if (side !== 0) sides.set(axis, side);
+    }
+    if (sides.size === 0) continue;
+    const topic = new Set(
+      analyzed.tokens
+        .filter(
+          (token) =>
+            !STOP.has(token.norm) &&
+            token.norm.length > 2 &&
+            axisHits(token).length === 0 &&
+            !/^\d/.test(token.norm),
+        )
+        .map((token) => token.lemmaStem),
+    );
+    stances.push({ criterionId: criterion.id, weight: criterion.weight, sides, topic });
+  }
+  cache.set(scenario, stances);
+  return stances;
+}
+
+/** One answer clause that takes the other side of a stance-bearing criterion. */
+export type StanceReversal = {
+  criterionId: string;
+  axis: string;
+  /** The learner's words (the clause). */
+  text: string;
+  /** The criterion's concept text. */
+  concept: string;
+};
+
+/** Token ranges [start, end) of each segment of the text. */
+function segmentsOf(analyzed: AnalyzedText): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  let from = 0;
+  const { tokens } = analyzed;
+  for (let i = 1; i <= tokens.length; i += 1) {
+    if (i === tokens.length || tokens[i]?.segment !== tokens[from]?.segment) {
+      ranges.push([from, i]);
+      from = i;
+    }
+  }
+  return ranges;
+}
+
+/**
+ * Clauses that reverse a stance-bearing criterion; a criterion the answer also states on the
+ * concept's side in another clause is not reversed (the learner said both, e.g. a paraphrase).
+ */
+export function findStanceReversals(
+  analyzed: AnalyzedText,
+  scenario: GradableScenario,
+): StanceReversal[] {
+  const stances = criterionStances(scenario);
+  if (stances.length === 0 || analyzed.tokens.length === 0) return [];
+  const expanded = new Map(
+    expandRubric(scenario).criteria.map((entry) => [entry.criterion.id, entry]),
+  );
+  const segments = segmentsOf(analyzed);
+  const found: StanceReversal[] = [];
+  for (const stance of stances) {
+    const phrases = expanded.get(stance.criterionId)?.phrases ?? [];
+    // A sentence is about the criterion when it holds one of its phrases or two concept words,
+    // and a clause of it when the clause holds the phrase or one of those words.
+    const occurrences = findOccurrences(analyzed, phrases);
+    const anchored = new Set(
+      occurrences.map((occurrence) => analyzed.tokens[occurrence.start]?.sentence ?? -1),
+    );
+    const anchoredSegments = new Set(
+      occurrences.map((occurrence) => analyzed.tokens[occurrence.start]?.segment ?? -1),
+    );
+    const topicCount = new Map<number, Set<string>>();
+    for (const token of analyzed.tokens) {
+      if (!stance.topic.has(token.lemmaStem)) continue;
+      anchoredSegments.add(token.segment);
+      topicCount.set(
+        token.sentence,
+        (topicCount.get(token.sentence) ?? new Set()).add(token.lemmaStem),
+      );
+    }
+    for (const [sentence, words] of topicCount) if (words.size >= 2) anchored.add(sentence);
+    // A sentence with one concept word right after such a sentence continues its topic.
+    const sentences = new Set(analyzed.tokens.map((token) => token.sentence));
+    for (const sentence of [...sentences].sort((a, b) => a - b))
+      if (!anchored.has(sentence) && anchored.has(sentence - 1) && topicCount.has(sentence))
+        anchored.add(sentence);
+    const reversals = new Map<string, StanceReversal>();
+    const restated = new Set<string>();
+    for (const [from, to] of segments) {
+      const first = analyzed.tokens[from];
+      if (!first || !anchored.has(first.sentence) || !anchoredSegments.has(first.segment)) continue;
+      const sides = sidesOf(analyzed, from, to);
+      for (const [axis, expected] of stance.sides) {
+        const side = sideOf(sides.get(axis));
+        if (side === expected) restated.add(axis);
+        else if (side === -expected && !reversals.has(axis)) {
+          const last = analyzed.tokens[to - 1];
+          reversals.set(axis, {
+            criterionId: stance.criterionId,
+            axis,
+            text: last ? analyzed.text.slice(first.start, last.end) : '',
+            concept:
+              scenario.rubric.find((entry) => entry.id === stance.criterionId)?.concept ?? '',
+          });
+        }
+      }
+    }
+    // An axis the answer also states on the concept's side elsewhere is not reversed.
+    const reversal = [...reversals.values()].find((entry) => !restated.has(entry.axis));
+    if (reversal) found.push(reversal);
+  }
+  return found;
+}
