@@ -45,7 +45,8 @@ export const STANCE_AXES: readonly Axis[] = [
       'exhaust',
       'exhausts',
     ],
-    down: ['flat', 'constant', 'smaller', 'cheaper', 'shrink', 'shrinks', 'negligible', 'free'],
+    // Absolute denials only: "cheaper per hop" compares with something else.
+    down: ['flat', 'constant', 'negligible'],
   },
   {
     id: 'enabled',
@@ -55,12 +56,14 @@ export const STANCE_AXES: readonly Axis[] = [
   {
     id: 'scope',
     up: ['every', 'each', 'all'],
-    down: ['once', 'single'],
+    down: ['once'],
   },
   {
     id: 'encryption',
     up: ['tls', 'encrypt', 'encrypts', 'encrypted', 'encryption'],
-    down: ['plaintext', 'unencrypted', 'cleartext'],
+    // Only a denial ("aren't encrypted") is the other side: "the plaintext finding" describes
+    // the problem a good answer fixes.
+    down: [],
   },
 ];
 
@@ -93,12 +96,15 @@ function axisHits(token: TextToken): Array<{ axis: string; side: Side }> {
 }
 
 const ARROW = /→|->|=>|⇒/;
+const DETERMINERS = new Set('the a an any this that'.split(' '));
+const SUBORDINATORS = new Set('anything before after until when while if'.split(' '));
 
 /** Sides each axis takes in tokens [from, to) (negated words count for the other side). */
 function sidesOf(
   analyzed: AnalyzedText,
   from: number,
   to: number,
+  predicatesOnly = false,
 ): Map<string, { up: number; down: number }> {
   const { tokens } = analyzed;
   const sides = new Map<string, { up: number; down: number }>();
@@ -107,6 +113,14 @@ function sidesOf(
     if (!token) continue;
     const hits = axisHits(token);
     if (hits.length === 0) continue;
+    // In a concept text, "the change" (a noun) and "before anything changes" (a time clause)
+    // state no stance.
+    if (
+      predicatesOnly &&
+      (DETERMINERS.has(tokens[i - 1]?.norm ?? '') ||
+        [tokens[i - 1], tokens[i - 2]].some((before) => SUBORDINATORS.has(before?.norm ?? '')))
+    )
+      continue;
     // An arrow ends a negation's scope ("isn't injected → sends plaintext").
     const scopeStart = tokens[from]?.start ?? 0;
     const cut = ARROW.test(analyzed.text.slice(scopeStart, token.start));
@@ -114,6 +128,8 @@ function sidesOf(
     // A post-negation ("X isn't needed") denies a predicate, not a quantifier before it.
     const postDenied = !cut && isPostNegated(tokens, i + 1);
     const nullified = NULLIFIERS.has(tokens[i + 1]?.norm ?? '');
+    // A concept states its stance affirmatively; a denied word there ("no sidecar keeps") is no side.
+    if (predicatesOnly && (denied || postDenied)) continue;
     for (const { axis, side } of hits) {
       const negated = denied || (axis !== 'scope' && postDenied);
       const actual = (negated !== nullified ? -side : side) as Side;
@@ -139,6 +155,8 @@ type CriterionStance = {
   sides: Map<string, Side>;
   /** Content lemmas of the concept text (its topic). */
   topic: Set<string>;
+  /** Concept words after its "change" verb (where a thing moves to). */
+  destination: Set<string>;
 };
 const cache = new WeakMap<GradableScenario, CriterionStance[]>();
 
@@ -150,9 +168,10 @@ export function criterionStances(scenario: GradableScenario): CriterionStance[] 
   for (const criterion of scenario.rubric) {
     const analyzed = analyzeText(criterion.concept, cachedLemmaOffsets);
     const sides = new Map<string, Side>();
-    for (const [axis, entry] of sidesOf(analyzed, 0, analyzed.tokens.length)) {
-      const side = sideOf(entry);
-      if (side !== 0) sides.set(axis, side);
+    for (const [axis, entry] of sidesOf(analyzed, 0, analyzed.tokens.length, true)) {
+      // Only a concept that states an effect (moves, disables, adds, every, encrypts) takes a
+      // stance; "keeps", "smaller", "plaintext" in a concept describe, they do not claim.
+      if (sideOf(entry) === 1) sides.set(axis, 1);
     }
     if (sides.size === 0) continue;
     const topic = new Set(
@@ -166,7 +185,24 @@ export function criterionStances(scenario: GradableScenario): CriterionStance[] 
         )
         .map((token) => token.lemmaStem),
     );
-    stances.push({ criterionId: criterion.id, weight: criterion.weight, sides, topic });
+    const verb = analyzed.tokens.findIndex((token) =>
+      axisHits(token).some(({ axis, side }) => axis === 'change' && side === 1),
+    );
+    const destination = new Set(
+      verb < 0
+        ? []
+        : analyzed.tokens
+            .slice(verb + 1)
+            .map((token) => token.lemmaStem)
+            .filter((lemma) => topic.has(lemma)),
+    );
+    stances.push({
+      criterionId: criterion.id,
+      weight: criterion.weight,
+      sides,
+      topic,
+      destination,
+    });
   }
   cache.set(scenario, stances);
   return stances;
@@ -243,8 +279,13 @@ export function findStanceReversals(
       const first = analyzed.tokens[from];
       if (!first || !anchored.has(first.sentence) || !anchoredSegments.has(first.segment)) continue;
       const sides = sidesOf(analyzed, from, to);
+      // "Keep the check on the waypoint" agrees with "checks move to the waypoint".
+      let atDestination = false;
+      for (let i = from; i < to; i += 1)
+        if (stance.destination.has(analyzed.tokens[i]?.lemmaStem ?? '')) atDestination = true;
       for (const [axis, expected] of stance.sides) {
-        const side = sideOf(sides.get(axis));
+        const raw = sideOf(sides.get(axis));
+        const side = axis === 'change' && raw === -1 && atDestination ? 1 : raw;
         if (side === expected) restated.add(axis);
         else if (side === -expected && !reversals.has(axis)) {
           const last = analyzed.tokens[to - 1];
