@@ -72,6 +72,8 @@ export type ScoreParams = {
   wrongDecisionCap: number;
   stuffingCap: number;
   reversedCap: number;
+  /** Ceiling when the only reversal is read from a direction axis (criterion-stance.ts). */
+  axisReversedCap: number;
   falseClaimCap: number;
   hedgedCap: number;
   /** Ceiling for an absolute claim that denies a trade-off ("costs nothing", "fully solves it"). */
@@ -105,6 +107,7 @@ export const SCORE_PARAMS: Readonly<ScoreParams> = {
   wrongDecisionCap: 15,
   stuffingCap: 25,
   reversedCap: 40,
+  axisReversedCap: 40,
   falseClaimCap: 55,
   hedgedCap: 30,
   overclaimCap: 50,
@@ -653,7 +656,7 @@ export function scoreFeatures(
   // and counts as reversed; a clause with no crucial criterion costs `minorReversal`.
   const minorReversals: ModelReversal[] = [];
   /** Crucial criterion id → the learner's words that reverse it and why. */
-  const reversedById = new Map<string, { text: string; because: string }>();
+  const reversedById = new Map<string, { text: string; because: string; fromAxis?: boolean }>();
   for (const reversal of features.modelReversals) {
     const id = crucialCriterion(scenario, reversal, params);
     if (id === undefined) minorReversals.push(reversal);
@@ -674,6 +677,7 @@ export function scoreFeatures(
       reversedById.set(reversal.criterionId, {
         text: reversal.text,
         because: `which takes the opposite side of this point (“${reversal.concept}”)`,
+        fromAxis: true,
       });
   // A false mesh claim about the very point a crucial criterion states reverses it.
   for (const { claim, criterionId } of features.centralClaims)
@@ -718,6 +722,15 @@ export function scoreFeatures(
     return sum + credit * weight;
   }, 0);
   const reversals = outcomes.filter((outcome) => outcome.isReversed);
+  // A reversal read only from a direction axis is the least certain signal: a softer ceiling.
+  const axisOnly =
+    reversals.length > 0 &&
+    reversals.every(
+      (outcome) =>
+        !features.outcomes.find((entry) => entry.result.id === outcome.result.id)?.isReversed &&
+        reversedById.get(outcome.result.id)?.fromAxis === true,
+    );
+  const reversedCap = axisOnly ? params.axisReversedCap : params.reversedCap;
 
   const penalties: Penalty[] = [];
   let wrongTurnTotal = 0;
@@ -825,8 +838,8 @@ export function scoreFeatures(
   if (reversals.length > 0) {
     caps.push({
       reason: 'reversed-point',
-      cap: params.reversedCap,
-      message: `A crucial point is reversed, which caps the score at ${params.reversedCap}.`,
+      cap: reversedCap,
+      message: `A crucial point is reversed, which caps the score at ${reversedCap}.`,
     });
   }
   if (falseClaims.length > 0) {

@@ -1,0 +1,180 @@
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { readScenarioDir } from '@/lib/content/scenario-pack';
+import type { Scenario } from '@/lib/content/scenario-schema';
+import { centralFalseClaims } from '@/lib/grading/central-claims';
+import { setScenarioStances } from '@/lib/grading/concepts';
+import { criterionStances, findStanceReversals } from '@/lib/grading/criterion-stance';
+import { findFalseClaims } from '@/lib/grading/facts';
+import { gradeAttempt } from '@/lib/grading/grade-attempt';
+import { cachedLemmaOffsets } from '@/lib/grading/lemmas';
+import { analyzeText } from '@/lib/grading/text';
+import type { GradableScenario } from '@/lib/grading/types';
+
+// Stance-bearing criteria read from the concept text on general axes, and false mesh claims about
+// what a crucial criterion states. Neither mechanism has per-scenario words; the tests also run
+// with the per-scenario reverse wordings (stances.ts) switched off.
+const { scenarios } = await readScenarioDir(
+  path.resolve(import.meta.dirname, '../../../content/service-mesh/scenarios'),
+);
+const byId = new Map(scenarios.map((scenario) => [scenario.id, scenario]));
+function scenario(id: string): Scenario {
+  const found = byId.get(id);
+  if (!found) throw new Error(`no scenario ${id}`);
+  return found;
+}
+const analyze = (text: string) => analyzeText(text, cachedLemmaOffsets);
+const reversedIds = (id: string, text: string) =>
+  findStanceReversals(analyze(text), scenario(id)).map((reversal) => reversal.criterionId);
+
+/** A one-criterion scenario written here, so the mechanism is shown not to depend on content. */
+function synthetic(concept: string, phrases: string[]): GradableScenario {
+  return {
+    id: 'synthetic',
+    kind: 'diagnose',
+    answer: { type: 'choice', options: [{ id: 'a', label: 'A' }], correct: ['a'] },
+    why: 'Because.',
+    rubric: [
+      {
+        id: 'point',
+        concept,
+        weight: 3,
+        phrases,
+        lessonId: 'lesson',
+        missedFeedback: 'Say it.',
+      },
+    ],
+    wrongTurns: [],
+  };
+}
+
+afterEach(() => setScenarioStances(true));
+
+describe('criterionStances', () => {
+  it('takes a side only from effect-stating words of the concept', () => {
+    const sides = (concept: string) =>
+      criterionStances(synthetic(concept, ['widget'])).flatMap((stance) => [
+        ...stance.sides.keys(),
+      ]);
+    expect(sides('Source identity checks move to the waypoint')).toEqual(['change']);
+    expect(sides('Fault injection disables its retries')).toEqual(['enabled']);
+    expect(sides('Managed endpoints already use TLS')).toEqual(['encryption']);
+    // A noun, a time clause or a denial states no stance.
+    expect(sides('Alerts before the change')).toEqual([]);
+    expect(sides('SLOs and a baseline before anything changes')).toEqual([]);
+    expect(sides('No per-pod sidecar keeps resource cost low')).toEqual([]);
+  });
+});
+
+describe('findStanceReversals', () => {
+  it('catches the other side of a direction axis on the same topic', () => {
+    const rubric = synthetic('Widget checks move to the gateway', ['widget check']);
+    const found = (text: string) =>
+      findStanceReversals(analyze(text), rubric).map((reversal) => reversal.axis);
+    expect(found('Keep the widget checks on the node proxy.')).toEqual(['change']);
+    expect(found('The widget checks stay where they are.')).toEqual(['change']);
+    // The same side, or a "keep" at the concept's destination, agrees.
+    expect(found('Move the widget checks to the gateway.')).toEqual([]);
+    expect(found('Keep the widget checks on the gateway.')).toEqual([]);
+    // A clause about something else is not about this criterion.
+    expect(found('Keep the database as it is.')).toEqual([]);
+  });
+
+  it('reads the reversed crucial points of authored scenarios', () => {
+    const ambient = 'diagnose-ambient-l7-rule-on-ztunnel';
+    expect(reversedIds(ambient, 'Keep the source principal check on ztunnel.')).toContain(
+      'identity-at-waypoint',
+    );
+    expect(reversedIds(ambient, 'Keep the source principal check on the waypoint.')).toEqual([]);
+    const fault = 'diagnose-fault-injection-disables-retries';
+    expect(reversedIds(fault, 'The fault is on the route. Retries were active.')).toContain(
+      'fault-disables-retries',
+    );
+    expect(reversedIds(fault, 'Fault injection on the route disabled the retries.')).toEqual([]);
+    const bid = 'justify-latency-budget-bid-path';
+    expect(reversedIds(bid, 'Proxy latency is flat with load at 180k rps.')).toContain(
+      'tail-under-load',
+    );
+    expect(reversedIds(bid, 'Proxy latency is not flat with load at 180k rps.')).toEqual([]);
+    const lambda = 'choose-none-serverless-shop';
+    expect(reversedIds(lambda, "The managed endpoints aren't encrypted inside AWS.")).toContain(
+      'tls-managed',
+    );
+    expect(reversedIds(lambda, 'The managed endpoints are already encrypted with TLS.')).toEqual(
+      [],
+    );
+    const fan = 'estimate-fan-out-tail';
+    expect(reversedIds(fan, 'The proxy overhead is added once at the gateway.')).toContain(
+      'mesh-overhead',
+    );
+  });
+
+  it('does not flag any expert text of any scenario', () => {
+    for (const entry of scenarios) {
+      const texts = [entry.modelAnswer.senior, entry.modelAnswer.junior, entry.why];
+      for (const text of texts)
+        if (text) expect(findStanceReversals(analyze(text), entry), entry.id).toEqual([]);
+    }
+  });
+});
+
+describe('centralFalseClaims', () => {
+  const kong = scenario('choose-kong-multi-zone-universal');
+  const central = (text: string) => {
+    const analyzed = analyze(text);
+    return centralFalseClaims(analyzed, kong, findFalseClaims(analyzed), 3).map(
+      (claim) => claim.criterionId,
+    );
+  };
+
+  it('links a false claim to the crucial criterion about its capability (or its inverse)', () => {
+    expect(central("Kuma's data plane only runs on Kubernetes, so the VM zones stay out.")).toEqual(
+      ['universal-mode'],
+    );
+    expect(central('Kuma runs on VMs in universal mode.')).toEqual([]);
+  });
+
+  it('ignores a false claim about a capability no crucial criterion states', () => {
+    const analyzed = analyze('Linkerd uses Envoy as its proxy.');
+    expect(findFalseClaims(analyzed)).not.toEqual([]);
+    expect(centralFalseClaims(analyzed, kong, findFalseClaims(analyzed), 3)).toEqual([]);
+  });
+});
+
+describe('gradeAttempt with the general mechanisms only', () => {
+  it('caps a model answer with one crucial point reversed, without per-scenario wordings', () => {
+    setScenarioStances(false);
+    const fault = scenario('diagnose-fault-injection-disables-retries');
+    const decision = fault.answer.type === 'choice' ? (fault.answer.correct[0] ?? '') : '';
+    const answer = (retries: string) =>
+      gradeAttempt({
+        scenario: fault,
+        answer: {
+          decision,
+          justification: `The fault and the retry policy sit on the same client route, so the abort happens in the caller's sidecar: the logs show the FI flag and one attempt. ${retries}, so the test measures the raw 50% instead of 0.5^4 ≈ 6%. Inject the failure in the upstream service instead.`,
+        },
+      });
+    const right = answer('Fault injection on that route disables its retries');
+    const reversed = answer('Retries on that route were active');
+    expect(right.score).toBeGreaterThan(60);
+    expect(reversed.score).toBeLessThanOrEqual(40);
+    expect(reversed.capApplied?.reason).toBe('reversed-point');
+  });
+
+  it('caps a central false mesh claim like a reversed point', () => {
+    setScenarioStances(false);
+    const kong = scenario('choose-kong-multi-zone-universal');
+    const decision = kong.answer.type === 'choice' ? (kong.answer.correct[0] ?? '') : '';
+    const result = gradeAttempt({
+      scenario: kong,
+      answer: {
+        decision,
+        justification: `${kong.modelAnswer.senior} Note that Kuma's data plane only runs on Kubernetes, so the VM-only zones stay outside the mesh.`,
+      },
+    });
+    expect(result.score).toBeLessThanOrEqual(40);
+    expect(result.criteria.find((criterion) => criterion.id === 'universal-mode')?.reversed).toBe(
+      "Kuma's data plane only runs on Kubernetes",
+    );
+  });
+});
