@@ -46,12 +46,13 @@ export const STANCE_AXES: readonly Axis[] = [
       'exhausts',
     ],
     // Absolute denials only: "cheaper per hop" compares with something else.
-    down: ['flat', 'constant', 'negligible'],
+    down: ['flat', 'negligible'],
   },
   {
     id: 'enabled',
     up: ['disable', 'disables', 'disabled', 'suppress', 'suppresses'],
-    down: ['active', 'enabled', 'fire', 'fires'],
+    // "with fault injection enabled", "the abort fires" describe; "retries were active" claims.
+    down: ['active'],
   },
   {
     id: 'scope',
@@ -128,6 +129,8 @@ function sidesOf(
     // A post-negation ("X isn't needed") denies a predicate, not a quantifier before it.
     const postDenied = !cut && isPostNegated(tokens, i + 1);
     const nullified = NULLIFIERS.has(tokens[i + 1]?.norm ?? '');
+    // "once" is a count only after a verb ("added once"), not as a conjunction ("once we …").
+    if (token.norm === 'once' && !isAdverbialOnce(tokens, i)) continue;
     // A concept states its stance affirmatively; a denied word there ("no sidecar keeps") is no side.
     if (predicatesOnly && (denied || postDenied)) continue;
     for (const { axis, side } of hits) {
@@ -140,6 +143,30 @@ function sidesOf(
     }
   }
   return sides;
+}
+
+const CONDITIONALS = new Set('if would could unless whether suppose imagine'.split(' '));
+
+/** "Had retries been active …", "if retries were active": a counterfactual states no claim. */
+function isHypothetical(analyzed: AnalyzedText, from: number, to: number): boolean {
+  const first = analyzed.tokens[from];
+  if (first && (first.norm === 'had' || first.norm === 'were')) return true;
+  for (let i = from; i < to; i += 1)
+    if (CONDITIONALS.has(analyzed.tokens[i]?.norm ?? '')) return true;
+  return false;
+}
+
+const CONJUNCTION_NEXT = new Set(
+  'the a an we it they you every all each this that our telemetry traffic there'.split(' '),
+);
+
+/** "added once at the gateway" (a count), not "once we have SLOs" (a conjunction). */
+function isAdverbialOnce(tokens: readonly TextToken[], index: number): boolean {
+  const before = tokens[index - 1];
+  const token = tokens[index];
+  if (!before || !token || before.segment !== token.segment) return false;
+  if (STOP.has(before.norm)) return false;
+  return !CONJUNCTION_NEXT.has(tokens[index + 1]?.norm ?? '');
 }
 
 /** The one side of an axis a span takes, or 0 when it takes none or both. */
@@ -287,7 +314,11 @@ export function findStanceReversals(
         const raw = sideOf(sides.get(axis));
         const side = axis === 'change' && raw === -1 && atDestination ? 1 : raw;
         if (side === expected) restated.add(axis);
-        else if (side === -expected && !reversals.has(axis)) {
+        else if (
+          side === -expected &&
+          !reversals.has(axis) &&
+          !isHypothetical(analyzed, from, to)
+        ) {
           const last = analyzed.tokens[to - 1];
           reversals.set(axis, {
             criterionId: stance.criterionId,

@@ -80,6 +80,19 @@ describe('findStanceReversals', () => {
     expect(found('Keep the database as it is.')).toEqual([]);
   });
 
+  it('reads "once" as a count only after a verb, and skips counterfactuals', () => {
+    const rubric = synthetic('The widget tax is paid on every call', ['widget tax']);
+    const found = (text: string) =>
+      findStanceReversals(analyze(text), rubric).map((reversal) => reversal.axis);
+    expect(found('The widget tax is paid once at the edge.')).toEqual(['scope']);
+    expect(found('Once the widget tax is measured, budget for it.')).toEqual([]);
+    const retries = synthetic('Fault injection disables the widget retries', ['widget retries']);
+    const flips = (text: string) => findStanceReversals(analyze(text), retries).length;
+    expect(flips('The widget retries were active.')).toBe(1);
+    expect(flips('Had the widget retries been active, 6% would fail.')).toBe(0);
+    expect(flips('If the widget retries were active, 6% would fail.')).toBe(0);
+  });
+
   it('reads the reversed crucial points of authored scenarios', () => {
     const ambient = 'diagnose-ambient-l7-rule-on-ztunnel';
     expect(reversedIds(ambient, 'Keep the source principal check on ztunnel.')).toContain(
@@ -111,7 +124,12 @@ describe('findStanceReversals', () => {
 
   it('does not flag any expert text of any scenario', () => {
     for (const entry of scenarios) {
-      const texts = [entry.modelAnswer.senior, entry.modelAnswer.junior, entry.why];
+      const texts = [
+        entry.modelAnswer.senior,
+        entry.modelAnswer.junior,
+        entry.why,
+        ...entry.rubric.map((criterion) => criterion.missedFeedback),
+      ];
       for (const text of texts)
         if (text) expect(findStanceReversals(analyze(text), entry), entry.id).toEqual([]);
     }
