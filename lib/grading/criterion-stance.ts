@@ -8,7 +8,7 @@
 // per-scenario words: the axes are general and the sides come from the rubric. Pure.
 import { cachedLemmaOffsets } from './lemmas';
 import { expandRubric } from './concepts';
-import { findOccurrences } from './match';
+import { compilePhrases, findOccurrences } from './match';
 import { analyzeText, isPostNegated, stemWord, type AnalyzedText, type TextToken } from './text';
 import type { GradableScenario } from './types';
 
@@ -44,9 +44,11 @@ export const STANCE_AXES: readonly Axis[] = [
       'adds',
       'exhaust',
       'exhausts',
+      'widen',
+      'widens',
     ],
     // Absolute denials only: "cheaper per hop" compares with something else.
-    down: ['flat', 'negligible'],
+    down: ['flat', 'constant', 'negligible'],
   },
   {
     id: 'enabled',
@@ -64,7 +66,7 @@ export const STANCE_AXES: readonly Axis[] = [
     up: ['tls', 'encrypt', 'encrypts', 'encrypted', 'encryption'],
     // Only a denial ("aren't encrypted") is the other side: "the plaintext finding" describes
     // the problem a good answer fixes.
-    down: [],
+    down: ['unencrypted', 'cleartext'],
   },
 ];
 
@@ -245,6 +247,19 @@ export type StanceReversal = {
   concept: string;
 };
 
+/** Content lemmas of tokens [from, to): no stop, axis, negation or number words. */
+function contentWords(analyzed: AnalyzedText, from: number, to: number): Set<string> {
+  const words = new Set<string>();
+  for (let i = from; i < to; i += 1) {
+    const token = analyzed.tokens[i];
+    if (!token || STOP.has(token.norm) || token.norm.length < 3 || /^\d/.test(token.norm)) continue;
+    if (axisHits(token).length > 0 || NEGATIONS.has(token.norm)) continue;
+    words.add(token.lemmaStem);
+  }
+  return words;
+}
+const NEGATIONS = new Set('not no never nothing none without cannot'.split(' '));
+
 /** Token ranges [start, end) of each segment of the text. */
 function segmentsOf(analyzed: AnalyzedText): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
@@ -268,7 +283,7 @@ export function findStanceReversals(
   scenario: GradableScenario,
 ): StanceReversal[] {
   const stances = criterionStances(scenario);
-  if (stances.length === 0 || analyzed.tokens.length === 0) return [];
+  if (analyzed.tokens.length === 0) return [];
   const expanded = new Map(
     expandRubric(scenario).criteria.map((entry) => [entry.criterion.id, entry]),
   );
@@ -300,8 +315,9 @@ export function findStanceReversals(
     for (const sentence of [...sentences].sort((a, b) => a - b))
       if (!anchored.has(sentence) && anchored.has(sentence - 1) && topicCount.has(sentence))
         anchored.add(sentence);
-    const reversals = new Map<string, StanceReversal>();
-    const restated = new Set<string>();
+    const reversals = new Map<string, StanceReversal & { words: Set<string> }>();
+    /** Axis → content words of each clause that states the concept's side. */
+    const restated = new Map<string, Array<{ words: Set<string>; topical: boolean }>>();
     for (const [from, to] of segments) {
       const first = analyzed.tokens[from];
       if (!first || !anchored.has(first.sentence) || !anchoredSegments.has(first.segment)) continue;
@@ -310,10 +326,13 @@ export function findStanceReversals(
       let atDestination = false;
       for (let i = from; i < to; i += 1)
         if (stance.destination.has(analyzed.tokens[i]?.lemmaStem ?? '')) atDestination = true;
+      const words = contentWords(analyzed, from, to);
+      const topical = [...words].filter((word) => stance.topic.has(word)).length >= 2;
       for (const [axis, expected] of stance.sides) {
         const raw = sideOf(sides.get(axis));
         const side = axis === 'change' && raw === -1 && atDestination ? 1 : raw;
-        if (side === expected) restated.add(axis);
+        if (side === expected)
+          restated.set(axis, [...(restated.get(axis) ?? []), { words, topical }]);
         else if (
           side === -expected &&
           !reversals.has(axis) &&
@@ -326,13 +345,116 @@ export function findStanceReversals(
             text: last ? analyzed.text.slice(first.start, last.end) : '',
             concept:
               scenario.rubric.find((entry) => entry.id === stance.criterionId)?.concept ?? '',
+            words,
           });
         }
       }
     }
-    // An axis the answer also states on the concept's side elsewhere is not reversed.
-    const reversal = [...reversals.values()].find((entry) => !restated.has(entry.axis));
-    if (reversal) found.push(reversal);
+    // An axis the answer also states on the concept's side, about the same thing (a shared word)
+    // or as the concept itself (two concept words), is not reversed: "Postgres has no TLS"
+    // stays reversed beside "Redis can do TLS".
+    const reversal = [...reversals.values()].find(
+      (entry) =>
+        !(restated.get(entry.axis) ?? []).some(
+          ({ words, topical }) => topical || [...words].some((word) => entry.words.has(word)),
+        ),
+    );
+    if (reversal) {
+      const { words: _words, ...rest } = reversal;
+      found.push(rest);
+    }
+  }
+  return [...found, ...findDismissals(analyzed, scenario, found)];
+}
+
+/** "doesn't matter", "can wait", "is optional", "goes away": the clause dismisses its subject. */
+const DISMISSAL =
+  /\b(?:(?:does|do|did) not matter|(?:is|are) irrelevant|irrelevant here|can wait|could wait|(?:is|are) optional|goes away|go away|(?:will|would) not change|does not enter)\b/;
+/**
+ * A concept about when ("authorization after mTLS", "policy next") may be deferred, and one about
+ * rejecting options ("why the alternatives fit worse", "cheaper solutions instead") is argued
+ * by dismissing them.
+ */
+const DEFERRAL =
+  /\b(?:after|later|next|last|then|eventually|alternatives?|worse|better|instead|rather|than|why|outweighs?|rule|cheaper)\b/i;
+
+type DismissalIndex = Array<{
+  criterionId: string;
+  concept: string;
+  phrases: ReturnType<typeof compilePhrases>;
+  /** Words the concept itself rules out ("config size, not rps"): dismissing them agrees. */
+  ruledOut: Set<string>;
+}>;
+const dismissalCache = new WeakMap<GradableScenario, DismissalIndex>();
+
+function dismissalIndex(scenario: GradableScenario): DismissalIndex {
+  const known = dismissalCache.get(scenario);
+  if (known) return known;
+  const index: DismissalIndex = scenario.rubric
+    .filter((criterion) => !DEFERRAL.test(criterion.concept))
+    .map((criterion) => {
+      const tokens = analyzeText(criterion.concept, cachedLemmaOffsets).tokens;
+      const ruledOut = new Set<string>();
+      tokens.forEach((token, i) => {
+        if (token.norm === 'not' || token.norm === 'no') {
+          const next = tokens[i + 1];
+          if (next) ruledOut.add(next.lemmaStem);
+        }
+      });
+      return {
+        criterionId: criterion.id,
+        concept: criterion.concept,
+        // The rubric's own phrases only: a paraphrase is too loose to carry a dismissal.
+        phrases: compilePhrases(criterion.phrases),
+        ruledOut,
+      };
+    });
+  dismissalCache.set(scenario, index);
+  return index;
+}
+
+/**
+ * Clauses that dismiss a criterion the rubric requires ("config size doesn't matter",
+ * "authorization policies are optional", "the ownership gap goes away"): one of the criterion's
+ * own phrases in the clause, a dismissal predicate, no counterfactual. A criterion about timing
+ * ("after", "next", "last") may be deferred, and dismissing what the concept rules out agrees.
+ */
+function findDismissals(
+  analyzed: AnalyzedText,
+  scenario: GradableScenario,
+  already: readonly StanceReversal[],
+): StanceReversal[] {
+  const found: StanceReversal[] = [];
+  const segments = segmentsOf(analyzed);
+  const segmentText = (segment: number) => {
+    const range = segments.find(([from]) => analyzed.tokens[from]?.segment === segment);
+    if (!range) return null;
+    const first = analyzed.tokens[range[0]];
+    const last = analyzed.tokens[range[1] - 1];
+    if (!first || !last) return null;
+    const folded = analyzed.tokens
+      .slice(range[0], range[1])
+      .map((token) => token.norm)
+      .join(' ');
+    return { range, folded, text: analyzed.text.slice(first.start, last.end) };
+  };
+  for (const entry of dismissalIndex(scenario)) {
+    if (already.some((reversal) => reversal.criterionId === entry.criterionId)) continue;
+    for (const occurrence of findOccurrences(analyzed, entry.phrases)) {
+      const clause = segmentText(analyzed.tokens[occurrence.start]?.segment ?? -1);
+      if (!clause || !DISMISSAL.test(clause.folded)) continue;
+      const [from, to] = clause.range;
+      if (isHypothetical(analyzed, from, to)) continue;
+      const lemmas = analyzed.tokens.slice(from, to).map((token) => token.lemmaStem);
+      if (lemmas.some((lemma) => entry.ruledOut.has(lemma))) continue;
+      found.push({
+        criterionId: entry.criterionId,
+        axis: 'dismissal',
+        text: clause.text,
+        concept: entry.concept,
+      });
+      break;
+    }
   }
   return found;
 }

@@ -490,7 +490,21 @@ function modelIndex(scenario: GradableScenario): ModelIndex {
       criteria.push(inClause.length > 0 ? inClause : sentence);
     }
   }
-  const numbers = new Set(units.flatMap((unit) => unit.numbers.map((number) => number.value)));
+  // Numbers of the case itself ("3.9 ms of headroom") are facts an answer may cite, not wrong numbers.
+  const caseText = [
+    scenario.context,
+    scenario.question,
+    scenario.why,
+    scenario.simulator?.prediction?.explanation,
+  ]
+    .filter((text): text is string => typeof text === 'string')
+    .join(' ');
+  const numbers = new Set([
+    ...units.flatMap((unit) => unit.numbers.map((number) => number.value)),
+    ...[...caseText.matchAll(/\d[\d,]*(?:\.\d+)?/g)].map((match) =>
+      Number(match[0].replace(/,/g, '')),
+    ),
+  ]);
   const index = { units, criteria, numbers };
   cache.set(scenario, index);
   return index;

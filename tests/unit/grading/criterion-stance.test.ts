@@ -6,6 +6,7 @@ import { centralFalseClaims } from '@/lib/grading/central-claims';
 import { setScenarioStances } from '@/lib/grading/concepts';
 import { criterionStances, findStanceReversals } from '@/lib/grading/criterion-stance';
 import { findFalseClaims } from '@/lib/grading/facts';
+import { findModelReversals } from '@/lib/grading/model-reversal';
 import { gradeAttempt } from '@/lib/grading/grade-attempt';
 import { cachedLemmaOffsets } from '@/lib/grading/lemmas';
 import { analyzeText } from '@/lib/grading/text';
@@ -133,6 +134,49 @@ describe('findStanceReversals', () => {
       for (const text of texts)
         if (text) expect(findStanceReversals(analyze(text), entry), entry.id).toEqual([]);
     }
+  });
+});
+
+describe('dismissals', () => {
+  it('reverses a required criterion its own phrase dismisses', () => {
+    const rubric = synthetic('Memory follows proxy count and widget size, not rps', [
+      'widget size',
+      'rps',
+    ]);
+    const found = (text: string) =>
+      findStanceReversals(analyze(text), rubric).map((reversal) => reversal.axis);
+    expect(found("Widget size doesn't matter much.")).toEqual(['dismissal']);
+    expect(found('The widget size problem goes away.')).toEqual(['dismissal']);
+    // Dismissing what the concept itself rules out agrees with it.
+    expect(found("The rps doesn't matter for memory.")).toEqual([]);
+    expect(found('Widget size matters most.')).toEqual([]);
+    expect(found("If widget size didn't matter, memory would be flat.")).toEqual([]);
+  });
+
+  it('lets a timing criterion be deferred', () => {
+    const rubric = synthetic('Authorization after mTLS', ['authorization']);
+    expect(findStanceReversals(analyze('Authorization can wait until STRICT.'), rubric)).toEqual(
+      [],
+    );
+    const required = synthetic('Regulator wants mTLS plus authorization', ['authorization']);
+    expect(
+      findStanceReversals(analyze('Authorization can wait until STRICT.'), required).map(
+        (reversal) => reversal.axis,
+      ),
+    ).toEqual(['dismissal']);
+  });
+});
+
+describe('model-answer numbers', () => {
+  it('does not read a number the case itself states as a wrong number', () => {
+    const bid = scenario('justify-latency-budget-bid-path');
+    const reversals = (text: string) =>
+      findModelReversals(analyze(text), bid).map((reversal) => reversal.signal);
+    // 3.9 ms is the case's end-to-end p50; 5.5 ms is in neither the case nor the model answer.
+    const clause = (headroom: string) =>
+      `Per hop the call crosses a client and a server proxy, about 0.3 ms p99 on recent Istio at 1,000 rps, so four hops eat 1.2 ms of the ${headroom} ms headroom before any queueing.`;
+    expect(reversals(clause('3.9'))).toEqual([]);
+    expect(reversals(clause('5.5'))).toEqual(['number']);
   });
 });
 
