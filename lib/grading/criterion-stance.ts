@@ -443,7 +443,15 @@ function findDismissals(
     for (const occurrence of findOccurrences(analyzed, entry.phrases)) {
       const clause = segmentText(analyzed.tokens[occurrence.start]?.segment ?? -1);
       if (!clause || !DISMISSAL.test(clause.folded)) continue;
+      // "can wait until STRICT is on" defers to a named trigger: a plan, not a dismissal.
       const [from, to] = clause.range;
+      const after = analyzed.tokens[to];
+      const deferred =
+        /\b(?:wait|waits) (?:until|till|for)\b/.test(clause.folded) ||
+        (/\bwait$/.test(clause.folded) &&
+          after?.sentence === analyzed.tokens[from]?.sentence &&
+          ['until', 'till', 'once', 'when'].includes(after?.norm ?? ''));
+      if (deferred) continue;
       if (isHypothetical(analyzed, from, to)) continue;
       const lemmas = analyzed.tokens.slice(from, to).map((token) => token.lemmaStem);
       if (lemmas.some((lemma) => entry.ruledOut.has(lemma))) continue;
