@@ -7,6 +7,10 @@ import { readScenarioDir } from '../lib/content/scenario-pack';
 import type { Scenario } from '../lib/content/scenario-schema';
 import { gradeAttempt, type ScoreParams } from '../lib/grading/grade-attempt';
 
+/** `holdout2`: a second blind holdout, written later by someone who had not read the grader. */
+export const SPLITS = ['tune', 'holdout', 'holdout2'] as const;
+export type Split = (typeof SPLITS)[number];
+
 const itemSchema = z.object({
   id: z.string(),
   scenarioId: z.string(),
@@ -17,7 +21,7 @@ const itemSchema = z.object({
   handScore: z.number().min(0).max(100),
   reason: z.string(),
   shape: z.string(),
-  split: z.enum(['tune', 'holdout', 'holdout2']),
+  split: z.enum(SPLITS),
 });
 export type CalibrationItem = z.infer<typeof itemSchema>;
 
@@ -27,7 +31,7 @@ export const CALIBRATION_DIR = path.resolve(
 );
 
 /** Items of one split; the other split's items are dropped before anything reads them. */
-export function loadCalibration(split: 'tune' | 'holdout' | 'holdout2'): CalibrationItem[] {
+export function loadCalibration(split: Split): CalibrationItem[] {
   if (!fs.existsSync(CALIBRATION_DIR)) throw new Error(`No calibration set at ${CALIBRATION_DIR}`);
   const items: CalibrationItem[] = [];
   for (const file of fs

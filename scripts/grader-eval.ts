@@ -1,22 +1,30 @@
-// npm run grader:eval [-- --split tune|holdout] [--items]
+// npm run grader:eval [-- --split tune|holdout|holdout2] [--items] [--no-scenario-stances]
 // Agreement of the rubric grader with the hand scores of the calibration set. Prints aggregates
-// only; `--items` (per-item differences) is refused for the holdout split so it cannot leak
-// into tuning. Exits non-zero when a holdout target is missed.
+// only; `--items` (per-item differences) is refused for the holdout splits so they cannot leak
+// into tuning. Exits non-zero when a holdout target is missed. `--no-scenario-stances` grades
+// without the per-scenario reverse wordings of lib/grading/stances.ts (general mechanisms only).
 import { z } from 'zod';
+import { setScenarioStances } from '../lib/grading/concepts';
 import {
+  CALIBRATION_DIR,
   checkTargets,
   gradeItems,
   groupBy,
   loadCalibration,
   loadScenarios,
   metrics,
+  SPLITS,
   type Metrics,
 } from './grader-calibration';
 
 const argsSchema = z.object({
-  split: z.enum(['tune', 'holdout', 'holdout2']).default('holdout'),
+  split: z.enum(SPLITS).default('holdout'),
   items: z.boolean().default(false),
+  scenarioStances: z.boolean().default(true),
 });
+
+const USAGE =
+  'usage: npm run grader:eval -- [--split tune|holdout|holdout2] [--items] [--no-scenario-stances]';
 
 function parseArgs(argv: readonly string[]) {
   const raw: Record<string, unknown> = {};
@@ -24,13 +32,12 @@ function parseArgs(argv: readonly string[]) {
     const arg = argv[i];
     if (arg === '--split') raw.split = argv[++i];
     else if (arg === '--items') raw.items = true;
+    else if (arg === '--no-scenario-stances') raw.scenarioStances = false;
     else if (arg === '--help') {
-      console.log('usage: npm run grader:eval -- [--split tune|holdout|holdout2] [--items]');
+      console.log(USAGE);
       process.exit(0);
     } else {
-      console.error(
-        `Unknown argument "${arg}". Usage: npm run grader:eval -- [--split tune|holdout|holdout2] [--items]`,
-      );
+      console.error(`Unknown argument "${arg}". ${USAGE}`);
       process.exit(2);
     }
   }
@@ -48,11 +55,16 @@ const fmt = (m: Metrics) =>
   `${String(m.n).padStart(4)}  ${m.mad.toFixed(1).padStart(5)}  ${(m.meanSigned >= 0 ? '+' : '') + m.meanSigned.toFixed(1).padStart(5)}  ${Number.isNaN(m.spearman) ? '   — ' : m.spearman.toFixed(2).padStart(5)}  ${(m.over25 * 100).toFixed(1).padStart(5)} %`;
 
 const args = parseArgs(process.argv.slice(2));
-if (args.items && args.split === 'holdout') {
+if (args.items && args.split !== 'tune') {
   console.error('Per-item output is only available for --split tune (the holdout stays unseen).');
   process.exit(2);
 }
+setScenarioStances(args.scenarioStances);
 const items = loadCalibration(args.split);
+if (items.length === 0) {
+  console.error(`No calibration items with split "${args.split}" in ${CALIBRATION_DIR}.`);
+  process.exit(2);
+}
 const scenarios = await loadScenarios();
 const { graded, problems } = gradeItems(items, scenarios);
 for (const problem of problems) console.error(`problem: ${problem}`);
@@ -82,4 +94,4 @@ if (args.items) {
 }
 const checks = checkTargets(total, shapes);
 console.log(`\ntargets: ${checks.map(({ name, ok }) => `${ok ? '✓' : '✗'} ${name}`).join('   ')}`);
-if (args.split === 'holdout' && checks.some(({ ok }) => !ok)) process.exitCode = 1;
+if (args.split !== 'tune' && checks.some(({ ok }) => !ok)) process.exitCode = 1;

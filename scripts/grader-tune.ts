@@ -67,6 +67,7 @@ const STEPS: Partial<Record<keyof ScoreParams, number[]>> = {
   wrongDecisionCap: [10, 12, 15, 18, 20, 25, 30],
   stuffingCap: [20, 25, 30, 35, 40],
   reversedCap: [35, 40, 45, 50, 55],
+  axisReversedCap: [40, 50, 55, 65],
   falseClaimCap: [45, 50, 55, 60, 65],
   hedgedCap: [30, 35, 40, 45],
   overclaimCap: [40, 45, 50, 55, 60, 100],

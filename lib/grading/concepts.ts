@@ -151,7 +151,17 @@ function paraphrasesOf(concepts: readonly LexiconConcept[]): CompiledPhrase[] {
   return concepts.flatMap((concept) => compilePhrases(concept.paraphrases));
 }
 
-const cache = new WeakMap<GradableScenario, ExpandedRubric>();
+let cache = new WeakMap<GradableScenario, ExpandedRubric>();
+let scenarioStances = true;
+
+/**
+ * Calibration only (`grader:eval --no-scenario-stances`): turns the per-scenario reverse wordings
+ * of stances.ts off or on, so the general mechanisms can be measured without them. Clears the cache.
+ */
+export function setScenarioStances(enabled: boolean): void {
+  scenarioStances = enabled;
+  cache = new WeakMap();
+}
 
 /** Expanded rubric and wrong turns of a scenario (cached per scenario object). */
 export function expandRubric(scenario: GradableScenario): ExpandedRubric {
@@ -171,7 +181,7 @@ export function expandRubric(scenario: GradableScenario): ExpandedRubric {
           const opposite = concept.opposite ? LEXICON_BY_ID.get(concept.opposite) : undefined;
           return opposite ? paraphrasesOf([opposite]) : [];
         }),
-      ...compilePhrases(STANCES[scenario.id]?.[criterion.id] ?? []),
+      ...compilePhrases(scenarioStances ? (STANCES[scenario.id]?.[criterion.id] ?? []) : []),
     ];
     return {
       criterion,

@@ -28,6 +28,8 @@ const capabilitySchema = z.strictObject({
   leaders: z.array(z.enum(MESHES)),
   /** Version notes, e.g. "Istio ambient GA in 1.24". */
   since: z.string().optional(),
+  /** A capability this one denies ("runs on Kubernetes only" denies "meshes VMs"). */
+  inverseOf: z.string().optional(),
   source: z.string().url(),
 });
 /** One capability row of the fact base. */
@@ -120,6 +122,7 @@ const RAW_FACTS: MeshCapability[] = [
     ],
     support: { istio: 'limited', linkerd: 'limited', cilium: 'yes', consul: 'no', kuma: 'no' },
     leaders: [],
+    inverseOf: 'vm-workloads',
     source: 'https://kuma.io/docs/latest/introduction/architecture/',
   },
   {
@@ -326,4 +329,13 @@ function verbBase(verb: string): string {
     sets: 'set',
   };
   return bases[verb] ?? verb;
+}
+
+/** Compiled patterns of one capability and of the capability it denies (empty for an unknown id). */
+export function capabilityPatterns(capabilityId: string): readonly CompiledPhrase[] {
+  const own = getCompiled().find(({ fact }) => fact.id === capabilityId);
+  const inverse = own?.fact.inverseOf
+    ? getCompiled().find(({ fact }) => fact.id === own.fact.inverseOf)
+    : undefined;
+  return [...(own?.patterns ?? []), ...(inverse?.patterns ?? [])];
 }

@@ -9,6 +9,8 @@ import { countClaims, expandRubric, type ExpandedCriterion } from './concepts';
 import { findContradiction } from './consistency';
 import { scoreChoice, scoreNumber, scoreOrder, type DecisionOutcome } from './decision';
 import { findFalseClaims, type FalseClaim } from './facts';
+import { centralFalseClaims, type CentralClaim } from './central-claims';
+import { findStanceReversals, type StanceReversal } from './criterion-stance';
 import { findModelReversals, type ModelReversal } from './model-reversal';
 import { violatedOrderPoints } from './order-points';
 import { cachedLemmaOffsets } from './lemmas';
@@ -63,11 +65,15 @@ export type ScoreParams = {
   minorReversal: number;
   /** Lowest criterion weight that makes a reversed model-answer clause crucial. */
   crucialWeight: number;
+  /** Lowest criterion weight for which a false mesh claim about its point reverses it. */
+  centralClaimWeight: number;
   falseClaim: number;
   /** Ceilings. */
   wrongDecisionCap: number;
   stuffingCap: number;
   reversedCap: number;
+  /** Ceiling when the only reversal is read from a direction axis (criterion-stance.ts). */
+  axisReversedCap: number;
   falseClaimCap: number;
   hedgedCap: number;
   /** Ceiling for an absolute claim that denies a trade-off ("costs nothing", "fully solves it"). */
@@ -96,10 +102,12 @@ export const SCORE_PARAMS: Readonly<ScoreParams> = {
   reversed: 0,
   minorReversal: 8,
   crucialWeight: 2,
+  centralClaimWeight: 3,
   falseClaim: 0,
   wrongDecisionCap: 15,
   stuffingCap: 25,
   reversedCap: 40,
+  axisReversedCap: 40,
   falseClaimCap: 55,
   hedgedCap: 30,
   overclaimCap: 50,
@@ -511,6 +519,10 @@ export type GradeFeatures = {
   restatesScenario: boolean;
   /** Clauses that state a clause of the model answer reversed (see model-reversal.ts). */
   modelReversals: ModelReversal[];
+  /** False mesh claims about what a crucial criterion states (see central-claims.ts). */
+  centralClaims: CentralClaim[];
+  /** Clauses that take the other side of a stance-bearing criterion (see criterion-stance.ts). */
+  stanceReversals: StanceReversal[];
 };
 
 /** Extracts the features of a valid attempt (exported for the calibration scripts). */
@@ -571,6 +583,7 @@ export function extractFeatures(scenario: GradableScenario, attempt: ValidAttemp
       stuffing.signals.maxPhraseRepeats >= 4);
   const filler = countFiller(analyzed);
   const language = detectLanguage(analyzed);
+  const falseClaims = language.isEnglish ? findFalseClaims(analyzed) : [];
   const contradiction =
     attempt.type === 'choice' && scenario.answer.type === 'choice'
       ? findContradiction(analyzed, scenario.answer.options, attempt.decision)
@@ -600,11 +613,13 @@ export function extractFeatures(scenario: GradableScenario, attempt: ValidAttemp
     isHedged: hedging.markers >= 3 && hedging.sentenceShare >= 0.5,
     language,
     contradiction,
-    falseClaims: language.isEnglish ? findFalseClaims(analyzed) : [],
+    falseClaims,
     overclaims: language.isEnglish ? findOverclaims(analyzed) : [],
     restatesScenario:
       restatesScenario(analyzed, scenario) || (citedFacts <= 1 && admitsIgnorance(analyzed)),
     modelReversals: language.isEnglish ? findModelReversals(analyzed, scenario) : [],
+    centralClaims: centralFalseClaims(analyzed, scenario, falseClaims, 1),
+    stanceReversals: language.isEnglish ? findStanceReversals(analyzed, scenario) : [],
   };
 }
 
@@ -640,14 +655,43 @@ export function scoreFeatures(
   // A clause of the model answer stated reversed: a crucial criterion it carries earns nothing
   // and counts as reversed; a clause with no crucial criterion costs `minorReversal`.
   const minorReversals: ModelReversal[] = [];
-  const reversedByModel = new Map<string, ModelReversal>();
+  /** Crucial criterion id → the learner's words that reverse it and why. */
+  const reversedById = new Map<string, { text: string; because: string; fromAxis?: boolean }>();
   for (const reversal of features.modelReversals) {
     const id = crucialCriterion(scenario, reversal, params);
     if (id === undefined) minorReversals.push(reversal);
-    else if (!reversedByModel.has(id)) reversedByModel.set(id, reversal);
+    else if (!reversedById.has(id))
+      reversedById.set(id, {
+        text: reversal.text,
+        because: `which reverses this point of the expert answer (“${reversal.modelText}”)`,
+      });
   }
+  // The other side of a crucial criterion's stance ("keep the check on ztunnel" against "checks
+  // move to the waypoint") reverses it.
+  for (const reversal of features.stanceReversals)
+    if (
+      !reversedById.has(reversal.criterionId) &&
+      (scenario.rubric.find((criterion) => criterion.id === reversal.criterionId)?.weight ?? 0) >=
+        params.crucialWeight
+    )
+      reversedById.set(reversal.criterionId, {
+        text: reversal.text,
+        because: `which takes the opposite side of this point (“${reversal.concept}”)`,
+        fromAxis: true,
+      });
+  // A false mesh claim about the very point a crucial criterion states reverses it.
+  for (const { claim, criterionId } of features.centralClaims)
+    if (
+      !reversedById.has(criterionId) &&
+      (scenario.rubric.find((criterion) => criterion.id === criterionId)?.weight ?? 0) >=
+        params.centralClaimWeight
+    )
+      reversedById.set(criterionId, {
+        text: claim.evidence,
+        because: `which is false about the point this case turns on: ${claim.message}`,
+      });
   const outcomes = features.outcomes.map((outcome): CriterionOutcome => {
-    const reversal = reversedByModel.get(outcome.result.id);
+    const reversal = reversedById.get(outcome.result.id);
     if (!reversal || outcome.isReversed) return outcome;
     const criterion = scenario.rubric.find((entry) => entry.id === outcome.result.id);
     const { matched: _matched, appliedToCase: _applied, ...rest } = outcome.result;
@@ -658,7 +702,7 @@ export function scoreFeatures(
         status: 'missed',
         reversed: reversal.text,
         feedback:
-          `You wrote “${reversal.text}”, which reverses this point of the expert answer (“${reversal.modelText}”). ${criterion?.missedFeedback ?? ''}`.trim(),
+          `You wrote “${reversal.text}”, ${reversal.because}. ${criterion?.missedFeedback ?? ''}`.trim(),
       },
     };
   });
@@ -678,6 +722,15 @@ export function scoreFeatures(
     return sum + credit * weight;
   }, 0);
   const reversals = outcomes.filter((outcome) => outcome.isReversed);
+  // A reversal read only from a direction axis is the least certain signal: a softer ceiling.
+  const axisOnly =
+    reversals.length > 0 &&
+    reversals.every(
+      (outcome) =>
+        !features.outcomes.find((entry) => entry.result.id === outcome.result.id)?.isReversed &&
+        reversedById.get(outcome.result.id)?.fromAxis === true,
+    );
+  const reversedCap = axisOnly ? params.axisReversedCap : params.reversedCap;
 
   const penalties: Penalty[] = [];
   let wrongTurnTotal = 0;
@@ -785,8 +838,8 @@ export function scoreFeatures(
   if (reversals.length > 0) {
     caps.push({
       reason: 'reversed-point',
-      cap: params.reversedCap,
-      message: `A crucial point is reversed, which caps the score at ${params.reversedCap}.`,
+      cap: reversedCap,
+      message: `A crucial point is reversed, which caps the score at ${reversedCap}.`,
     });
   }
   if (falseClaims.length > 0) {

@@ -385,6 +385,7 @@ function contradiction(
   model: Unit,
   similarity: number,
   expertNumbers: ReadonlySet<number> = new Set(),
+  polarityOnly = false,
 ): ReversalSignal | null {
   // Negation parity: the clause denies what the model clause states (or the reverse), and the
   // word the negation attaches to is one the other clause states.
@@ -424,7 +425,7 @@ function contradiction(
         }
       }
     }
-  if (similarity < ALIGNMENT.minSimilarity) return null;
+  if (similarity < ALIGNMENT.minSimilarity || polarityOnly) return null;
   if (
     model.meshes.size > 0 &&
     answer.meshes.size > 0 &&
@@ -489,7 +490,21 @@ function modelIndex(scenario: GradableScenario): ModelIndex {
       criteria.push(inClause.length > 0 ? inClause : sentence);
     }
   }
-  const numbers = new Set(units.flatMap((unit) => unit.numbers.map((number) => number.value)));
+  // Numbers of the case itself ("3.9 ms of headroom") are facts an answer may cite, not wrong numbers.
+  const caseText = [
+    scenario.context,
+    scenario.question,
+    scenario.why,
+    scenario.simulator?.prediction?.explanation,
+  ]
+    .filter((text): text is string => typeof text === 'string')
+    .join(' ');
+  const numbers = new Set([
+    ...units.flatMap((unit) => unit.numbers.map((number) => number.value)),
+    ...[...caseText.matchAll(/\d[\d,]*(?:\.\d+)?/g)].map((match) =>
+      Number(match[0].replace(/,/g, '')),
+    ),
+  ]);
   const index = { units, criteria, numbers };
   cache.set(scenario, index);
   return index;
@@ -537,4 +552,71 @@ export function findModelReversals(
   return found
     .filter((reversal) => !restated.has(reversal.model))
     .map(({ model: _model, ...reversal }) => reversal);
+}
+
+/** Alignment of an answer clause with a criterion's own statement (its concept or feedback). */
+export const CRITERION_ALIGNMENT = {
+  /** Content lemmas the answer clause shares with the statement. */
+  minShared: 2,
+  /** Share of the statement's content lemmas the answer clause contains. */
+  minContainment: 0.5,
+};
+
+type CriterionStatement = { unit: Unit; criterionId: string };
+const statementCache = new WeakMap<GradableScenario, CriterionStatement[]>();
+
+/** The clauses of each criterion's concept text and missed-feedback, tagged with the criterion. */
+function criterionStatements(scenario: GradableScenario): CriterionStatement[] {
+  const known = statementCache.get(scenario);
+  if (known) return known;
+  const statements: CriterionStatement[] = [];
+  for (const criterion of scenario.rubric)
+    for (const text of [criterion.concept, criterion.missedFeedback]) {
+      const analyzed = analyzeText(text, cachedLemmaOffsets);
+      for (const unit of unitsOf(analyzed))
+        if (unit.content.size >= 2) statements.push({ unit, criterionId: criterion.id });
+    }
+  statementCache.set(scenario, statements);
+  return statements;
+}
+
+/**
+ * Answer clauses that state a rubric criterion's own statement with the opposite polarity: the
+ * clause contains most of the statement's content words (its topic) and denies what it affirms,
+ * or uses the opposite word of a direction pair about the same neighbour (grows ↔ flat, before ↔
+ * after, every ↔ once). A criterion the answer also states the right way elsewhere is not reversed.
+ */
+export function findCriterionReversals(
+  analyzed: AnalyzedText,
+  scenario: GradableScenario,
+): ModelReversal[] {
+  const statements = criterionStatements(scenario);
+  if (statements.length === 0) return [];
+  const reversed = new Map<string, ModelReversal>();
+  const restated = new Set<string>();
+  for (const unit of unitsOf(analyzed)) {
+    if (unit.content.size < 2) continue;
+    for (const { unit: statement, criterionId } of statements) {
+      const shared = [...statement.content].filter((word) => unit.content.has(word));
+      if (shared.length < CRITERION_ALIGNMENT.minShared) continue;
+      const containment = shared.length / statement.content.size;
+      if (containment < CRITERION_ALIGNMENT.minContainment) continue;
+      const signal = contradiction(unit, statement, 1, new Set(), true);
+      if (!signal) {
+        restated.add(criterionId);
+        continue;
+      }
+      if (!reversed.has(criterionId))
+        reversed.set(criterionId, {
+          text: unit.text,
+          modelText: statement.text,
+          signal,
+          similarity: Math.round(containment * 100) / 100,
+          criterionIds: [criterionId],
+        });
+    }
+  }
+  return [...reversed.entries()]
+    .filter(([criterionId]) => !restated.has(criterionId))
+    .map(([, reversal]) => reversal);
 }
