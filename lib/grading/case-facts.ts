@@ -200,3 +200,35 @@ export function restatesScenario(analyzed: AnalyzedText, scenario: GradableScena
   const known = scenarioTrigrams(scenario);
   return trigrams.filter((trigram) => known.has(trigram)).length / trigrams.length >= 0.6;
 }
+
+// Function words FUNCTION leaves out, which say nothing about a case.
+const ANCHOR_STOP = new Set(
+  (
+    'about over under after before such other another these those much many there here been being done ' +
+    'would could should their them into than then which where while every each also only just very'
+  ).split(' '),
+);
+
+const anchorCache = new WeakMap<GradableScenario, ReadonlySet<string>>();
+
+/**
+ * Every content word of the case's own text (context and question) as a stem, mesh vocabulary
+ * included ("pods", "Lambda", "STRICT"): the words an answer uses when it talks about this case.
+ * Wider than {@link caseFactsOf}, which keeps only the distinctive ones for citation points.
+ */
+export function caseAnchorsOf(scenario: GradableScenario): ReadonlySet<string> {
+  const known = anchorCache.get(scenario);
+  if (known) return known;
+  const anchors = new Set<string>();
+  const analyzed = analyzeText(`${scenario.context ?? ''}\n${scenario.question ?? ''}`);
+  for (const token of analyzed.tokens)
+    if (
+      token.norm.length >= 3 &&
+      !FUNCTION.has(token.norm) &&
+      !ANCHOR_STOP.has(token.norm) &&
+      !GENERIC.has(token.stem)
+    )
+      anchors.add(token.stem);
+  anchorCache.set(scenario, anchors);
+  return anchors;
+}

@@ -4,11 +4,18 @@
 // costs points and caps the score, and hedging or keyword stuffing caps it too. The score is
 // a small parametric model (SCORE_PARAMS) calibrated on the tune split of the calibration set.
 import { validateAttempt, type ValidAttempt } from './answer-input';
-import { caseFactTokens, caseFactsOf, countCitedFacts, restatesScenario } from './case-facts';
+import {
+  caseAnchorsOf,
+  caseFactTokens,
+  caseFactsOf,
+  countCitedFacts,
+  restatesScenario,
+} from './case-facts';
 import { countClaims, expandRubric, type ExpandedCriterion } from './concepts';
 import { findContradiction } from './consistency';
 import { scoreChoice, scoreNumber, scoreOrder, type DecisionOutcome } from './decision';
 import { findFalseClaims, type FalseClaim } from './facts';
+import { findGrounding, type Grounding } from './grounding';
 import { findModelReversals, type ModelReversal } from './model-reversal';
 import { violatedOrderPoints } from './order-points';
 import { cachedLemmaOffsets } from './lemmas';
@@ -43,7 +50,7 @@ export type ScoreParams = {
   decision: number;
   /** Points for rubric coverage (weighted share of concepts, applied ones in full). */
   coverage: number;
-  /** Credit share for a concept named but not tied to the case. */
+  /** Credit share for a concept named but not tied to the case (no argument step in its sentence). */
   unappliedCredit: number;
   /** Credit share for a concept only named in a rated list ("X, Y and Z are important"). */
   listedCredit: number;
@@ -75,6 +82,8 @@ export type ScoreParams = {
   /** Content words below which there is no argument to grade. */
   minContentWords: number;
   noArgumentCap: number;
+  /** Ceiling when rubric concepts are named but no sentence argues anything about the case. */
+  ungroundedCap: number;
   /** Provisional score for a right decision argued in another language (model judge recommended). */
   foreignRightDecision: number;
 };
@@ -105,6 +114,7 @@ export const SCORE_PARAMS: Readonly<ScoreParams> = {
   overclaimCap: 50,
   minContentWords: 6,
   noArgumentCap: 3,
+  ungroundedCap: 25,
   foreignRightDecision: 80,
 };
 
@@ -237,13 +247,13 @@ type CriterionOutcome = {
 function gradeCriterion(
   expanded: ExpandedCriterion,
   analyzed: AnalyzedText,
-  cited: ReadonlySet<number>,
+  grounding: Grounding,
   hits: ConceptOccurrence[],
   mentioned: PhraseOccurrence[],
   listed: ReadonlySet<number>,
+  occurrences: readonly PhraseOccurrence[],
 ): CriterionOutcome {
   const { criterion } = expanded;
-  const occurrences = findOccurrences(analyzed, expanded.phrases);
   // Keyword stuffing is judged on the rubric's own phrases: paraphrases are the learner's words.
   const ownOccurrences = findOccurrences(
     analyzed,
@@ -292,15 +302,11 @@ function gradeCriterion(
   }
   const first = affirmed[0];
   if (first) {
-    // Applied: the sentence of some hit cites a fact of the case outside the hit itself, or the
-    // hit is one of the rubric's own (case-specific) phrases that contains a case fact.
-    const applied = affirmed.some((occurrence) => {
-      const sentence = analyzed.tokens[occurrence.start]?.sentence;
-      for (const index of cited) {
-        if (analyzed.tokens[index]?.sentence === sentence) return true;
-      }
-      return false;
-    });
+    // Applied: some hit sits in a sentence that argues about the case (grounding.ts): a case
+    // fact tied to a connective or a quantitative relation, not just named beside it.
+    const applied = affirmed.some((occurrence) =>
+      grounding.arguedSentences.has(analyzed.tokens[occurrence.start]?.sentence ?? -1),
+    );
     return {
       result: {
         ...base,
@@ -495,6 +501,10 @@ export type GradeFeatures = {
   outcomes: CriterionOutcome[];
   wrongTurns: WrongTurnResult[];
   citedFacts: number;
+  /** Distinct case facts cited inside sentences that argue (grounding.ts). */
+  groundedFacts: number;
+  /** Sentences with an argument step about the case. */
+  arguedSentences: number;
   tradeOffs: number;
   reasons: number;
   contentWords: number;
@@ -522,10 +532,41 @@ export function extractFeatures(scenario: GradableScenario, attempt: ValidAttemp
   const hits: ConceptOccurrence[] = [];
   const mentioned: PhraseOccurrence[] = [];
   const listed = enumerationSentences(analyzed);
+  const occurrences = expanded.criteria.map((criterion) =>
+    findOccurrences(analyzed, criterion.phrases),
+  );
+  // A connective may also tie a reason to a rubric concept, unless the concept sits in a list:
+  // a rated enumeration or a sentence that names three or more criteria.
+  const criteriaBySentence = new Map<number, Set<number>>();
+  occurrences.forEach((list, criterion) => {
+    for (const occurrence of list) {
+      const sentence = analyzed.tokens[occurrence.start]?.sentence ?? -1;
+      const named = criteriaBySentence.get(sentence) ?? new Set<number>();
+      named.add(criterion);
+      criteriaBySentence.set(sentence, named);
+    }
+  });
+  const conceptTokens = new Set<number>();
+  for (const list of occurrences)
+    for (const occurrence of list) {
+      const sentence = analyzed.tokens[occurrence.start]?.sentence ?? -1;
+      if (occurrence.negated || listed.has(sentence)) continue;
+      if ((criteriaBySentence.get(sentence)?.size ?? 0) >= 3) continue;
+      for (let i = occurrence.start; i < occurrence.end; i += 1) conceptTokens.add(i);
+    }
+  const grounding = findGrounding(analyzed, cited, caseAnchorsOf(scenario), conceptTokens);
   const againstOrder =
     attempt.type === 'order' ? violatedOrderPoints(scenario, attempt.decision) : new Set<string>();
-  const outcomes = expanded.criteria.map((criterion) => {
-    const outcome = gradeCriterion(criterion, analyzed, cited, hits, mentioned, listed);
+  const outcomes = expanded.criteria.map((criterion, index) => {
+    const outcome = gradeCriterion(
+      criterion,
+      analyzed,
+      grounding,
+      hits,
+      mentioned,
+      listed,
+      occurrences[index] ?? [],
+    );
     if (!againstOrder.has(criterion.criterion.id) || outcome.result.status !== 'hit')
       return outcome;
     // The submitted order contradicts this ordering point: naming it earns nothing.
@@ -547,6 +588,14 @@ export function extractFeatures(scenario: GradableScenario, attempt: ValidAttemp
   const stuffing = detectStuffing(analyzed, hits, mentioned);
   const hedging = measureHedging(analyzed);
   const citedFacts = countCitedFacts(analyzed, cited);
+  const groundedFacts = countCitedFacts(
+    analyzed,
+    new Set(
+      [...cited].filter((index) =>
+        grounding.arguedSentences.has(analyzed.tokens[index]?.sentence ?? -1),
+      ),
+    ),
+  );
   // Terse answers in notation ("A → B → C", "4^3 = 64") are not keyword lists when the decision
   // holds and nothing repeats: their brevity costs the reasoning points, not a stuffing cap.
   const isTerse =
@@ -581,6 +630,8 @@ export function extractFeatures(scenario: GradableScenario, attempt: ValidAttemp
     outcomes,
     wrongTurns,
     citedFacts,
+    groundedFacts,
+    arguedSentences: grounding.arguedSentences.size,
     tradeOffs:
       stuffing.isStuffed && citedFacts < 3
         ? 0
@@ -732,7 +783,7 @@ export function scoreFeatures(
   const factPoints =
     params.caseFacts *
     Math.max(
-      Math.min(1, features.citedFacts / Math.max(1, params.factsForFull)),
+      Math.min(1, features.groundedFacts / Math.max(1, params.factsForFull)),
       params.coverageAsGrounding * coverageShare,
     );
   const tradeOffPoints =
@@ -766,6 +817,14 @@ export function scoreFeatures(
       reason: 'no-argument',
       cap: params.noArgumentCap,
       message: `There is no argument to grade yet: explain the decision in a few sentences. Score capped at ${params.noArgumentCap}.`,
+    });
+  }
+  // Prose kinds only: a rollout's order and an estimate's number carry part of the argument.
+  if (features.arguedSentences === 0 && hitCount >= 2 && scenario.answer.type === 'choice') {
+    caps.push({
+      reason: 'ungrounded',
+      cap: params.ungroundedCap,
+      message: `The answer names rubric concepts but never applies them to this case: no sentence ties a fact of the scenario to a reason ("because", "so", "which means", a number compared or computed). Score capped at ${params.ungroundedCap}.`,
     });
   }
   if (decision.isWrong) {
