@@ -14,6 +14,7 @@ import {
 import { countClaims, expandRubric, type ExpandedCriterion } from './concepts';
 import { findContradiction } from './consistency';
 import { scoreChoice, scoreNumber, scoreOrder, type DecisionOutcome } from './decision';
+import { definitionMatches, definitionsOf } from './definitions';
 import { findFalseClaims, type FalseClaim } from './facts';
 import { findGrounding, type Grounding } from './grounding';
 import { findModelReversals, type ModelReversal } from './model-reversal';
@@ -52,11 +53,15 @@ export type ScoreParams = {
   coverage: number;
   /** Credit share for a concept named but not tied to the case (no argument step in its sentence). */
   unappliedCredit: number;
+  /** Credit share for a concept argued in the learner's own words (definition overlap, definitions.ts). */
+  definitionCredit: number;
   /** Credit share for a concept only named in a rated list ("X, Y and Z are important"). */
   listedCredit: number;
   /** Points for citing case facts, reached at `factsForFull` distinct facts. */
   caseFacts: number;
   factsForFull: number;
+  /** Share of a point for a case fact cited outside any argued sentence (named, not applied). */
+  ungroundedFactShare: number;
   /** Share of the coverage that also counts as grounding (0 = only cited facts count). */
   coverageAsGrounding: number;
   /** Points for one / two or more trade-off sentences, and for stated reasons. */
@@ -84,6 +89,9 @@ export type ScoreParams = {
   noArgumentCap: number;
   /** Ceiling when rubric concepts are named but no sentence argues anything about the case. */
   ungroundedCap: number;
+  /** The same for a short answer (at most `thinWords` words, three concepts): thin, not stuffed. */
+  thinCap: number;
+  thinWords: number;
   /** Provisional score for a right decision argued in another language (model judge recommended). */
   foreignRightDecision: number;
 };
@@ -92,11 +100,13 @@ export type ScoreParams = {
 export const SCORE_PARAMS: Readonly<ScoreParams> = {
   decision: 25,
   coverage: 45,
-  unappliedCredit: 0.9,
-  listedCredit: 0.25,
+  unappliedCredit: 0.8,
+  listedCredit: 0,
+  definitionCredit: 0.8,
   caseFacts: 20,
   factsForFull: 6,
-  coverageAsGrounding: 0,
+  ungroundedFactShare: 0.5,
+  coverageAsGrounding: 0.4,
   tradeOff: 3,
   reasoning: 2,
   wrongTurn: 10,
@@ -115,6 +125,8 @@ export const SCORE_PARAMS: Readonly<ScoreParams> = {
   minContentWords: 6,
   noArgumentCap: 3,
   ungroundedCap: 25,
+  thinCap: 55,
+  thinWords: 30,
   foreignRightDecision: 80,
 };
 
@@ -242,6 +254,8 @@ type CriterionOutcome = {
   isReversed: boolean;
   /** Hit, but only inside sentences that list concepts and rate them (vocabulary, not argument). */
   listedOnly?: boolean;
+  /** Hit through the criterion's definition in the learner's own words (definitions.ts). */
+  byDefinition?: boolean;
 };
 
 function gradeCriterion(
@@ -579,6 +593,28 @@ export function extractFeatures(scenario: GradableScenario, attempt: ValidAttemp
       },
     };
   });
+  // Own words: a missed point argued in a sentence that shares its definition's words.
+  const eligible = new Set(
+    [...grounding.arguedSentences].filter((sentence) => !listed.has(sentence)),
+  );
+  const byDefinition = definitionMatches(analyzed, definitionsOf(scenario), eligible);
+  outcomes.forEach((outcome, index) => {
+    const match = byDefinition[index];
+    const { result } = outcome;
+    if (!match || result.status !== 'missed' || outcome.isReversed) return;
+    if (result.negatedMention !== undefined || againstOrder.has(result.id)) return;
+    outcomes[index] = {
+      isReversed: false,
+      byDefinition: true,
+      result: {
+        ...result,
+        status: 'hit',
+        matched: match.shared.join(', '),
+        appliedToCase: true,
+        feedback: `Argued in your own words: ${result.concept}.`,
+      },
+    };
+  });
   const wrongTurns: WrongTurnResult[] = [];
   for (const { wrongTurn, phrases } of expanded.wrongTurns) {
     const occurrence = findOccurrences(analyzed, phrases).find((found) => !found.negated);
@@ -723,9 +759,11 @@ export function scoreFeatures(
         ? 0
         : outcome.listedOnly
           ? params.listedCredit
-          : appliedToCase
-            ? 1
-            : params.unappliedCredit;
+          : outcome.byDefinition
+            ? params.definitionCredit
+            : appliedToCase
+              ? 1
+              : params.unappliedCredit;
     return sum + credit * weight;
   }, 0);
   const reversals = outcomes.filter((outcome) => outcome.isReversed);
@@ -783,7 +821,12 @@ export function scoreFeatures(
   const factPoints =
     params.caseFacts *
     Math.max(
-      Math.min(1, features.groundedFacts / Math.max(1, params.factsForFull)),
+      Math.min(
+        1,
+        (features.groundedFacts +
+          params.ungroundedFactShare * (features.citedFacts - features.groundedFacts)) /
+          Math.max(1, params.factsForFull),
+      ),
       params.coverageAsGrounding * coverageShare,
     );
   const tradeOffPoints =
@@ -820,11 +863,14 @@ export function scoreFeatures(
     });
   }
   // Prose kinds only: a rollout's order and an estimate's number carry part of the argument.
+  // A short answer with few concepts and no argument is thin; a longer one is name-dropping.
   if (features.arguedSentences === 0 && hitCount >= 2 && scenario.answer.type === 'choice') {
+    const thin = features.analyzed.tokens.length <= params.thinWords && hitCount <= 3;
+    const cap = thin ? params.thinCap : params.ungroundedCap;
     caps.push({
       reason: 'ungrounded',
-      cap: params.ungroundedCap,
-      message: `The answer names rubric concepts but never applies them to this case: no sentence ties a fact of the scenario to a reason ("because", "so", "which means", a number compared or computed). Score capped at ${params.ungroundedCap}.`,
+      cap,
+      message: `The answer names rubric concepts but never applies them to this case: no sentence ties a fact of the scenario to a reason ("because", "so", "which means", a number compared or computed). Score capped at ${cap}.`,
     });
   }
   if (decision.isWrong) {
