@@ -86,7 +86,7 @@ export function definitionsOf(scenario: GradableScenario): ReadonlyArray<Readonl
 }
 
 /** Words a sentence must share with a definition for the criterion to count as argued. */
-export const DEFINITION_OVERLAP = 2;
+export const DEFINITION_OVERLAP = 3;
 
 /**
  * For each criterion, the first eligible sentence that shares {@link DEFINITION_OVERLAP} or more

@@ -597,7 +597,10 @@ export function extractFeatures(scenario: GradableScenario, attempt: ValidAttemp
   const eligible = new Set(
     [...grounding.arguedSentences].filter((sentence) => !listed.has(sentence)),
   );
-  const byDefinition = definitionMatches(analyzed, definitionsOf(scenario), eligible);
+  // Only when the decision holds: a wrong answer that echoes a definition's words argues nothing.
+  const byDefinition = decision.isWrong
+    ? []
+    : definitionMatches(analyzed, definitionsOf(scenario), eligible);
   outcomes.forEach((outcome, index) => {
     const match = byDefinition[index];
     const { result } = outcome;
