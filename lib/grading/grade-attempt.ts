@@ -279,6 +279,8 @@ function gradeCriterion(
   const opposite = findOccurrences(analyzed, expanded.opposites).find(
     (occurrence) =>
       !occurrence.negated &&
+      !isCounterfactual(analyzed, occurrence) &&
+      !deniesEffect(analyzed, occurrence) &&
       (statesNegation(occurrence.phrase) || !hasNegationInside(analyzed, occurrence)),
   );
   for (const occurrence of ownOccurrences)
@@ -352,6 +354,62 @@ function gradeCriterion(
     result: { ...base, status: 'missed', feedback: criterion.missedFeedback },
     isReversed: false,
   };
+}
+
+/**
+ * "If the retries had been active, …", "were the breaker removed": a counterfactual clause states
+ * what did not happen, so an opposite inside it asserts nothing.
+ */
+export function isCounterfactual(analyzed: AnalyzedText, occurrence: PhraseOccurrence): boolean {
+  const { tokens } = analyzed;
+  const start = tokens[occurrence.start];
+  if (!start) return false;
+  let sawIf = false;
+  let sawHad = false;
+  for (let i = occurrence.start - 1; i >= Math.max(0, occurrence.start - 8); i -= 1) {
+    const token = tokens[i];
+    if (!token || token.sentence !== start.sentence) break;
+    if (token.norm === 'if') sawIf = true;
+    if (token.norm === 'had' || token.norm === 'were') sawHad = true;
+    if (sawIf) break;
+  }
+  for (let i = occurrence.start; i < Math.min(tokens.length, occurrence.end + 3); i += 1) {
+    const token = tokens[i];
+    if (!token || token.sentence !== start.sentence) break;
+    if (token.norm === 'had') sawHad = true;
+  }
+  return sawIf && sawHad;
+}
+
+const FUTILE_VERBS = new Set([
+  'change',
+  'changes',
+  'help',
+  'helps',
+  'fix',
+  'fixes',
+  'solve',
+  'solves',
+]);
+
+/**
+ * "Adding inventory pods would change nothing", "more replicas won't help": the clause states
+ * the idea and denies its effect, which argues against it rather than for it.
+ */
+export function deniesEffect(analyzed: AnalyzedText, occurrence: PhraseOccurrence): boolean {
+  const { tokens } = analyzed;
+  const last = tokens[occurrence.end - 1];
+  if (!last) return false;
+  for (let i = occurrence.end; i < Math.min(tokens.length, occurrence.end + 6); i += 1) {
+    const token = tokens[i];
+    const next = tokens[i + 1];
+    if (!token || token.sentence !== last.sentence) break;
+    if (FUTILE_VERBS.has(token.norm) && (next?.norm === 'nothing' || next?.norm === 'little'))
+      return true;
+    if (token.norm === 'not' && next && FUTILE_VERBS.has(next.norm)) return true;
+    if (token.norm === 'no' && next?.norm === 'difference') return true;
+  }
+  return false;
 }
 
 const INNER_NEGATIONS = new Set(['not', 'no', 'never', 'without', 'nor', 'neither']);

@@ -140,3 +140,48 @@ describe('own words through the definition of a criterion', () => {
     expect(amplification(wrong)?.status).toBe('missed');
   });
 });
+
+describe('an opposite that the answer argues against is no reversal', () => {
+  const reversedIds = (id: string, decision: string, justification: string) =>
+    gradeAttempt({ scenario: get(id), answer: { decision, justification } })
+      .criteria.filter((criterion) => criterion.reversed !== undefined)
+      .map((criterion) => criterion.id);
+
+  it('reads "would change nothing" as denying the idea’s effect', () => {
+    const id = 'diagnose-breaker-503-uo-flash-sale';
+    const lead = 'UO means the checkout sidecar refused the call itself. ';
+    expect(
+      reversedIds(
+        id,
+        'breaker-too-tight',
+        `${lead}Adding inventory pods would change nothing, because the limit is per calling proxy.`,
+      ),
+    ).not.toContain('backend-healthy');
+    expect(
+      reversedIds(
+        id,
+        'breaker-too-tight',
+        `${lead}Adding inventory pods is the fix, because the limit is per calling proxy.`,
+      ),
+    ).toContain('backend-healthy');
+  });
+
+  it('reads "if X had been" as a counterfactual, not a claim', () => {
+    const id = 'diagnose-fault-injection-disables-retries';
+    const lead = "The FI flag and attempt-count=1 show the abort in the caller's sidecar. ";
+    expect(
+      reversedIds(
+        id,
+        'fault-disables',
+        `${lead}If the retries had been active, errors would drop to 0.5^4, about 6%.`,
+      ),
+    ).not.toContain('fault-disables-retries');
+    expect(
+      reversedIds(
+        id,
+        'fault-disables',
+        `${lead}The retries were active, so errors dropped to 0.5^4, about 6%.`,
+      ),
+    ).toContain('fault-disables-retries');
+  });
+});
