@@ -232,3 +232,26 @@ export function caseAnchorsOf(scenario: GradableScenario): ReadonlySet<string> {
   anchorCache.set(scenario, anchors);
   return anchors;
 }
+
+/**
+ * Sentences that mostly copy the scenario's own text (half or more of their word trigrams appear
+ * in the case, question or option labels): restating the chosen option is no argument step.
+ */
+export function copiedSentences(analyzed: AnalyzedText, scenario: GradableScenario): Set<number> {
+  const known = scenarioTrigrams(scenario);
+  const { tokens } = analyzed;
+  const totals = new Map<number, { all: number; copied: number }>();
+  for (let i = 0; i + 2 < tokens.length; i += 1) {
+    const first = tokens[i];
+    const last = tokens[i + 2];
+    if (!first || !last || first.sentence !== last.sentence) continue;
+    const count = totals.get(first.sentence) ?? { all: 0, copied: 0 };
+    count.all += 1;
+    if (known.has(`${first.stem} ${tokens[i + 1]?.stem} ${last.stem}`)) count.copied += 1;
+    totals.set(first.sentence, count);
+  }
+  const copied = new Set<number>();
+  for (const [sentence, { all, copied: same }] of totals)
+    if (all >= 3 && same / all >= 0.5) copied.add(sentence);
+  return copied;
+}

@@ -8,6 +8,7 @@ import {
   caseAnchorsOf,
   caseFactTokens,
   caseFactsOf,
+  copiedSentences,
   countCitedFacts,
   restatesScenario,
 } from './case-facts';
@@ -626,7 +627,13 @@ export function extractFeatures(scenario: GradableScenario, attempt: ValidAttemp
       if ((criteriaBySentence.get(sentence)?.size ?? 0) >= 3) continue;
       for (let i = occurrence.start; i < occurrence.end; i += 1) conceptTokens.add(i);
     }
-  const grounding = findGrounding(analyzed, cited, caseAnchorsOf(scenario), conceptTokens);
+  const grounding = findGrounding(
+    analyzed,
+    cited,
+    caseAnchorsOf(scenario),
+    conceptTokens,
+    copiedSentences(analyzed, scenario),
+  );
   const againstOrder =
     attempt.type === 'order' ? violatedOrderPoints(scenario, attempt.decision) : new Set<string>();
   const outcomes = expanded.criteria.map((criterion, index) => {

@@ -100,6 +100,7 @@ export function findGrounding(
   cited: ReadonlySet<number>,
   anchors: ReadonlySet<string> = new Set(),
   concepts: ReadonlySet<number> = new Set(),
+  copied: ReadonlySet<number> = new Set(),
 ): Grounding {
   const { tokens, text } = analyzed;
   const factSegments = new Map<number, number>();
@@ -160,6 +161,8 @@ export function findGrounding(
       (other) => marked.has(other) && sentenceOfSegment.get(other) === sentence,
     );
   const argue = (segment: number, sentence: number) => {
+    // A sentence copied from the scenario (the option label, the question) argues nothing.
+    if (copied.has(sentence)) return;
     arguedSegments.add(segment);
     arguedSentences.add(sentence);
   };

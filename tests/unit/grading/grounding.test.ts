@@ -89,6 +89,23 @@ describe('ungrounded name-dropping is capped', () => {
     );
   });
 
+  it('does not count a copy of the chosen option as an argument step', () => {
+    const scenario = get('diagnose-strict-breaks-batch-job');
+    const label =
+      scenario.answer.type === 'choice'
+        ? (scenario.answer.options.find((option) => option.id === 'unmeshed-caller')?.label ?? '')
+        : '';
+    expect(label).toMatch(/so/);
+    const result = gradeAttempt({
+      scenario,
+      answer: {
+        decision: 'unmeshed-caller',
+        justification: `${label}. Zero trust, PeerAuthentication, sidecar injection and PERMISSIVE exceptions are the building blocks of a secure platform, and teams must collaborate and document their decisions.`,
+      },
+    });
+    expect(result.capApplied?.reason).toBe('ungrounded');
+  });
+
   it('holds a short unargued answer at the thin cap, above the name-dropping one', () => {
     const thin = gradeAttempt({
       scenario: get('choose-small-team-mtls-fast'),
