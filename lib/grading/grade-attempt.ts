@@ -321,9 +321,11 @@ function gradeCriterion(
   if (first) {
     // Applied: some hit sits in a sentence that argues about the case (grounding.ts): a case
     // fact tied to a connective or a quantitative relation, not just named beside it.
-    const applied = affirmed.some((occurrence) =>
-      grounding.arguedSentences.has(analyzed.tokens[occurrence.start]?.sentence ?? -1),
-    );
+    const applied = affirmed.some((occurrence) => {
+      for (let i = occurrence.start; i < occurrence.end; i += 1)
+        if (grounding.arguedSegments.has(analyzed.tokens[i]?.segment ?? -1)) return true;
+      return false;
+    });
     return {
       result: {
         ...base,

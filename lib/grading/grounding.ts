@@ -84,7 +84,7 @@ const RELATION = /[×=≈^→<>]|\d\s*[x*/+]\s*\d|->|=>/;
 export type Grounding = {
   /** Sentences with at least one argument step. */
   arguedSentences: ReadonlySet<number>;
-  /** Segments (clauses) that hold an argument step. */
+  /** Segments (clauses) that hold an argument step: the fact's or concept's clause and the connective's. */
   arguedSegments: ReadonlySet<number>;
 };
 
@@ -156,26 +156,36 @@ export function findGrounding(
   const arguedSentences = new Set<number>();
   const sentenceOfSegment = new Map<number, number>();
   for (const token of tokens) sentenceOfSegment.set(token.segment, token.sentence);
+  /** The marked segments at or beside `segment` in its sentence. */
   const near = (segment: number, sentence: number, marked: ReadonlySet<number>) =>
-    [segment - 1, segment, segment + 1].some(
+    [segment - 1, segment, segment + 1].filter(
       (other) => marked.has(other) && sentenceOfSegment.get(other) === sentence,
     );
-  const argue = (segment: number, sentence: number) => {
+  const segmentsOf = (sentence: number) =>
+    [...sentenceOfSegment].filter(([, of]) => of === sentence).map(([segment]) => segment);
+  const argue = (sentence: number, segments: readonly number[]) => {
     // A sentence copied from the scenario (the option label, the question) argues nothing.
-    if (copied.has(sentence)) return;
-    arguedSegments.add(segment);
+    if (copied.has(sentence) || segments.length === 0) return;
+    for (const segment of segments) arguedSegments.add(segment);
     arguedSentences.add(sentence);
   };
-  // A case fact argues next to a connective, a comparison with a number, or in a relation.
-  for (const [segment, sentence] of factSegments)
-    if (
-      relationSentences.has(sentence) ||
-      near(segment, sentence, connectiveSegments) ||
-      near(segment, sentence, comparativeSegments)
-    )
-      argue(segment, sentence);
+  // A case fact argues next to a connective, a comparison with a number, or in a relation; the
+  // step spans the fact's clause and the connective's.
+  for (const [segment, sentence] of factSegments) {
+    if (relationSentences.has(sentence)) {
+      argue(sentence, segmentsOf(sentence));
+      continue;
+    }
+    const linked = [
+      ...near(segment, sentence, connectiveSegments),
+      ...near(segment, sentence, comparativeSegments),
+    ];
+    if (linked.length > 0) argue(sentence, [segment, ...linked]);
+  }
   // A rubric concept argues only next to a connective of cause or consequence.
-  for (const [segment, sentence] of conceptSegments)
-    if (near(segment, sentence, freeConnectiveSegments)) argue(segment, sentence);
+  for (const [segment, sentence] of conceptSegments) {
+    const linked = near(segment, sentence, freeConnectiveSegments);
+    if (linked.length > 0) argue(sentence, [segment, ...linked]);
+  }
   return { arguedSentences, arguedSegments };
 }

@@ -42,6 +42,24 @@ describe('findGrounding', () => {
     expect(argued(breaker, '900 × 0.06 ≈ 54 in flight per pod.')).toBe(1);
   });
 
+  it('marks the clauses of the step, not every item of a list in the same sentence', () => {
+    const scenario = get('choose-kubernetes-deep-l7');
+    const analyzed = analyzeText(
+      'Mirroring, fault injection, header routing are features, so the 12 engineers can use them.',
+      cachedLemmaOffsets,
+    );
+    const grounding = findGrounding(
+      analyzed,
+      caseFactTokens(analyzed, caseFactsOf(scenario)),
+      caseAnchorsOf(scenario),
+    );
+    const segmentOf = (word: string) =>
+      analyzed.tokens.find((token) => token.norm === word)?.segment ?? -1;
+    expect(grounding.arguedSentences.size).toBe(1);
+    expect(grounding.arguedSegments.has(segmentOf('engineers'))).toBe(true);
+    expect(grounding.arguedSegments.has(segmentOf('mirroring'))).toBe(false);
+  });
+
   it('does not take list numbering for numbers', () => {
     expect(argued(breaker, 'Not yet.\n1. Ownership\n2. Pilot')).toBe(0);
   });
