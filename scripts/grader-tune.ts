@@ -73,6 +73,11 @@ const STEPS: Partial<Record<keyof ScoreParams, number[]>> = {
   overclaimCap: [40, 45, 50, 55, 60, 100],
   minContentWords: [3, 4, 5, 6, 8],
   noArgumentCap: [3, 5, 8, 10],
+  ungroundedCap: [20, 25, 30, 35, 45],
+  ungroundedFactShare: [0, 0.25, 0.5, 0.75, 1],
+  thinCap: [40, 45, 50, 55, 60],
+  thinWords: [20, 25, 30, 40],
+  definitionCredit: [0.6, 0.8, 1],
   foreignRightDecision: [65, 70, 75, 80, 85],
 };
 

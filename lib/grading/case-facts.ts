@@ -200,3 +200,58 @@ export function restatesScenario(analyzed: AnalyzedText, scenario: GradableScena
   const known = scenarioTrigrams(scenario);
   return trigrams.filter((trigram) => known.has(trigram)).length / trigrams.length >= 0.6;
 }
+
+// Function words FUNCTION leaves out, which say nothing about a case.
+const ANCHOR_STOP = new Set(
+  (
+    'about over under after before such other another these those much many there here been being done ' +
+    'would could should their them into than then which where while every each also only just very'
+  ).split(' '),
+);
+
+const anchorCache = new WeakMap<GradableScenario, ReadonlySet<string>>();
+
+/**
+ * Every content word of the case's own text (context and question) as a stem, mesh vocabulary
+ * included ("pods", "Lambda", "STRICT"): the words an answer uses when it talks about this case.
+ * Wider than {@link caseFactsOf}, which keeps only the distinctive ones for citation points.
+ */
+export function caseAnchorsOf(scenario: GradableScenario): ReadonlySet<string> {
+  const known = anchorCache.get(scenario);
+  if (known) return known;
+  const anchors = new Set<string>();
+  const analyzed = analyzeText(`${scenario.context ?? ''}\n${scenario.question ?? ''}`);
+  for (const token of analyzed.tokens)
+    if (
+      token.norm.length >= 3 &&
+      !FUNCTION.has(token.norm) &&
+      !ANCHOR_STOP.has(token.norm) &&
+      !GENERIC.has(token.stem)
+    )
+      anchors.add(token.stem);
+  anchorCache.set(scenario, anchors);
+  return anchors;
+}
+
+/**
+ * Sentences that mostly copy the scenario's own text (half or more of their word trigrams appear
+ * in the case, question or option labels): restating the chosen option is no argument step.
+ */
+export function copiedSentences(analyzed: AnalyzedText, scenario: GradableScenario): Set<number> {
+  const known = scenarioTrigrams(scenario);
+  const { tokens } = analyzed;
+  const totals = new Map<number, { all: number; copied: number }>();
+  for (let i = 0; i + 2 < tokens.length; i += 1) {
+    const first = tokens[i];
+    const last = tokens[i + 2];
+    if (!first || !last || first.sentence !== last.sentence) continue;
+    const count = totals.get(first.sentence) ?? { all: 0, copied: 0 };
+    count.all += 1;
+    if (known.has(`${first.stem} ${tokens[i + 1]?.stem} ${last.stem}`)) count.copied += 1;
+    totals.set(first.sentence, count);
+  }
+  const copied = new Set<number>();
+  for (const [sentence, { all, copied: same }] of totals)
+    if (all >= 3 && same / all >= 0.5) copied.add(sentence);
+  return copied;
+}

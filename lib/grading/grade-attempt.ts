@@ -4,13 +4,22 @@
 // costs points and caps the score, and hedging or keyword stuffing caps it too. The score is
 // a small parametric model (SCORE_PARAMS) calibrated on the tune split of the calibration set.
 import { validateAttempt, type ValidAttempt } from './answer-input';
-import { caseFactTokens, caseFactsOf, countCitedFacts, restatesScenario } from './case-facts';
+import {
+  caseAnchorsOf,
+  caseFactTokens,
+  caseFactsOf,
+  copiedSentences,
+  countCitedFacts,
+  restatesScenario,
+} from './case-facts';
 import { countClaims, expandRubric, type ExpandedCriterion } from './concepts';
 import { findContradiction } from './consistency';
 import { scoreChoice, scoreNumber, scoreOrder, type DecisionOutcome } from './decision';
+import { definitionMatches, definitionsOf } from './definitions';
 import { findFalseClaims, type FalseClaim } from './facts';
 import { centralFalseClaims, type CentralClaim } from './central-claims';
 import { findStanceReversals, type StanceReversal } from './criterion-stance';
+import { findGrounding, type Grounding } from './grounding';
 import { findModelReversals, type ModelReversal } from './model-reversal';
 import { violatedOrderPoints } from './order-points';
 import { cachedLemmaOffsets } from './lemmas';
@@ -45,13 +54,17 @@ export type ScoreParams = {
   decision: number;
   /** Points for rubric coverage (weighted share of concepts, applied ones in full). */
   coverage: number;
-  /** Credit share for a concept named but not tied to the case. */
+  /** Credit share for a concept named but not tied to the case (no argument step in its sentence). */
   unappliedCredit: number;
+  /** Credit share for a concept argued in the learner's own words (definition overlap, definitions.ts). */
+  definitionCredit: number;
   /** Credit share for a concept only named in a rated list ("X, Y and Z are important"). */
   listedCredit: number;
   /** Points for citing case facts, reached at `factsForFull` distinct facts. */
   caseFacts: number;
   factsForFull: number;
+  /** Share of a point for a case fact cited outside any argued sentence (named, not applied). */
+  ungroundedFactShare: number;
   /** Share of the coverage that also counts as grounding (0 = only cited facts count). */
   coverageAsGrounding: number;
   /** Points for one / two or more trade-off sentences, and for stated reasons. */
@@ -81,6 +94,11 @@ export type ScoreParams = {
   /** Content words below which there is no argument to grade. */
   minContentWords: number;
   noArgumentCap: number;
+  /** Ceiling when rubric concepts are named but no sentence argues anything about the case. */
+  ungroundedCap: number;
+  /** The same for a short answer (at most `thinWords` words, three concepts): thin, not stuffed. */
+  thinCap: number;
+  thinWords: number;
   /** Provisional score for a right decision argued in another language (model judge recommended). */
   foreignRightDecision: number;
 };
@@ -89,11 +107,13 @@ export type ScoreParams = {
 export const SCORE_PARAMS: Readonly<ScoreParams> = {
   decision: 25,
   coverage: 45,
-  unappliedCredit: 0.9,
-  listedCredit: 0.25,
+  unappliedCredit: 0.8,
+  listedCredit: 0,
+  definitionCredit: 0.8,
   caseFacts: 20,
   factsForFull: 6,
-  coverageAsGrounding: 0,
+  ungroundedFactShare: 0.5,
+  coverageAsGrounding: 0.4,
   tradeOff: 3,
   reasoning: 2,
   wrongTurn: 10,
@@ -113,6 +133,9 @@ export const SCORE_PARAMS: Readonly<ScoreParams> = {
   overclaimCap: 50,
   minContentWords: 6,
   noArgumentCap: 3,
+  ungroundedCap: 25,
+  thinCap: 55,
+  thinWords: 30,
   foreignRightDecision: 80,
 };
 
@@ -240,18 +263,20 @@ type CriterionOutcome = {
   isReversed: boolean;
   /** Hit, but only inside sentences that list concepts and rate them (vocabulary, not argument). */
   listedOnly?: boolean;
+  /** Hit through the criterion's definition in the learner's own words (definitions.ts). */
+  byDefinition?: boolean;
 };
 
 function gradeCriterion(
   expanded: ExpandedCriterion,
   analyzed: AnalyzedText,
-  cited: ReadonlySet<number>,
+  grounding: Grounding,
   hits: ConceptOccurrence[],
   mentioned: PhraseOccurrence[],
   listed: ReadonlySet<number>,
+  occurrences: readonly PhraseOccurrence[],
 ): CriterionOutcome {
   const { criterion } = expanded;
-  const occurrences = findOccurrences(analyzed, expanded.phrases);
   // Keyword stuffing is judged on the rubric's own phrases: paraphrases are the learner's words.
   const ownOccurrences = findOccurrences(
     analyzed,
@@ -263,6 +288,8 @@ function gradeCriterion(
   const opposite = findOccurrences(analyzed, expanded.opposites).find(
     (occurrence) =>
       !occurrence.negated &&
+      !isCounterfactual(analyzed, occurrence) &&
+      !deniesEffect(analyzed, occurrence) &&
       (statesNegation(occurrence.phrase) || !hasNegationInside(analyzed, occurrence)),
   );
   for (const occurrence of ownOccurrences)
@@ -300,13 +327,11 @@ function gradeCriterion(
   }
   const first = affirmed[0];
   if (first) {
-    // Applied: the sentence of some hit cites a fact of the case outside the hit itself, or the
-    // hit is one of the rubric's own (case-specific) phrases that contains a case fact.
+    // Applied: some hit sits in a sentence that argues about the case (grounding.ts): a case
+    // fact tied to a connective or a quantitative relation, not just named beside it.
     const applied = affirmed.some((occurrence) => {
-      const sentence = analyzed.tokens[occurrence.start]?.sentence;
-      for (const index of cited) {
-        if (analyzed.tokens[index]?.sentence === sentence) return true;
-      }
+      for (let i = occurrence.start; i < occurrence.end; i += 1)
+        if (grounding.arguedSegments.has(analyzed.tokens[i]?.segment ?? -1)) return true;
       return false;
     });
     return {
@@ -340,6 +365,62 @@ function gradeCriterion(
     result: { ...base, status: 'missed', feedback: criterion.missedFeedback },
     isReversed: false,
   };
+}
+
+/**
+ * "If the retries had been active, …", "were the breaker removed": a counterfactual clause states
+ * what did not happen, so an opposite inside it asserts nothing.
+ */
+export function isCounterfactual(analyzed: AnalyzedText, occurrence: PhraseOccurrence): boolean {
+  const { tokens } = analyzed;
+  const start = tokens[occurrence.start];
+  if (!start) return false;
+  let sawIf = false;
+  let sawHad = false;
+  for (let i = occurrence.start - 1; i >= Math.max(0, occurrence.start - 8); i -= 1) {
+    const token = tokens[i];
+    if (!token || token.sentence !== start.sentence) break;
+    if (token.norm === 'if') sawIf = true;
+    if (token.norm === 'had' || token.norm === 'were') sawHad = true;
+    if (sawIf) break;
+  }
+  for (let i = occurrence.start; i < Math.min(tokens.length, occurrence.end + 3); i += 1) {
+    const token = tokens[i];
+    if (!token || token.sentence !== start.sentence) break;
+    if (token.norm === 'had') sawHad = true;
+  }
+  return sawIf && sawHad;
+}
+
+const FUTILE_VERBS = new Set([
+  'change',
+  'changes',
+  'help',
+  'helps',
+  'fix',
+  'fixes',
+  'solve',
+  'solves',
+]);
+
+/**
+ * "Adding inventory pods would change nothing", "more replicas won't help": the clause states
+ * the idea and denies its effect, which argues against it rather than for it.
+ */
+export function deniesEffect(analyzed: AnalyzedText, occurrence: PhraseOccurrence): boolean {
+  const { tokens } = analyzed;
+  const last = tokens[occurrence.end - 1];
+  if (!last) return false;
+  for (let i = occurrence.end; i < Math.min(tokens.length, occurrence.end + 6); i += 1) {
+    const token = tokens[i];
+    const next = tokens[i + 1];
+    if (!token || token.sentence !== last.sentence) break;
+    if (FUTILE_VERBS.has(token.norm) && (next?.norm === 'nothing' || next?.norm === 'little'))
+      return true;
+    if (token.norm === 'not' && next && FUTILE_VERBS.has(next.norm)) return true;
+    if (token.norm === 'no' && next?.norm === 'difference') return true;
+  }
+  return false;
 }
 
 const INNER_NEGATIONS = new Set(['not', 'no', 'never', 'without', 'nor', 'neither']);
@@ -503,6 +584,10 @@ export type GradeFeatures = {
   outcomes: CriterionOutcome[];
   wrongTurns: WrongTurnResult[];
   citedFacts: number;
+  /** Distinct case facts cited inside sentences that argue (grounding.ts). */
+  groundedFacts: number;
+  /** Sentences with an argument step about the case. */
+  arguedSentences: number;
   tradeOffs: number;
   reasons: number;
   contentWords: number;
@@ -534,10 +619,47 @@ export function extractFeatures(scenario: GradableScenario, attempt: ValidAttemp
   const hits: ConceptOccurrence[] = [];
   const mentioned: PhraseOccurrence[] = [];
   const listed = enumerationSentences(analyzed);
+  const occurrences = expanded.criteria.map((criterion) =>
+    findOccurrences(analyzed, criterion.phrases),
+  );
+  // A connective may also tie a reason to a rubric concept, unless the concept sits in a list:
+  // a rated enumeration or a sentence that names three or more criteria.
+  const criteriaBySentence = new Map<number, Set<number>>();
+  occurrences.forEach((list, criterion) => {
+    for (const occurrence of list) {
+      const sentence = analyzed.tokens[occurrence.start]?.sentence ?? -1;
+      const named = criteriaBySentence.get(sentence) ?? new Set<number>();
+      named.add(criterion);
+      criteriaBySentence.set(sentence, named);
+    }
+  });
+  const conceptTokens = new Set<number>();
+  for (const list of occurrences)
+    for (const occurrence of list) {
+      const sentence = analyzed.tokens[occurrence.start]?.sentence ?? -1;
+      if (occurrence.negated || listed.has(sentence)) continue;
+      if ((criteriaBySentence.get(sentence)?.size ?? 0) >= 3) continue;
+      for (let i = occurrence.start; i < occurrence.end; i += 1) conceptTokens.add(i);
+    }
+  const grounding = findGrounding(
+    analyzed,
+    cited,
+    caseAnchorsOf(scenario),
+    conceptTokens,
+    copiedSentences(analyzed, scenario),
+  );
   const againstOrder =
     attempt.type === 'order' ? violatedOrderPoints(scenario, attempt.decision) : new Set<string>();
-  const outcomes = expanded.criteria.map((criterion) => {
-    const outcome = gradeCriterion(criterion, analyzed, cited, hits, mentioned, listed);
+  const outcomes = expanded.criteria.map((criterion, index) => {
+    const outcome = gradeCriterion(
+      criterion,
+      analyzed,
+      grounding,
+      hits,
+      mentioned,
+      listed,
+      occurrences[index] ?? [],
+    );
     if (!againstOrder.has(criterion.criterion.id) || outcome.result.status !== 'hit')
       return outcome;
     // The submitted order contradicts this ordering point: naming it earns nothing.
@@ -550,6 +672,31 @@ export function extractFeatures(scenario: GradableScenario, attempt: ValidAttemp
       },
     };
   });
+  // Own words: a missed point argued in a sentence that shares its definition's words.
+  const eligible = new Set(
+    [...grounding.arguedSentences].filter((sentence) => !listed.has(sentence)),
+  );
+  // Only when the decision holds: a wrong answer that echoes a definition's words argues nothing.
+  const byDefinition = decision.isWrong
+    ? []
+    : definitionMatches(analyzed, definitionsOf(scenario), eligible);
+  outcomes.forEach((outcome, index) => {
+    const match = byDefinition[index];
+    const { result } = outcome;
+    if (!match || result.status !== 'missed' || outcome.isReversed) return;
+    if (result.negatedMention !== undefined || againstOrder.has(result.id)) return;
+    outcomes[index] = {
+      isReversed: false,
+      byDefinition: true,
+      result: {
+        ...result,
+        status: 'hit',
+        matched: match.shared.join(', '),
+        appliedToCase: true,
+        feedback: `Argued in your own words: ${result.concept}.`,
+      },
+    };
+  });
   const wrongTurns: WrongTurnResult[] = [];
   for (const { wrongTurn, phrases } of expanded.wrongTurns) {
     const occurrence = findOccurrences(analyzed, phrases).find((found) => !found.negated);
@@ -559,6 +706,14 @@ export function extractFeatures(scenario: GradableScenario, attempt: ValidAttemp
   const stuffing = detectStuffing(analyzed, hits, mentioned);
   const hedging = measureHedging(analyzed);
   const citedFacts = countCitedFacts(analyzed, cited);
+  const groundedFacts = countCitedFacts(
+    analyzed,
+    new Set(
+      [...cited].filter((index) =>
+        grounding.arguedSentences.has(analyzed.tokens[index]?.sentence ?? -1),
+      ),
+    ),
+  );
   // Terse answers in notation ("A → B → C", "4^3 = 64") are not keyword lists when the decision
   // holds and nothing repeats: their brevity costs the reasoning points, not a stuffing cap.
   const isTerse =
@@ -594,6 +749,8 @@ export function extractFeatures(scenario: GradableScenario, attempt: ValidAttemp
     outcomes,
     wrongTurns,
     citedFacts,
+    groundedFacts,
+    arguedSentences: grounding.arguedSentences.size,
     tradeOffs:
       stuffing.isStuffed && citedFacts < 3
         ? 0
@@ -716,9 +873,11 @@ export function scoreFeatures(
         ? 0
         : outcome.listedOnly
           ? params.listedCredit
-          : appliedToCase
-            ? 1
-            : params.unappliedCredit;
+          : outcome.byDefinition
+            ? params.definitionCredit
+            : appliedToCase
+              ? 1
+              : params.unappliedCredit;
     return sum + credit * weight;
   }, 0);
   const reversals = outcomes.filter((outcome) => outcome.isReversed);
@@ -785,7 +944,12 @@ export function scoreFeatures(
   const factPoints =
     params.caseFacts *
     Math.max(
-      Math.min(1, features.citedFacts / Math.max(1, params.factsForFull)),
+      Math.min(
+        1,
+        (features.groundedFacts +
+          params.ungroundedFactShare * (features.citedFacts - features.groundedFacts)) /
+          Math.max(1, params.factsForFull),
+      ),
       params.coverageAsGrounding * coverageShare,
     );
   const tradeOffPoints =
@@ -819,6 +983,17 @@ export function scoreFeatures(
       reason: 'no-argument',
       cap: params.noArgumentCap,
       message: `There is no argument to grade yet: explain the decision in a few sentences. Score capped at ${params.noArgumentCap}.`,
+    });
+  }
+  // Prose kinds only: a rollout's order and an estimate's number carry part of the argument.
+  // A short answer with few concepts and no argument is thin; a longer one is name-dropping.
+  if (features.arguedSentences === 0 && hitCount >= 2 && scenario.answer.type === 'choice') {
+    const thin = features.analyzed.tokens.length <= params.thinWords && hitCount <= 3;
+    const cap = thin ? params.thinCap : params.ungroundedCap;
+    caps.push({
+      reason: 'ungrounded',
+      cap,
+      message: `The answer names rubric concepts but never applies them to this case: no sentence ties a fact of the scenario to a reason ("because", "so", "which means", a number compared or computed). Score capped at ${cap}.`,
     });
   }
   if (decision.isWrong) {

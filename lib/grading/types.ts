@@ -119,7 +119,8 @@ export type ScoreCap = {
     | 'false-claim'
     | 'hedged'
     | 'no-argument'
-    | 'overclaim';
+    | 'overclaim'
+    | 'ungrounded';
   cap: number;
   message: string;
 };

@@ -49,6 +49,7 @@ export const storedGradeResultSchema = z.object({
         'hedged',
         'no-argument',
         'overclaim',
+        'ungrounded',
       ]),
       cap: z.number(),
       message: z.string(),
