@@ -1,12 +1,18 @@
-// Checks tests/fixtures/grader-calibration/holdout-2.json against the scenario files: item format, ids,
-// option / item / prediction ids, permutations, shapes, and prints counts per shape, kind and scenario.
-// It reads only the scenario front matter (it does not use the grader). Usage: node scripts/check-holdout-2.mjs
+// Checks one calibration file against the scenario files: item format, consecutive ids (the first item's
+// prefix and number, e.g. h2-001 … or cal-482 …), one split for the whole file, option / item / prediction
+// ids, permutations, shapes, and prints counts per shape, kind and scenario. It reads only the scenario
+// front matter (it does not use the grader), so writers of blind sets can run it.
+// Usage: node scripts/check-calibration-file.mjs tests/fixtures/grader-calibration/<file>.json
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import matter from 'gray-matter';
 
 const SCENARIO_DIR = 'content/service-mesh/scenarios';
-const FILE = process.argv[2] ?? 'tests/fixtures/grader-calibration/holdout-2.json';
+const FILE = process.argv[2];
+if (!FILE) {
+  console.error('usage: node scripts/check-calibration-file.mjs <calibration file.json>');
+  process.exit(2);
+}
 const SHAPES = new Set([
   'good-own-words',
   'good-rubric-words',
@@ -48,13 +54,20 @@ const byKind = new Map();
 const byScenario = new Map();
 const ids = new Set();
 
-if (!Array.isArray(items)) errors.push('the file must hold an array');
+if (!Array.isArray(items) || items.length === 0) {
+  console.error(`${FILE}: the file must hold a non-empty array of items`);
+  process.exit(1);
+}
+const firstMatch = /^(.*?)(\d+)$/.exec(String(items[0].id ?? ''));
+const FIRST_ID = firstMatch
+  ? { prefix: firstMatch[1], number: Number(firstMatch[2]), width: firstMatch[2].length }
+  : { prefix: '', number: 1, width: 3 };
 items.forEach((item, index) => {
   const at = `${item.id ?? `#${index}`}`;
   const fail = (message) => errors.push(`${at}: ${message}`);
   for (const key of Object.keys(item)) if (!KEYS.has(key)) fail(`unknown key ${key}`);
-  if (item.id !== `h2-${String(index + 1).padStart(3, '0')}`)
-    fail(`id should be h2-${String(index + 1).padStart(3, '0')}`);
+  const expectedId = `${FIRST_ID.prefix}${String(FIRST_ID.number + index).padStart(FIRST_ID.width, '0')}`;
+  if (item.id !== expectedId) fail(`id should be ${expectedId}`);
   if (ids.has(item.id)) fail('duplicate id');
   ids.add(item.id);
   const scenario = scenarios.get(item.scenarioId);
@@ -92,7 +105,9 @@ items.forEach((item, index) => {
   if (!SHAPES.has(item.shape)) fail(`unknown shape ${item.shape}`);
   if (item.shape === 'non-english' && !/non-English/.test(item.reason))
     fail('a non-english reason must say "non-English"');
-  if (item.split !== 'holdout2') fail('split must be "holdout2"');
+  if (!['tune', 'holdout', 'holdout2'].includes(item.split)) fail(`unknown split ${item.split}`);
+  else if (item.split !== items[0].split)
+    fail(`split ${item.split} differs from the file's ${items[0].split}`);
   count(byShape, item.shape);
   count(byKind, item.kind);
   count(byScenario, item.scenarioId);
