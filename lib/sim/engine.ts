@@ -1214,6 +1214,17 @@ export class Simulation {
     let jFree = this.jFree;
     let done = 0;
     let failure: SimBudgetError | null = null;
+    // The destination's counters (attempts, canary calls, offered and served work) and the
+    // caller → destination security bits, in locals while the arrivals are for one caller and
+    // destination (always, with one caller); written back when either changes and at the end,
+    // so every counter gets the same additions in the same order.
+    let aC = -1;
+    let aDst = -1;
+    let aSec = 0;
+    let aAttempts = 0;
+    let aCanary = 0;
+    let aBusy = 0;
+    let aServed = 0;
     let nc = this.nextFastCaller();
     while (done < max && nc >= 0) {
       const c = nc;
@@ -1249,8 +1260,23 @@ export class Simulation {
         }
         inFlight++;
         const dst = fTarget[c]!;
+        if (dst !== aDst || c !== aC) {
+          if (aDst >= 0) {
+            svcAttempts[aDst] = aAttempts;
+            svcCanary[aDst] = aCanary;
+            svcBusy[aDst] = aBusy;
+            svcServed[aDst] = aServed;
+          }
+          aC = c;
+          aDst = dst;
+          aSec = sec[c * N + dst]!;
+          aAttempts = svcAttempts[dst]!;
+          aCanary = svcCanary[dst]!;
+          aBusy = svcBusy[dst]!;
+          aServed = svcServed[dst]!;
+        }
         const measured = t >= measureFrom;
-        if (measured) svcAttempts[dst]!++;
+        if (measured) aAttempts++;
         // No L7 proxy: the Service spreads calls over every ready pod (pickReplica).
         const n1 = nodeRepActive[dst]!;
         const n12 = n1 + nodeCanaryCount[dst]!;
@@ -1271,11 +1297,10 @@ export class Simulation {
           inflight[nodeRepBase[c]! * N + dst]!++;
         }
         if (measured) {
-          if (rIsCanary[rep] === 1) svcCanary[dst]!++;
-          const sb = sec[c * N + dst]!;
+          if (rIsCanary[rep] === 1) aCanary++;
           secCalls++;
-          secEnc += sb & 1;
-          secAuthz += (sb >> 1) & 1;
+          secEnc += aSec & 1;
+          secAuthz += (aSec >> 1) & 1;
         }
         const tArr = t + extra + netMs;
         const failP = rFailP[rep]!;
@@ -1335,8 +1360,8 @@ export class Simulation {
           const start = bestT > tArr ? bestT : tArr;
           const fin = start + sv;
           wFree[best] = fin;
-          if (measured) svcBusy[dst]! += sv;
-          if (fin > measureFrom) svcServed[dst]! += start >= measureFrom ? sv : fin - measureFrom;
+          if (measured) aBusy += sv;
+          if (fin > measureFrom) aServed += start >= measureFrom ? sv : fin - measureFrom;
           if (failP > 0 && failKind !== K_CONNECT) {
             if (di === dn) {
               this.refillDraws();
@@ -1394,6 +1419,12 @@ export class Simulation {
       }
       if (C > 1) nc = this.nextFastCaller();
       else if (fArrHas[0] === 0) nc = -1;
+    }
+    if (aDst >= 0) {
+      svcAttempts[aDst] = aAttempts;
+      svcCanary[aDst] = aCanary;
+      svcBusy[aDst] = aBusy;
+      svcServed[aDst] = aServed;
     }
     this.dI = di;
     this.events = events;
@@ -1577,7 +1608,11 @@ export class Simulation {
     let winMax = win.maxMs;
     let winOver = win.overflow;
     let winErr = this.winErr;
-    // The per-service histogram being recorded (sDst, -1 for none yet), its state in locals.
+    // Responses are ok or upstream failures (the two causes a plain queue has).
+    let e2eOk = e2eErr[C_OK]!;
+    let e2eUp = e2eErr[C_UPSTREAM]!;
+    // The per-service histogram and error counts being recorded (sDst, -1 for none yet), their
+    // state in locals.
     let sDst = -1;
     let sH = e2e;
     let sCounts = e2eCounts;
@@ -1585,6 +1620,8 @@ export class Simulation {
     let sSum = 0;
     let sMax = 0;
     let sOver = 0;
+    let sOk = 0;
+    let sUp = 0;
     let done = 0;
     // The clock ends at the latest event processed (arrivals of this batch may be later).
     let last = this.now;
@@ -1671,6 +1708,8 @@ export class Simulation {
             sH.sumMs = sSum;
             sH.maxMs = sMax;
             sH.overflow = sOver;
+            svcErr[sDst * NCAUSE + C_OK] = sOk;
+            svcErr[sDst * NCAUSE + C_UPSTREAM] = sUp;
           }
           sDst = dst;
           sH = svcHist[dst]!;
@@ -1679,13 +1718,16 @@ export class Simulation {
           sSum = sH.sumMs;
           sMax = sH.maxMs;
           sOver = sH.overflow;
+          sOk = svcErr[dst * NCAUSE + C_OK]!;
+          sUp = svcErr[dst * NCAUSE + C_UPSTREAM]!;
         }
         sCounts[bucket]! += 1;
         sCount++;
         sSum += lat;
         if (lat > sMax) sMax = lat;
         sOver += over;
-        svcErr[dst * NCAUSE + cause]!++;
+        if (cause === C_OK) sOk++;
+        else sUp++;
       }
       inFlight--;
       if (t >= winEnd) {
@@ -1715,7 +1757,8 @@ export class Simulation {
         e2eSum += lat;
         if (lat > e2eMax) e2eMax = lat;
         e2eOver += over;
-        e2eErr[cause]!++;
+        if (cause === C_OK) e2eOk++;
+        else e2eUp++;
       }
     }
     win.count = winCount;
@@ -1727,11 +1770,15 @@ export class Simulation {
     e2e.sumMs = e2eSum;
     e2e.maxMs = e2eMax;
     e2e.overflow = e2eOver;
+    e2eErr[C_OK] = e2eOk;
+    e2eErr[C_UPSTREAM] = e2eUp;
     if (sDst >= 0) {
       sH.count = sCount;
       sH.sumMs = sSum;
       sH.maxMs = sMax;
       sH.overflow = sOver;
+      svcErr[sDst * NCAUSE + C_OK] = sOk;
+      svcErr[sDst * NCAUSE + C_UPSTREAM] = sUp;
     }
     this.jFreeTop = jFreeTop;
     this.jobsN = jobsN;
