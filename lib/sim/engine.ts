@@ -135,6 +135,32 @@ const FAST_BATCH = 1024;
 // PRNG draws the fast path computes (with their logs) in one tight loop.
 const DRAW_BLOCK = 512;
 
+/**
+ * The FIFO worker that frees first: the lowest index i in [base, base + n) with the smallest
+ * free-at time f[i] (the same one as a left-to-right scan with `<`). Up to four workers it is a
+ * branch-free tournament (the comparisons are random, so a scan's branches mispredict often).
+ */
+function firstFree(f: Float64Array, base: number, n: number): number {
+  if (n === 1) return base;
+  const i01 = base + +(f[base + 1]! < f[base]!);
+  if (n === 2) return i01;
+  if (n === 3) return i01 + ((base + 2 - i01) & -+(f[base + 2]! < f[i01]!));
+  if (n === 4) {
+    const i23 = base + 2 + +(f[base + 3]! < f[base + 2]!);
+    return i01 + ((i23 - i01) & -+(f[i23]! < f[i01]!));
+  }
+  let best = base;
+  let bestT = f[base]!;
+  for (let w = 1; w < n; w++) {
+    const t = f[base + w]!;
+    if (t < bestT) {
+      bestT = t;
+      best = base + w;
+    }
+  }
+  return best;
+}
+
 /** Runtime route policy of one destination (rebuilt whenever an intent is applied). */
 type RoutePolicy = {
   retries: number;
@@ -1322,17 +1348,8 @@ export class Simulation {
           respT = tArr + netMs;
           lane = refusedLane;
         } else {
-          const workers = nodeWorkers[dst]!;
-          const wb = rWBase[rep]!;
-          let best = wb;
-          let bestT = wFree[wb]!;
-          for (let w = 1; w < workers; w++) {
-            const f = wFree[wb + w]!;
-            if (f < bestT) {
-              bestT = f;
-              best = wb + w;
-            }
-          }
+          const best = firstFree(wFree, rWBase[rep]!, nodeWorkers[dst]!);
+          const bestT = wFree[best]!;
           // serviceSample(rep)
           const dist = rDist[rep]!;
           let sv: number;
@@ -2360,7 +2377,8 @@ export class Simulation {
       const i = (this.uniform() * n) | 0;
       let j = (this.uniform() * (n - 1)) | 0;
       if (j >= i) j++;
-      r = this.rActive[lo + j]! < this.rActive[lo + i]! ? lo + j : lo + i;
+      // The one with fewer active requests, i on a tie (branch-free: the outcome is random).
+      r = lo + i + ((j - i) & -+(this.rActive[lo + j]! < this.rActive[lo + i]!));
     }
     if (p.od !== null && this.rEjected[r] === 1) {
       for (let k = 0; k < n; k++) {
@@ -2426,17 +2444,9 @@ export class Simulation {
         }
         // FIFO c-server proxy: take the worker that frees first.
         const pw = this.pWorkers;
-        const wb = proxy * pw;
         const pFree = this.pFree;
-        let best = wb;
-        let bestT = pFree[wb]!;
-        for (let w = 1; w < pw; w++) {
-          const f = pFree[wb + w]!;
-          if (f < bestT) {
-            bestT = f;
-            best = wb + w;
-          }
-        }
+        const best = firstFree(pFree, proxy * pw, pw);
+        const bestT = pFree[best]!;
         const now = this.now;
         const start = bestT > now ? bestT : now;
         const cpu = this.stepCpu[kind]!;
@@ -2486,16 +2496,8 @@ export class Simulation {
     }
     const workers = this.nodeWorkers[node]!;
     const wFree = this.wFree;
-    const wb = this.rWBase[r]!;
-    let best = wb;
-    let bestT = wFree[wb]!;
-    for (let w = 1; w < workers; w++) {
-      const f = wFree[wb + w]!;
-      if (f < bestT) {
-        bestT = f;
-        best = wb + w;
-      }
-    }
+    const best = firstFree(wFree, this.rWBase[r]!, workers);
+    const bestT = wFree[best]!;
     const s = this.serviceSample(r);
     const start = bestT > tArr ? bestT : tArr;
     const done = start + s;
