@@ -4,9 +4,9 @@
  * M/M/4 models in SimPy (Debian python3-simpy; skipped with a message when missing) and in a C
  * loop (scripts/bench/mm-loop.c, compiled with the system cc now), each doing the engine's
  * per-request work ("same work") and only a running mean ("mean only"), printed as ratios; and
- * the CLI's start-up time. Each case says whether the engine ran it on its fast path (plain FIFO queues
- * fed in arrival order; chosen by the engine, bit-identical results) or its general event loop,
- * and the plain-queue cases are also timed on the general loop (`fastPath: false`) for reference.
+ * the CLI's start-up time. Each case says whether the engine ran it on its fast path (plain FIFO
+ * queues fed in arrival order; chosen by the engine, bit-identical results) or its general event
+ * loop, and the plain-queue cases are also timed on the general loop (`fastPath: false`).
  * Prints numbers; never passes or fails.
  * Each case runs after a JIT warm-up (≥ 300 ms of unmeasured runs), three times; the median and the
  * best are printed.
