@@ -135,6 +135,32 @@ const FAST_BATCH = 1024;
 // PRNG draws the fast path computes (with their logs) in one tight loop.
 const DRAW_BLOCK = 512;
 
+/**
+ * The FIFO worker that frees first: the lowest index i in [base, base + n) with the smallest
+ * free-at time f[i] (the same one as a left-to-right scan with `<`). Up to four workers it is a
+ * branch-free tournament (the comparisons are random, so a scan's branches mispredict often).
+ */
+function firstFree(f: Float64Array, base: number, n: number): number {
+  if (n === 1) return base;
+  const i01 = base + +(f[base + 1]! < f[base]!);
+  if (n === 2) return i01;
+  if (n === 3) return i01 + ((base + 2 - i01) & -+(f[base + 2]! < f[i01]!));
+  if (n === 4) {
+    const i23 = base + 2 + +(f[base + 3]! < f[base + 2]!);
+    return i01 + ((i23 - i01) & -+(f[i23]! < f[i01]!));
+  }
+  let best = base;
+  let bestT = f[base]!;
+  for (let w = 1; w < n; w++) {
+    const t = f[base + w]!;
+    if (t < bestT) {
+      bestT = t;
+      best = base + w;
+    }
+  }
+  return best;
+}
+
 /** Runtime route policy of one destination (rebuilt whenever an intent is applied). */
 type RoutePolicy = {
   retries: number;
@@ -1214,6 +1240,17 @@ export class Simulation {
     let jFree = this.jFree;
     let done = 0;
     let failure: SimBudgetError | null = null;
+    // The destination's counters (attempts, canary calls, offered and served work) and the
+    // caller → destination security bits, in locals while the arrivals are for one caller and
+    // destination (always, with one caller); written back when either changes and at the end,
+    // so every counter gets the same additions in the same order.
+    let aC = -1;
+    let aDst = -1;
+    let aSec = 0;
+    let aAttempts = 0;
+    let aCanary = 0;
+    let aBusy = 0;
+    let aServed = 0;
     let nc = this.nextFastCaller();
     while (done < max && nc >= 0) {
       const c = nc;
@@ -1249,8 +1286,23 @@ export class Simulation {
         }
         inFlight++;
         const dst = fTarget[c]!;
+        if (dst !== aDst || c !== aC) {
+          if (aDst >= 0) {
+            svcAttempts[aDst] = aAttempts;
+            svcCanary[aDst] = aCanary;
+            svcBusy[aDst] = aBusy;
+            svcServed[aDst] = aServed;
+          }
+          aC = c;
+          aDst = dst;
+          aSec = sec[c * N + dst]!;
+          aAttempts = svcAttempts[dst]!;
+          aCanary = svcCanary[dst]!;
+          aBusy = svcBusy[dst]!;
+          aServed = svcServed[dst]!;
+        }
         const measured = t >= measureFrom;
-        if (measured) svcAttempts[dst]!++;
+        if (measured) aAttempts++;
         // No L7 proxy: the Service spreads calls over every ready pod (pickReplica).
         const n1 = nodeRepActive[dst]!;
         const n12 = n1 + nodeCanaryCount[dst]!;
@@ -1271,11 +1323,10 @@ export class Simulation {
           inflight[nodeRepBase[c]! * N + dst]!++;
         }
         if (measured) {
-          if (rIsCanary[rep] === 1) svcCanary[dst]!++;
-          const sb = sec[c * N + dst]!;
+          if (rIsCanary[rep] === 1) aCanary++;
           secCalls++;
-          secEnc += sb & 1;
-          secAuthz += (sb >> 1) & 1;
+          secEnc += aSec & 1;
+          secAuthz += (aSec >> 1) & 1;
         }
         const tArr = t + extra + netMs;
         const failP = rFailP[rep]!;
@@ -1297,17 +1348,8 @@ export class Simulation {
           respT = tArr + netMs;
           lane = refusedLane;
         } else {
-          const workers = nodeWorkers[dst]!;
-          const wb = rWBase[rep]!;
-          let best = wb;
-          let bestT = wFree[wb]!;
-          for (let w = 1; w < workers; w++) {
-            const f = wFree[wb + w]!;
-            if (f < bestT) {
-              bestT = f;
-              best = wb + w;
-            }
-          }
+          const best = firstFree(wFree, rWBase[rep]!, nodeWorkers[dst]!);
+          const bestT = wFree[best]!;
           // serviceSample(rep)
           const dist = rDist[rep]!;
           let sv: number;
@@ -1335,8 +1377,8 @@ export class Simulation {
           const start = bestT > tArr ? bestT : tArr;
           const fin = start + sv;
           wFree[best] = fin;
-          if (measured) svcBusy[dst]! += sv;
-          if (fin > measureFrom) svcServed[dst]! += start >= measureFrom ? sv : fin - measureFrom;
+          if (measured) aBusy += sv;
+          if (fin > measureFrom) aServed += start >= measureFrom ? sv : fin - measureFrom;
           if (failP > 0 && failKind !== K_CONNECT) {
             if (di === dn) {
               this.refillDraws();
@@ -1394,6 +1436,12 @@ export class Simulation {
       }
       if (C > 1) nc = this.nextFastCaller();
       else if (fArrHas[0] === 0) nc = -1;
+    }
+    if (aDst >= 0) {
+      svcAttempts[aDst] = aAttempts;
+      svcCanary[aDst] = aCanary;
+      svcBusy[aDst] = aBusy;
+      svcServed[aDst] = aServed;
     }
     this.dI = di;
     this.events = events;
@@ -1577,7 +1625,11 @@ export class Simulation {
     let winMax = win.maxMs;
     let winOver = win.overflow;
     let winErr = this.winErr;
-    // The per-service histogram being recorded (sDst, -1 for none yet), its state in locals.
+    // Responses are ok or upstream failures (the two causes a plain queue has).
+    let e2eOk = e2eErr[C_OK]!;
+    let e2eUp = e2eErr[C_UPSTREAM]!;
+    // The per-service histogram and error counts being recorded (sDst, -1 for none yet), their
+    // state in locals.
     let sDst = -1;
     let sH = e2e;
     let sCounts = e2eCounts;
@@ -1585,6 +1637,8 @@ export class Simulation {
     let sSum = 0;
     let sMax = 0;
     let sOver = 0;
+    let sOk = 0;
+    let sUp = 0;
     let done = 0;
     // The clock ends at the latest event processed (arrivals of this batch may be later).
     let last = this.now;
@@ -1671,6 +1725,8 @@ export class Simulation {
             sH.sumMs = sSum;
             sH.maxMs = sMax;
             sH.overflow = sOver;
+            svcErr[sDst * NCAUSE + C_OK] = sOk;
+            svcErr[sDst * NCAUSE + C_UPSTREAM] = sUp;
           }
           sDst = dst;
           sH = svcHist[dst]!;
@@ -1679,13 +1735,16 @@ export class Simulation {
           sSum = sH.sumMs;
           sMax = sH.maxMs;
           sOver = sH.overflow;
+          sOk = svcErr[dst * NCAUSE + C_OK]!;
+          sUp = svcErr[dst * NCAUSE + C_UPSTREAM]!;
         }
         sCounts[bucket]! += 1;
         sCount++;
         sSum += lat;
         if (lat > sMax) sMax = lat;
         sOver += over;
-        svcErr[dst * NCAUSE + cause]!++;
+        if (cause === C_OK) sOk++;
+        else sUp++;
       }
       inFlight--;
       if (t >= winEnd) {
@@ -1715,7 +1774,8 @@ export class Simulation {
         e2eSum += lat;
         if (lat > e2eMax) e2eMax = lat;
         e2eOver += over;
-        e2eErr[cause]!++;
+        if (cause === C_OK) e2eOk++;
+        else e2eUp++;
       }
     }
     win.count = winCount;
@@ -1727,11 +1787,15 @@ export class Simulation {
     e2e.sumMs = e2eSum;
     e2e.maxMs = e2eMax;
     e2e.overflow = e2eOver;
+    e2eErr[C_OK] = e2eOk;
+    e2eErr[C_UPSTREAM] = e2eUp;
     if (sDst >= 0) {
       sH.count = sCount;
       sH.sumMs = sSum;
       sH.maxMs = sMax;
       sH.overflow = sOver;
+      svcErr[sDst * NCAUSE + C_OK] = sOk;
+      svcErr[sDst * NCAUSE + C_UPSTREAM] = sUp;
     }
     this.jFreeTop = jFreeTop;
     this.jobsN = jobsN;
@@ -2313,7 +2377,8 @@ export class Simulation {
       const i = (this.uniform() * n) | 0;
       let j = (this.uniform() * (n - 1)) | 0;
       if (j >= i) j++;
-      r = this.rActive[lo + j]! < this.rActive[lo + i]! ? lo + j : lo + i;
+      // The one with fewer active requests, i on a tie (branch-free: the outcome is random).
+      r = lo + i + ((j - i) & -+(this.rActive[lo + j]! < this.rActive[lo + i]!));
     }
     if (p.od !== null && this.rEjected[r] === 1) {
       for (let k = 0; k < n; k++) {
@@ -2379,17 +2444,9 @@ export class Simulation {
         }
         // FIFO c-server proxy: take the worker that frees first.
         const pw = this.pWorkers;
-        const wb = proxy * pw;
         const pFree = this.pFree;
-        let best = wb;
-        let bestT = pFree[wb]!;
-        for (let w = 1; w < pw; w++) {
-          const f = pFree[wb + w]!;
-          if (f < bestT) {
-            bestT = f;
-            best = wb + w;
-          }
-        }
+        const best = firstFree(pFree, proxy * pw, pw);
+        const bestT = pFree[best]!;
         const now = this.now;
         const start = bestT > now ? bestT : now;
         const cpu = this.stepCpu[kind]!;
@@ -2439,16 +2496,8 @@ export class Simulation {
     }
     const workers = this.nodeWorkers[node]!;
     const wFree = this.wFree;
-    const wb = this.rWBase[r]!;
-    let best = wb;
-    let bestT = wFree[wb]!;
-    for (let w = 1; w < workers; w++) {
-      const f = wFree[wb + w]!;
-      if (f < bestT) {
-        bestT = f;
-        best = wb + w;
-      }
-    }
+    const best = firstFree(wFree, this.rWBase[r]!, workers);
+    const bestT = wFree[best]!;
     const s = this.serviceSample(r);
     const start = bestT > tArr ? bestT : tArr;
     const done = start + s;

@@ -1,19 +1,88 @@
 """M/M/c in SimPy for `npm run bench:sim`: the same model as the engine's plain-queue case.
 
 Poisson arrivals at `rps`, exponential service with mean `mean_ms`, `c` FIFO servers (a
-Resource), latency recorded per request (mean only). Works with SimPy 3/4 (`import simpy`) and
-the SimPy 2 API that Debian's python3-simpy ships (`SimPy.Simulation`). Times only the run, not
-the interpreter start. Usage: mm-simpy.py <requests> <rps> <c> <mean_ms> <seed>; prints JSON.
+Resource). Works with SimPy 3/4 (`import simpy`) and the SimPy 2 API that Debian's python3-simpy
+ships (`SimPy.Simulation`). Times only the run, not the interpreter start.
+
+Modes: `mean` (default) keeps only the running mean of the latency; `full` also records every
+latency, at its departure, into three log-bucketed histograms with the engine's bucketing
+(end-to-end, per service, current window) and closes windows of `window_ms` with p50 / p99 /
+mean / throughput, like the engine's time series (what scripts/bench/mm-loop.c `full` does).
+Usage: mm-simpy.py <requests> <rps> <c> <mean_ms> <seed> [mean|full] [window_ms]; prints JSON.
 """
 import json
+import math
 import random
 import sys
 import time
 
 n, rps, c, mean, seed = int(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4]), int(sys.argv[5])
+full = len(sys.argv) > 6 and sys.argv[6] == "full"
+window_ms = float(sys.argv[7]) if len(sys.argv) > 7 else 1000.0
 rng = random.Random(seed)
 gap = 1000.0 / rps
 total = [0.0]
+
+# ---- full mode: histograms (64 sub-buckets per power of two of µs) and windows.
+NB = 40 * 64 + 1
+
+
+class Hist:
+    __slots__ = ("counts", "count", "sum", "max")
+
+    def __init__(self):
+        self.counts = [0] * NB
+        self.count = 0
+        self.sum = 0.0
+        self.max = 0.0
+
+    def record(self, b, ms):
+        self.counts[b] += 1
+        self.count += 1
+        self.sum += ms
+        if ms > self.max:
+            self.max = ms
+
+    def quantile(self, q):
+        if self.count == 0:
+            return 0.0
+        target, cum = q * self.count, 0
+        for i, k in enumerate(self.counts):
+            if cum + k >= target:
+                if i == 0:
+                    return 0.0005
+                frac = (target - cum) / k
+                v = (2 ** ((i - 1) >> 6) * (1 + (((i - 1) & 63) + frac) / 64)) / 1000
+                return min(v, self.max)
+            cum += k
+        return self.max
+
+
+def bucket_of(ms):
+    us = ms * 1000
+    if not us >= 1:
+        return 0
+    m, e = math.frexp(us)  # us = m * 2**e, 0.5 <= m < 1
+    return min(NB - 1, 1 + ((e - 1) << 6) + int((m * 2 - 1) * 64))
+
+
+e2e, svc, win = Hist(), Hist(), Hist()
+series = []
+win_start = [0.0]
+
+
+def depart(now, start):
+    lat = now - start
+    b = bucket_of(lat)
+    svc.record(b, lat)
+    global win
+    while now >= win_start[0] + window_ms:
+        k = win.count
+        series.append((win_start[0], k * 1000 / window_ms, win.quantile(0.5), win.quantile(0.99), win.sum / k if k else 0))
+        win = Hist()
+        win_start[0] += window_ms
+    win.record(b, lat)
+    e2e.record(b, lat)
 
 try:
     import simpy
@@ -30,6 +99,8 @@ try:
                 yield req
                 yield env.timeout(rng.expovariate(1.0 / mean))
             total[0] += env.now - t
+            if full:
+                depart(env.now, t)
 
         def source(env):
             for _ in range(n):
@@ -52,6 +123,8 @@ except ImportError:
             yield S.hold, self, rng.expovariate(1.0 / mean)
             yield S.release, self, server
             total[0] += S.now() - t
+            if full:
+                depart(S.now(), t)
 
     class Source(S.Process):
         def generate(self, server):
@@ -72,4 +145,7 @@ c0 = time.process_time()
 run()
 cpu = time.process_time() - c0
 secs = time.perf_counter() - t0
-print(json.dumps({"requests": n, "seconds": secs, "cpuSeconds": cpu, "meanMs": total[0] / n, "version": version}))
+out = {"requests": n, "seconds": secs, "cpuSeconds": cpu, "meanMs": total[0] / n, "version": version, "mode": "full" if full else "mean"}
+if full:
+    out.update(p50Ms=e2e.quantile(0.5), p99Ms=e2e.quantile(0.99), windows=len(series))
+print(json.dumps(out))
