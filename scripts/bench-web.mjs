@@ -2,7 +2,10 @@
 // autocannon load on the signed-in pages, against the production build served on 127.0.0.1 with its own SQLite
 // file and the seeded demo account. Prints a table; never fails on a missed target (targets
 // are printed beside the numbers). Needs `npm run build` first and Chromium (CHROMIUM_PATH).
-// Options: BENCH_PORT (3241), BENCH_SECONDS (10 per signed-in page), BENCH_CONNECTIONS (50).
+// Options: BENCH_PORT (3241), BENCH_SECONDS (10 per signed-in page), BENCH_CONNECTIONS (50),
+// BENCH_SERVER: `app` (default: the production front door, scripts/server.ts, as `npm start`
+// runs it, with its request limiter; REQUEST_CONCURRENCY applies) or `next-start` (bare
+// `next start`, no front door).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -25,6 +28,11 @@ const CONTENT_PAGES = [
   { path: '/simulator', target: 'target ≥ 90, CLS ≤ 0.05' },
 ];
 const SIGNED_IN_PAGES = ['/dashboard', '/review', '/scenarios'];
+const SERVER = process.env.BENCH_SERVER ?? 'app';
+if (!['app', 'next-start'].includes(SERVER)) {
+  console.error('BENCH_SERVER must be `app` or `next-start`.');
+  process.exit(1);
+}
 const DEMO = { email: 'demo@meshdojo.dev', password: 'mesh-dojo-demo-1' };
 
 if (!existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) {
@@ -54,11 +62,18 @@ for (const args of [
   }
 }
 
-const server = spawn(
-  path.join(ROOT, 'node_modules', '.bin', 'next'),
-  ['start', '-H', '127.0.0.1', '-p', String(PORT)],
-  { cwd: ROOT, env, stdio: 'ignore' },
-);
+const server =
+  SERVER === 'app'
+    ? spawn(tsx, ['scripts/server.ts'], {
+        cwd: ROOT,
+        env: { ...env, HOST: '127.0.0.1', PORT: String(PORT) },
+        stdio: 'ignore',
+      })
+    : spawn(
+        path.join(ROOT, 'node_modules', '.bin', 'next'),
+        ['start', '-H', '127.0.0.1', '-p', String(PORT)],
+        { cwd: ROOT, env, stdio: 'ignore' },
+      );
 process.on('exit', () => server.kill('SIGTERM'));
 
 async function waitForServer() {
@@ -152,7 +167,8 @@ await waitForServer();
 const rows = [];
 const [load1] = readFileSync('/proc/loadavg', 'utf8').split(' ');
 console.log(
-  `machine load average at start: ${load1} on ${(await import('node:os')).availableParallelism()} cores`,
+  `machine load average at start: ${load1} on ${(await import('node:os')).availableParallelism()} cores; ` +
+    `server: ${SERVER === 'app' ? `scripts/server.ts (REQUEST_CONCURRENCY=${process.env.REQUEST_CONCURRENCY || '4'})` : 'next start'}`,
 );
 
 const chrome = await chromeLauncher.launch({
