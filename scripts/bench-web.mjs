@@ -139,6 +139,15 @@ function serverCpuSeconds(rootPid = server.pid) {
   return total / ticks;
 }
 
+/** Busy and total CPU seconds of the whole machine so far (Linux /proc/stat, all cores). */
+function machineCpuSeconds() {
+  const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
+  const ticks = fields.map(Number);
+  const idle = ticks[3] + ticks[4]; // idle + iowait
+  const total = ticks.reduce((sum, t) => sum + t, 0);
+  return { busy: (total - idle) / 100, total: total / 100 };
+}
+
 function load(url, cookie, duration = SECONDS) {
   return new Promise((resolve, reject) => {
     autocannon({ url, connections: CONNECTIONS, duration, headers: { cookie } }, (error, result) =>
@@ -198,15 +207,24 @@ try {
   for (const page of SIGNED_IN_PAGES) {
     await load(BASE + page, cookie, 2).catch(() => null); // warm-up, not counted
     const cpuBefore = serverCpuSeconds();
+    const machineBefore = machineCpuSeconds();
+    const benchBefore = process.cpuUsage();
     const r = await load(BASE + page, cookie);
-    const cpuMsPerRequest =
-      ((serverCpuSeconds() - cpuBefore) * 1000) / Math.max(1, r.requests.total);
+    const serverSeconds = serverCpuSeconds() - cpuBefore;
+    const cpuMsPerRequest = (serverSeconds * 1000) / Math.max(1, r.requests.total);
+    // What everything but the server and this load generator used meanwhile, as a share of the
+    // machine: the other sessions' work that req/s and p99 moved with.
+    const machine = machineCpuSeconds();
+    const bench = process.cpuUsage(benchBefore);
+    const others =
+      (machine.busy - machineBefore.busy - serverSeconds - (bench.user + bench.system) / 1e6) /
+      Math.max(1e-9, machine.total - machineBefore.total);
     const non2xx = r.non2xx + r.errors;
     rows.push([
       page,
       `${Math.round(r.requests.average)} req/s`,
       `p99 ${r.latency.p99} ms`,
-      `p50 ${r.latency.p50} ms · ${cpuMsPerRequest.toFixed(1)} CPU ms/req · ${non2xx} non-2xx/errors`,
+      `p50 ${r.latency.p50} ms · ${cpuMsPerRequest.toFixed(1)} CPU ms/req · ${non2xx} non-2xx/errors · others ${Math.max(0, Math.round(others * 100))} % CPU`,
       `target ≥ 250 req/s, p99 ≤ 300 ms @ ${CONNECTIONS} conns`,
     ]);
   }
