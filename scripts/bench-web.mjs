@@ -2,7 +2,10 @@
 // autocannon load on the signed-in pages, against the production build served on 127.0.0.1 with its own SQLite
 // file and the seeded demo account. Prints a table; never fails on a missed target (targets
 // are printed beside the numbers). Needs `npm run build` first and Chromium (CHROMIUM_PATH).
-// Options: BENCH_PORT (3241), BENCH_SECONDS (10 per signed-in page), BENCH_CONNECTIONS (50).
+// Options: BENCH_PORT (3241), BENCH_SECONDS (10 per signed-in page), BENCH_CONNECTIONS (50),
+// BENCH_SERVER: `app` (default: the production front door, scripts/server.ts, as `npm start`
+// runs it, with its request limiter; REQUEST_CONCURRENCY applies) or `next-start` (bare
+// `next start`, no front door).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -25,6 +28,11 @@ const CONTENT_PAGES = [
   { path: '/simulator', target: 'target ≥ 90, CLS ≤ 0.05' },
 ];
 const SIGNED_IN_PAGES = ['/dashboard', '/review', '/scenarios'];
+const SERVER = process.env.BENCH_SERVER ?? 'app';
+if (!['app', 'next-start'].includes(SERVER)) {
+  console.error('BENCH_SERVER must be `app` or `next-start`.');
+  process.exit(1);
+}
 const DEMO = { email: 'demo@meshdojo.dev', password: 'mesh-dojo-demo-1' };
 
 if (!existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) {
@@ -54,11 +62,18 @@ for (const args of [
   }
 }
 
-const server = spawn(
-  path.join(ROOT, 'node_modules', '.bin', 'next'),
-  ['start', '-H', '127.0.0.1', '-p', String(PORT)],
-  { cwd: ROOT, env, stdio: 'ignore' },
-);
+const server =
+  SERVER === 'app'
+    ? spawn(tsx, ['scripts/server.ts'], {
+        cwd: ROOT,
+        env: { ...env, HOST: '127.0.0.1', PORT: String(PORT) },
+        stdio: 'ignore',
+      })
+    : spawn(
+        path.join(ROOT, 'node_modules', '.bin', 'next'),
+        ['start', '-H', '127.0.0.1', '-p', String(PORT)],
+        { cwd: ROOT, env, stdio: 'ignore' },
+      );
 process.on('exit', () => server.kill('SIGTERM'));
 
 async function waitForServer() {
@@ -124,6 +139,15 @@ function serverCpuSeconds(rootPid = server.pid) {
   return total / ticks;
 }
 
+/** Busy and total CPU seconds of the whole machine so far (Linux /proc/stat, all cores). */
+function machineCpuSeconds() {
+  const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
+  const ticks = fields.map(Number);
+  const idle = ticks[3] + ticks[4]; // idle + iowait
+  const total = ticks.reduce((sum, t) => sum + t, 0);
+  return { busy: (total - idle) / 100, total: total / 100 };
+}
+
 function load(url, cookie, duration = SECONDS) {
   return new Promise((resolve, reject) => {
     autocannon({ url, connections: CONNECTIONS, duration, headers: { cookie } }, (error, result) =>
@@ -152,7 +176,8 @@ await waitForServer();
 const rows = [];
 const [load1] = readFileSync('/proc/loadavg', 'utf8').split(' ');
 console.log(
-  `machine load average at start: ${load1} on ${(await import('node:os')).availableParallelism()} cores`,
+  `machine load average at start: ${load1} on ${(await import('node:os')).availableParallelism()} cores; ` +
+    `server: ${SERVER === 'app' ? `scripts/server.ts (REQUEST_CONCURRENCY=${process.env.REQUEST_CONCURRENCY || '4'})` : 'next start'}`,
 );
 
 const chrome = await chromeLauncher.launch({
@@ -182,15 +207,24 @@ try {
   for (const page of SIGNED_IN_PAGES) {
     await load(BASE + page, cookie, 2).catch(() => null); // warm-up, not counted
     const cpuBefore = serverCpuSeconds();
+    const machineBefore = machineCpuSeconds();
+    const benchBefore = process.cpuUsage();
     const r = await load(BASE + page, cookie);
-    const cpuMsPerRequest =
-      ((serverCpuSeconds() - cpuBefore) * 1000) / Math.max(1, r.requests.total);
+    const serverSeconds = serverCpuSeconds() - cpuBefore;
+    const cpuMsPerRequest = (serverSeconds * 1000) / Math.max(1, r.requests.total);
+    // What everything but the server and this load generator used meanwhile, as a share of the
+    // machine: the other sessions' work that req/s and p99 moved with.
+    const machine = machineCpuSeconds();
+    const bench = process.cpuUsage(benchBefore);
+    const others =
+      (machine.busy - machineBefore.busy - serverSeconds - (bench.user + bench.system) / 1e6) /
+      Math.max(1e-9, machine.total - machineBefore.total);
     const non2xx = r.non2xx + r.errors;
     rows.push([
       page,
       `${Math.round(r.requests.average)} req/s`,
       `p99 ${r.latency.p99} ms`,
-      `p50 ${r.latency.p50} ms · ${cpuMsPerRequest.toFixed(1)} CPU ms/req · ${non2xx} non-2xx/errors`,
+      `p50 ${r.latency.p50} ms · ${cpuMsPerRequest.toFixed(1)} CPU ms/req · ${non2xx} non-2xx/errors · others ${Math.max(0, Math.round(others * 100))} % CPU`,
       `target ≥ 250 req/s, p99 ≤ 300 ms @ ${CONNECTIONS} conns`,
     ]);
   }

@@ -5,7 +5,9 @@
  *   TRUSTED_PROXIES (lib/security/client-address.ts), strips every forwarded header the
  *   app must not believe and hands the result on in x-mesh-dojo-client-ip;
  * - sets the Content-Security-Policy (hashes for prerendered pages, a per-request nonce
- *   otherwise) and the other security headers (lib/security/headers.ts).
+ *   otherwise) and the other security headers (lib/security/headers.ts);
+ * - lets at most REQUEST_CONCURRENCY requests (default 4) render at once and queues the rest
+ *   in arrival order, up to REQUEST_QUEUE_MAX (lib/ops/request-limiter.ts).
  * Usage: tsx scripts/server.ts  (HOST, PORT; defaults 127.0.0.1:3000)
  */
 import { randomBytes } from 'node:crypto';
@@ -27,6 +29,11 @@ import {
   securityHeaders,
 } from '@/lib/security/headers';
 import { THEME_SCRIPT } from '@/lib/security/theme-script';
+import {
+  createRequestLimiter,
+  isExemptFromLimit,
+  limiterSettings,
+} from '@/lib/ops/request-limiter';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const hostname = process.env.HOST ?? '127.0.0.1';
@@ -36,6 +43,13 @@ process.env.MESH_DOJO_SERVER = '1';
 process.env.NEXT_TELEMETRY_DISABLED = '1';
 
 const trusted = parseTrustedProxies(process.env.TRUSTED_PROXIES);
+let limits: ReturnType<typeof limiterSettings>;
+try {
+  limits = limiterSettings(process.env);
+} catch (error) {
+  console.error(`Mesh Dojo cannot start.\n${(error as Error).message}`);
+  process.exit(1);
+}
 
 /** Inline-script hashes of every prerendered page, from the build output. */
 function loadStaticScriptHashes(): Map<string, string[]> {
@@ -68,6 +82,10 @@ const dynamicHashes = [
 const app = next({ dev: false, dir: ROOT, hostname, port });
 await app.prepare();
 const handle = app.getRequestHandler();
+const limiter = createRequestLimiter((req, res) => void handle(req, res), {
+  ...limits,
+  exempt: isExemptFromLimit,
+});
 
 const server = createServer((req, res) => {
   const client = resolveClient({
@@ -96,7 +114,7 @@ const server = createServer((req, res) => {
   }
   res.setHeader('Content-Security-Policy', policy);
   for (const [name, value] of securityHeaders({ https })) res.setHeader(name, value);
-  void handle(req, res);
+  limiter.handle(req, res);
 });
 // Bounded request handling: slow or stalled clients cannot hold sockets forever.
 server.requestTimeout = 30_000;
