@@ -20,6 +20,8 @@ import { findFalseClaims, type FalseClaim } from './facts';
 import { centralFalseClaims, type CentralClaim } from './central-claims';
 import { findStanceReversals, type StanceReversal } from './criterion-stance';
 import { findGrounding, type Grounding } from './grounding';
+import { findDistractorClaims, type DistractorClaim } from './distractors';
+import { misconceptionsFor } from './misconceptions';
 import { findModelReversals, type ModelReversal } from './model-reversal';
 import { violatedOrderPoints } from './order-points';
 import { cachedLemmaOffsets } from './lemmas';
@@ -608,6 +610,10 @@ export type GradeFeatures = {
   centralClaims: CentralClaim[];
   /** Clauses that take the other side of a stance-bearing criterion (see criterion-stance.ts). */
   stanceReversals: StanceReversal[];
+  /** Clauses that assert a wrong option's claim (its fix or cause) beside the right decision. */
+  distractorClaims: DistractorClaim[];
+  /** Affirmed mesh misconceptions (misconceptions.ts), with the criterion each reverses. */
+  misconceptions: Array<{ id: string; criterionId: string; text: string }>;
 };
 
 /** Extracts the features of a valid attempt (exported for the calibration scripts). */
@@ -777,7 +783,49 @@ export function extractFeatures(scenario: GradableScenario, attempt: ValidAttemp
     modelReversals: language.isEnglish ? findModelReversals(analyzed, scenario) : [],
     centralClaims: centralFalseClaims(analyzed, scenario, falseClaims, 1),
     stanceReversals: language.isEnglish ? findStanceReversals(analyzed, scenario) : [],
+    // Beside a wrong decision the wrong option's claim is already capped as a wrong decision.
+    distractorClaims:
+      language.isEnglish && !decision.isWrong ? findDistractorClaims(analyzed, scenario) : [],
+    misconceptions: language.isEnglish ? findMisconceptions(analyzed, scenario) : [],
   };
+}
+
+const CONCESSIONS = new Set(['but', 'still', 'however', 'although', 'though', 'yet', 'except']);
+
+/**
+ * "The provider runs the control plane, but we still own the policies": a concession in the same
+ * sentence qualifies the claim instead of asserting it.
+ */
+function isConceded(analyzed: AnalyzedText, occurrence: PhraseOccurrence): boolean {
+  const sentence = analyzed.tokens[occurrence.start]?.sentence;
+  for (const token of analyzed.tokens)
+    if (token.sentence === sentence && CONCESSIONS.has(token.norm)) return true;
+  return false;
+}
+
+/** Affirmed mesh misconceptions (misconceptions.ts): the false claim stated as the learner's own. */
+function findMisconceptions(
+  analyzed: AnalyzedText,
+  scenario: GradableScenario,
+): Array<{ id: string; criterionId: string; text: string }> {
+  const found: Array<{ id: string; criterionId: string; text: string }> = [];
+  for (const misconception of misconceptionsFor(scenario)) {
+    const occurrence = findOccurrences(analyzed, misconception.patterns).find(
+      (candidate) =>
+        !candidate.negated &&
+        !isCounterfactual(analyzed, candidate) &&
+        !deniesEffect(analyzed, candidate) &&
+        !isConceded(analyzed, candidate) &&
+        (statesNegation(candidate.phrase) || !hasNegationInside(analyzed, candidate)),
+    );
+    if (occurrence)
+      found.push({
+        id: misconception.id,
+        criterionId: misconception.criterionId,
+        text: occurrence.text,
+      });
+  }
+  return found;
 }
 
 /** The crucial criterion a model-answer reversal withholds, if its clause carries one. */
@@ -846,6 +894,24 @@ export function scoreFeatures(
       reversedById.set(criterionId, {
         text: claim.evidence,
         because: `which is false about the point this case turns on: ${claim.message}`,
+      });
+  // A mesh misconception about a crucial criterion's topic reverses it.
+  for (const { id, criterionId, text } of features.misconceptions)
+    if (
+      !reversedById.has(criterionId) &&
+      (scenario.rubric.find((criterion) => criterion.id === criterionId)?.weight ?? 0) >=
+        params.crucialWeight
+    )
+      reversedById.set(criterionId, {
+        text,
+        because: `a common misconception about this point (${id.replace(/-/g, ' ')})`,
+      });
+  // The right decision, then a wrong option's fix or cause asserted: the point it turns on is reversed.
+  for (const claim of features.distractorClaims)
+    if (!reversedById.has(claim.criterionId))
+      reversedById.set(claim.criterionId, {
+        text: claim.text,
+        because: `which is what a wrong option claims (“${claim.claim}”)`,
       });
   const outcomes = features.outcomes.map((outcome): CriterionOutcome => {
     const reversal = reversedById.get(outcome.result.id);
