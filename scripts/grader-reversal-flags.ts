@@ -7,6 +7,7 @@ import { gradeAttempt } from '../lib/grading/grade-attempt';
 import type { GradeResult } from '../lib/grading/types';
 import { setScenarioStances } from '../lib/grading/concepts';
 import { setMisconceptions } from '../lib/grading/misconceptions';
+import { setDistractorClaims } from '../lib/grading/distractors';
 import {
   currentPrediction,
   loadCalibration,
@@ -20,6 +21,7 @@ const file = fileIndex >= 0 ? argv[fileIndex + 1] : undefined;
 const list = argv.includes('--list');
 if (argv.includes('--no-scenario-stances')) setScenarioStances(false);
 if (argv.includes('--no-misconceptions')) setMisconceptions(false);
+if (argv.includes('--no-distractors')) setDistractorClaims(false);
 
 const items: CalibrationItem[] = file
   ? z

@@ -159,11 +159,19 @@ function isAsserted(analyzed: AnalyzedText, unit: Unit): boolean {
   return true;
 }
 
+let enabled = true;
+
+/** Calibration only: turns the distractor-claim detector off or on. */
+export function setDistractorClaims(on: boolean): void {
+  enabled = on;
+}
+
 /** Answer clauses that assert a wrong option's claim (at most one per option). */
 export function findDistractorClaims(
   analyzed: AnalyzedText,
   scenario: GradableScenario,
 ): DistractorClaim[] {
+  if (!enabled) return [];
   const { claims, criterionId } = distractorClaims(scenario);
   if (claims.length === 0) return [];
   const found = new Map<string, DistractorClaim>();

@@ -790,16 +790,25 @@ export function extractFeatures(scenario: GradableScenario, attempt: ValidAttemp
   };
 }
 
-const CONCESSIONS = new Set(['but', 'still', 'however', 'although', 'though', 'yet', 'except']);
+const CONCESSIONS = new Set(['but', 'however', 'yet']);
+const QUALIFIERS = new Set(['still', 'need', 'needs', 'must', 'remains', 'remain', 'own', 'owns']);
+const CONCEDING_OPENERS = new Set(['although', 'though', 'while', 'even']);
 
 /**
- * "The provider runs the control plane, but we still own the policies": a concession in the same
- * sentence qualifies the claim instead of asserting it.
+ * "The provider runs the control plane, but we still own the policies", "although mTLS proves
+ * identity": a concession in the same sentence qualifies the claim instead of asserting it.
  */
 function isConceded(analyzed: AnalyzedText, occurrence: PhraseOccurrence): boolean {
-  const sentence = analyzed.tokens[occurrence.start]?.sentence;
-  for (const token of analyzed.tokens)
-    if (token.sentence === sentence && CONCESSIONS.has(token.norm)) return true;
+  const { tokens } = analyzed;
+  const sentence = tokens[occurrence.start]?.sentence;
+  for (let i = occurrence.start - 1; i >= 0 && tokens[i]?.sentence === sentence; i -= 1)
+    if (CONCEDING_OPENERS.has(tokens[i]?.norm ?? '')) return true;
+  let conceding = false;
+  for (let i = occurrence.end; i < tokens.length && tokens[i]?.sentence === sentence; i += 1) {
+    const norm = tokens[i]?.norm ?? '';
+    if (CONCESSIONS.has(norm)) conceding = true;
+    else if (conceding && QUALIFIERS.has(norm)) return true;
+  }
   return false;
 }
 
@@ -895,17 +904,26 @@ export function scoreFeatures(
         text: claim.evidence,
         because: `which is false about the point this case turns on: ${claim.message}`,
       });
-  // A mesh misconception about a crucial criterion's topic reverses it.
-  for (const { id, criterionId, text } of features.misconceptions)
-    if (
-      !reversedById.has(criterionId) &&
-      (scenario.rubric.find((criterion) => criterion.id === criterionId)?.weight ?? 0) >=
-        params.crucialWeight
-    )
+  // A mesh misconception about a crucial criterion's topic reverses it; about a minor one it
+  // costs `minorReversal`, like a reversed minor clause of the model answer.
+  for (const { id, criterionId, text } of features.misconceptions) {
+    const weight = scenario.rubric.find((criterion) => criterion.id === criterionId)?.weight ?? 0;
+    if (weight < params.crucialWeight) {
+      minorReversals.push({
+        text,
+        modelText: id.replace(/-/g, ' '),
+        signal: 'opposite',
+        similarity: 1,
+        criterionIds: [criterionId],
+      });
+      continue;
+    }
+    if (!reversedById.has(criterionId))
       reversedById.set(criterionId, {
         text,
         because: `a common misconception about this point (${id.replace(/-/g, ' ')})`,
       });
+  }
   // The right decision, then a wrong option's fix or cause asserted: the point it turns on is reversed.
   for (const claim of features.distractorClaims)
     if (!reversedById.has(claim.criterionId))
