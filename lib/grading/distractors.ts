@@ -27,7 +27,9 @@ export type DistractorClaim = {
 /** Thresholds (calibrated on the tune split). */
 export const DISTRACTOR = {
   /** Object words of the claim (not in a correct option's label) the answer clause must state. */
-  minShared: 1,
+  minShared: 2,
+  /** Words of the correct option's fix that, affirmed, make the wrong fix an addition, not the plan. */
+  minCorrectFix: 2,
 };
 
 /**
@@ -67,7 +69,14 @@ const GENERIC = new Set(
 );
 
 type Claim = { optionId: string; text: string; actions: Set<string>; objects: Set<string> };
-const cache = new WeakMap<GradableScenario, { claims: Claim[]; criterionId: string }>();
+type ClaimIndex = {
+  claims: Claim[];
+  /** The criterion a distractor claim reverses. */
+  criterionId: string;
+  /** Object words of the correct option's fix (after its ":" or ";"). */
+  correctFix: Set<string>;
+};
+const cache = new WeakMap<GradableScenario, ClaimIndex>();
 
 /** Actions and the object words of a clause ("delete" → remove; "connectionpool", "setting"). */
 function readClause(
@@ -104,7 +113,7 @@ function readClause(
 }
 
 /** Each wrong option's fix (an action on an object), minus the correct labels' words. */
-function distractorClaims(scenario: GradableScenario): { claims: Claim[]; criterionId: string } {
+function distractorClaims(scenario: GradableScenario): ClaimIndex {
   const known = cache.get(scenario);
   if (known) return known;
   const claims: Claim[] = [];
@@ -112,6 +121,7 @@ function distractorClaims(scenario: GradableScenario): { claims: Claim[]; criter
   const expanded = expandRubric(scenario).criteria;
   const byWeight = [...expanded].sort((a, b) => b.criterion.weight - a.criterion.weight);
   let criterionId = byWeight[0]?.criterion.id ?? '';
+  const correctFix = new Set<string>();
   if (answer.type === 'choice') {
     const correct = new Set<string>();
     for (const option of answer.options)
@@ -125,25 +135,29 @@ function distractorClaims(scenario: GradableScenario): { claims: Claim[]; criter
           const { words } = readClause(analyzed, unit);
           for (const word of words) correct.add(word);
         }
+        const parts = option.label.split(/[:;]/);
+        const fix = parts.length > 1 ? parts[parts.length - 1] : undefined;
+        if (fix) {
+          const fixText = analyzeText(fix, cachedLemmaOffsets);
+          for (const unit of unitsOf(fixText))
+            for (const word of readClause(fixText, unit).words) correctFix.add(word);
+        }
       }
     for (const option of answer.options) {
       if (answer.correct.includes(option.id)) continue;
-      {
-        const part = option.label;
-        const analyzed = analyzeText(part, cachedLemmaOffsets);
-        const actions = new Set<string>();
-        const objects = new Set<string>();
-        for (const unit of unitsOf(analyzed)) {
-          const read = readClause(analyzed, unit);
-          for (const action of read.actions) actions.add(action);
-          for (const word of read.words) if (!correct.has(word)) objects.add(word);
-        }
-        if (actions.size > 0 && objects.size > 0)
-          claims.push({ optionId: option.id, text: part.trim(), actions, objects });
+      const analyzed = analyzeText(option.label, cachedLemmaOffsets);
+      const actions = new Set<string>();
+      const objects = new Set<string>();
+      for (const unit of unitsOf(analyzed)) {
+        const read = readClause(analyzed, unit);
+        for (const action of read.actions) actions.add(action);
+        for (const word of read.words) if (!correct.has(word)) objects.add(word);
       }
+      if (actions.size > 0 && objects.size >= DISTRACTOR.minShared)
+        claims.push({ optionId: option.id, text: option.label.trim(), actions, objects });
     }
   }
-  const index = { claims, criterionId };
+  const index = { claims, criterionId, correctFix };
   cache.set(scenario, index);
   return index;
 }
@@ -172,11 +186,18 @@ export function findDistractorClaims(
   scenario: GradableScenario,
 ): DistractorClaim[] {
   if (!enabled) return [];
-  const { claims, criterionId } = distractorClaims(scenario);
+  const { claims, criterionId, correctFix } = distractorClaims(scenario);
   if (claims.length === 0) return [];
   const found = new Map<string, DistractorClaim>();
-  for (const unit of unitsOf(analyzed)) {
-    if (!isAsserted(analyzed, unit)) continue;
+  const units = unitsOf(analyzed).filter((unit) => isAsserted(analyzed, unit));
+  // The answer also prescribes the correct option's fix: a wrong option's remedy beside it is an
+  // addition ("and add outlier detection as a safety net"), not the plan.
+  const fixWords = new Set<string>();
+  for (const unit of units)
+    for (const word of readClause(analyzed, unit).words)
+      if (correctFix.has(word)) fixWords.add(word);
+  if (fixWords.size >= DISTRACTOR.minCorrectFix) return [];
+  for (const unit of units) {
     const read = readClause(analyzed, unit);
     for (const claim of claims) {
       if (found.has(claim.optionId)) continue;
