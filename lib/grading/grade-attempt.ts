@@ -389,7 +389,8 @@ export function isCounterfactual(analyzed: AnalyzedText, occurrence: PhraseOccur
   for (let i = occurrence.start; i < Math.min(tokens.length, occurrence.end + 3); i += 1) {
     const token = tokens[i];
     if (!token || token.sentence !== start.sentence) break;
-    if (token.norm === 'had') sawHad = true;
+    // "If retries were active, …": the subjunctive inside the match counts too.
+    if (token.norm === 'had' || (token.norm === 'were' && i > occurrence.start)) sawHad = true;
   }
   return sawIf && sawHad;
 }
