@@ -1,0 +1,259 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readScenarioDir } from '@/lib/content/scenario-pack';
+import type { Scenario } from '@/lib/content/scenario-schema';
+import { validateAttempt } from '@/lib/grading/answer-input';
+import { setScenarioStances } from '@/lib/grading/concepts';
+import { findDistractorClaims } from '@/lib/grading/distractors';
+import { extractFeatures, gradeAttempt } from '@/lib/grading/grade-attempt';
+import { cachedLemmaOffsets } from '@/lib/grading/lemmas';
+import { MISCONCEPTIONS, misconceptionsFor } from '@/lib/grading/misconceptions';
+import { analyzeText } from '@/lib/grading/text';
+
+// Topic-level mesh misconceptions (misconceptions.ts) and wrong options' fixes (distractors.ts):
+// each reversed statement below is written in words of its own (not a calibration item's), beside
+// a correct statement about the same point that must not be flagged.
+const { scenarios, problems } = await readScenarioDir(
+  path.resolve(import.meta.dirname, '../../../content/service-mesh/scenarios'),
+);
+const byId = new Map(scenarios.map((scenario) => [scenario.id, scenario]));
+
+function scenario(id: string): Scenario {
+  const found = byId.get(id);
+  if (!found) throw new Error(`missing scenario ${id}`);
+  return found;
+}
+
+function correctDecision(target: Scenario): string | string[] | number {
+  const answer = target.answer;
+  if (answer.type === 'choice') return answer.correct[0] ?? '';
+  if (answer.type === 'order') return [...answer.correct];
+  return answer.correct;
+}
+
+const grade = (target: Scenario, justification: string) =>
+  gradeAttempt({ scenario: target, answer: { decision: correctDecision(target), justification } });
+
+type Case = { scenarioId: string; misconception: string; reversed: string; correct: string };
+
+const CASES: readonly Case[] = [
+  {
+    scenarioId: 'choose-small-team-mtls-fast',
+    misconception: 'mtls-is-authorization',
+    reversed: 'With mTLS on, workload identity gives us access control for records-svc as well.',
+    correct:
+      'mTLS proves identity, but it does not decide who may call records-svc; an AuthorizationPolicy comes next.',
+  },
+  {
+    scenarioId: 'justify-no-oncall-no-owner',
+    misconception: 'managed-needs-no-owner',
+    reversed: 'With the managed add-on the cloud provider handles the on-call for the mesh.',
+    correct:
+      'A managed add-on runs the control plane, but we would still own policies, upgrades and incidents.',
+  },
+  {
+    scenarioId: 'diagnose-deny-overrides-allow',
+    misconception: 'allow-overrides-deny',
+    reversed: 'A narrower ALLOW for refund-worker takes precedence over the guardrail.',
+    correct: 'No ALLOW, however narrow, can win against a DENY that matches the request.',
+  },
+  {
+    scenarioId: 'rollout-permissive-to-strict',
+    misconception: 'strict-upgrades-plaintext',
+    reversed: 'Plaintext clients are upgraded to mTLS automatically once STRICT is on.',
+    correct: 'STRICT rejects plaintext clients with connection resets, so we find them first.',
+  },
+  {
+    scenarioId: 'estimate-sidecar-fleet-cpu',
+    misconception: 'memory-scales-with-traffic',
+    reversed: 'Memory grows with request rate just like CPU does.',
+    correct: 'Memory follows config size and the number of proxies, not the request rate.',
+  },
+  {
+    scenarioId: 'estimate-p99-added-per-hop',
+    misconception: 'one-proxy-per-call',
+    reversed: 'Each request goes through a single proxy per hop, about 0.3 ms.',
+    correct: "Each call crosses two proxies, the caller's and the server's.",
+  },
+  {
+    scenarioId: 'rollout-control-plane-upgrade',
+    misconception: 'revision-upgrades-in-place',
+    reversed: 'Installing the revision upgrades istiod in place, so rollback is a helm rollback.',
+    correct: 'The new revision runs beside the old istiod, so nothing moves until we relabel.',
+  },
+  {
+    scenarioId: 'diagnose-control-plane-churn-stale-endpoints',
+    misconception: 'traffic-loads-control-plane',
+    reversed: 'The evening request volume overloads istiod.',
+    correct: 'Pod churn keeps istiod busy; request volume never passes through it.',
+  },
+  {
+    scenarioId: 'diagnose-breaker-503-uo-flash-sale',
+    misconception: 'overflow-in-server-proxy',
+    reversed: 'The server-side proxy of inventory-svc rejects the extra requests.',
+    correct: "The caller's sidecar rejects the request locally; it never reaches inventory-svc.",
+  },
+  {
+    scenarioId: 'diagnose-strict-breaks-batch-job',
+    misconception: 'weaken-whole-namespace',
+    reversed: 'Tonight we switch the payments namespace back to PERMISSIVE.',
+    correct:
+      'Tonight we add a port-level PERMISSIVE exception for that one workload rather than weakening the namespace.',
+  },
+  {
+    scenarioId: 'rollout-sidecar-to-ambient',
+    misconception: 'l7-on-ztunnel-fails-open',
+    reversed: 'ztunnel lets the L7-restricted requests through until the waypoint exists.',
+    correct: 'ztunnel cannot read HTTP, so an L7 rule left there denies everything.',
+  },
+  {
+    scenarioId: 'choose-cilium-ebpf-platform',
+    misconception: 'cilium-l7-in-kernel',
+    reversed: 'The eBPF programs in the kernel enforce the HTTP rules themselves.',
+    correct: 'Cilium hands the two HTTP rules to its per-node Envoy, which we test in staging.',
+  },
+];
+
+describe('mesh misconceptions', () => {
+  it('loads the authored scenarios', () => {
+    expect(problems).toEqual([]);
+  });
+
+  it('every misconception applies to at least one authored scenario', () => {
+    const applied = new Set(
+      scenarios.flatMap((target) => misconceptionsFor(target).map((entry) => entry.id)),
+    );
+    expect(MISCONCEPTIONS.map((entry) => entry.id).filter((id) => !applied.has(id))).toEqual([]);
+  });
+
+  for (const entry of CASES) {
+    it(`${entry.scenarioId}: “${entry.reversed}” is ${entry.misconception}`, () => {
+      const target = scenario(entry.scenarioId);
+      const attempt = validateAttempt(target, {
+        decision: correctDecision(target),
+        justification: `${target.modelAnswer.senior} ${entry.reversed}`,
+      });
+      if (!attempt.ok) throw new Error('invalid attempt');
+      const found = extractFeatures(target, attempt.attempt).misconceptions;
+      expect(found.map((claim) => claim.id)).toContain(entry.misconception);
+      const model = grade(target, target.modelAnswer.senior).score;
+      const reversed = grade(target, `${target.modelAnswer.senior} ${entry.reversed}`);
+      expect(reversed.score).toBeLessThanOrEqual(Math.min(40, model - 25));
+      expect(reversed.capApplied?.reason).toBe('reversed-point');
+    });
+
+    it(`${entry.scenarioId}: “${entry.correct}” is not flagged`, () => {
+      const target = scenario(entry.scenarioId);
+      const attempt = validateAttempt(target, {
+        decision: correctDecision(target),
+        justification: `${target.modelAnswer.senior} ${entry.correct}`,
+      });
+      if (!attempt.ok) throw new Error('invalid attempt');
+      expect(extractFeatures(target, attempt.attempt).misconceptions).toEqual([]);
+      const model = grade(target, target.modelAnswer.senior).score;
+      expect(
+        grade(target, `${target.modelAnswer.senior} ${entry.correct}`).score,
+      ).toBeGreaterThanOrEqual(model - 5);
+    });
+  }
+
+  it('a misconception about a minor point costs the minor-reversal deduction, not the cap', () => {
+    const target = scenario('rollout-control-plane-upgrade');
+    const text = `${target.modelAnswer.senior} After the relabel the sidecars pick up the new version immediately.`;
+    // Without the per-scenario wordings of stances.ts, which reverse this point on their own.
+    setScenarioStances(false);
+    try {
+      const model = grade(target, target.modelAnswer.senior).score;
+      const result = grade(target, text);
+      expect(
+        result.penalties.some(
+          (penalty) =>
+            penalty.id.startsWith('reversed-minor') && penalty.reason.includes('no restart needed'),
+        ),
+      ).toBe(true);
+      expect(result.capApplied?.reason).not.toBe('reversed-point');
+      expect(result.score).toBeLessThan(model);
+      expect(result.score).toBeGreaterThan(60);
+    } finally {
+      setScenarioStances(true);
+    }
+  });
+
+  it('a concession qualifies the claim instead of asserting it', () => {
+    const target = scenario('justify-no-oncall-no-owner');
+    const attempt = validateAttempt(target, {
+      decision: correctDecision(target),
+      justification:
+        'Not yet. The cloud provider handles the on-call for the control plane, but we still own every policy and every bad push, and nobody here is on call.',
+    });
+    if (!attempt.ok) throw new Error('invalid attempt');
+    expect(extractFeatures(target, attempt.attempt).misconceptions).toEqual([]);
+  });
+});
+
+describe('wrong options asserted beside the right decision', () => {
+  it('the fix of a wrong option reverses the point it turns on', () => {
+    const target = scenario('diagnose-breaker-503-uo-flash-sale');
+    const text =
+      "UO means the caller's proxy overflowed its pool: 900 rps × 0.06 s ≈ 54 in flight against a limit of 50, while inventory-svc is healthy. The cleanest fix is to remove the connectionPool settings entirely.";
+    const claims = findDistractorClaims(analyzeText(text, cachedLemmaOffsets), target);
+    expect(claims.map((claim) => claim.optionId)).toEqual(['remove-breaker']);
+    const result = grade(target, text);
+    expect(result.capApplied?.reason).toBe('reversed-point');
+  });
+
+  it("the right diagnosis with a wrong option's fix is reversed without per-scenario wordings", () => {
+    const target = scenario('diagnose-retry-storm-failing-leaf');
+    const text =
+      'Retry storm: the gateway is flat at 400 rps while inventory-svc gets 9,600 rps, and each of the three hops retries twice, so (1+2)^3 = 27 attempts per request. Once the migration is over, scale inventory-svc out and raise its HPA limit to 40 pods.';
+    expect(
+      findDistractorClaims(analyzeText(text, cachedLemmaOffsets), target).map(
+        (claim) => claim.optionId,
+      ),
+    ).toEqual(['under-provisioned']);
+    setScenarioStances(false);
+    try {
+      const general = grade(target, text);
+      expect(general.capApplied?.reason).toBe('reversed-point');
+      expect(
+        general.criteria.some((criterion) => criterion.feedback.includes('a wrong option claims')),
+      ).toBe(true);
+    } finally {
+      setScenarioStances(true);
+    }
+  });
+
+  it('a wrong option argued against, or next to the right fix, is not flagged', () => {
+    const target = scenario('diagnose-breaker-503-uo-flash-sale');
+    for (const text of [
+      "UO means the caller's proxy overflowed its pool. Deleting the connectionPool settings would expose inventory-svc, so raise the limits with headroom.",
+      "UO means the caller's proxy overflowed its pool. Don't remove the connectionPool settings; size them from rps × latency with headroom and keep the breaker.",
+      'Size the limits from rps × latency with headroom and keep the breaker; removing the connectionPool settings instead is the classic mistake.',
+    ])
+      expect(findDistractorClaims(analyzeText(text, cachedLemmaOffsets), target)).toEqual([]);
+  });
+
+  it('no model answer, explanation or feedback text of any scenario asserts a misconception or a wrong option', () => {
+    const flagged: string[] = [];
+    for (const target of scenarios) {
+      const texts = [
+        target.modelAnswer.senior,
+        target.modelAnswer.junior,
+        target.why,
+        ...target.rubric.map((criterion) => criterion.missedFeedback),
+        ...target.wrongTurns.map((wrongTurn) => wrongTurn.feedback),
+      ].filter((text): text is string => typeof text === 'string');
+      for (const text of texts) {
+        const attempt = validateAttempt(target, {
+          decision: correctDecision(target),
+          justification: text,
+        });
+        if (!attempt.ok) continue;
+        const features = extractFeatures(target, attempt.attempt);
+        for (const claim of features.misconceptions) flagged.push(`${target.id}: ${claim.text}`);
+        for (const claim of features.distractorClaims) flagged.push(`${target.id}: ${claim.text}`);
+      }
+    }
+    expect(flagged).toEqual([]);
+  });
+});
