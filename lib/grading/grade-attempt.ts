@@ -802,7 +802,9 @@ const CONCEDING_OPENERS = new Set(['although', 'though', 'while', 'even']);
 function isConceded(analyzed: AnalyzedText, occurrence: PhraseOccurrence): boolean {
   const { tokens } = analyzed;
   const sentence = tokens[occurrence.start]?.sentence;
-  for (let i = occurrence.start - 1; i >= 0 && tokens[i]?.sentence === sentence; i -= 1)
+  // "although" concedes the clause it opens (its segment), not the rest of the sentence.
+  const segment = tokens[occurrence.start]?.segment;
+  for (let i = occurrence.start - 1; i >= 0 && tokens[i]?.segment === segment; i -= 1)
     if (CONCEDING_OPENERS.has(tokens[i]?.norm ?? '')) return true;
   let conceding = false;
   for (let i = occurrence.end; i < tokens.length && tokens[i]?.sentence === sentence; i += 1) {

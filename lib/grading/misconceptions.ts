@@ -179,6 +179,34 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
     source:
       'https://istio.io/latest/docs/reference/config/security/peer_authentication/ (port-level and workload-level modes)',
   },
+  {
+    id: 'retries-help-overload',
+    about: /overload/i,
+    patterns: [
+      'retr* ~ help|helps|smooth*|relieve*|ease* ~ overloaded|slow|struggling|busy|overload',
+      'retries ~ actually help',
+    ],
+    source:
+      'https://sre.google/sre-book/handling-overload/ (retries add load to an overloaded service)',
+  },
+  {
+    id: 'stalled-calls-burn-cpu',
+    about: /threads?\b|exhaust/i,
+    patterns: [
+      'stuck|stalled|waiting|hung|hanging ~ requests|calls ~ burn*|consume*|eat*|use up ~ cpu',
+      'starved ~ of ~ cpu',
+      'cpu ~ starv*|starvation|contention',
+    ],
+    source:
+      'https://sre.google/sre-book/addressing-cascading-failures/ (waiting requests hold threads, not CPU)',
+  },
+  {
+    id: 'signing-is-encryption',
+    about: /\btls\b|encrypt/i,
+    patterns: ['signature|signing|sigv4|signed ~ is what encrypts|encrypts|encrypted'],
+    source:
+      'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv.html (SigV4 authenticates; TLS encrypts)',
+  },
 ];
 
 export type CompiledMisconception = {

@@ -7,6 +7,7 @@ import { setScenarioStances } from '@/lib/grading/concepts';
 import { findDistractorClaims } from '@/lib/grading/distractors';
 import { extractFeatures, gradeAttempt } from '@/lib/grading/grade-attempt';
 import { cachedLemmaOffsets } from '@/lib/grading/lemmas';
+import { findFalseClaims } from '@/lib/grading/facts';
 import { MISCONCEPTIONS, misconceptionsFor } from '@/lib/grading/misconceptions';
 import { analyzeText } from '@/lib/grading/text';
 
@@ -111,6 +112,25 @@ const CASES: readonly Case[] = [
     misconception: 'cilium-l7-in-kernel',
     reversed: 'The eBPF programs in the kernel enforce the HTTP rules themselves.',
     correct: 'Cilium hands the two HTTP rules to its per-node Envoy, which we test in staging.',
+  },
+  {
+    scenarioId: 'estimate-retry-amplification',
+    misconception: 'retries-help-overload',
+    reversed: 'For a merely slow ledger-svc, retries help the overloaded service catch up.',
+    correct:
+      'Retries help rare independent faults; against an overloaded ledger-svc they add load.',
+  },
+  {
+    scenarioId: 'diagnose-missing-timeouts-slow-leaf',
+    misconception: 'stalled-calls-burn-cpu',
+    reversed: 'The stuck calls burn CPU on the shared nodes, so /cart slows down too.',
+    correct: 'The stuck calls hold all 200 Tomcat threads, so /cart queues behind them too.',
+  },
+  {
+    scenarioId: 'choose-none-serverless-shop',
+    misconception: 'signing-is-encryption',
+    reversed: 'Every call is SigV4-signed, and the signature encrypts the payload in transit.',
+    correct: 'SigV4 signs each call; the managed endpoints use TLS for encryption in transit.',
   },
 ];
 
@@ -255,5 +275,24 @@ describe('wrong options asserted beside the right decision', () => {
       }
     }
     expect(flagged).toEqual([]);
+  });
+});
+
+describe('fact base: a mesh confined to one datacenter', () => {
+  const claims = (text: string) =>
+    findFalseClaims(analyzeText(text, cachedLemmaOffsets)).map(
+      (claim) => `${claim.mesh}:${claim.capabilityId}`,
+    );
+  it('flags Consul scoped to a single datacenter', () => {
+    expect(claims("Consul's mesh is scoped to a single datacenter.")).toEqual([
+      'consul:single-datacenter',
+    ]);
+    expect(claims("Consul's mesh only works within one datacenter.")).toEqual([
+      'consul:single-datacenter',
+    ]);
+  });
+  it('does not flag a deployment that happens to be in one datacenter, or a denial', () => {
+    expect(claims('Consul already runs in one datacenter today, Frankfurt.')).toEqual([]);
+    expect(claims('Consul is not limited to a single datacenter.')).toEqual([]);
   });
 });
