@@ -794,6 +794,8 @@ export function extractFeatures(scenario: GradableScenario, attempt: ValidAttemp
 const CONCESSIONS = new Set(['but', 'however', 'yet']);
 const QUALIFIERS = new Set(['still', 'need', 'needs', 'must', 'remains', 'remain', 'own', 'owns']);
 const CONCEDING_OPENERS = new Set(['although', 'though', 'while', 'even']);
+const NOUN_HEADS = new Set(['policy', 'policies', 'rule', 'rules', 'resource', 'resources']);
+const ATTRIBUTIVE = new Set(['authorization', 'authorisation', 'control', 'privilege']);
 
 /**
  * "The provider runs the control plane, but we still own the policies", "although mTLS proves
@@ -828,6 +830,11 @@ function findMisconceptions(
         !isCounterfactual(analyzed, candidate) &&
         !deniesEffect(analyzed, candidate) &&
         !isConceded(analyzed, candidate) &&
+        // "identity is what authorization policies match on": a noun phrase, not the claim.
+        !(
+          ATTRIBUTIVE.has(analyzed.tokens[candidate.end - 1]?.norm ?? '') &&
+          NOUN_HEADS.has(analyzed.tokens[candidate.end]?.norm ?? '')
+        ) &&
         (statesNegation(candidate.phrase) || !hasNegationInside(analyzed, candidate)),
     );
     if (occurrence)

@@ -116,7 +116,8 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
     about: /two proxies|client and server|both (?:sidecars|proxies)|24 vcpu|two envoys/i,
     patterns: [
       'one|a single ~ sidecar|proxy|envoy ~ per|each ~ call|request|hop',
-      'calls|hops|requests ~ × ~ one ~ sidecar|proxy|envoy',
+      // "4 calls × one sidecar each" (the × is no word).
+      'calls|hops|requests ~ one ~ sidecar|proxy|envoy + each',
       'counts|count|counting ~ one envoy|one sidecar|one proxy',
     ],
     source:

@@ -211,6 +211,101 @@ describe('mesh misconceptions', () => {
   });
 });
 
+/** Correct statements on the same topics, phrased to tempt the patterns (none may be flagged). */
+const CORRECT_PARAPHRASES: ReadonlyArray<readonly [string, string]> = [
+  [
+    'choose-small-team-mtls-fast',
+    'mTLS gives every pod an identity and encrypts traffic; least privilege still needs a Server and AuthorizationPolicy.',
+  ],
+  [
+    'choose-small-team-mtls-fast',
+    'Identity is what authorization policies match on, so mTLS comes first and access control second.',
+  ],
+  [
+    'justify-regulated-fintech-200-services',
+    'STRICT mTLS covers 3.1; for 3.2 the identities let us write allow rules that restrict who can call whom.',
+  ],
+  [
+    'justify-no-oncall-no-owner',
+    'The provider runs the control plane; our team still has to own policies and incidents.',
+  ],
+  [
+    'justify-no-oncall-no-owner',
+    'Even with a managed add-on the provider owns only the control plane, not our incidents.',
+  ],
+  [
+    'diagnose-deny-overrides-allow',
+    'Istio evaluates DENY first, so no more specific ALLOW can win; narrow the DENY instead.',
+  ],
+  [
+    'rollout-permissive-to-strict',
+    'PERMISSIVE accepts both plaintext and mTLS, so nothing breaks while we find plaintext callers.',
+  ],
+  [
+    'rollout-control-plane-upgrade',
+    'Sidecars only pick up the new proxy when their pods restart, so we do a rolling restart per namespace.',
+  ],
+  [
+    'rollout-control-plane-upgrade',
+    'The new revision runs next to the old one; relabel one namespace and restart its pods.',
+  ],
+  [
+    'estimate-sidecar-fleet-cpu',
+    'CPU scales with request rate; memory does not scale with traffic, it follows config size.',
+  ],
+  [
+    'estimate-p99-added-per-hop',
+    'Each call crosses one sidecar on the client and one on the server, about 0.3 ms for the pair.',
+  ],
+  [
+    'diagnose-control-plane-churn-stale-endpoints',
+    'Traffic is flat at the peak; it is the pod churn that drives istiod to 100% CPU.',
+  ],
+  [
+    'diagnose-breaker-503-uo-flash-sale',
+    "The checkout pod's own sidecar rejects the request with UO; inventory's inbound proxy never sees it.",
+  ],
+  [
+    'diagnose-fault-injection-disables-retries',
+    "The abort is injected by the caller's sidecar, so payments-svc's inbound proxy never sees those requests.",
+  ],
+  [
+    'rollout-sidecar-to-ambient',
+    'Without a waypoint, ztunnel cannot enforce the L7 rule and denies everything, so waypoints go first.',
+  ],
+  [
+    'diagnose-strict-breaks-batch-job',
+    'Do not put the namespace back to PERMISSIVE; use a port-level exception for the job.',
+  ],
+  [
+    'estimate-retry-amplification',
+    'Retries help with rare independent faults, not with an overloaded ledger.',
+  ],
+  [
+    'diagnose-missing-timeouts-slow-leaf',
+    'The waiting calls use almost no CPU; they hold threads, and 200 of 200 are busy.',
+  ],
+  [
+    'choose-none-serverless-shop',
+    'SigV4 signs the request for identity; TLS on the endpoints encrypts it.',
+  ],
+];
+
+describe('correct statements about misconception topics', () => {
+  for (const [scenarioId, text] of CORRECT_PARAPHRASES)
+    it(`${scenarioId}: “${text.slice(0, 60)}…” is not flagged`, () => {
+      const target = scenario(scenarioId);
+      const attempt = validateAttempt(target, {
+        decision: correctDecision(target),
+        justification: text,
+      });
+      if (!attempt.ok) throw new Error('invalid attempt');
+      const features = extractFeatures(target, attempt.attempt);
+      expect(features.misconceptions).toEqual([]);
+      expect(features.distractorClaims).toEqual([]);
+    });
+});
+
 describe('wrong options asserted beside the right decision', () => {
   it('the fix of a wrong option reverses the point it turns on', () => {
     const target = scenario('diagnose-breaker-503-uo-flash-sale');
