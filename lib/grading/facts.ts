@@ -170,6 +170,19 @@ const RAW_FACTS: MeshCapability[] = [
     source: 'https://kuma.io/docs/latest/production/deployment/multi-zone/',
   },
   {
+    id: 'single-datacenter',
+    label: 'is confined to a single datacenter',
+    patterns: [
+      'only ~ work*|run*|support*|span* ~ within|in|inside ~ one|a single ~ datacenter|data center|datacentre',
+      'scoped|limited|restricted|confined ~ to ~ single|one ~ datacenter|data center|datacentre|site',
+    ],
+    support: { istio: 'no', linkerd: 'no', cilium: 'no', consul: 'no', kuma: 'no' },
+    leaders: [],
+    inverseOf: 'multi-zone',
+    source:
+      'https://developer.hashicorp.com/consul/docs/connect/gateways/mesh-gateway (mesh gateways, WAN federation and cluster peering across datacenters)',
+  },
+  {
     id: 'community-size',
     label: 'has the largest community and most production case studies',
     patterns: ['community|ecosystem|case studies|battle-tested|mature|adoption|popular'],

@@ -20,6 +20,8 @@ import { findFalseClaims, type FalseClaim } from './facts';
 import { centralFalseClaims, type CentralClaim } from './central-claims';
 import { findStanceReversals, type StanceReversal } from './criterion-stance';
 import { findGrounding, type Grounding } from './grounding';
+import { findDistractorClaims, type DistractorClaim } from './distractors';
+import { misconceptionsFor } from './misconceptions';
 import { findModelReversals, type ModelReversal } from './model-reversal';
 import { violatedOrderPoints } from './order-points';
 import { cachedLemmaOffsets } from './lemmas';
@@ -387,7 +389,8 @@ export function isCounterfactual(analyzed: AnalyzedText, occurrence: PhraseOccur
   for (let i = occurrence.start; i < Math.min(tokens.length, occurrence.end + 3); i += 1) {
     const token = tokens[i];
     if (!token || token.sentence !== start.sentence) break;
-    if (token.norm === 'had') sawHad = true;
+    // "If retries were active, …": the subjunctive inside the match counts too.
+    if (token.norm === 'had' || (token.norm === 'were' && i > occurrence.start)) sawHad = true;
   }
   return sawIf && sawHad;
 }
@@ -608,6 +611,10 @@ export type GradeFeatures = {
   centralClaims: CentralClaim[];
   /** Clauses that take the other side of a stance-bearing criterion (see criterion-stance.ts). */
   stanceReversals: StanceReversal[];
+  /** Clauses that assert a wrong option's claim (its fix or cause) beside the right decision. */
+  distractorClaims: DistractorClaim[];
+  /** Affirmed mesh misconceptions (misconceptions.ts), with the criterion each reverses. */
+  misconceptions: Array<{ id: string; criterionId: string; text: string }>;
 };
 
 /** Extracts the features of a valid attempt (exported for the calibration scripts). */
@@ -777,7 +784,67 @@ export function extractFeatures(scenario: GradableScenario, attempt: ValidAttemp
     modelReversals: language.isEnglish ? findModelReversals(analyzed, scenario) : [],
     centralClaims: centralFalseClaims(analyzed, scenario, falseClaims, 1),
     stanceReversals: language.isEnglish ? findStanceReversals(analyzed, scenario) : [],
+    // Beside a wrong decision the wrong option's claim is already capped as a wrong decision.
+    distractorClaims:
+      language.isEnglish && !decision.isWrong ? findDistractorClaims(analyzed, scenario) : [],
+    misconceptions: language.isEnglish ? findMisconceptions(analyzed, scenario) : [],
   };
+}
+
+const CONCESSIONS = new Set(['but', 'however', 'yet']);
+const QUALIFIERS = new Set(['still', 'need', 'needs', 'must', 'remains', 'remain', 'own', 'owns']);
+const CONCEDING_OPENERS = new Set(['although', 'though', 'while', 'even']);
+const NOUN_HEADS = new Set(['policy', 'policies', 'rule', 'rules', 'resource', 'resources']);
+const ATTRIBUTIVE = new Set(['authorization', 'authorisation', 'control', 'privilege']);
+
+/**
+ * "The provider runs the control plane, but we still own the policies", "although mTLS proves
+ * identity": a concession in the same sentence qualifies the claim instead of asserting it.
+ */
+function isConceded(analyzed: AnalyzedText, occurrence: PhraseOccurrence): boolean {
+  const { tokens } = analyzed;
+  const sentence = tokens[occurrence.start]?.sentence;
+  // "although" concedes the clause it opens (its segment), not the rest of the sentence.
+  const segment = tokens[occurrence.start]?.segment;
+  for (let i = occurrence.start - 1; i >= 0 && tokens[i]?.segment === segment; i -= 1)
+    if (CONCEDING_OPENERS.has(tokens[i]?.norm ?? '')) return true;
+  let conceding = false;
+  for (let i = occurrence.end; i < tokens.length && tokens[i]?.sentence === sentence; i += 1) {
+    const norm = tokens[i]?.norm ?? '';
+    if (CONCESSIONS.has(norm)) conceding = true;
+    else if (conceding && QUALIFIERS.has(norm)) return true;
+  }
+  return false;
+}
+
+/** Affirmed mesh misconceptions (misconceptions.ts): the false claim stated as the learner's own. */
+function findMisconceptions(
+  analyzed: AnalyzedText,
+  scenario: GradableScenario,
+): Array<{ id: string; criterionId: string; text: string }> {
+  const found: Array<{ id: string; criterionId: string; text: string }> = [];
+  for (const misconception of misconceptionsFor(scenario)) {
+    const occurrence = findOccurrences(analyzed, misconception.patterns).find(
+      (candidate) =>
+        !candidate.negated &&
+        !isCounterfactual(analyzed, candidate) &&
+        !deniesEffect(analyzed, candidate) &&
+        !isConceded(analyzed, candidate) &&
+        // "identity is what authorization policies match on": a noun phrase, not the claim.
+        !(
+          ATTRIBUTIVE.has(analyzed.tokens[candidate.end - 1]?.norm ?? '') &&
+          NOUN_HEADS.has(analyzed.tokens[candidate.end]?.norm ?? '')
+        ) &&
+        (statesNegation(candidate.phrase) || !hasNegationInside(analyzed, candidate)),
+    );
+    if (occurrence)
+      found.push({
+        id: misconception.id,
+        criterionId: misconception.criterionId,
+        text: occurrence.text,
+      });
+  }
+  return found;
 }
 
 /** The crucial criterion a model-answer reversal withholds, if its clause carries one. */
@@ -846,6 +913,33 @@ export function scoreFeatures(
       reversedById.set(criterionId, {
         text: claim.evidence,
         because: `which is false about the point this case turns on: ${claim.message}`,
+      });
+  // A mesh misconception about a crucial criterion's topic reverses it; about a minor one it
+  // costs `minorReversal`, like a reversed minor clause of the model answer.
+  for (const { id, criterionId, text } of features.misconceptions) {
+    const weight = scenario.rubric.find((criterion) => criterion.id === criterionId)?.weight ?? 0;
+    if (weight < params.crucialWeight) {
+      minorReversals.push({
+        text,
+        modelText: id.replace(/-/g, ' '),
+        signal: 'opposite',
+        similarity: 1,
+        criterionIds: [criterionId],
+      });
+      continue;
+    }
+    if (!reversedById.has(criterionId))
+      reversedById.set(criterionId, {
+        text,
+        because: `a common misconception about this point (${id.replace(/-/g, ' ')})`,
+      });
+  }
+  // The right decision, then a wrong option's fix or cause asserted: the point it turns on is reversed.
+  for (const claim of features.distractorClaims)
+    if (!reversedById.has(claim.criterionId))
+      reversedById.set(claim.criterionId, {
+        text: claim.text,
+        because: `which is what a wrong option claims (“${claim.claim}”)`,
       });
   const outcomes = features.outcomes.map((outcome): CriterionOutcome => {
     const reversal = reversedById.get(outcome.result.id);

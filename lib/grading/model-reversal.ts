@@ -123,7 +123,7 @@ const QUANTIFIERS = new Set(OPPOSITES[4]?.flat() ?? []);
 const MESH_NAMES = new Set(['istio', 'linkerd', 'cilium', 'consul', 'kuma', 'kong']);
 const NUMBER = /^\d[\d,]*(?:\.\d+)?%?$/;
 
-type Unit = {
+export type Unit = {
   text: string;
   /** Content lemma stems (no polarity, opposite, mesh or number words). */
   content: Set<string>;
@@ -159,7 +159,7 @@ function isNegatedAt(tokens: readonly TextToken[], index: number): boolean {
 }
 
 /** Segments joined until each has enough content words (a clause, not a fragment). */
-function unitsOf(analyzed: AnalyzedText): Unit[] {
+export function unitsOf(analyzed: AnalyzedText): Unit[] {
   const { tokens } = analyzed;
   const ranges: Array<[number, number]> = [];
   let from = 0;

@@ -199,7 +199,12 @@ const MORE_STANCES: Record<string, Record<string, string[]>> = {
     ],
   },
   'diagnose-strict-breaks-batch-job': {
-    unmeshed: ['job|cronjob ~ has ~ sidecar|proxy', 'job ~ is ~ meshed|injected'],
+    // "meshed" stems to "mesh": "the job is outside the mesh" must not read as "the job is meshed".
+    unmeshed: [
+      'job|cronjob ~ has ~ sidecar|proxy',
+      'job|cronjob ~ is|was ~ injected',
+      'job|cronjob + is|was + meshed|already meshed',
+    ],
   },
   'diagnose-retry-storm-failing-leaf': {
     'one-layer': ['retr* ~ at|on ~ every|each|all ~ hop*|layer*|level*'],

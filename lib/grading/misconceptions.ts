@@ -1,0 +1,255 @@
+// Mesh misconceptions: claims that are false in every case a rubric point is about, written once
+// per topic instead of once per scenario ("mTLS gives least privilege", "the managed add-on owns
+// the pager", "a more specific ALLOW beats a DENY"). A misconception applies to a scenario's
+// heaviest criterion whose own text (concept, phrases, id) is about its topic; an affirmed match
+// reverses that criterion. Patterns use match.ts syntax and come from the lessons' sources, not
+// from any scenario's wording. Pure data; compiled per scenario object.
+import { compilePhrases, type CompiledPhrase } from './match';
+import type { GradableScenario } from './types';
+
+export type Misconception = {
+  id: string;
+  /** The criterion text (id and concept) this misconception reverses. */
+  about: RegExp;
+  /** Only in scenarios whose case or options mention this (optional). */
+  caseMentions?: RegExp;
+  /** Ways of stating the false claim (match.ts syntax). */
+  patterns: readonly string[];
+  /** Where the fact comes from. */
+  source: string;
+};
+
+export const MISCONCEPTIONS: readonly Misconception[] = [
+  {
+    id: 'mtls-is-authorization',
+    about: /authori[sz]|authz|least[- ]privilege|access control|allow rules?|who (?:may|can) call/i,
+    patterns: [
+      'mtls|strict|identity|identities|spiffe|certificates|mutual authentication|mutually authenticated ~ gives|give|means|is|equals|provides|covers|handles|satisfies|proves|restricts|controls|decides|enforces ~ least privilege|least-privilege|authorization|authorisation|access control|zero trust|who can call|who may call',
+      'only ~ meshed|mesh|our own ~ services|workloads|pods ~ can reach|can call|can access|may call',
+      'access control|authorization|authorisation|least privilege ~ handled|covered|solved|done|comes ~ by|with|from ~ mtls|identity|same step|strict',
+      'do not need ~ separate|extra|additional ~ policy|policies|authorization|authorisation',
+    ],
+    source:
+      'https://istio.io/latest/docs/concepts/security/ (authentication vs authorization policies)',
+  },
+  {
+    id: 'managed-needs-no-owner',
+    about: /owner|ownership|on-?call|pager/i,
+    caseMentions: /managed/i,
+    patterns: [
+      'managed|provider|vendor|cloud ~ owns|runs|handles|operates|takes over ~ pager|on-call|incidents|ownership|everything|it all',
+      'pager|on-call|ownership ~ is|are|becomes ~ theirs|the provider|the vendor',
+      'ownership|owner ~ is ~ covered|solved|handled|less of a blocker',
+      'managed ~ fills|closes|removes|solves ~ ownership|owner|gap',
+    ],
+    source: 'https://cloud.google.com/service-mesh/docs/overview (shared responsibility)',
+  },
+  {
+    id: 'allow-overrides-deny',
+    about: /\bdeny\b/i,
+    patterns: [
+      'specific|tighter|narrower|precise ~ allow|rule|policy ~ wins|takes precedence|overrides|beats',
+      'allow ~ takes precedence|overrides|wins|beats ~ over ~ deny',
+      'more specific|more precisely|that specific ~~ takes precedence|wins|overrides',
+    ],
+    source:
+      'https://istio.io/latest/docs/concepts/security/#authorization-policy-precedence (DENY is evaluated first)',
+  },
+  {
+    id: 'cilium-l7-in-kernel',
+    about: /\bl7\b|envoy|http/i,
+    caseMentions: /cilium/i,
+    patterns: [
+      'ebpf|kernel ~ evaluates|enforces|handles|parses|checks ~ http|l7|methods|paths',
+      'http|l7|methods|paths ~ directly|evaluated|enforced ~ in|by ~ ebpf|the kernel',
+    ],
+    source:
+      'https://docs.cilium.io/en/stable/security/network/proxy/envoy/ (L7 policy goes through Envoy)',
+  },
+  {
+    id: 'strict-upgrades-plaintext',
+    about: /strict rejects|rejects (?:plaintext|callers)|permissive/i,
+    patterns: [
+      'strict ~ upgrade*|upgrades|encrypts ~ plaintext|callers|clients|them|those',
+      'callers|clients|plaintext ~ get|are|gets|is ~ upgraded ~ to ~ mtls',
+      'upgraded to mtls ~ by',
+      'permissive ~~ sidecars|proxies|mesh ~ already ~ encrypt*|upgrade*',
+      'permissive ~ encrypts|upgrades',
+    ],
+    source:
+      'https://istio.io/latest/docs/reference/config/security/peer_authentication/ (PERMISSIVE accepts plaintext, STRICT rejects it)',
+  },
+  {
+    id: 'no-restart-needed',
+    about: /restart/i,
+    patterns: [
+      'sidecars|proxies|workloads|pods|data plane ~ switch|move|pick up|update|reconfigure|upgrade ~ as soon as|immediately|live|via xds',
+      'workloads|pods|sidecars|proxies ~ do not need ~ restart*|restarting',
+      'no restart ~ needed|required',
+      'reconfigures ~ existing ~ sidecars|proxies',
+    ],
+    source:
+      'https://istio.io/latest/docs/setup/upgrade/canary/ (the data plane moves when pods restart)',
+  },
+  {
+    id: 'revision-upgrades-in-place',
+    about: /side-by-side|revision/i,
+    patterns: [
+      'revision* ~ upgrade*|upgrades|replaces ~ istiod|control plane ~ itself|in place',
+      'helm ~ upgrades ~ istiod',
+    ],
+    source:
+      'https://istio.io/latest/docs/setup/upgrade/canary/ (a revision runs beside the old one)',
+  },
+  {
+    id: 'memory-scales-with-traffic',
+    about: /memory/i,
+    patterns: [
+      'memory ~ scales|tracks|follows|grows|rises ~ with|like|by ~ traffic|rps|requests|request rate|load',
+      'memory ~ scales|tracks|follows ~ the same way',
+    ],
+    source:
+      'https://istio.io/latest/docs/ops/deployment/performance-and-scalability/ (proxy memory follows config size)',
+  },
+  {
+    id: 'one-proxy-per-call',
+    about: /two proxies|client and server|both (?:sidecars|proxies)|24 vcpu|two envoys/i,
+    patterns: [
+      'one|a single ~ sidecar|proxy|envoy ~ per|each ~ call|request|hop',
+      // "4 calls × one sidecar each" (the × is no word).
+      'calls|hops|requests ~ one ~ sidecar|proxy|envoy + each',
+      'counts|count|counting ~ one envoy|one sidecar|one proxy',
+    ],
+    source:
+      'https://istio.io/latest/docs/ops/deployment/performance-and-scalability/ (client and server proxy per call)',
+  },
+  {
+    id: 'l7-on-ztunnel-fails-open',
+    about: /waypoint/i,
+    caseMentions: /ambient|ztunnel/i,
+    patterns: [
+      'ztunnel ~~ ignore*|skip* ~ http|l7|conditions|rules',
+      'ztunnel ~~ let|lets|letting ~ traffic|requests|it ~ through',
+      'fail* open',
+    ],
+    source:
+      'https://istio.io/latest/docs/ambient/usage/l7-features/ (L7 rules without a waypoint deny)',
+  },
+  {
+    id: 'principal-survives-waypoint',
+    about: /principal|identity[- ]at|waypoint identity|identity[- ]note/i,
+    caseMentions: /waypoint|ambient/i,
+    patterns: [
+      'principal*|source principal|from|identity ~ rules|part|check|checks ~ stay|can stay|remain|leave ~ on ztunnel|as they are|as it is|exactly',
+      'leave ~ principals|principal|from ~ on ztunnel',
+      'ztunnel ~ still sees ~ identity|caller|frontend',
+      'waypoint ~ still carries|carries ~ original ~ caller|identity',
+    ],
+    source:
+      'https://istio.io/latest/docs/ambient/usage/waypoint/ (the destination sees the waypoint identity)',
+  },
+  {
+    id: 'traffic-loads-control-plane',
+    about: /churn/i,
+    patterns: [
+      'traffic|requests per second|request volume|request rate|rps ~ drives|means more|loads|overloads ~ istiod|control plane|config|pushes',
+      'drives it is ~ traffic|the traffic|peak traffic',
+      'istiod|control plane ~ load|cpu ~ from|driven by|because of ~ traffic|requests|rps',
+    ],
+    source:
+      'https://istio.io/latest/docs/ops/deployment/performance-and-scalability/ (istiod cost follows config and endpoint changes)',
+  },
+  {
+    id: 'overflow-in-server-proxy',
+    about: /client proxy|client-side|caller's (?:sidecar|proxy)|per client/i,
+    patterns: [
+      'inbound|server-side|server side|receiving|destination ~ sidecar|proxy|envoy ~ has hit|hit|hits|applies|applied|injects|injected|generates|rejects|sheds|shedding|overflow*',
+      'applied|enforced|generated|injected ~ by|in|at ~ inbound|server-side|destination|receiving',
+      'sidecar|proxy ~ has hit|hit ~ inbound ~ connection pool|pool|limit',
+    ],
+    source:
+      'https://www.envoyproxy.io/docs/envoy/latest/intro/arch_overview/upstream/circuit_breaking (limits and faults live in the calling proxy)',
+  },
+  {
+    id: 'weaken-whole-namespace',
+    about: /narrow/i,
+    patterns: [
+      'namespace ~ back to ~ permissive|disable',
+      'revert*|switch|set|put ~ namespace ~ to ~ permissive|disable',
+    ],
+    source:
+      'https://istio.io/latest/docs/reference/config/security/peer_authentication/ (port-level and workload-level modes)',
+  },
+  {
+    id: 'retries-help-overload',
+    about: /overload/i,
+    patterns: [
+      'retr* ~ help|helps|smooth*|relieve*|ease* ~ overloaded|slow|struggling|busy|overload',
+      'retries ~ actually help',
+    ],
+    source:
+      'https://sre.google/sre-book/handling-overload/ (retries add load to an overloaded service)',
+  },
+  {
+    id: 'stalled-calls-burn-cpu',
+    about: /threads?\b|exhaust/i,
+    patterns: [
+      'stuck|stalled|waiting|hung|hanging ~ requests|calls ~ burn*|consume*|eat*|use up ~ cpu',
+      'starved ~ of ~ cpu',
+      'cpu ~ starv*|starvation|contention',
+    ],
+    source:
+      'https://sre.google/sre-book/addressing-cascading-failures/ (waiting requests hold threads, not CPU)',
+  },
+  {
+    id: 'signing-is-encryption',
+    about: /\btls\b|encrypt/i,
+    patterns: ['signature|signing|sigv4|signed ~ is what encrypts|encrypts|encrypted'],
+    source:
+      'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv.html (SigV4 authenticates; TLS encrypts)',
+  },
+];
+
+export type CompiledMisconception = {
+  id: string;
+  criterionId: string;
+  patterns: CompiledPhrase[];
+};
+
+let enabled = true;
+let cache = new WeakMap<GradableScenario, CompiledMisconception[]>();
+
+/** Calibration only: turns the misconception table off or on (clears the cache). */
+export function setMisconceptions(on: boolean): void {
+  enabled = on;
+  cache = new WeakMap();
+}
+
+/** The misconceptions that apply to this scenario, each with the criterion it reverses. */
+export function misconceptionsFor(scenario: GradableScenario): CompiledMisconception[] {
+  if (!enabled) return [];
+  const known = cache.get(scenario);
+  if (known) return known;
+  const caseText = [
+    scenario.context ?? '',
+    scenario.question ?? '',
+    ...(scenario.answer.type === 'choice' ? scenario.answer.options.map((o) => o.label) : []),
+  ].join(' ');
+  const out: CompiledMisconception[] = [];
+  for (const misconception of MISCONCEPTIONS) {
+    if (misconception.caseMentions && !misconception.caseMentions.test(caseText)) continue;
+    const target = scenario.rubric
+      .filter((criterion) =>
+        misconception.about.test([criterion.id, criterion.concept, ...criterion.phrases].join(' ')),
+      )
+      .sort((a, b) => b.weight - a.weight)[0];
+    if (target)
+      out.push({
+        id: misconception.id,
+        criterionId: target.id,
+        patterns: compilePhrases(misconception.patterns),
+      });
+  }
+  cache.set(scenario, out);
+  return out;
+}
