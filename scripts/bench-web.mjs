@@ -9,6 +9,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { signInDemo, waitForServer } from './bench/web-session.mjs';
 import autocannon from 'autocannon';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
@@ -33,7 +34,6 @@ if (!['app', 'next-start'].includes(SERVER)) {
   console.error('BENCH_SERVER must be `app` or `next-start`.');
   process.exit(1);
 }
-const DEMO = { email: 'demo@meshdojo.dev', password: 'mesh-dojo-demo-1' };
 
 if (!existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) {
   console.error('No production build found: run `npm run build` first.');
@@ -75,40 +75,6 @@ const server =
         { cwd: ROOT, env, stdio: 'ignore' },
       );
 process.on('exit', () => server.kill('SIGTERM'));
-
-async function waitForServer() {
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`${BASE}/api/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error('server did not start');
-}
-
-/** Signs the demo account in through next-auth's credentials callback; returns the cookie header. */
-async function signIn() {
-  const csrfResponse = await fetch(`${BASE}/api/auth/csrf`);
-  const { csrfToken } = await csrfResponse.json();
-  const csrfCookie = csrfResponse.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const response = await fetch(`${BASE}/api/auth/callback/credentials`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', cookie: csrfCookie },
-    body: new URLSearchParams({ csrfToken, ...DEMO, json: 'true' }),
-  });
-  const session = response.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .find((c) => c.startsWith('next-auth.session-token='));
-  if (!session) throw new Error('demo sign-in failed');
-  return session;
-}
 
 /**
  * CPU seconds used so far by the server and its child processes (Linux /proc). Reported per
@@ -172,7 +138,7 @@ async function lighthouseRun(url, port) {
   };
 }
 
-await waitForServer();
+await waitForServer(BASE);
 const rows = [];
 const [load1] = readFileSync('/proc/loadavg', 'utf8').split(' ');
 console.log(
@@ -203,7 +169,7 @@ try {
 }
 
 try {
-  const cookie = await signIn();
+  const cookie = await signInDemo(BASE);
   for (const page of SIGNED_IN_PAGES) {
     await load(BASE + page, cookie, 2).catch(() => null); // warm-up, not counted
     const cpuBefore = serverCpuSeconds();

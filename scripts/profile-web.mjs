@@ -8,6 +8,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
+import { signInDemo, waitForServer } from './bench/web-session.mjs';
 import autocannon from 'autocannon';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -18,7 +19,6 @@ const OUT = path.resolve(
   process.env.PROFILE_DIR ?? path.join(ROOT, 'test-results', 'cpu-profiles'),
 );
 const BASE = `http://127.0.0.1:${PORT}`;
-const DEMO = { email: 'demo@meshdojo.dev', password: 'mesh-dojo-demo-1' };
 const pages = process.argv.slice(2).length
   ? process.argv.slice(2)
   : ['/dashboard', '/review', '/scenarios'];
@@ -40,39 +40,6 @@ for (const args of [
     console.error(`profile:web: ${args.join(' ')} failed`);
     process.exit(1);
   }
-}
-
-async function waitForServer() {
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`${BASE}/api/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error('server did not start');
-}
-
-async function signIn() {
-  const csrfResponse = await fetch(`${BASE}/api/auth/csrf`);
-  const { csrfToken } = await csrfResponse.json();
-  const csrfCookie = csrfResponse.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const response = await fetch(`${BASE}/api/auth/callback/credentials`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', cookie: csrfCookie },
-    body: new URLSearchParams({ csrfToken, ...DEMO, json: 'true' }),
-  });
-  const session = response.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .find((c) => c.startsWith('next-auth.session-token='));
-  if (!session) throw new Error('demo sign-in failed');
-  return session;
 }
 
 function load(url, cookie, duration) {
@@ -173,8 +140,8 @@ for (const page of pages) {
     { cwd: ROOT, env, stdio: 'ignore' },
   );
   try {
-    await waitForServer();
-    const cookie = await signIn();
+    await waitForServer(BASE);
+    const cookie = await signInDemo(BASE);
     const html = Buffer.from(
       await (await fetch(BASE + page, { headers: { cookie } })).arrayBuffer(),
     );
