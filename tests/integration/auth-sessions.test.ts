@@ -1,18 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { setupTestDatabase } from './helpers/test-db';
+import { session } from './helpers/fake-session';
 
 // Only the "who is signed in" lookup used by the account functions' own authorization is
 // faked; session rows, next-auth's callbacks, hashing and SQLite are real.
-const session = vi.hoisted(() => ({
-  user: null as { id: string; email: string; name: string } | null,
-}));
-vi.mock('@/lib/auth/session', () => ({
-  getCurrentUser: async () => session.user,
-  requireUser: async () => {
-    if (!session.user) throw new Error('redirect /sign-in');
-    return session.user;
-  },
-}));
+vi.mock('@/lib/auth/session', () => import('./helpers/fake-session'));
 
 let cleanup: () => Promise<void>;
 let db: typeof import('@/lib/db').db;

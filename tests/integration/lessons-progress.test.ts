@@ -3,18 +3,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { loadLessonPack } from '@/lib/content/lesson-pack';
 import type { Lesson } from '@/lib/content/schemas';
 import { createTestUser, setupTestDatabase } from './helpers/test-db';
+import { session } from './helpers/fake-session';
 
 // The session is the only thing faked: data access, content and SQLite are real.
-const session = vi.hoisted(() => ({
-  user: null as { id: string; email: string; name: string } | null,
-}));
-vi.mock('@/lib/auth/session', () => ({
-  getCurrentUser: async () => session.user,
-  requireUser: async () => {
-    if (!session.user) throw new Error('redirect /sign-in');
-    return session.user;
-  },
-}));
+vi.mock('@/lib/auth/session', () => import('./helpers/fake-session'));
 
 let cleanup: () => Promise<void>;
 let progress: typeof import('@/lib/progress/lessons');

@@ -1,21 +1,13 @@
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTestUser, setupTestDatabase } from './helpers/test-db';
+import { session } from './helpers/fake-session';
 
 // The in-process caches (lib/cache/user-data.ts, the session-row cache in lib/auth/sessions.ts)
 // against a real database: every write through the app shows up on the next read in this
 // process, and a write behind the app's back (another instance) shows up within the TTL.
 // Only "who is signed in" is faked, for the data functions' own authorization checks.
-const session = vi.hoisted(() => ({
-  user: null as { id: string; email: string; name: string } | null,
-}));
-vi.mock('@/lib/auth/session', () => ({
-  getCurrentUser: async () => session.user,
-  requireUser: async () => {
-    if (!session.user) throw new Error('redirect /sign-in');
-    return session.user;
-  },
-}));
+vi.mock('@/lib/auth/session', () => import('./helpers/fake-session'));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 
 let cleanup: () => Promise<void>;

@@ -1,17 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTestUser, setupTestDatabase } from './helpers/test-db';
+import { session } from './helpers/fake-session';
 
 // Real SQLite, real replay worker, real content; only the session is faked.
-const session = vi.hoisted(() => ({
-  user: null as { id: string; email: string; name: string } | null,
-}));
-vi.mock('@/lib/auth/session', () => ({
-  getCurrentUser: async () => session.user,
-  requireUser: async () => {
-    if (!session.user) throw new Error('redirect /sign-in');
-    return session.user;
-  },
-}));
+vi.mock('@/lib/auth/session', () => import('./helpers/fake-session'));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 
 let cleanup: () => Promise<void>;

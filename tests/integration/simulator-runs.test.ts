@@ -1,18 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { simConfigSchema } from '@/lib/sim/config';
 import { createTestUser, setupTestDatabase } from './helpers/test-db';
+import { session } from './helpers/fake-session';
 
 // The session is the only thing faked: data access, the engine and SQLite are real.
-const session = vi.hoisted(() => ({
-  user: null as { id: string; email: string; name: string } | null,
-}));
-vi.mock('@/lib/auth/session', () => ({
-  getCurrentUser: async () => session.user,
-  requireUser: async () => {
-    if (!session.user) throw new Error('redirect /sign-in');
-    return session.user;
-  },
-}));
+vi.mock('@/lib/auth/session', () => import('./helpers/fake-session'));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 
 let cleanup: () => Promise<void>;
