@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { readScenarioDir } from '../lib/content/scenario-pack';
 import type { Scenario } from '../lib/content/scenario-schema';
 import { gradeAttempt, type ScoreParams } from '../lib/grading/grade-attempt';
+import type { GradeResult } from '../lib/grading/types';
 
 /** `holdout2`: a second blind holdout, written later by someone who had not read the grader. */
 export const SPLITS = ['tune', 'holdout', 'holdout2'] as const;
@@ -30,25 +31,31 @@ export const CALIBRATION_DIR = path.resolve(
   '../tests/fixtures/grader-calibration',
 );
 
+/** The items of one calibration file (zod-validated) that belong to `split`. */
+export function loadCalibrationFile(file: string, split: Split): CalibrationItem[] {
+  const raw: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const list = z
+    .array(z.unknown())
+    .parse(Array.isArray(raw) ? raw : (raw as { items?: unknown }).items);
+  const items: CalibrationItem[] = [];
+  for (const [index, entry] of list.entries()) {
+    const parsed = itemSchema.safeParse(entry);
+    if (!parsed.success) {
+      throw new Error(`${path.basename(file)}[${index}]: ${parsed.error.issues[0]?.message}`);
+    }
+    if (parsed.data.split === split) items.push(parsed.data);
+  }
+  return items;
+}
+
 /** Items of one split; the other split's items are dropped before anything reads them. */
 export function loadCalibration(split: Split): CalibrationItem[] {
   if (!fs.existsSync(CALIBRATION_DIR)) throw new Error(`No calibration set at ${CALIBRATION_DIR}`);
-  const items: CalibrationItem[] = [];
-  for (const file of fs
+  return fs
     .readdirSync(CALIBRATION_DIR)
     .filter((name) => name.endsWith('.json'))
-    .sort()) {
-    const raw: unknown = JSON.parse(fs.readFileSync(path.join(CALIBRATION_DIR, file), 'utf8'));
-    const list = z
-      .array(z.unknown())
-      .parse(Array.isArray(raw) ? raw : (raw as { items?: unknown }).items);
-    for (const [index, entry] of list.entries()) {
-      const parsed = itemSchema.safeParse(entry);
-      if (!parsed.success) throw new Error(`${file}[${index}]: ${parsed.error.issues[0]?.message}`);
-      if (parsed.data.split === split) items.push(parsed.data);
-    }
-  }
-  return items;
+    .sort()
+    .flatMap((name) => loadCalibrationFile(path.join(CALIBRATION_DIR, name), split));
 }
 
 export async function loadScenarios(): Promise<Map<string, Scenario>> {
@@ -79,6 +86,23 @@ export function currentPrediction(item: CalibrationItem): string | undefined {
   return RENAMED_PREDICTIONS[item.scenarioId]?.[item.prediction] ?? item.prediction;
 }
 
+/** Grades one calibration item as a stored attempt would be graded. */
+export function gradeItem(
+  item: CalibrationItem,
+  scenario: Scenario,
+  params?: Readonly<ScoreParams>,
+): GradeResult {
+  return gradeAttempt({
+    scenario,
+    answer: {
+      decision: item.decision,
+      justification: item.justification,
+      prediction: currentPrediction(item),
+    },
+    ...(params ? { params } : {}),
+  });
+}
+
 /** Grades every item; items whose scenario or answer is invalid count as score 0 (and are reported). */
 export function gradeItems(
   items: readonly CalibrationItem[],
@@ -95,15 +119,7 @@ export function gradeItems(
     }
     const started = performance.now();
     try {
-      const result = gradeAttempt({
-        scenario,
-        answer: {
-          decision: item.decision,
-          justification: item.justification,
-          prediction: currentPrediction(item),
-        },
-        ...(params ? { params } : {}),
-      });
+      const result = gradeItem(item, scenario, params);
       graded.push({ item, score: result.score, ms: performance.now() - started });
     } catch (error) {
       problems.push(`${item.id}: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,6 +1,5 @@
 // npm run grader:explain -- <tune item id>…  Shows how the grader scored tune items (never holdout).
-import { gradeAttempt } from '../lib/grading/grade-attempt';
-import { currentPrediction, loadCalibration, loadScenarios } from './grader-calibration';
+import { gradeItem, loadCalibration, loadScenarios } from './grader-calibration';
 
 const ids = process.argv.slice(2);
 if (ids.length === 0) {
@@ -17,14 +16,7 @@ for (const id of ids) {
     process.exitCode = 2;
     continue;
   }
-  const r = gradeAttempt({
-    scenario,
-    answer: {
-      decision: item.decision,
-      justification: item.justification,
-      prediction: currentPrediction(item),
-    },
-  });
+  const r = gradeItem(item, scenario);
   console.log(`\n== ${id} ${item.shape} hand ${item.handScore} grader ${r.score} (${scenario.id})`);
   console.log(item.justification);
   console.log(`-- ${item.reason}`);

@@ -1,16 +1,14 @@
 // npm run grader:reversal-flags [-- --file <batch.json>] [--list]
 // Precision / recall of the reversal flag (a criterion reversed, the reversed-point cap or a minor
 // reversal penalty) on the tune split, or on one batch file. Study aid: tune items only.
-import fs from 'node:fs';
-import { z } from 'zod';
-import { gradeAttempt } from '../lib/grading/grade-attempt';
 import type { GradeResult } from '../lib/grading/types';
 import { setScenarioStances } from '../lib/grading/concepts';
 import { setMisconceptions } from '../lib/grading/misconceptions';
 import { setDistractorClaims } from '../lib/grading/distractors';
 import {
-  currentPrediction,
+  gradeItem,
   loadCalibration,
+  loadCalibrationFile,
   loadScenarios,
   type CalibrationItem,
 } from './grader-calibration';
@@ -23,12 +21,7 @@ if (argv.includes('--no-scenario-stances')) setScenarioStances(false);
 if (argv.includes('--no-misconceptions')) setMisconceptions(false);
 if (argv.includes('--no-distractors')) setDistractorClaims(false);
 
-const items: CalibrationItem[] = file
-  ? z
-      .array(z.custom<CalibrationItem>((value) => typeof value === 'object' && value !== null))
-      .parse(JSON.parse(fs.readFileSync(file, 'utf8')))
-      .filter((item) => item.split === 'tune')
-  : loadCalibration('tune');
+const items: CalibrationItem[] = file ? loadCalibrationFile(file, 'tune') : loadCalibration('tune');
 const scenarios = await loadScenarios();
 
 /** "major": a crucial point reversed (cap); "minor": only a minor-reversal penalty. */
@@ -44,14 +37,7 @@ const rows: Row[] = [];
 for (const item of items) {
   const scenario = scenarios.get(item.scenarioId);
   if (!scenario) continue;
-  const result = gradeAttempt({
-    scenario,
-    answer: {
-      decision: item.decision,
-      justification: item.justification,
-      prediction: currentPrediction(item),
-    },
-  });
+  const result = gradeItem(item, scenario);
   const why = [
     ...result.criteria.filter((c) => c.reversed).map((c) => `${c.id}: ${c.reversed}`),
     ...result.penalties.filter((p) => p.kind === 'reversed-point').map((p) => p.reason),
