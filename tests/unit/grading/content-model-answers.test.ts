@@ -1,21 +1,14 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readScenarioDir } from '@/lib/content/scenario-pack';
-import type { Scenario } from '@/lib/content/scenario-schema';
 import { KEYWORD_STUFFING_CAP, gradeAttempt } from '@/lib/grading/grade-attempt';
+import { correctDecision } from './helpers';
 
 // Every authored scenario must be gradable by its own model answers: the senior answer scores
 // ≥ 65 (calibrated scale) with the correct decision, and the junior answer scores lower than the senior one.
 const { scenarios, problems } = await readScenarioDir(
   path.resolve(import.meta.dirname, '../../../content/service-mesh/scenarios'),
 );
-
-function correctDecision(scenario: Scenario): string | string[] | number {
-  const answer = scenario.answer;
-  if (answer.type === 'choice') return answer.correct[0] ?? '';
-  if (answer.type === 'order') return [...answer.correct];
-  return answer.correct;
-}
 
 describe('authored scenarios and their model answers', () => {
   it('load without problems and cover all five kinds', () => {

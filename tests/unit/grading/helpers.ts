@@ -17,3 +17,11 @@ export function fixture(scenarios: Map<string, Scenario>, id: string): Scenario 
   if (!scenario) throw new Error(`missing fixture scenario ${id}`);
   return scenario;
 }
+
+/** The scenario's correct decision in the form a stored attempt holds (first correct option). */
+export function correctDecision(scenario: Scenario): string | string[] | number {
+  const answer = scenario.answer;
+  if (answer.type === 'choice') return answer.correct[0] ?? '';
+  if (answer.type === 'order') return [...answer.correct];
+  return answer.correct;
+}

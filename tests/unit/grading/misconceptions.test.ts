@@ -10,6 +10,7 @@ import { cachedLemmaOffsets } from '@/lib/grading/lemmas';
 import { findFalseClaims } from '@/lib/grading/facts';
 import { MISCONCEPTIONS, misconceptionsFor } from '@/lib/grading/misconceptions';
 import { analyzeText } from '@/lib/grading/text';
+import { correctDecision } from './helpers';
 
 // Topic-level mesh misconceptions (misconceptions.ts) and wrong options' fixes (distractors.ts):
 // each reversed statement below is written in words of its own (not a calibration item's), beside
@@ -23,13 +24,6 @@ function scenario(id: string): Scenario {
   const found = byId.get(id);
   if (!found) throw new Error(`missing scenario ${id}`);
   return found;
-}
-
-function correctDecision(target: Scenario): string | string[] | number {
-  const answer = target.answer;
-  if (answer.type === 'choice') return answer.correct[0] ?? '';
-  if (answer.type === 'order') return [...answer.correct];
-  return answer.correct;
 }
 
 const grade = (target: Scenario, justification: string) =>

@@ -7,6 +7,7 @@ import { cachedLemmaOffsets } from '@/lib/grading/lemmas';
 import { findModelReversals } from '@/lib/grading/model-reversal';
 import { analyzeText } from '@/lib/grading/text';
 import { loadCalibration } from '@/scripts/grader-calibration';
+import { correctDecision } from './helpers';
 
 // "The model answer with one crucial point reversed", built programmatically from every authored
 // scenario's senior model answer: the sentence that carries the heaviest rubric criterion is
@@ -15,13 +16,6 @@ import { loadCalibration } from '@/scripts/grader-calibration';
 const { scenarios, problems } = await readScenarioDir(
   path.resolve(import.meta.dirname, '../../../content/service-mesh/scenarios'),
 );
-
-function correctDecision(scenario: Scenario): string | string[] | number {
-  const answer = scenario.answer;
-  if (answer.type === 'choice') return answer.correct[0] ?? '';
-  if (answer.type === 'order') return [...answer.correct];
-  return answer.correct;
-}
 
 const grade = (scenario: Scenario, justification: string) =>
   gradeAttempt({ scenario, answer: { decision: correctDecision(scenario), justification } });
