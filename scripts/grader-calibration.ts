@@ -8,8 +8,14 @@ import type { Scenario } from '../lib/content/scenario-schema';
 import { gradeAttempt, type ScoreParams } from '../lib/grading/grade-attempt';
 import type { GradeResult } from '../lib/grading/types';
 
-/** `holdout2`: a second blind holdout, written later by someone who had not read the grader. */
-export const SPLITS = ['tune', 'holdout', 'holdout2'] as const;
+/**
+ * `holdout2`: a second blind holdout, written later by someone who had not read the grader; reported
+ * blind in session 4, then opened for development in session 5 (it is no longer unseen).
+ * `holdout3`: a third blind holdout, written in session 5 by someone who had not read the grader.
+ */
+export const SPLITS = ['tune', 'holdout', 'holdout2', 'holdout3'] as const;
+/** Splits whose items may be shown one by one (the others stay unseen). */
+export const OPEN_SPLITS: readonly Split[] = ['tune', 'holdout2'];
 export type Split = (typeof SPLITS)[number];
 
 const itemSchema = z.object({

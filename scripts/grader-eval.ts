@@ -1,4 +1,4 @@
-// npm run grader:eval [-- --split tune|holdout|holdout2] [--items] [--no-scenario-stances]
+// npm run grader:eval [-- --split tune|holdout|holdout2|holdout3] [--items] [--no-scenario-stances]
 // Agreement of the rubric grader with the hand scores of the calibration set. Prints aggregates
 // only; `--items` (per-item differences) is refused for the holdout splits so they cannot leak
 // into tuning. Exits non-zero when a holdout target is missed. `--no-scenario-stances` grades
@@ -13,6 +13,7 @@ import {
   loadCalibration,
   loadScenarios,
   metrics,
+  OPEN_SPLITS,
   SPLITS,
   type Metrics,
 } from './grader-calibration';
@@ -24,7 +25,7 @@ const argsSchema = z.object({
 });
 
 const USAGE =
-  'usage: npm run grader:eval -- [--split tune|holdout|holdout2] [--items] [--no-scenario-stances]';
+  'usage: npm run grader:eval -- [--split tune|holdout|holdout2|holdout3] [--items] [--no-scenario-stances]';
 
 function parseArgs(argv: readonly string[]) {
   const raw: Record<string, unknown> = {};
@@ -55,8 +56,10 @@ const fmt = (m: Metrics) =>
   `${String(m.n).padStart(4)}  ${m.mad.toFixed(1).padStart(5)}  ${(m.meanSigned >= 0 ? '+' : '') + m.meanSigned.toFixed(1).padStart(5)}  ${Number.isNaN(m.spearman) ? '   — ' : m.spearman.toFixed(2).padStart(5)}  ${(m.over25 * 100).toFixed(1).padStart(5)} %`;
 
 const args = parseArgs(process.argv.slice(2));
-if (args.items && args.split !== 'tune') {
-  console.error('Per-item output is only available for --split tune (the holdout stays unseen).');
+if (args.items && !OPEN_SPLITS.includes(args.split)) {
+  console.error(
+    `Per-item output is only available for --split ${OPEN_SPLITS.join(' or ')} (the blind holdouts stay unseen).`,
+  );
   process.exit(2);
 }
 setScenarioStances(args.scenarioStances);
@@ -84,7 +87,7 @@ for (const [shape, group] of groupBy(graded, (g) => g.item.shape)) {
   console.log(`${shape.padEnd(28)}${fmt(m)}`);
 }
 if (args.items) {
-  console.log('\nitems (tune split)');
+  console.log(`\nitems (${args.split} split)`);
   for (const g of [...graded].sort(
     (a, b) => Math.abs(b.score - b.item.handScore) - Math.abs(a.score - a.item.handScore),
   ))
