@@ -91,9 +91,29 @@ function serialize(adapter: SqlDriverAdapter): SqlDriverAdapter {
   });
 }
 
+/*
+ * Transactions start with BEGIN IMMEDIATE, not the adapter's plain (deferred) BEGIN. Within one
+ * process the lock above already runs them one at a time, but several processes may share the
+ * file (the front door's workers, WEB_CONCURRENCY > 1, or a CLI script beside the server). A
+ * deferred transaction that reads first and writes later cannot wait for another process's
+ * write: SQLite refuses the upgrade at once with SQLITE_BUSY (its snapshot is stale), and the
+ * busy timeout never applies. IMMEDIATE takes the write lock at BEGIN, where the busy timeout
+ * does wait. The adapter (pinned 7.10.0) issues `prepare("BEGIN")` on its better-sqlite3 handle;
+ * tests/integration/sqlite-processes.test.ts fails if that changes.
+ */
+function beginImmediate(adapter: SqlDriverAdapter): void {
+  const client = (adapter as unknown as { client?: { prepare?: (sql: string) => unknown } }).client;
+  if (typeof client?.prepare !== 'function') {
+    throw new Error('Unexpected SQLite adapter: no better-sqlite3 handle to begin IMMEDIATE on.');
+  }
+  const prepare = client.prepare.bind(client);
+  client.prepare = (sql: string) => prepare(sql === 'BEGIN' ? 'BEGIN IMMEDIATE' : sql);
+}
+
 /**
  * Wraps a SQLite adapter factory so each connection serializes plain queries with
- * transactions. `setupScript` (PRAGMAs) runs once on every new connection.
+ * transactions and begins them IMMEDIATE. `setupScript` (PRAGMAs) runs once on every new
+ * connection.
  */
 export function serializedSqliteFactory(
   factory: SqlDriverAdapterFactory,
@@ -105,6 +125,7 @@ export function serializedSqliteFactory(
     connect: async () => {
       const adapter = await factory.connect();
       if (setupScript) await adapter.executeScript(setupScript);
+      beginImmediate(adapter);
       return serialize(adapter);
     },
   };

@@ -225,6 +225,8 @@ try {
         PORT: String(PORT),
         DATABASE_URL: url,
         NEXTAUTH_URL: `http://127.0.0.1:${PORT}`,
+        // One process, as the cases it is compared with (instances behind nginx).
+        WEB_CONCURRENCY: process.env.WEB_CONCURRENCY ?? '1',
       },
       stdio: 'ignore',
     });

@@ -143,7 +143,7 @@ const rows = [];
 const [load1] = readFileSync('/proc/loadavg', 'utf8').split(' ');
 console.log(
   `machine load average at start: ${load1} on ${(await import('node:os')).availableParallelism()} cores; ` +
-    `server: ${SERVER === 'app' ? `scripts/server.ts (REQUEST_CONCURRENCY=${process.env.REQUEST_CONCURRENCY || '4'})` : 'next start'}`,
+    `server: ${SERVER === 'app' ? `scripts/server.ts (WEB_CONCURRENCY=${process.env.WEB_CONCURRENCY || 'auto'}, REQUEST_CONCURRENCY=${process.env.REQUEST_CONCURRENCY || '4'} per worker)` : 'next start'}`,
 );
 
 const chrome = await chromeLauncher.launch({

@@ -5,7 +5,7 @@ import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const port = process.env.E2E_PORT ?? '3100';
-const dbFile = path.join(ROOT, 'data', 'e2e.db');
+const dbFile = path.join(ROOT, 'data', process.env.E2E_DB ?? 'e2e.db');
 for (const suffix of ['', '-wal', '-shm']) rmSync(dbFile + suffix, { force: true });
 
 const env = {

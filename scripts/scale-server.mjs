@@ -111,6 +111,9 @@ for (let i = 0; i < instances; i += 1) {
       PORT: String(instancePort),
       TRUSTED_PROXIES: '127.0.0.1',
       INSTANCE_ID: `app-${i + 1}`,
+      // One process per instance: this run is about instances (NOTIFY, nginx); the workers of
+      // one instance have their own run (playwright.cluster.config.ts).
+      WEB_CONCURRENCY: '1',
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

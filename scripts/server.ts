@@ -7,9 +7,14 @@
  * - sets the Content-Security-Policy (hashes for prerendered pages, a per-request nonce
  *   otherwise) and the other security headers (lib/security/headers.ts);
  * - lets at most REQUEST_CONCURRENCY requests (default 4) render at once and queues the rest
- *   in arrival order, up to REQUEST_QUEUE_MAX (lib/ops/request-limiter.ts).
+ *   in arrival order, up to REQUEST_QUEUE_MAX (lib/ops/request-limiter.ts);
+ * - runs WEB_CONCURRENCY worker processes (default `auto`: one per core, at most 4) sharing the
+ *   port, so rendering uses every core. The primary forks them, restarts one that crashes,
+ *   relays cache invalidations and live-interview wake-ups between them (lib/ops/cluster-bus.ts)
+ *   and stops them on SIGTERM. WEB_CONCURRENCY=1 serves from this one process.
  * Usage: tsx scripts/server.ts  (HOST, PORT; defaults 127.0.0.1:3000)
  */
+import cluster from 'node:cluster';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -34,6 +39,8 @@ import {
   isExemptFromLimit,
   limiterSettings,
 } from '@/lib/ops/request-limiter';
+import { createRelay, WORKER_ID_ENV } from '@/lib/ops/cluster-bus';
+import { workerCount } from '@/lib/ops/workers';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const hostname = process.env.HOST ?? '127.0.0.1';
@@ -44,86 +51,155 @@ process.env.NEXT_TELEMETRY_DISABLED = '1';
 
 const trusted = parseTrustedProxies(process.env.TRUSTED_PROXIES);
 let limits: ReturnType<typeof limiterSettings>;
+let workers: number;
 try {
   limits = limiterSettings(process.env);
+  workers = workerCount(process.env);
 } catch (error) {
   console.error(`Mesh Dojo cannot start.\n${(error as Error).message}`);
   process.exit(1);
 }
+const workerId = process.env[WORKER_ID_ENV];
+// Tests only: name the worker that answered, as nginx's X-Upstream does for instances.
+const upstreamHeader = process.env.MESH_DOJO_UPSTREAM_HEADER === '1' && workerId;
 
-/** Inline-script hashes of every prerendered page, from the build output. */
-function loadStaticScriptHashes(): Map<string, string[]> {
-  const manifestFile = path.join(ROOT, '.next', 'prerender-manifest.json');
-  const hashes = new Map<string, string[]>();
-  if (!existsSync(manifestFile)) return hashes;
-  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as {
-    routes?: Record<string, unknown>;
+/** The primary of a multi-worker instance: forks, supervises and relays; serves nothing itself. */
+function runPrimary(count: number): void {
+  const relay = createRelay();
+  let stopping = false;
+  let listening = 0;
+  const stopAll = (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
+    const poll = setInterval(() => {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(code);
+    }, 50);
+    // A worker that does not finish its in-flight requests in time is not waited for.
+    setTimeout(() => {
+      clearInterval(poll);
+      process.exit(code);
+    }, 15_000).unref();
   };
-  for (const route of Object.keys(manifest.routes ?? {})) {
-    const file = path.join(
-      ROOT,
-      '.next',
-      'server',
-      'app',
-      `${route === '/' ? '/index' : route}.html`,
-    );
-    if (existsSync(file)) hashes.set(route, inlineScriptHashes(readFileSync(file, 'utf8')));
-  }
-  return hashes;
+  const fork = (slot: number) => {
+    const worker = cluster.fork({ [WORKER_ID_ENV]: String(slot) });
+    let served = false;
+    relay.add({
+      id: worker.id,
+      send: (message) => {
+        if (worker.isConnected()) worker.send(message as never);
+      },
+      onMessage: (listener) => worker.on('message', listener),
+    });
+    worker.once('listening', () => {
+      served = true;
+      listening += 1;
+      if (listening === count) {
+        console.log(`Mesh Dojo listening on http://${hostname}:${port} (${count} workers)`);
+      }
+    });
+    worker.on('exit', (code, signal) => {
+      relay.remove(worker.id);
+      if (stopping) return;
+      if (!served) {
+        // Start-up failed (bad configuration, port taken): the others would fail the same way.
+        console.error(`Mesh Dojo worker ${slot} exited during start-up (${signal ?? code}).`);
+        stopAll(typeof code === 'number' && code !== 0 ? code : 1);
+        return;
+      }
+      console.error(`Mesh Dojo worker ${slot} exited (${signal ?? code}); starting a new one.`);
+      listening -= 1;
+      setTimeout(() => {
+        if (!stopping) fork(slot);
+      }, 1_000).unref();
+    });
+  };
+  for (let slot = 1; slot <= count; slot += 1) fork(slot);
+  process.on('SIGTERM', () => stopAll(0));
+  process.on('SIGINT', () => stopAll(0));
 }
 
-const staticHashes = loadStaticScriptHashes();
-// Unknown URLs are answered with the prerendered 404 page, so its scripts are allowed on
-// dynamic pages too (fixed build output, like the theme script).
-const dynamicHashes = [
-  ...new Set([scriptHash(THEME_SCRIPT), ...(staticHashes.get('/_not-found') ?? [])]),
-];
+if (cluster.isPrimary && workers > 1) runPrimary(workers);
+else await serve();
 
-const app = next({ dev: false, dir: ROOT, hostname, port });
-await app.prepare();
-const handle = app.getRequestHandler();
-const limiter = createRequestLimiter((req, res) => void handle(req, res), {
-  ...limits,
-  exempt: isExemptFromLimit,
-});
+async function serve(): Promise<void> {
+  /** Inline-script hashes of every prerendered page, from the build output. */
+  function loadStaticScriptHashes(): Map<string, string[]> {
+    const manifestFile = path.join(ROOT, '.next', 'prerender-manifest.json');
+    const hashes = new Map<string, string[]>();
+    if (!existsSync(manifestFile)) return hashes;
+    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as {
+      routes?: Record<string, unknown>;
+    };
+    for (const route of Object.keys(manifest.routes ?? {})) {
+      const file = path.join(
+        ROOT,
+        '.next',
+        'server',
+        'app',
+        `${route === '/' ? '/index' : route}.html`,
+      );
+      if (existsSync(file)) hashes.set(route, inlineScriptHashes(readFileSync(file, 'utf8')));
+    }
+    return hashes;
+  }
 
-const server = createServer((req, res) => {
-  const client = resolveClient({
-    socketAddress: req.socket.remoteAddress,
-    headers: req.headers,
-    trusted,
+  const staticHashes = loadStaticScriptHashes();
+  // Unknown URLs are answered with the prerendered 404 page, so its scripts are allowed on
+  // dynamic pages too (fixed build output, like the theme script).
+  const dynamicHashes = [
+    ...new Set([scriptHash(THEME_SCRIPT), ...(staticHashes.get('/_not-found') ?? [])]),
+  ];
+
+  const app = next({ dev: false, dir: ROOT, hostname, port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const limiter = createRequestLimiter((req, res) => void handle(req, res), {
+    ...limits,
+    exempt: isExemptFromLimit,
   });
-  for (const name of [...FORWARDING_HEADERS, CLIENT_IP_HEADER, 'content-security-policy']) {
-    delete req.headers[name];
-  }
-  if (client.ip) req.headers[CLIENT_IP_HEADER] = client.ip;
-  if (client.forwardedHost) req.headers['x-forwarded-host'] = client.forwardedHost;
-  const https = client.forwardedProto === 'https' || Boolean((req.socket as TLSSocket).encrypted);
-  req.headers['x-forwarded-proto'] = https ? 'https' : 'http';
 
-  const pathname = (req.url ?? '/').split('?')[0] ?? '/';
-  const prerendered = staticHashes.get(pathname);
-  let policy: string;
-  if (prerendered) {
-    policy = contentSecurityPolicy({ scriptHashes: prerendered });
-  } else {
-    const nonce = randomBytes(16).toString('base64');
-    policy = contentSecurityPolicy({ nonce, scriptHashes: dynamicHashes });
-    // Next reads the nonce from the request's CSP header and puts it on its own scripts.
-    req.headers['content-security-policy'] = policy;
-  }
-  res.setHeader('Content-Security-Policy', policy);
-  for (const [name, value] of securityHeaders({ https })) res.setHeader(name, value);
-  limiter.handle(req, res);
-});
-// Bounded request handling: slow or stalled clients cannot hold sockets forever.
-server.requestTimeout = 30_000;
-server.headersTimeout = 15_000;
-server.listen(port, hostname, () => {
-  console.log(
-    `Mesh Dojo listening on http://${hostname}:${port}${trusted ? ` (trusted proxies: ${trusted.entries.join(', ')})` : ''}`,
-  );
-});
-const stop = () => server.close(() => process.exit(0));
-process.on('SIGTERM', stop);
-process.on('SIGINT', stop);
+  const server = createServer((req, res) => {
+    const client = resolveClient({
+      socketAddress: req.socket.remoteAddress,
+      headers: req.headers,
+      trusted,
+    });
+    for (const name of [...FORWARDING_HEADERS, CLIENT_IP_HEADER, 'content-security-policy']) {
+      delete req.headers[name];
+    }
+    if (client.ip) req.headers[CLIENT_IP_HEADER] = client.ip;
+    if (client.forwardedHost) req.headers['x-forwarded-host'] = client.forwardedHost;
+    const https = client.forwardedProto === 'https' || Boolean((req.socket as TLSSocket).encrypted);
+    req.headers['x-forwarded-proto'] = https ? 'https' : 'http';
+
+    const pathname = (req.url ?? '/').split('?')[0] ?? '/';
+    const prerendered = staticHashes.get(pathname);
+    let policy: string;
+    if (prerendered) {
+      policy = contentSecurityPolicy({ scriptHashes: prerendered });
+    } else {
+      const nonce = randomBytes(16).toString('base64');
+      policy = contentSecurityPolicy({ nonce, scriptHashes: dynamicHashes });
+      // Next reads the nonce from the request's CSP header and puts it on its own scripts.
+      req.headers['content-security-policy'] = policy;
+    }
+    res.setHeader('Content-Security-Policy', policy);
+    for (const [name, value] of securityHeaders({ https })) res.setHeader(name, value);
+    if (upstreamHeader) res.setHeader('X-Upstream', `worker-${upstreamHeader}`);
+    limiter.handle(req, res);
+  });
+  // Bounded request handling: slow or stalled clients cannot hold sockets forever.
+  server.requestTimeout = 30_000;
+  server.headersTimeout = 15_000;
+  server.listen(port, hostname, () => {
+    // Workers of a cluster: the primary prints one line for all of them.
+    if (workerId) return;
+    console.log(
+      `Mesh Dojo listening on http://${hostname}:${port}${trusted ? ` (trusted proxies: ${trusted.entries.join(', ')})` : ''}`,
+    );
+  });
+  const stop = () => server.close(() => process.exit(0));
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}

@@ -11,6 +11,7 @@ const VITEST_JSON = 'test-results/vitest-report.json';
 const VITEST_PG_JSON = 'test-results/vitest-postgres-report.json';
 const PLAYWRIGHT_JSON = 'test-results/playwright-report.json';
 const PLAYWRIGHT_SCALE_JSON = 'test-results/playwright-scale-report.json';
+const PLAYWRIGHT_CLUSTER_JSON = 'test-results/playwright-cluster-report.json';
 
 /** One closing line over both runners: "Tests: N passed, N failed, N skipped". */
 function printTotals() {
@@ -19,7 +20,11 @@ function printTotals() {
       ? JSON.parse(readFileSync(path.join(ROOT, file), 'utf8'))
       : null;
   const vitests = [read(VITEST_JSON), read(VITEST_PG_JSON)];
-  const playwrights = [read(PLAYWRIGHT_JSON), read(PLAYWRIGHT_SCALE_JSON)];
+  const playwrights = [
+    read(PLAYWRIGHT_JSON),
+    read(PLAYWRIGHT_SCALE_JSON),
+    read(PLAYWRIGHT_CLUSTER_JSON),
+  ];
   const sum = (list, pick) =>
     list.reduce((total, report) => total + (report ? pick(report) : 0), 0);
   const passed =
@@ -33,7 +38,13 @@ function printTotals() {
   console.log(`\nTests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 }
 
-for (const file of [VITEST_JSON, VITEST_PG_JSON, PLAYWRIGHT_JSON, PLAYWRIGHT_SCALE_JSON]) {
+for (const file of [
+  VITEST_JSON,
+  VITEST_PG_JSON,
+  PLAYWRIGHT_JSON,
+  PLAYWRIGHT_SCALE_JSON,
+  PLAYWRIGHT_CLUSTER_JSON,
+]) {
   rmSync(path.join(ROOT, file), { force: true });
 }
 
@@ -64,6 +75,8 @@ while (
   scalePort += 10;
   if (scalePort > 3400) break;
 }
+// The two-workers run on SQLite (playwright.cluster.config.ts): a port clear of the three above.
+const clusterPort = await freePort(scalePort + 5);
 const hasNginx =
   spawnSync('sh', ['-c', 'command -v nginx || test -x /usr/sbin/nginx']).status === 0;
 process.on('exit', () => {
@@ -100,6 +113,12 @@ const steps = [
     : []),
   ['Production build', 'npx', ['next', 'build']],
   ['End-to-end tests', 'npx', ['playwright', 'test']],
+  [
+    'E2E: 2 workers on SQLite',
+    'npx',
+    ['playwright', 'test', '--config', 'playwright.cluster.config.ts'],
+    { CLUSTER_PORT: String(clusterPort) },
+  ],
   ...(pgServer && hasNginx
     ? [
         [

@@ -3,19 +3,27 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { db } from '@/lib/db';
 import { databaseProvider, env } from '@/lib/env';
+import { workerBus } from '@/lib/ops/cluster-bus';
 
 // PostgreSQL LISTEN/NOTIFY as a hint between instances: it wakes the per-process event pollers
 // (an event written through one instance reaches subscribers on every other instance at once
 // instead of at their next poll tick) and carries cache invalidations (lib/cache). Only a hint:
 // the rows stay in the database (the source of truth), the pollers keep polling and caches keep
 // their TTL, so a lost notification (restart, PgBouncer transaction pooling) only costs one poll
-// interval or one TTL. On SQLite everything here is a no-op.
+// interval or one TTL. On SQLite the same messages travel between the worker processes of one
+// instance (WEB_CONCURRENCY > 1) over the primary's IPC relay (lib/ops/cluster-bus.ts); with a
+// single process on SQLite everything here is a no-op.
 
 const isPostgres = () => databaseProvider(env().DATABASE_URL) === 'postgresql';
 
 /** Tells every instance (this one included) that `channel` has news. Never throws. */
 export async function notifyChannel(channel: string, payload = ''): Promise<void> {
-  if (!isPostgres()) return;
+  if (!isPostgres()) {
+    await workerBus()
+      ?.publish(channel, payload)
+      .catch((error: unknown) => console.error(`notify(${channel}) failed:`, error));
+    return;
+  }
   try {
     await db.$executeRawUnsafe('SELECT pg_notify($1, $2)', channel, payload);
   } catch (error) {
@@ -32,11 +40,16 @@ const holder = globalThis as unknown as Holder;
  * Calls `onNotify(payload)` whenever any instance notifies `channel`, on one dedicated connection
  * per process and channel, reconnecting with backoff; `onNotify(null)` each time LISTEN is (re)
  * established, since notifications sent while not listening are lost. Idempotent per channel.
- * No-op on SQLite.
+ * On SQLite: over the worker bus when this process is one of several workers, else a no-op.
  */
 export function listenChannel(channel: string, onNotify: (payload: string | null) => void): void {
-  if (!isPostgres()) return;
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(channel)) throw new Error(`bad channel name ${channel}`);
+  if (!isPostgres()) {
+    // Workers of one instance on SQLite: the relay loses nothing while this process lives, so
+    // there is no reconnect to report.
+    workerBus()?.subscribe(channel, onNotify);
+    return;
+  }
   holder.meshDojoListeners ??= new Map();
   if (holder.meshDojoListeners.has(channel)) return;
   let stopped = false;
@@ -105,7 +118,8 @@ export function notifyOtherInstances(channel: string, message: string): Promise<
 /**
  * Calls `onMessage` for each `notifyOtherInstances` message another instance sends on `channel`
  * (this process's own are skipped: it has already acted on them), and `onReconnect` each time
- * LISTEN is (re)established, when messages may have been missed. No-op on SQLite.
+ * LISTEN is (re)established, when messages may have been missed. On SQLite: between the workers
+ * of one instance, else a no-op.
  */
 export function listenToOtherInstances(
   channel: string,
