@@ -3,6 +3,7 @@
 // file and the seeded demo account. Prints a table; never fails on a missed target (targets
 // are printed beside the numbers). Needs `npm run build` first and Chromium (CHROMIUM_PATH).
 // Options: BENCH_PORT (3241), BENCH_SECONDS (10 per signed-in page), BENCH_CONNECTIONS (50),
+// BENCH_PAGES (`all`, `content`: Lighthouse only, `signed-in`: load only), WEB_CONCURRENCY,
 // BENCH_SERVER: `app` (default: the production front door, scripts/server.ts, as `npm start`
 // runs it, with its request limiter; REQUEST_CONCURRENCY applies) or `next-start` (bare
 // `next start`, no front door).
@@ -30,6 +31,12 @@ const CONTENT_PAGES = [
 ];
 const SIGNED_IN_PAGES = ['/dashboard', '/review', '/scenarios'];
 const SERVER = process.env.BENCH_SERVER ?? 'app';
+// BENCH_PAGES: `all` (default), `content` (Lighthouse only) or `signed-in` (load only).
+const PAGES = process.env.BENCH_PAGES ?? 'all';
+if (!['all', 'content', 'signed-in'].includes(PAGES)) {
+  console.error('BENCH_PAGES must be `all`, `content` or `signed-in`.');
+  process.exit(1);
+}
 if (!['app', 'next-start'].includes(SERVER)) {
   console.error('BENCH_SERVER must be `app` or `next-start`.');
   process.exit(1);
@@ -146,12 +153,15 @@ console.log(
     `server: ${SERVER === 'app' ? `scripts/server.ts (WEB_CONCURRENCY=${process.env.WEB_CONCURRENCY || 'auto'}, REQUEST_CONCURRENCY=${process.env.REQUEST_CONCURRENCY || '4'} per worker)` : 'next start'}`,
 );
 
-const chrome = await chromeLauncher.launch({
-  chromePath: CHROMIUM,
-  chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-});
+const chrome =
+  PAGES === 'signed-in'
+    ? null
+    : await chromeLauncher.launch({
+        chromePath: CHROMIUM,
+        chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+      });
 try {
-  for (const { path: page, target } of CONTENT_PAGES) {
+  for (const { path: page, target } of chrome ? CONTENT_PAGES : []) {
     await fetch(BASE + page); // warm the server's caches so the run measures the page, not a cold start
     const r = await lighthouseRun(BASE + page, chrome.port);
     rows.push([
@@ -165,12 +175,12 @@ try {
 } catch (error) {
   rows.push(['lighthouse', 'error', String(error?.message ?? error), '', '']);
 } finally {
-  await chrome.kill();
+  await chrome?.kill();
 }
 
 try {
   const cookie = await signInDemo(BASE);
-  for (const page of SIGNED_IN_PAGES) {
+  for (const page of PAGES === 'content' ? [] : SIGNED_IN_PAGES) {
     await load(BASE + page, cookie, 2).catch(() => null); // warm-up, not counted
     const cpuBefore = serverCpuSeconds();
     const machineBefore = machineCpuSeconds();
