@@ -16,8 +16,8 @@
  */
 import cluster from 'node:cluster';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import path from 'node:path';
 import next from 'next';
@@ -62,6 +62,51 @@ try {
 const workerId = process.env[WORKER_ID_ENV];
 // Tests only: name the worker that answered, as nginx's X-Upstream does for instances.
 const upstreamHeader = process.env.MESH_DOJO_UPSTREAM_HEADER === '1' && workerId;
+
+/**
+ * Pages a fresh process renders once before it takes traffic: the first render of each loads and
+ * parses content (lessons, cards, scenario rubrics with their language model) and compiles the
+ * route's code, 0.1–2 s apiece. Without this, the first burst after a (re)start waits on those
+ * loads in every worker at once and a load balancer's 10 s timeouts fire.
+ */
+const WARM_UP_PATHS = ['/', '/lessons', '/scenarios', '/glossary', '/simulator', '/review'];
+
+/** Renders WARM_UP_PATHS (plus one lesson and one scenario) on a private loopback port. */
+async function warmUp(listener: (req: IncomingMessage, res: ServerResponse) => void) {
+  if (process.env.WARM_UP === '0') return;
+  const firstSlug = (dir: string) =>
+    readdirSync(path.join(ROOT, 'content', 'service-mesh', dir))
+      .filter((name) => name.endsWith('.md'))
+      .sort()[0]
+      ?.replace(/\.md$/, '');
+  const lesson = firstSlug('lessons');
+  const scenario = firstSlug('scenarios');
+  const paths = [
+    ...WARM_UP_PATHS,
+    ...(lesson ? [`/lessons/${lesson}`] : []),
+    ...(scenario ? [`/scenarios/${scenario}`] : []),
+  ];
+  const warm = createServer(listener);
+  // `exclusive`: a cluster worker binds this port itself instead of sharing it via the primary.
+  await new Promise<void>((resolve) =>
+    warm.listen({ port: 0, host: '127.0.0.1', exclusive: true }, resolve),
+  );
+  const address = warm.address();
+  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  for (const page of paths) {
+    try {
+      const response = await fetch(base + page, {
+        redirect: 'manual',
+        signal: AbortSignal.timeout(30_000),
+      });
+      await response.arrayBuffer();
+    } catch {
+      // A page that fails here fails for users too, and says so there.
+    }
+  }
+  warm.closeAllConnections();
+  await new Promise<void>((resolve) => warm.close(() => resolve()));
+}
 
 /** The primary of a multi-worker instance: forks, supervises and relays; serves nothing itself. */
 function runPrimary(count: number): void {
@@ -159,7 +204,7 @@ async function serve(): Promise<void> {
     exempt: isExemptFromLimit,
   });
 
-  const server = createServer((req, res) => {
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
     const client = resolveClient({
       socketAddress: req.socket.remoteAddress,
       headers: req.headers,
@@ -188,7 +233,9 @@ async function serve(): Promise<void> {
     for (const [name, value] of securityHeaders({ https })) res.setHeader(name, value);
     if (upstreamHeader) res.setHeader('X-Upstream', `worker-${upstreamHeader}`);
     limiter.handle(req, res);
-  });
+  };
+  await warmUp(listener);
+  const server = createServer(listener);
   // Bounded request handling: slow or stalled clients cannot hold sockets forever.
   server.requestTimeout = 30_000;
   server.headersTimeout = 15_000;
