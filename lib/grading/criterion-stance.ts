@@ -32,7 +32,7 @@ export const STANCE_AXES: readonly Axis[] = [
       'increase',
       'increases',
       'more',
-      'worse',
+      // Not "worse": it judges ("fit worse"), it states no amount.
       'multiply',
       'multiplies',
       'compound',

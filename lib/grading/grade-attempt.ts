@@ -12,6 +12,7 @@ import {
   countCitedFacts,
   restatesScenario,
 } from './case-facts';
+import { claimView } from './claim-view';
 import { countClaims, expandRubric, type ExpandedCriterion } from './concepts';
 import { findContradiction } from './consistency';
 import { scoreChoice, scoreNumber, scoreOrder, type DecisionOutcome } from './decision';
@@ -787,7 +788,7 @@ export function extractFeatures(scenario: GradableScenario, attempt: ValidAttemp
     // Beside a wrong decision the wrong option's claim is already capped as a wrong decision.
     distractorClaims:
       language.isEnglish && !decision.isWrong ? findDistractorClaims(analyzed, scenario) : [],
-    misconceptions: language.isEnglish ? findMisconceptions(analyzed, scenario) : [],
+    misconceptions: language.isEnglish ? misconceptionsOf(attempt.justification, analyzed, scenario) : [],
   };
 }
 
@@ -815,6 +816,21 @@ function isConceded(analyzed: AnalyzedText, occurrence: PhraseOccurrence): boole
     else if (conceding && QUALIFIERS.has(norm)) return true;
   }
   return false;
+}
+
+/** Misconceptions read in the answer and in its claim view (claim-view.ts: asides, clefts, correlatives). */
+function misconceptionsOf(
+  text: string,
+  analyzed: AnalyzedText,
+  scenario: GradableScenario,
+): Array<{ id: string; criterionId: string; text: string }> {
+  const found = findMisconceptions(analyzed, scenario);
+  const view = claimView(text);
+  if (view === null) return found;
+  const known = new Set(found.map((entry) => entry.id));
+  for (const entry of findMisconceptions(analyzeText(view, cachedLemmaOffsets), scenario))
+    if (!known.has(entry.id)) found.push(entry);
+  return found;
 }
 
 /** Affirmed mesh misconceptions (misconceptions.ts): the false claim stated as the learner's own. */

@@ -202,6 +202,20 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
       'https://sre.google/sre-book/addressing-cascading-failures/ (waiting requests hold threads, not CPU)',
   },
   {
+    // A proxy hop is extra work on the request path: it adds latency (most of all in the tail),
+    // it never takes latency away. Sidecars only; ambient's ztunnel or an L4 path "lowering
+    // latency" compares with sidecars and is true.
+    id: 'proxy-lowers-latency',
+    about: /latency|p99|per-hop|overhead|tail/i,
+    patterns: [
+      'sidecar|sidecars|envoy|envoys|proxy|proxies ~ shave*|lower|lowers|reduce|reduces|cut|cuts|speed up|speeds up ~ latency|p99|p50|tail|hop|hops|response time',
+      'sidecar|sidecars|envoy|envoys|proxy|proxies ~ add|adds ~ no ~ measurable|noticeable ~ latency|overhead|delay',
+      'sidecar|sidecars|envoy|envoys|proxy|proxies ~ make* ~ faster|quicker',
+    ],
+    source:
+      'https://istio.io/latest/docs/ops/deployment/performance-and-scalability/ (each proxy adds latency, p99 most)',
+  },
+  {
     id: 'signing-is-encryption',
     about: /\btls\b|encrypt/i,
     patterns: ['signature|signing|sigv4|signed ~ is what encrypts|encrypts|encrypted'],

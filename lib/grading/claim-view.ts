@@ -1,0 +1,36 @@
+// The claim view of an answer: the same sentences rewritten into plain subject–verb–object order,
+// so that a claim reader written for "X overloads Y" also reads the other ways English states it.
+// General grammar only, no mesh or scenario words:
+// - asides in parentheses are dropped ("The HTTP rules (GET only, no DELETE) are enforced in the
+//   kernel" → "The HTTP rules are enforced in the kernel"): the aside's own negation or list no
+//   longer splits the main clause;
+// - clefts are unfolded ("What overloads istiod is the request peak" → "the request peak
+//   overloads istiod");
+// - correlatives state the dependency ("the more requests the mesh carries, the more work istiod
+//   does" → "requests the mesh carries drives more work istiod does").
+// Pure; returns null when nothing was rewritten.
+
+/** An aside: a parenthesis of at most this many words, inside one sentence. */
+const ASIDE = /\s*\(([^()]{0,160})\)/g;
+const MAX_ASIDE_WORDS = 20;
+/** "What V Y is X" (up to four words of V Y; the cleft ends at the clause's punctuation). */
+const CLEFT = /\bwhat\s+((?:[\w'-]+\s+){0,3}?[\w'-]+)\s+(?:is|are|was|were)\s+([^.;:!?,]+)/gi;
+/** "the more A, the more B" (also "the bigger/higher/larger/less …"). */
+const CORRELATIVE =
+  /\bthe\s+(?:more|bigger|higher|larger|greater)\s+([^,;.!?]{3,80}),\s*the\s+(?:more|bigger|higher|larger|greater)\s+([^,;.!?]{3,80})/gi;
+
+/** The answer's claims in subject–verb–object order, or null when no rewrite applies. */
+export function claimView(text: string): string | null {
+  let view = text.replace(ASIDE, (whole: string, inner: string) =>
+    inner.split(/\s+/).filter(Boolean).length <= MAX_ASIDE_WORDS && !/[.!?]\s/.test(inner)
+      ? ''
+      : whole,
+  );
+  view = view.replace(CLEFT, (_whole, predicate: string, subject: string) =>
+    `${subject.trim()} ${predicate.trim()}`,
+  );
+  view = view.replace(CORRELATIVE, (_whole, cause: string, effect: string) =>
+    `${cause.trim()} drives more ${effect.trim()}`,
+  );
+  return view === text ? null : view;
+}
