@@ -68,7 +68,14 @@ const GENERIC = new Set(
   ).split(' '),
 );
 
-type Claim = { optionId: string; text: string; actions: Set<string>; objects: Set<string> };
+type Claim = {
+  optionId: string;
+  text: string;
+  actions: Set<string>;
+  objects: Set<string>;
+  /** Object words the answer clause must share (wrong turns name their object precisely). */
+  minShared: number;
+};
 type ClaimIndex = {
   claims: Claim[];
   /** The criterion a distractor claim reverses. */
@@ -154,7 +161,50 @@ function distractorClaims(scenario: GradableScenario): ClaimIndex {
         for (const word of read.words) if (!correct.has(word)) objects.add(word);
       }
       if (actions.size > 0 && objects.size >= DISTRACTOR.minShared)
-        claims.push({ optionId: option.id, text: option.label.trim(), actions, objects });
+        claims.push({
+          optionId: option.id,
+          text: option.label.trim(),
+          actions,
+          objects,
+          minShared: DISTRACTOR.minShared,
+        });
+    }
+    // A wrong turn is a fix the case rules out too: its phrases ("delete the deny") and the
+    // gerund that opens its feedback ("Deleting the guardrail removes protection …") give the
+    // action and its object. Only an action the correct option does not prescribe.
+    const correctActions = new Set<string>();
+    for (const option of answer.options)
+      if (answer.correct.includes(option.id)) {
+        const analyzed = analyzeText(option.label, cachedLemmaOffsets);
+        for (const unit of unitsOf(analyzed))
+          for (const action of readClause(analyzed, unit).actions) correctActions.add(action);
+      }
+    for (const wrongTurn of scenario.wrongTurns) {
+      // The gerund and its object ("Deleting the guardrail"), not what the sentence says follows.
+      const opening = /^\w+ing(?:\s+[\w-]+){1,2}/.exec(wrongTurn.feedback.trim())?.[0];
+      const text = [...wrongTurn.phrases, ...(opening ? [opening] : [])].join('. ');
+      const analyzed = analyzeText(text, cachedLemmaOffsets);
+      const actions = new Set<string>();
+      const objects = new Set<string>();
+      for (const unit of unitsOf(analyzed)) {
+        const read = readClause(analyzed, unit);
+        for (const action of read.actions) if (!correctActions.has(action)) actions.add(action);
+        for (const word of read.words) if (!correct.has(word)) objects.add(word);
+      }
+      // The gerund opening states the action too ("Deleting …").
+      const gerund = opening ? /^(\w+)ing\b/.exec(opening)?.[1]?.toLowerCase() : undefined;
+      for (const stem of gerund ? [gerund, `${gerund}e`] : []) {
+        const action = ACTION_OF.get(stem);
+        if (action && !correctActions.has(action)) actions.add(action);
+      }
+      if (actions.size > 0 && objects.size > 0)
+        claims.push({
+          optionId: `wrong-turn:${wrongTurn.id}`,
+          text: wrongTurn.phrases[0] ?? wrongTurn.id,
+          actions,
+          objects,
+          minShared: 1,
+        });
     }
   }
   const index = { claims, criterionId, correctFix };
@@ -203,7 +253,7 @@ export function findDistractorClaims(
       if (found.has(claim.optionId)) continue;
       const action = [...claim.actions].find((entry) => read.actions.has(entry));
       const shared = [...claim.objects].filter((word) => read.words.has(word));
-      if (!action || shared.length < DISTRACTOR.minShared) continue;
+      if (!action || shared.length < claim.minShared) continue;
       found.set(claim.optionId, {
         text: unit.text,
         optionId: claim.optionId,
