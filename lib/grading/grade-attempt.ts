@@ -22,6 +22,7 @@ import { centralFalseClaims, type CentralClaim } from './central-claims';
 import { findStanceReversals, type StanceReversal } from './criterion-stance';
 import { findGrounding, type Grounding } from './grounding';
 import { findDistractorClaims, type DistractorClaim } from './distractors';
+import { findFixRefusals, type FixRefusal } from './fix-refusals';
 import { misconceptionsFor } from './misconceptions';
 import { findModelReversals, type ModelReversal } from './model-reversal';
 import { violatedOrderPoints } from './order-points';
@@ -616,6 +617,8 @@ export type GradeFeatures = {
   distractorClaims: DistractorClaim[];
   /** Affirmed mesh misconceptions (misconceptions.ts), with the criterion each reverses. */
   misconceptions: Array<{ id: string; criterionId: string; text: string }>;
+  /** Clauses that decline the change the question asks for (fix-refusals.ts). */
+  fixRefusals: FixRefusal[];
 };
 
 /** Extracts the features of a valid attempt (exported for the calibration scripts). */
@@ -788,6 +791,8 @@ export function extractFeatures(scenario: GradableScenario, attempt: ValidAttemp
     // Beside a wrong decision the wrong option's claim is already capped as a wrong decision.
     distractorClaims:
       language.isEnglish && !decision.isWrong ? findDistractorClaims(analyzed, scenario) : [],
+    fixRefusals:
+      language.isEnglish && !decision.isWrong ? findFixRefusals(analyzed, scenario) : [],
     misconceptions: language.isEnglish ? misconceptionsOf(attempt.justification, analyzed, scenario) : [],
   };
 }
@@ -956,6 +961,13 @@ export function scoreFeatures(
       reversedById.set(claim.criterionId, {
         text: claim.text,
         because: `which is what a wrong option claims (“${claim.claim}”)`,
+      });
+  // The right diagnosis, then the change it calls for declined ("leave the weight where it is").
+  for (const refusal of features.fixRefusals)
+    if (!reversedById.has(refusal.criterionId))
+      reversedById.set(refusal.criterionId, {
+        text: refusal.text,
+        because: 'which declines the change this case needs',
       });
   const outcomes = features.outcomes.map((outcome): CriterionOutcome => {
     const reversal = reversedById.get(outcome.result.id);
