@@ -26,11 +26,13 @@ export function claimView(text: string): string | null {
       ? ''
       : whole,
   );
-  view = view.replace(CLEFT, (_whole, predicate: string, subject: string) =>
-    `${subject.trim()} ${predicate.trim()}`,
+  view = view.replace(
+    CLEFT,
+    (_whole, predicate: string, subject: string) => `${subject.trim()} ${predicate.trim()}`,
   );
-  view = view.replace(CORRELATIVE, (_whole, cause: string, effect: string) =>
-    `${cause.trim()} drives more ${effect.trim()}`,
+  view = view.replace(
+    CORRELATIVE,
+    (_whole, cause: string, effect: string) => `${cause.trim()} drives more ${effect.trim()}`,
   );
   return view === text ? null : view;
 }

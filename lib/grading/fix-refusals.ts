@@ -117,10 +117,7 @@ export function setFixRefusals(on: boolean): void {
 }
 
 /** Clauses that decline the change the question asks for (at most one). */
-export function findFixRefusals(
-  analyzed: AnalyzedText,
-  scenario: GradableScenario,
-): FixRefusal[] {
+export function findFixRefusals(analyzed: AnalyzedText, scenario: GradableScenario): FixRefusal[] {
   if (!enabled) return [];
   const { words, criterionId } = fixIndex(scenario);
   if (criterionId === undefined) return [];

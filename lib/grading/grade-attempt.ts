@@ -23,6 +23,7 @@ import { findStanceReversals, type StanceReversal } from './criterion-stance';
 import { findGrounding, type Grounding } from './grounding';
 import { findDistractorClaims, type DistractorClaim } from './distractors';
 import { findFixRefusals, type FixRefusal } from './fix-refusals';
+import { findArithmeticErrors, type ArithmeticError } from './arithmetic';
 import { misconceptionsFor } from './misconceptions';
 import { findModelReversals, type ModelReversal } from './model-reversal';
 import { violatedOrderPoints } from './order-points';
@@ -619,6 +620,8 @@ export type GradeFeatures = {
   misconceptions: Array<{ id: string; criterionId: string; text: string }>;
   /** Clauses that decline the change the question asks for (fix-refusals.ts). */
   fixRefusals: FixRefusal[];
+  /** Equations that do not compute or depart from the scenario's own arithmetic (arithmetic.ts). */
+  arithmeticErrors: ArithmeticError[];
 };
 
 /** Extracts the features of a valid attempt (exported for the calibration scripts). */
@@ -791,9 +794,13 @@ export function extractFeatures(scenario: GradableScenario, attempt: ValidAttemp
     // Beside a wrong decision the wrong option's claim is already capped as a wrong decision.
     distractorClaims:
       language.isEnglish && !decision.isWrong ? findDistractorClaims(analyzed, scenario) : [],
-    fixRefusals:
-      language.isEnglish && !decision.isWrong ? findFixRefusals(analyzed, scenario) : [],
-    misconceptions: language.isEnglish ? misconceptionsOf(attempt.justification, analyzed, scenario) : [],
+    arithmeticErrors: language.isEnglish
+      ? findArithmeticErrors(attempt.justification, scenario)
+      : [],
+    fixRefusals: language.isEnglish && !decision.isWrong ? findFixRefusals(analyzed, scenario) : [],
+    misconceptions: language.isEnglish
+      ? misconceptionsOf(attempt.justification, analyzed, scenario)
+      : [],
   };
 }
 
@@ -962,6 +969,27 @@ export function scoreFeatures(
         text: claim.text,
         because: `which is what a wrong option claims (“${claim.claim}”)`,
       });
+  // Wrong arithmetic about a crucial point reverses it; about a minor one it costs `minorReversal`.
+  for (const error of features.arithmeticErrors) {
+    const weight =
+      scenario.rubric.find((criterion) => criterion.id === error.criterionId)?.weight ?? 0;
+    if (weight < params.crucialWeight)
+      minorReversals.push({
+        text: error.text,
+        modelText: error.reference ?? 'the arithmetic',
+        signal: 'number',
+        similarity: 1,
+        criterionIds: [error.criterionId],
+      });
+    else if (!reversedById.has(error.criterionId))
+      reversedById.set(error.criterionId, {
+        text: error.text,
+        because:
+          error.kind === 'miscomputed'
+            ? 'which does not compute'
+            : `which reaches another result from the case's numbers than the right formula (“${error.reference ?? ''}”)`,
+      });
+  }
   // The right diagnosis, then the change it calls for declined ("leave the weight where it is").
   for (const refusal of features.fixRefusals)
     if (!reversedById.has(refusal.criterionId))
