@@ -88,6 +88,11 @@ export type ScoreParams = {
   falseClaim: number;
   /** Ceilings. */
   wrongDecisionCap: number;
+  /**
+   * A near-miss decision (an order with some pairs swapped, a number within twice the tolerance):
+   * the top of the calibration scale's "mediocre" band, where a near-miss order or number sits.
+   */
+  partialDecisionCap: number;
   stuffingCap: number;
   reversedCap: number;
   /** Ceiling when the only reversal is read from a direction axis (criterion-stance.ts). */
@@ -130,6 +135,7 @@ export const SCORE_PARAMS: Readonly<ScoreParams> = {
   centralClaimWeight: 3,
   falseClaim: 0,
   wrongDecisionCap: 15,
+  partialDecisionCap: 65,
   stuffingCap: 25,
   reversedCap: 40,
   axisReversedCap: 40,
@@ -1151,6 +1157,13 @@ export function scoreFeatures(
       reason: 'wrong-decision',
       cap: params.wrongDecisionCap,
       message: `A wrong decision caps the score at ${params.wrongDecisionCap}.`,
+    });
+  }
+  if (!decision.isWrong && decision.credit < 1) {
+    caps.push({
+      reason: 'partial-decision',
+      cap: params.partialDecisionCap,
+      message: `The decision is only partly right (${attempt.type === 'order' ? 'some steps are out of order' : 'the number is outside the tolerance'}), which caps the score at ${params.partialDecisionCap}.`,
     });
   }
   if (features.isStuffed) {
