@@ -30,6 +30,8 @@ export const DISTRACTOR = {
   minShared: 2,
   /** Words of the correct option's fix that, affirmed, make the wrong fix an addition, not the plan. */
   minCorrectFix: 2,
+  /** Distinctive words (not in a correct label) a wrong option needs, and a clause must share, to be a content claim. */
+  minContent: 3,
 };
 
 /**
@@ -75,6 +77,8 @@ type Claim = {
   objects: Set<string>;
   /** Object words the answer clause must share (wrong turns name their object precisely). */
   minShared: number;
+  /** A claim of content (no fix action): the option's distinctive words stated together. */
+  isContent?: boolean;
 };
 type ClaimIndex = {
   claims: Claim[];
@@ -168,6 +172,17 @@ function distractorClaims(scenario: GradableScenario): ClaimIndex {
           objects,
           minShared: DISTRACTOR.minShared,
         });
+      // Without a fix action the option's own content is the claim ("start with STRICT mTLS and
+      // authorization everywhere in week one"): most of its distinctive words in one clause.
+      else if (objects.size >= DISTRACTOR.minContent)
+        claims.push({
+          optionId: option.id,
+          text: option.label.trim(),
+          actions: new Set(),
+          objects,
+          minShared: Math.max(DISTRACTOR.minContent, Math.ceil(objects.size * 0.6)),
+          isContent: true,
+        });
     }
     // A wrong turn is a fix the case rules out too: its phrases ("delete the deny") and the
     // gerund that opens its feedback ("Deleting the guardrail removes protection …") give the
@@ -223,6 +238,19 @@ function isAsserted(analyzed: AnalyzedText, unit: Unit): boolean {
   return true;
 }
 
+/** Words that place a step later or make it depend on another: not the option's "first". */
+const DEFERRING = new Set(
+  'later after afterwards then next eventually once until finally last second third phase'.split(
+    ' ',
+  ),
+);
+
+function deferred(analyzed: AnalyzedText, unit: Unit): boolean {
+  for (let i = unit.start; i < unit.end; i += 1)
+    if (DEFERRING.has(analyzed.tokens[i]?.norm ?? '')) return true;
+  return false;
+}
+
 let enabled = true;
 
 /** Calibration only: turns the distractor-claim detector off or on. */
@@ -246,19 +274,28 @@ export function findDistractorClaims(
   for (const unit of units)
     for (const word of readClause(analyzed, unit).words)
       if (correctFix.has(word)) fixWords.add(word);
-  if (fixWords.size >= DISTRACTOR.minCorrectFix) return [];
+  const prescribesCorrectFix = fixWords.size >= DISTRACTOR.minCorrectFix;
   for (const unit of units) {
     const read = readClause(analyzed, unit);
+    const defers = deferred(analyzed, unit);
     for (const claim of claims) {
       if (found.has(claim.optionId)) continue;
-      const action = [...claim.actions].find((entry) => read.actions.has(entry));
       const shared = [...claim.objects].filter((word) => read.words.has(word));
-      if (!action || shared.length < claim.minShared) continue;
+      if (shared.length < claim.minShared) continue;
+      let action: string | undefined;
+      if (claim.isContent) {
+        // "STRICT and authorization come later": the option's content, put where it belongs.
+        // "Lowering the error count to 1 only creates …": a gerund subject weighs the idea.
+        if (defers || analyzed.tokens[unit.start]?.norm.endsWith('ing')) continue;
+      } else {
+        action = [...claim.actions].find((entry) => read.actions.has(entry));
+        if (!action || prescribesCorrectFix) continue;
+      }
       found.set(claim.optionId, {
         text: unit.text,
         optionId: claim.optionId,
         claim: claim.text,
-        shared: [action, ...shared],
+        shared: action ? [action, ...shared] : shared,
         criterionId,
       });
     }
