@@ -787,7 +787,7 @@ export function extractFeatures(scenario: GradableScenario, attempt: ValidAttemp
       ...(filler >= 2 ? ['buzzwords instead of reasons about this case'] : []),
     ],
     filler,
-    isHedged: hedging.markers >= 3 && hedging.sentenceShare >= 0.5,
+    isHedged: (hedging.markers >= 3 && hedging.sentenceShare >= 0.5) || hedging.leavesOpen,
     language,
     contradiction,
     falseClaims,
