@@ -109,6 +109,8 @@ export type ScoreParams = {
   /** The same for a short answer (at most `thinWords` words, three concepts): thin, not stuffed. */
   thinCap: number;
   thinWords: number;
+  /** Ceiling for an estimate whose question asks for the arithmetic when it shows none (the scale's "generic" band). */
+  unshownArithmeticCap: number;
   /** Provisional score for a right decision argued in another language (model judge recommended). */
   foreignRightDecision: number;
 };
@@ -147,6 +149,7 @@ export const SCORE_PARAMS: Readonly<ScoreParams> = {
   ungroundedCap: 25,
   thinCap: 55,
   thinWords: 30,
+  unshownArithmeticCap: 30,
   foreignRightDecision: 80,
 };
 
@@ -1152,6 +1155,20 @@ export function scoreFeatures(
       message: `The answer names rubric concepts but never applies them to this case: no sentence ties a fact of the scenario to a reason ("because", "so", "which means", a number compared or computed). Score capped at ${cap}.`,
     });
   }
+  // "Show the arithmetic": an estimate that states its number and at most one other shows none.
+  if (
+    scenario.answer.type === 'number' &&
+    /\b(?:show|explain)\b[^.]*\b(?:arithmetic|working|calculation|math)\b/i.test(
+      scenario.question ?? '',
+    ) &&
+    distinctNumbers(features.analyzed) <= 1
+  ) {
+    caps.push({
+      reason: 'ungrounded',
+      cap: params.unshownArithmeticCap,
+      message: `The question asks for the arithmetic, and the answer shows none: which numbers of the case give yours, and how? Score capped at ${params.unshownArithmeticCap}.`,
+    });
+  }
   if (decision.isWrong) {
     caps.push({
       reason: 'wrong-decision',
@@ -1273,6 +1290,17 @@ export function scoreFeatures(
   if (reported && !language) result.capApplied = reported;
   if (prediction) result.prediction = prediction;
   return result;
+}
+
+/** Distinct numeric values the answer states ("L7", "p99" are names, not numbers). */
+function distinctNumbers(analyzed: AnalyzedText): number {
+  const values = new Set<number>();
+  for (const token of analyzed.tokens)
+    if (/^\d/.test(token.norm)) {
+      const value = Number.parseFloat(token.norm.replace(/,/g, ''));
+      if (Number.isFinite(value)) values.add(value);
+    }
+  return values.size;
 }
 
 const NOTATION = /→|⇒|->|=>|=|×|≈|<|>|\^|\+/g;
