@@ -839,6 +839,15 @@ function isConceded(analyzed: AnalyzedText, occurrence: PhraseOccurrence): boole
   return false;
 }
 
+/** The text of the sentence an occurrence sits in. */
+function sentenceText(analyzed: AnalyzedText, occurrence: PhraseOccurrence): string {
+  const sentence = analyzed.tokens[occurrence.start]?.sentence;
+  const inSentence = analyzed.tokens.filter((token) => token.sentence === sentence);
+  const first = inSentence[0];
+  const last = inSentence[inSentence.length - 1];
+  return first && last ? analyzed.text.slice(first.start, last.end) : '';
+}
+
 /** Misconceptions read in the answer and in its claim view (claim-view.ts: asides, clefts, correlatives). */
 function misconceptionsOf(
   text: string,
@@ -872,7 +881,11 @@ function findMisconceptions(
           ATTRIBUTIVE.has(analyzed.tokens[candidate.end - 1]?.norm ?? '') &&
           NOUN_HEADS.has(analyzed.tokens[candidate.end]?.norm ?? '')
         ) &&
-        (statesNegation(candidate.phrase) || !hasNegationInside(analyzed, candidate)),
+        (statesNegation(candidate.phrase) || !hasNegationInside(analyzed, candidate)) &&
+        !(
+          misconception.unlessSentence &&
+          misconception.unlessSentence.test(sentenceText(analyzed, candidate))
+        ),
     );
     if (occurrence)
       found.push({

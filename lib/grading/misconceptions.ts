@@ -15,6 +15,8 @@ export type Misconception = {
   caseMentions?: RegExp;
   /** Ways of stating the false claim (match.ts syntax). */
   patterns: readonly string[];
+  /** Not when the match's sentence says this (e.g. the proxy is taken away: "without", "off"). */
+  unlessSentence?: RegExp;
   /** Where the fact comes from. */
   source: string;
 };
@@ -212,6 +214,9 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
       'sidecar|sidecars|envoy|envoys|proxy|proxies ~ add|adds ~ no ~ measurable|noticeable ~ latency|overhead|delay',
       'sidecar|sidecars|envoy|envoys|proxy|proxies ~ make* ~ faster|quicker',
     ],
+    // "Taking the sidecars off the bid path lowers its p99" credits their absence.
+    unlessSentence:
+      /\b(?:off the|out of|without|remov\w*|drop\w*|skip\w*|bypass\w*|fewer|no sidecars?|instead|than|compared)\b/i,
     source:
       'https://istio.io/latest/docs/ops/deployment/performance-and-scalability/ (each proxy adds latency, p99 most)',
   },
@@ -228,6 +233,7 @@ export type CompiledMisconception = {
   id: string;
   criterionId: string;
   patterns: CompiledPhrase[];
+  unlessSentence?: RegExp;
 };
 
 let enabled = true;
@@ -262,6 +268,7 @@ export function misconceptionsFor(scenario: GradableScenario): CompiledMisconcep
         id: misconception.id,
         criterionId: target.id,
         patterns: compilePhrases(misconception.patterns),
+        ...(misconception.unlessSentence ? { unlessSentence: misconception.unlessSentence } : {}),
       });
   }
   cache.set(scenario, out);
