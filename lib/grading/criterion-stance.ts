@@ -394,7 +394,7 @@ const EXCLUSION_TEXT =
 const EXCLUDE_VERBS = new Set(['leave', 'leaves', 'leaving', 'keep', 'keeps', 'keeping']);
 
 /**
- * "leave X out", "keep X out of the mesh", "exclude X", "leaving X out": the phrase at
+ * "leave X out", "keep X out of the mesh", "leaving X out": the phrase at
  * [start, end) is the object of an affirmed exclusion in its sentence.
  */
 function excludesAt(analyzed: AnalyzedText, start: number, end: number): boolean {
@@ -403,7 +403,6 @@ function excludesAt(analyzed: AnalyzedText, start: number, end: number): boolean
   for (let i = start - 1; i >= Math.max(0, start - 5); i -= 1) {
     const token = tokens[i];
     if (!token || token.sentence !== sentence || token.negationDepth % 2 === 1) break;
-    if (token.lemmaStem.startsWith('exclud') || token.norm.startsWith('exclud')) return true;
     if (!EXCLUDE_VERBS.has(token.norm)) continue;
     // The particle follows the object: "leave the 180 VM services out".
     for (let j = end; j < Math.min(tokens.length, end + 3); j += 1) {
@@ -475,6 +474,7 @@ function findDismissals(
   for (const entry of dismissalIndex(scenario)) {
     if (already.some((reversal) => reversal.criterionId === entry.criterionId)) continue;
     // "leave the VM services out of it (until they move)": excluding what the point requires
+    // ("exclude this principal from the DENY" adds an exception instead: not read)
     // (its phrases or their paraphrases), when the point is not itself about leaving things out.
     const excluded = entry.excludes
       ? undefined

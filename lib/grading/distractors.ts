@@ -245,6 +245,11 @@ const DEFERRING = new Set(
   ),
 );
 
+function unitHas(analyzed: AnalyzedText, unit: Unit, norm: string): boolean {
+  for (let i = unit.start; i < unit.end; i += 1) if (analyzed.tokens[i]?.norm === norm) return true;
+  return false;
+}
+
 function deferred(analyzed: AnalyzedText, unit: Unit): boolean {
   for (let i = unit.start; i < unit.end; i += 1)
     if (DEFERRING.has(analyzed.tokens[i]?.norm ?? '')) return true;
@@ -276,8 +281,11 @@ export function findDistractorClaims(
       if (correctFix.has(word)) fixWords.add(word);
   const prescribesCorrectFix = fixWords.size >= DISTRACTOR.minCorrectFix;
   for (const unit of units) {
+    // "Deleting the guardrail removes protection …": a gerund subject weighs the idea.
+    if (analyzed.tokens[unit.start]?.norm.endsWith('ing')) continue;
     const read = readClause(analyzed, unit);
     const defers = deferred(analyzed, unit);
+    const restricted = unitHas(analyzed, unit, 'only');
     for (const claim of claims) {
       if (found.has(claim.optionId)) continue;
       const shared = [...claim.objects].filter((word) => read.words.has(word));
@@ -285,9 +293,10 @@ export function findDistractorClaims(
       let action: string | undefined;
       if (claim.isContent) {
         // "STRICT and authorization come later": the option's content, put where it belongs.
-        // "Lowering the error count to 1 only creates …": a gerund subject weighs the idea.
-        if (defers || analyzed.tokens[unit.start]?.norm.endsWith('ing')) continue;
+        if (defers) continue;
       } else {
+        // "More replicas only delay exhaustion" weighs a wrong turn, it does not prescribe it.
+        if (restricted && claim.optionId.startsWith('wrong-turn:')) continue;
         action = [...claim.actions].find((entry) => read.actions.has(entry));
         if (!action || prescribesCorrectFix) continue;
       }

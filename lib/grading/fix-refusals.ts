@@ -104,7 +104,9 @@ function objectStems(tokens: readonly TextToken[], from: number, to: number): Se
   const stems = new Set<string>();
   for (let i = from; i < to; i += 1) {
     const token = tokens[i];
-    if (token && !FUNCTION.has(token.norm)) stems.add(token.lemmaStem || token.stem);
+    // Names split into letters and digits ("v1" → "v", "1") do not identify the object.
+    if (token && !FUNCTION.has(token.norm) && token.norm.length >= 3 && !/^\d/.test(token.norm))
+      stems.add(token.lemmaStem || token.stem);
   }
   return stems;
 }
