@@ -19,20 +19,31 @@ const CLEFT = /\bwhat\s+((?:[\w'-]+\s+){0,3}?[\w'-]+)\s+(?:is|are|was|were)\s+([
 const CORRELATIVE =
   /\bthe\s+(?:more|bigger|higher|larger|greater)\s+([^,;.!?]{3,80}),\s*the\s+(?:more|bigger|higher|larger|greater)\s+([^,;.!?]{3,80})/gi;
 
-/** The answer's claims in subject–verb–object order, or null when no rewrite applies. */
-export function claimView(text: string): string | null {
-  let view = text.replace(ASIDE, (whole: string, inner: string) =>
-    inner.split(/\s+/).filter(Boolean).length <= MAX_ASIDE_WORDS && !/[.!?]\s/.test(inner)
-      ? ''
-      : whole,
+/** One sentence rewritten (unchanged when no rule applies). */
+function rewrite(sentence: string): string {
+  let view = sentence.replace(ASIDE, (whole: string, inner: string) =>
+    inner.split(/\s+/).filter(Boolean).length <= MAX_ASIDE_WORDS ? '' : whole,
   );
   view = view.replace(
     CLEFT,
     (_whole, predicate: string, subject: string) => `${subject.trim()} ${predicate.trim()}`,
   );
-  view = view.replace(
+  return view.replace(
     CORRELATIVE,
     (_whole, cause: string, effect: string) => `${cause.trim()} drives more ${effect.trim()}`,
   );
-  return view === text ? null : view;
+}
+
+/**
+ * The rewritten sentences of the answer in subject–verb–object order (only those a rule
+ * changed, so that the claim readers run on little text), or null when no rewrite applies.
+ */
+export function claimView(text: string): string | null {
+  const changed: string[] = [];
+  for (const sentence of text.split(/(?<=[.!?])\s+/)) {
+    const view = rewrite(sentence);
+    if (view !== sentence)
+      changed.push(/[.!?]$/.test(view.trim()) ? view.trim() : `${view.trim()}.`);
+  }
+  return changed.length === 0 ? null : changed.join(' ');
 }

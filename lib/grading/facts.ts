@@ -355,6 +355,10 @@ export function findFalseClaims(analyzed: AnalyzedText): FalseClaim[] {
 function parityClaims(analyzed: AnalyzedText, seen: Set<string>): FalseClaim[] {
   const { tokens, text } = analyzed;
   const claims: FalseClaim[] = [];
+  // Cheap test first: most answers claim no parity at all.
+  if (!/\b(?:just|equally|as good|as capable|on par|no worse|as well as)\b/i.test(text))
+    return claims;
+  const occurrencesOf = new Map<string, ReturnType<typeof findOccurrences>>();
   for (let m = 0; m < tokens.length; m += 1) {
     const mesh = meshOf(tokens[m]);
     const meshToken = tokens[m];
@@ -366,7 +370,9 @@ function parityClaims(analyzed: AnalyzedText, seen: Set<string>): FalseClaim[] {
       if (fact.leaders.includes(mesh)) continue;
       const key = `${mesh}:${fact.id}`;
       if (seen.has(key)) continue;
-      const occurrence = findOccurrences(analyzed, patterns).find(
+      const all = occurrencesOf.get(fact.id) ?? findOccurrences(analyzed, patterns);
+      occurrencesOf.set(fact.id, all);
+      const occurrence = all.find(
         (found) => found.start > m && found.end <= parityAt && !found.negated,
       );
       if (!occurrence) continue;
