@@ -275,27 +275,6 @@ function subjectMesh(tokens: readonly TextToken[], at: number): number {
   return -1;
 }
 
-/**
- * "just as well", "equally well", "as good as", "on par", "no worse than", "as well as <mesh>":
- * the sentence from the mesh on claims it matches another mesh (plain "as well" means "also").
- */
-function claimsParity(tokens: readonly TextToken[], from: number, sentence: number): boolean {
-  for (let i = from + 1; i < tokens.length && tokens[i]?.sentence === sentence; i += 1) {
-    const norm = tokens[i]?.norm ?? '';
-    const next = tokens[i + 1]?.sentence === sentence ? (tokens[i + 1]?.norm ?? '') : '';
-    const after = tokens[i + 2]?.sentence === sentence ? tokens[i + 2] : undefined;
-    if (tokens[i]?.negationDepth) continue;
-    if ((norm === 'just' || norm === 'equally') && (next === 'as' || next === 'well')) return true;
-    if (norm === 'as' && (next === 'good' || next === 'capable') && after?.norm === 'as')
-      return true;
-    if (norm === 'on' && next === 'par') return true;
-    if (norm === 'no' && next === 'worse') return true;
-    if (norm === 'as' && next === 'well' && after?.norm === 'as' && meshOf(tokens[i + 3]))
-      return true;
-  }
-  return false;
-}
-
 /** Claims about meshes that the fact base says are false. */
 export function findFalseClaims(analyzed: AnalyzedText): FalseClaim[] {
   const { tokens, text } = analyzed;
