@@ -77,7 +77,9 @@ const { graded, problems } = gradeItems(items, scenarios);
 for (const problem of problems) console.error(`problem: ${problem}`);
 const total = metrics(graded);
 const header = `${'group'.padEnd(28)}     n    MAD   bias  Spear    >25`;
-console.log(`Calibration split: ${args.split}${args.file ? ` of ${args.file}` : ''} (${graded.length} items)\n`);
+console.log(
+  `Calibration split: ${args.split}${args.file ? ` of ${args.file}` : ''} (${graded.length} items)\n`,
+);
 console.log(header);
 console.log(`${'all'.padEnd(28)}${fmt(total)}`);
 console.log('\nper kind');
