@@ -19,8 +19,11 @@ export type Equation = {
 /** One equation of the answer that the scenario's arithmetic contradicts. */
 export type ArithmeticError = {
   text: string;
-  /** "miscomputed": the left side gives another value; "formula": reference inputs, another result. */
-  kind: 'miscomputed' | 'formula';
+  /**
+   * "miscomputed": the left side gives another value; "formula": reference inputs, another
+   * result; "setting": a prescribed time setting ten times away from the expert's (findSettingErrors).
+   */
+  kind: 'miscomputed' | 'formula' | 'setting';
   /** The reference equation it departs from (for "formula"). */
   reference?: string;
   criterionId: string;
@@ -253,4 +256,88 @@ export function findArithmeticErrors(text: string, scenario: GradableScenario): 
       });
   }
   return errors;
+}
+
+/** A time setting the answer prescribes, an order of magnitude away from the expert's. */
+export type SettingError = { text: string; criterionId: string };
+
+const SETTING =
+  /\b(?:timeouts?|deadlines?|pertrytimeout|per-try timeout|interval|baseejectiontime)\b/gi;
+const TIME_VALUE = /\b(\d+(?:\.\d+)?)\s*(ms|milliseconds?|s|secs?|seconds?|min|minutes?)\b/gi;
+/** Verbs that prescribe a value ("set", "add", "use … of", "size it at"). */
+const PRESCRIBES =
+  /\b(?:set|sets|add|use|configure|give|put|pick|choose|size|sized|make|apply|cap|bound|raise|lower)\b/i;
+/** The setting denied in the sentence ("no route timeout", "without a deadline"). */
+const DENIED_SETTING = /\b(?:no|without|not|never)\s+(?:\w+\s+){0,2}(?:timeouts?|deadlines?)\b/i;
+/** How far (characters) a value may sit after the setting word, or before it ("a 300 ms timeout"). */
+const AFTER = 70;
+const BEFORE = 12;
+/** Ratio from the expert's value that is a different setting, not a different taste. */
+const MAGNITUDE = 10;
+
+function toMs(value: number, unit: string): number {
+  const u = unit.toLowerCase();
+  if (u.startsWith('ms') || u.startsWith('milli')) return value;
+  if (u.startsWith('min')) return value * 60_000;
+  return value * 1000;
+}
+
+/** Prescribed time values of settings in a text, in ms. */
+export function settingValues(text: string): number[] {
+  const values: number[] = [];
+  for (const sentence of text.split(/(?<=[.!?;])\s+/)) {
+    if (!PRESCRIBES.test(sentence) || DENIED_SETTING.test(sentence)) continue;
+    const settings = [...sentence.matchAll(SETTING)].map((match) => match.index);
+    if (settings.length === 0) continue;
+    for (const match of sentence.matchAll(TIME_VALUE)) {
+      const at = match.index;
+      const near = settings.some(
+        (setting) =>
+          (at > setting && at - setting <= AFTER) || (at < setting && setting - at <= BEFORE),
+      );
+      if (near) values.push(toMs(Number(match[1]), match[2] ?? 's'));
+    }
+  }
+  return values;
+}
+
+const settingCache = new WeakMap<GradableScenario, { values: number[]; criterionId: string }>();
+
+/**
+ * "Add a route timeout sized to the slowest responses, about 30 s" where the expert sets 300 ms:
+ * every time value the answer prescribes for a timeout, deadline or interval is ten times or more
+ * away from every value the model answers prescribe. Reverses the criterion about that setting.
+ */
+export function findSettingErrors(text: string, scenario: GradableScenario): SettingError[] {
+  if (!enabled) return [];
+  let reference = settingCache.get(scenario);
+  if (!reference) {
+    const values = settingValues(
+      [scenario.modelAnswer?.senior ?? '', scenario.modelAnswer?.junior ?? ''].join(' '),
+    );
+    // The criterion about choosing the value (a number in its phrases, or pick/choose/size/set
+    // in its concept), else the heaviest one about the setting.
+    const about = [...scenario.rubric]
+      .sort((a, b) => b.weight - a.weight)
+      .filter((entry) =>
+        /timeout|deadline|interval/i.test([entry.concept, ...entry.phrases].join(' ')),
+      );
+    const criterion =
+      about.find(
+        (entry) =>
+          /\b(?:pick|choose|size|set)\b/i.test(entry.concept) ||
+          entry.phrases.some((phrase) => /\d/.test(phrase)),
+      ) ?? about[0];
+    reference = { values, criterionId: criterion?.id ?? '' };
+    settingCache.set(scenario, reference);
+  }
+  const { values: expert, criterionId } = reference;
+  if (expert.length === 0 || criterionId === '') return [];
+  const given = settingValues(text);
+  if (given.length === 0) return [];
+  const far = (value: number) =>
+    expert.every((ref) => Math.max(value / ref, ref / value) >= MAGNITUDE);
+  if (!given.every(far)) return [];
+  const sentence = text.split(/(?<=[.!?;])\s+/).find((entry) => settingValues(entry).length > 0);
+  return [{ text: (sentence ?? '').trim().slice(0, 200), criterionId }];
 }

@@ -23,7 +23,7 @@ import { findStanceReversals, type StanceReversal } from './criterion-stance';
 import { findGrounding, type Grounding } from './grounding';
 import { findDistractorClaims, type DistractorClaim } from './distractors';
 import { findFixRefusals, type FixRefusal } from './fix-refusals';
-import { findArithmeticErrors, type ArithmeticError } from './arithmetic';
+import { findArithmeticErrors, findSettingErrors, type ArithmeticError } from './arithmetic';
 import { misconceptionsFor } from './misconceptions';
 import { findModelReversals, type ModelReversal } from './model-reversal';
 import { violatedOrderPoints } from './order-points';
@@ -804,7 +804,13 @@ export function extractFeatures(scenario: GradableScenario, attempt: ValidAttemp
     distractorClaims:
       language.isEnglish && !decision.isWrong ? findDistractorClaims(analyzed, scenario) : [],
     arithmeticErrors: language.isEnglish
-      ? findArithmeticErrors(attempt.justification, scenario)
+      ? [
+          ...findArithmeticErrors(attempt.justification, scenario),
+          ...findSettingErrors(attempt.justification, scenario).map((error) => ({
+            ...error,
+            kind: 'setting' as const,
+          })),
+        ]
       : [],
     fixRefusals: language.isEnglish && !decision.isWrong ? findFixRefusals(analyzed, scenario) : [],
     misconceptions: language.isEnglish
@@ -1009,7 +1015,9 @@ export function scoreFeatures(
         because:
           error.kind === 'miscomputed'
             ? 'which does not compute'
-            : `which reaches another result from the case's numbers than the right formula (“${error.reference ?? ''}”)`,
+            : error.kind === 'setting'
+              ? 'a value an order of magnitude away from what the case calls for'
+              : `which reaches another result from the case's numbers than the right formula (“${error.reference ?? ''}”)`,
       });
   }
   // The right diagnosis, then the change it calls for declined ("leave the weight where it is").

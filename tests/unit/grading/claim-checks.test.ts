@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { readScenarioDir } from '@/lib/content/scenario-pack';
 import type { Scenario } from '@/lib/content/scenario-schema';
 import { validateAttempt } from '@/lib/grading/answer-input';
-import { equationsIn, evaluate, findArithmeticErrors } from '@/lib/grading/arithmetic';
+import {
+  equationsIn,
+  evaluate,
+  findArithmeticErrors,
+  findSettingErrors,
+  settingValues,
+} from '@/lib/grading/arithmetic';
 import { claimView } from '@/lib/grading/claim-view';
 import { findDistractorClaims } from '@/lib/grading/distractors';
 import { findFalseClaims } from '@/lib/grading/facts';
@@ -257,6 +263,31 @@ describe('arithmetic checked against the scenario', () => {
     );
     const estimate = scenario('estimate-retry-amplification');
     expect(findArithmeticErrors('250 × 64 = 16k rps, roughly 4^3 ≈ 60x.', estimate)).toEqual([]);
+  });
+});
+
+describe('a prescribed setting an order of magnitude off', () => {
+  const target = scenario('diagnose-missing-timeouts-slow-leaf');
+
+  it('reads prescribed time settings, not the incident or a denied setting', () => {
+    expect(settingValues('Set the route timeout to about 400 ms.')).toEqual([400]);
+    expect(settingValues('Give it a 1.5 s deadline.')).toEqual([1500]);
+    expect(settingValues('With no route timeout, checkout waited 25 s for each call.')).toEqual([]);
+    expect(settingValues('The stall lasted 25 s and the pool filled.')).toEqual([]);
+  });
+
+  it('flags a timeout sized to the stall, not one near the normal tail', () => {
+    expect(
+      findSettingErrors(
+        'Add a route timeout long enough for the slow responses, around 40 s, so they complete.',
+        target,
+      ).map((error) => error.criterionId),
+    ).toEqual(['choose-timeout']);
+    for (const text of [
+      'Set the route timeout at about 250 ms, just above the p99.9.',
+      'Use a 1 s timeout on the recommendation call and render the page without it.',
+    ])
+      expect(findSettingErrors(text, target)).toEqual([]);
   });
 });
 
