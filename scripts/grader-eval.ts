@@ -1,4 +1,4 @@
-// npm run grader:eval [-- --split tune|holdout|holdout2|holdout3] [--items] [--no-scenario-stances]
+// npm run grader:eval [-- --split tune|holdout|holdout2|holdout3] [--file <batch.json>] [--items] [--no-scenario-stances]
 // Agreement of the rubric grader with the hand scores of the calibration set. Prints aggregates
 // only; `--items` (per-item differences) is refused for the holdout splits so they cannot leak
 // into tuning. Exits non-zero when a holdout target is missed. `--no-scenario-stances` grades
@@ -11,6 +11,7 @@ import {
   gradeItems,
   groupBy,
   loadCalibration,
+  loadCalibrationFile,
   loadScenarios,
   metrics,
   OPEN_SPLITS,
@@ -21,11 +22,12 @@ import {
 const argsSchema = z.object({
   split: z.enum(SPLITS).default('holdout'),
   items: z.boolean().default(false),
+  file: z.string().optional(),
   scenarioStances: z.boolean().default(true),
 });
 
 const USAGE =
-  'usage: npm run grader:eval -- [--split tune|holdout|holdout2|holdout3] [--items] [--no-scenario-stances]';
+  'usage: npm run grader:eval -- [--split tune|holdout|holdout2|holdout3] [--file <batch.json>] [--items] [--no-scenario-stances]';
 
 function parseArgs(argv: readonly string[]) {
   const raw: Record<string, unknown> = {};
@@ -33,6 +35,7 @@ function parseArgs(argv: readonly string[]) {
     const arg = argv[i];
     if (arg === '--split') raw.split = argv[++i];
     else if (arg === '--items') raw.items = true;
+    else if (arg === '--file') raw.file = argv[++i];
     else if (arg === '--no-scenario-stances') raw.scenarioStances = false;
     else if (arg === '--help') {
       console.log(USAGE);
@@ -63,7 +66,8 @@ if (args.items && !OPEN_SPLITS.includes(args.split)) {
   process.exit(2);
 }
 setScenarioStances(args.scenarioStances);
-const items = loadCalibration(args.split);
+// `--file`: only that batch's items of the split (e.g. batch-12's aggregates as a transfer check).
+const items = args.file ? loadCalibrationFile(args.file, args.split) : loadCalibration(args.split);
 if (items.length === 0) {
   console.error(`No calibration items with split "${args.split}" in ${CALIBRATION_DIR}.`);
   process.exit(2);
@@ -73,7 +77,9 @@ const { graded, problems } = gradeItems(items, scenarios);
 for (const problem of problems) console.error(`problem: ${problem}`);
 const total = metrics(graded);
 const header = `${'group'.padEnd(28)}     n    MAD   bias  Spear    >25`;
-console.log(`Calibration split: ${args.split} (${graded.length} items)\n`);
+console.log(
+  `Calibration split: ${args.split}${args.file ? ` of ${args.file}` : ''} (${graded.length} items)\n`,
+);
 console.log(header);
 console.log(`${'all'.padEnd(28)}${fmt(total)}`);
 console.log('\nper kind');

@@ -1,18 +1,19 @@
-// npm run grader:explain -- <tune item id>…  Shows how the grader scored tune items (never holdout).
-import { gradeItem, loadCalibration, loadScenarios } from './grader-calibration';
+// npm run grader:explain -- <item id>…  Shows how the grader scored tune or holdout2 items (never the
+// blind holdouts).
+import { gradeItem, loadCalibration, loadScenarios, OPEN_SPLITS } from './grader-calibration';
 
 const ids = process.argv.slice(2);
 if (ids.length === 0) {
-  console.error('usage: npm run grader:explain -- <tune item id> …');
+  console.error('usage: npm run grader:explain -- <item id> …');
   process.exit(2);
 }
-const items = loadCalibration('tune');
+const items = OPEN_SPLITS.flatMap((split) => loadCalibration(split));
 const scenarios = await loadScenarios();
 for (const id of ids) {
   const item = items.find((candidate) => candidate.id === id);
   const scenario = item && scenarios.get(item.scenarioId);
   if (!item || !scenario) {
-    console.error(`${id}: not a tune item`);
+    console.error(`${id}: not an item of an open split (${OPEN_SPLITS.join(', ')})`);
     process.exitCode = 2;
     continue;
   }

@@ -32,7 +32,7 @@ export const STANCE_AXES: readonly Axis[] = [
       'increase',
       'increases',
       'more',
-      'worse',
+      // Not "worse": it judges ("fit worse"), it states no amount.
       'multiply',
       'multiplies',
       'compound',
@@ -384,7 +384,36 @@ type DismissalIndex = Array<{
   phrases: ReturnType<typeof compilePhrases>;
   /** Words the concept itself rules out ("config size, not rps"): dismissing them agrees. */
   ruledOut: Set<string>;
+  /** The point is itself about leaving something out ("keep the bid path out", "exempt"). */
+  excludes: boolean;
 }>;
+
+/** Criterion text about excluding something: an exclusion in the answer may state the point. */
+const EXCLUSION_TEXT =
+  /\b(?:out|outside|exclud\w*|except\w*|exempt\w*|without|carve|skip\w*|bypass\w*|scope\w*|narrow\w*)\b/i;
+const EXCLUDE_VERBS = new Set(['leave', 'leaves', 'leaving', 'keep', 'keeps', 'keeping']);
+
+/**
+ * "leave X out", "keep X out of the mesh", "leaving X out": the phrase at
+ * [start, end) is the object of an affirmed exclusion in its sentence.
+ */
+function excludesAt(analyzed: AnalyzedText, start: number, end: number): boolean {
+  const { tokens } = analyzed;
+  const sentence = tokens[start]?.sentence;
+  for (let i = start - 1; i >= Math.max(0, start - 5); i -= 1) {
+    const token = tokens[i];
+    if (!token || token.sentence !== sentence || token.negationDepth % 2 === 1) break;
+    if (!EXCLUDE_VERBS.has(token.norm)) continue;
+    // The particle follows the object: "leave the 180 VM services out".
+    for (let j = end; j < Math.min(tokens.length, end + 3); j += 1) {
+      const after = tokens[j];
+      if (!after || after.sentence !== sentence) break;
+      if (after.norm === 'out') return true;
+    }
+    return false;
+  }
+  return false;
+}
 const dismissalCache = new WeakMap<GradableScenario, DismissalIndex>();
 
 function dismissalIndex(scenario: GradableScenario): DismissalIndex {
@@ -407,6 +436,7 @@ function dismissalIndex(scenario: GradableScenario): DismissalIndex {
         // The rubric's own phrases only: a paraphrase is too loose to carry a dismissal.
         phrases: compilePhrases(criterion.phrases),
         ruledOut,
+        excludes: EXCLUSION_TEXT.test([criterion.concept, ...criterion.phrases].join(' ')),
       };
     });
   dismissalCache.set(scenario, index);
@@ -438,8 +468,36 @@ function findDismissals(
       .join(' ');
     return { range, folded, text: analyzed.text.slice(first.start, last.end) };
   };
+  const expanded = new Map(
+    expandRubric(scenario).criteria.map((entry) => [entry.criterion.id, entry.phrases]),
+  );
   for (const entry of dismissalIndex(scenario)) {
     if (already.some((reversal) => reversal.criterionId === entry.criterionId)) continue;
+    // "leave the VM services out of it (until they move)": excluding what the point requires
+    // ("exclude this principal from the DENY" adds an exception instead: not read)
+    // (its phrases or their paraphrases), when the point is not itself about leaving things out.
+    const excluded = entry.excludes
+      ? undefined
+      : findOccurrences(analyzed, expanded.get(entry.criterionId) ?? []).find((occurrence) => {
+          const clause = segmentText(analyzed.tokens[occurrence.start]?.segment ?? -1);
+          return (
+            clause !== null &&
+            excludesAt(analyzed, occurrence.start, occurrence.end) &&
+            !isHypothetical(analyzed, clause.range[0], clause.range[1])
+          );
+        });
+    const excludedClause = excluded
+      ? segmentText(analyzed.tokens[excluded.start]?.segment ?? -1)
+      : null;
+    if (excludedClause) {
+      found.push({
+        criterionId: entry.criterionId,
+        axis: 'dismissal',
+        text: excludedClause.text,
+        concept: entry.concept,
+      });
+      continue;
+    }
     for (const occurrence of findOccurrences(analyzed, entry.phrases)) {
       const clause = segmentText(analyzed.tokens[occurrence.start]?.segment ?? -1);
       if (!clause || !DISMISSAL.test(clause.folded)) continue;

@@ -30,6 +30,8 @@ export const DISTRACTOR = {
   minShared: 2,
   /** Words of the correct option's fix that, affirmed, make the wrong fix an addition, not the plan. */
   minCorrectFix: 2,
+  /** Distinctive words (not in a correct label) a wrong option needs, and a clause must share, to be a content claim. */
+  minContent: 3,
 };
 
 /**
@@ -68,7 +70,16 @@ const GENERIC = new Set(
   ).split(' '),
 );
 
-type Claim = { optionId: string; text: string; actions: Set<string>; objects: Set<string> };
+type Claim = {
+  optionId: string;
+  text: string;
+  actions: Set<string>;
+  objects: Set<string>;
+  /** Object words the answer clause must share (wrong turns name their object precisely). */
+  minShared: number;
+  /** A claim of content (no fix action): the option's distinctive words stated together. */
+  isContent?: boolean;
+};
 type ClaimIndex = {
   claims: Claim[];
   /** The criterion a distractor claim reverses. */
@@ -154,7 +165,61 @@ function distractorClaims(scenario: GradableScenario): ClaimIndex {
         for (const word of read.words) if (!correct.has(word)) objects.add(word);
       }
       if (actions.size > 0 && objects.size >= DISTRACTOR.minShared)
-        claims.push({ optionId: option.id, text: option.label.trim(), actions, objects });
+        claims.push({
+          optionId: option.id,
+          text: option.label.trim(),
+          actions,
+          objects,
+          minShared: DISTRACTOR.minShared,
+        });
+      // Without a fix action the option's own content is the claim ("start with STRICT mTLS and
+      // authorization everywhere in week one"): most of its distinctive words in one clause.
+      else if (objects.size >= DISTRACTOR.minContent)
+        claims.push({
+          optionId: option.id,
+          text: option.label.trim(),
+          actions: new Set(),
+          objects,
+          minShared: Math.max(DISTRACTOR.minContent, Math.ceil(objects.size * 0.6)),
+          isContent: true,
+        });
+    }
+    // A wrong turn is a fix the case rules out too: its phrases ("delete the deny") and the
+    // gerund that opens its feedback ("Deleting the guardrail removes protection …") give the
+    // action and its object. Only an action the correct option does not prescribe.
+    const correctActions = new Set<string>();
+    for (const option of answer.options)
+      if (answer.correct.includes(option.id)) {
+        const analyzed = analyzeText(option.label, cachedLemmaOffsets);
+        for (const unit of unitsOf(analyzed))
+          for (const action of readClause(analyzed, unit).actions) correctActions.add(action);
+      }
+    for (const wrongTurn of scenario.wrongTurns) {
+      // The gerund and its object ("Deleting the guardrail"), not what the sentence says follows.
+      const opening = /^\w+ing(?:\s+[\w-]+){1,2}/.exec(wrongTurn.feedback.trim())?.[0];
+      const text = [...wrongTurn.phrases, ...(opening ? [opening] : [])].join('. ');
+      const analyzed = analyzeText(text, cachedLemmaOffsets);
+      const actions = new Set<string>();
+      const objects = new Set<string>();
+      for (const unit of unitsOf(analyzed)) {
+        const read = readClause(analyzed, unit);
+        for (const action of read.actions) if (!correctActions.has(action)) actions.add(action);
+        for (const word of read.words) if (!correct.has(word)) objects.add(word);
+      }
+      // The gerund opening states the action too ("Deleting …").
+      const gerund = opening ? /^(\w+)ing\b/.exec(opening)?.[1]?.toLowerCase() : undefined;
+      for (const stem of gerund ? [gerund, `${gerund}e`] : []) {
+        const action = ACTION_OF.get(stem);
+        if (action && !correctActions.has(action)) actions.add(action);
+      }
+      if (actions.size > 0 && objects.size > 0)
+        claims.push({
+          optionId: `wrong-turn:${wrongTurn.id}`,
+          text: wrongTurn.phrases[0] ?? wrongTurn.id,
+          actions,
+          objects,
+          minShared: 1,
+        });
     }
   }
   const index = { claims, criterionId, correctFix };
@@ -171,6 +236,24 @@ function isAsserted(analyzed: AnalyzedText, unit: Unit): boolean {
     if (NOT_ASSERTED.has(token.norm)) return false;
   }
   return true;
+}
+
+/** Words that place a step later or make it depend on another: not the option's "first". */
+const DEFERRING = new Set(
+  'later after afterwards then next eventually once until finally last second third phase'.split(
+    ' ',
+  ),
+);
+
+function unitHas(analyzed: AnalyzedText, unit: Unit, norm: string): boolean {
+  for (let i = unit.start; i < unit.end; i += 1) if (analyzed.tokens[i]?.norm === norm) return true;
+  return false;
+}
+
+function deferred(analyzed: AnalyzedText, unit: Unit): boolean {
+  for (let i = unit.start; i < unit.end; i += 1)
+    if (DEFERRING.has(analyzed.tokens[i]?.norm ?? '')) return true;
+  return false;
 }
 
 let enabled = true;
@@ -196,19 +279,32 @@ export function findDistractorClaims(
   for (const unit of units)
     for (const word of readClause(analyzed, unit).words)
       if (correctFix.has(word)) fixWords.add(word);
-  if (fixWords.size >= DISTRACTOR.minCorrectFix) return [];
+  const prescribesCorrectFix = fixWords.size >= DISTRACTOR.minCorrectFix;
   for (const unit of units) {
+    // "Deleting the guardrail removes protection …": a gerund subject weighs the idea.
+    if (analyzed.tokens[unit.start]?.norm.endsWith('ing')) continue;
     const read = readClause(analyzed, unit);
+    const defers = deferred(analyzed, unit);
+    const restricted = unitHas(analyzed, unit, 'only');
     for (const claim of claims) {
       if (found.has(claim.optionId)) continue;
-      const action = [...claim.actions].find((entry) => read.actions.has(entry));
       const shared = [...claim.objects].filter((word) => read.words.has(word));
-      if (!action || shared.length < DISTRACTOR.minShared) continue;
+      if (shared.length < claim.minShared) continue;
+      let action: string | undefined;
+      if (claim.isContent) {
+        // "STRICT and authorization come later": the option's content, put where it belongs.
+        if (defers) continue;
+      } else {
+        // "More replicas only delay exhaustion" weighs a wrong turn, it does not prescribe it.
+        if (restricted && claim.optionId.startsWith('wrong-turn:')) continue;
+        action = [...claim.actions].find((entry) => read.actions.has(entry));
+        if (!action || prescribesCorrectFix) continue;
+      }
       found.set(claim.optionId, {
         text: unit.text,
         optionId: claim.optionId,
         claim: claim.text,
-        shared: [action, ...shared],
+        shared: action ? [action, ...shared] : shared,
         criterionId,
       });
     }

@@ -322,7 +322,74 @@ export function findFalseClaims(analyzed: AnalyzedText): FalseClaim[] {
       });
     }
   }
+  claims.push(...parityClaims(analyzed, seen));
   return claims;
+}
+
+/**
+ * "Linkerd could cover the header canary, the mirror and the game days just as well": a mesh,
+ * then in the same sentence a capability it offers only in part, then a parity phrase. Parity
+ * with the leader is as false as a superlative. The capability may sit in a list after the mesh.
+ */
+function parityClaims(analyzed: AnalyzedText, seen: Set<string>): FalseClaim[] {
+  const { tokens, text } = analyzed;
+  const claims: FalseClaim[] = [];
+  // Cheap test first: most answers claim no parity at all.
+  if (!/\b(?:just|equally|as good|as capable|on par|no worse|as well as)\b/i.test(text))
+    return claims;
+  const occurrencesOf = new Map<string, ReturnType<typeof findOccurrences>>();
+  for (let m = 0; m < tokens.length; m += 1) {
+    const mesh = meshOf(tokens[m]);
+    const meshToken = tokens[m];
+    if (!mesh || !meshToken || meshToken.negationDepth % 2 === 1) continue;
+    const parityAt = parityIndex(tokens, m, meshToken.sentence);
+    if (parityAt < 0) continue;
+    for (const { fact, patterns } of getCompiled()) {
+      if (fact.support[mesh] !== 'limited' || fact.leaders.length === 0) continue;
+      if (fact.leaders.includes(mesh)) continue;
+      const key = `${mesh}:${fact.id}`;
+      if (seen.has(key)) continue;
+      const all = occurrencesOf.get(fact.id) ?? findOccurrences(analyzed, patterns);
+      occurrencesOf.set(fact.id, all);
+      const occurrence = all.find(
+        (found) => found.start > m && found.end <= parityAt && !found.negated,
+      );
+      if (!occurrence) continue;
+      // Another mesh between them is the subject of the capability instead.
+      let other = false;
+      for (let i = m + 1; i < occurrence.start; i += 1) if (meshOf(tokens[i])) other = true;
+      if (other) continue;
+      seen.add(key);
+      const end = tokens[parityAt + 1] ?? tokens[parityAt];
+      claims.push({
+        mesh,
+        capabilityId: fact.id,
+        evidence: text.slice(meshToken.start, end?.end ?? meshToken.end),
+        message: `${label(mesh)} only partly ${fact.label}; it does not match ${fact.leaders.map(label).join(', ')} there.${fact.since ? ` ${fact.since}.` : ''}`,
+      });
+    }
+  }
+  return claims;
+}
+
+/**
+ * Index of a parity phrase after `from` in the sentence ("just as well", "equally well", "as good
+ * as", "on par", "no worse than", "as well as <mesh>"), or -1; plain "as well" means "also".
+ */
+function parityIndex(tokens: readonly TextToken[], from: number, sentence: number): number {
+  for (let i = from + 1; i < tokens.length && tokens[i]?.sentence === sentence; i += 1) {
+    const token = tokens[i];
+    if (!token || token.negationDepth % 2 === 1) continue;
+    const next = tokens[i + 1]?.sentence === sentence ? (tokens[i + 1]?.norm ?? '') : '';
+    const after = tokens[i + 2]?.sentence === sentence ? tokens[i + 2] : undefined;
+    const norm = token.norm;
+    if ((norm === 'just' || norm === 'equally') && (next === 'as' || next === 'well')) return i;
+    if (norm === 'as' && (next === 'good' || next === 'capable') && after?.norm === 'as') return i;
+    if (norm === 'on' && next === 'par') return i;
+    if (norm === 'no' && next === 'worse') return i;
+    if (norm === 'as' && next === 'well' && after?.norm === 'as' && meshOf(tokens[i + 3])) return i;
+  }
+  return -1;
 }
 
 function label(mesh: MeshId): string {

@@ -12,6 +12,7 @@ import {
   countCitedFacts,
   restatesScenario,
 } from './case-facts';
+import { claimView } from './claim-view';
 import { countClaims, expandRubric, type ExpandedCriterion } from './concepts';
 import { findContradiction } from './consistency';
 import { scoreChoice, scoreNumber, scoreOrder, type DecisionOutcome } from './decision';
@@ -21,6 +22,8 @@ import { centralFalseClaims, type CentralClaim } from './central-claims';
 import { findStanceReversals, type StanceReversal } from './criterion-stance';
 import { findGrounding, type Grounding } from './grounding';
 import { findDistractorClaims, type DistractorClaim } from './distractors';
+import { findFixRefusals, type FixRefusal } from './fix-refusals';
+import { findArithmeticErrors, findSettingErrors, type ArithmeticError } from './arithmetic';
 import { misconceptionsFor } from './misconceptions';
 import { findModelReversals, type ModelReversal } from './model-reversal';
 import { violatedOrderPoints } from './order-points';
@@ -85,6 +88,11 @@ export type ScoreParams = {
   falseClaim: number;
   /** Ceilings. */
   wrongDecisionCap: number;
+  /**
+   * A near-miss decision (an order with some pairs swapped, a number within twice the tolerance):
+   * the top of the calibration scale's "mediocre" band, where a near-miss order or number sits.
+   */
+  partialDecisionCap: number;
   stuffingCap: number;
   reversedCap: number;
   /** Ceiling when the only reversal is read from a direction axis (criterion-stance.ts). */
@@ -101,6 +109,8 @@ export type ScoreParams = {
   /** The same for a short answer (at most `thinWords` words, three concepts): thin, not stuffed. */
   thinCap: number;
   thinWords: number;
+  /** Ceiling for an estimate whose question asks for the arithmetic when it shows none (the scale's "generic" band). */
+  unshownArithmeticCap: number;
   /** Provisional score for a right decision argued in another language (model judge recommended). */
   foreignRightDecision: number;
 };
@@ -127,6 +137,7 @@ export const SCORE_PARAMS: Readonly<ScoreParams> = {
   centralClaimWeight: 3,
   falseClaim: 0,
   wrongDecisionCap: 15,
+  partialDecisionCap: 65,
   stuffingCap: 25,
   reversedCap: 40,
   axisReversedCap: 40,
@@ -138,6 +149,7 @@ export const SCORE_PARAMS: Readonly<ScoreParams> = {
   ungroundedCap: 25,
   thinCap: 55,
   thinWords: 30,
+  unshownArithmeticCap: 30,
   foreignRightDecision: 80,
 };
 
@@ -615,6 +627,10 @@ export type GradeFeatures = {
   distractorClaims: DistractorClaim[];
   /** Affirmed mesh misconceptions (misconceptions.ts), with the criterion each reverses. */
   misconceptions: Array<{ id: string; criterionId: string; text: string }>;
+  /** Clauses that decline the change the question asks for (fix-refusals.ts). */
+  fixRefusals: FixRefusal[];
+  /** Equations that do not compute or depart from the scenario's own arithmetic (arithmetic.ts). */
+  arithmeticErrors: ArithmeticError[];
 };
 
 /** Extracts the features of a valid attempt (exported for the calibration scripts). */
@@ -774,7 +790,7 @@ export function extractFeatures(scenario: GradableScenario, attempt: ValidAttemp
       ...(filler >= 2 ? ['buzzwords instead of reasons about this case'] : []),
     ],
     filler,
-    isHedged: hedging.markers >= 3 && hedging.sentenceShare >= 0.5,
+    isHedged: (hedging.markers >= 3 && hedging.sentenceShare >= 0.5) || hedging.leavesOpen,
     language,
     contradiction,
     falseClaims,
@@ -787,7 +803,19 @@ export function extractFeatures(scenario: GradableScenario, attempt: ValidAttemp
     // Beside a wrong decision the wrong option's claim is already capped as a wrong decision.
     distractorClaims:
       language.isEnglish && !decision.isWrong ? findDistractorClaims(analyzed, scenario) : [],
-    misconceptions: language.isEnglish ? findMisconceptions(analyzed, scenario) : [],
+    arithmeticErrors: language.isEnglish
+      ? [
+          ...findArithmeticErrors(attempt.justification, scenario),
+          ...findSettingErrors(attempt.justification, scenario).map((error) => ({
+            ...error,
+            kind: 'setting' as const,
+          })),
+        ]
+      : [],
+    fixRefusals: language.isEnglish && !decision.isWrong ? findFixRefusals(analyzed, scenario) : [],
+    misconceptions: language.isEnglish
+      ? misconceptionsOf(attempt.justification, analyzed, scenario)
+      : [],
   };
 }
 
@@ -817,6 +845,30 @@ function isConceded(analyzed: AnalyzedText, occurrence: PhraseOccurrence): boole
   return false;
 }
 
+/** The text of the sentence an occurrence sits in. */
+function sentenceText(analyzed: AnalyzedText, occurrence: PhraseOccurrence): string {
+  const sentence = analyzed.tokens[occurrence.start]?.sentence;
+  const inSentence = analyzed.tokens.filter((token) => token.sentence === sentence);
+  const first = inSentence[0];
+  const last = inSentence[inSentence.length - 1];
+  return first && last ? analyzed.text.slice(first.start, last.end) : '';
+}
+
+/** Misconceptions read in the answer and in its claim view (claim-view.ts: asides, clefts, correlatives). */
+function misconceptionsOf(
+  text: string,
+  analyzed: AnalyzedText,
+  scenario: GradableScenario,
+): Array<{ id: string; criterionId: string; text: string }> {
+  const found = findMisconceptions(analyzed, scenario);
+  const view = claimView(text);
+  if (view === null) return found;
+  const known = new Set(found.map((entry) => entry.id));
+  for (const entry of findMisconceptions(analyzeText(view, cachedLemmaOffsets), scenario))
+    if (!known.has(entry.id)) found.push(entry);
+  return found;
+}
+
 /** Affirmed mesh misconceptions (misconceptions.ts): the false claim stated as the learner's own. */
 function findMisconceptions(
   analyzed: AnalyzedText,
@@ -835,7 +887,11 @@ function findMisconceptions(
           ATTRIBUTIVE.has(analyzed.tokens[candidate.end - 1]?.norm ?? '') &&
           NOUN_HEADS.has(analyzed.tokens[candidate.end]?.norm ?? '')
         ) &&
-        (statesNegation(candidate.phrase) || !hasNegationInside(analyzed, candidate)),
+        (statesNegation(candidate.phrase) || !hasNegationInside(analyzed, candidate)) &&
+        !(
+          misconception.unlessSentence &&
+          misconception.unlessSentence.test(sentenceText(analyzed, candidate))
+        ),
     );
     if (occurrence)
       found.push({
@@ -940,6 +996,36 @@ export function scoreFeatures(
       reversedById.set(claim.criterionId, {
         text: claim.text,
         because: `which is what a wrong option claims (“${claim.claim}”)`,
+      });
+  // Wrong arithmetic about a crucial point reverses it; about a minor one it costs `minorReversal`.
+  for (const error of features.arithmeticErrors) {
+    const weight =
+      scenario.rubric.find((criterion) => criterion.id === error.criterionId)?.weight ?? 0;
+    if (weight < params.crucialWeight)
+      minorReversals.push({
+        text: error.text,
+        modelText: error.reference ?? 'the arithmetic',
+        signal: 'number',
+        similarity: 1,
+        criterionIds: [error.criterionId],
+      });
+    else if (!reversedById.has(error.criterionId))
+      reversedById.set(error.criterionId, {
+        text: error.text,
+        because:
+          error.kind === 'miscomputed'
+            ? 'which does not compute'
+            : error.kind === 'setting'
+              ? 'a value an order of magnitude away from what the case calls for'
+              : `which reaches another result from the case's numbers than the right formula (“${error.reference ?? ''}”)`,
+      });
+  }
+  // The right diagnosis, then the change it calls for declined ("leave the weight where it is").
+  for (const refusal of features.fixRefusals)
+    if (!reversedById.has(refusal.criterionId))
+      reversedById.set(refusal.criterionId, {
+        text: refusal.text,
+        because: 'which declines the change this case needs',
       });
   const outcomes = features.outcomes.map((outcome): CriterionOutcome => {
     const reversal = reversedById.get(outcome.result.id);
@@ -1090,11 +1176,32 @@ export function scoreFeatures(
       message: `The answer names rubric concepts but never applies them to this case: no sentence ties a fact of the scenario to a reason ("because", "so", "which means", a number compared or computed). Score capped at ${cap}.`,
     });
   }
+  // "Show the arithmetic": an estimate that states its number and at most one other shows none.
+  if (
+    scenario.answer.type === 'number' &&
+    /\b(?:show|explain)\b[^.]*\b(?:arithmetic|working|calculation|math)\b/i.test(
+      scenario.question ?? '',
+    ) &&
+    distinctNumbers(features.analyzed) <= 1
+  ) {
+    caps.push({
+      reason: 'ungrounded',
+      cap: params.unshownArithmeticCap,
+      message: `The question asks for the arithmetic, and the answer shows none: which numbers of the case give yours, and how? Score capped at ${params.unshownArithmeticCap}.`,
+    });
+  }
   if (decision.isWrong) {
     caps.push({
       reason: 'wrong-decision',
       cap: params.wrongDecisionCap,
       message: `A wrong decision caps the score at ${params.wrongDecisionCap}.`,
+    });
+  }
+  if (!decision.isWrong && decision.credit < 1) {
+    caps.push({
+      reason: 'partial-decision',
+      cap: params.partialDecisionCap,
+      message: `The decision is only partly right (${attempt.type === 'order' ? 'some steps are out of order' : 'the number is outside the tolerance'}), which caps the score at ${params.partialDecisionCap}.`,
     });
   }
   if (features.isStuffed) {
@@ -1204,6 +1311,17 @@ export function scoreFeatures(
   if (reported && !language) result.capApplied = reported;
   if (prediction) result.prediction = prediction;
   return result;
+}
+
+/** Distinct numeric values the answer states ("L7", "p99" are names, not numbers). */
+function distinctNumbers(analyzed: AnalyzedText): number {
+  const values = new Set<number>();
+  for (const token of analyzed.tokens)
+    if (/^\d/.test(token.norm)) {
+      const value = Number.parseFloat(token.norm.replace(/,/g, ''));
+      if (Number.isFinite(value)) values.add(value);
+    }
+  return values.size;
 }
 
 const NOTATION = /→|⇒|->|=>|=|×|≈|<|>|\^|\+/g;

@@ -15,6 +15,8 @@ export type Misconception = {
   caseMentions?: RegExp;
   /** Ways of stating the false claim (match.ts syntax). */
   patterns: readonly string[];
+  /** Not when the match's sentence says this (e.g. the proxy is taken away: "without", "off"). */
+  unlessSentence?: RegExp;
   /** Where the fact comes from. */
   source: string;
 };
@@ -202,6 +204,23 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
       'https://sre.google/sre-book/addressing-cascading-failures/ (waiting requests hold threads, not CPU)',
   },
   {
+    // A proxy hop is extra work on the request path: it adds latency (most of all in the tail),
+    // it never takes latency away. Sidecars only; ambient's ztunnel or an L4 path "lowering
+    // latency" compares with sidecars and is true.
+    id: 'proxy-lowers-latency',
+    about: /latency|p99|per-hop|overhead|tail/i,
+    patterns: [
+      'sidecar|sidecars|envoy|envoys|proxy|proxies ~ shave*|lower|lowers|reduce|reduces|cut|cuts|speed up|speeds up ~ latency|p99|p50|tail|hop|hops|response time',
+      'sidecar|sidecars|envoy|envoys|proxy|proxies ~ add|adds ~ no ~ measurable|noticeable ~ latency|overhead|delay',
+      'sidecar|sidecars|envoy|envoys|proxy|proxies ~ make* ~ faster|quicker',
+    ],
+    // "Taking the sidecars off the bid path lowers its p99" credits their absence.
+    unlessSentence:
+      /\b(?:off the|out of|without|remov\w*|drop\w*|skip\w*|bypass\w*|fewer|no sidecars?|instead|than|compared)\b/i,
+    source:
+      'https://istio.io/latest/docs/ops/deployment/performance-and-scalability/ (each proxy adds latency, p99 most)',
+  },
+  {
     id: 'signing-is-encryption',
     about: /\btls\b|encrypt/i,
     patterns: ['signature|signing|sigv4|signed ~ is what encrypts|encrypts|encrypted'],
@@ -214,6 +233,7 @@ export type CompiledMisconception = {
   id: string;
   criterionId: string;
   patterns: CompiledPhrase[];
+  unlessSentence?: RegExp;
 };
 
 let enabled = true;
@@ -248,6 +268,7 @@ export function misconceptionsFor(scenario: GradableScenario): CompiledMisconcep
         id: misconception.id,
         criterionId: target.id,
         patterns: compilePhrases(misconception.patterns),
+        ...(misconception.unlessSentence ? { unlessSentence: misconception.unlessSentence } : {}),
       });
   }
   cache.set(scenario, out);

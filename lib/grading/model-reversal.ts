@@ -120,6 +120,7 @@ const OPPOSITES: ReadonlyArray<readonly [readonly string[], readonly string[]]> 
 ];
 
 const QUANTIFIERS = new Set(OPPOSITES[4]?.flat() ?? []);
+const KEEP_REMOVE = OPPOSITES[2] ?? [[], []];
 const MESH_NAMES = new Set(['istio', 'linkerd', 'cilium', 'consul', 'kuma', 'kong']);
 const NUMBER = /^\d[\d,]*(?:\.\d+)?%?$/;
 
@@ -408,6 +409,10 @@ function contradiction(
   }
   if (similarity >= ALIGNMENT.minOppositeSimilarity)
     for (const [left, right] of OPPOSITES) {
+      // "Keep retries in one place only" says what "remove retries from the middle" says: a
+      // restricted keep (or removal) implies the other side for the rest.
+      if (left === KEEP_REMOVE[0] && (answer.lemmas.has('only') || model.lemmas.has('only')))
+        continue;
       for (const [mine, theirs] of [
         [left, right],
         [right, left],

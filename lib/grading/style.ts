@@ -34,16 +34,50 @@ const HEDGES = compilePhrases([
   'all of these',
 ]);
 
+/**
+ * Statements that leave the decision open ("both are defensible", "I'd pick whichever the team
+ * prefers"): one of them, not taken back later in its sentence ("…, but here X wins"), is a
+ * hedge by itself.
+ */
+const NON_DECISIONS = compilePhrases([
+  'both are defensible',
+  'both are valid',
+  'both would work',
+  'both could work',
+  'both options are valid',
+  'either is fine',
+  'either would work',
+  'either would be fine',
+  'either option works',
+  'could go either way',
+  'pick whichever',
+  'choose whichever',
+  'go with whichever',
+  'no clear winner',
+  'a toss-up',
+  'hard to choose',
+]);
+const TAKE_BACK = new Set(['but', 'however', 'yet', 'although', 'though']);
+
 /** Hedge markers and the share of sentences that carry one. */
-export type HedgeSignal = { markers: number; sentenceShare: number };
+export type HedgeSignal = { markers: number; sentenceShare: number; leavesOpen: boolean };
 
 /** Counts hedges ("might", "it depends", "on the other hand") and how many sentences carry one. */
 export function measureHedging(analyzed: AnalyzedText): HedgeSignal {
   const found = findOccurrences(analyzed, HEDGES).filter((occurrence) => !occurrence.negated);
   const sentences = new Set(found.map((occurrence) => analyzed.tokens[occurrence.start]?.sentence));
+  const { tokens } = analyzed;
+  const leavesOpen = findOccurrences(analyzed, NON_DECISIONS).some((occurrence) => {
+    if (occurrence.negated) return false;
+    const sentence = tokens[occurrence.start]?.sentence;
+    for (let i = occurrence.end; i < tokens.length && tokens[i]?.sentence === sentence; i += 1)
+      if (TAKE_BACK.has(tokens[i]?.norm ?? '')) return false;
+    return true;
+  });
   return {
     markers: found.length,
     sentenceShare: analyzed.sentenceCount === 0 ? 0 : sentences.size / analyzed.sentenceCount,
+    leavesOpen,
   };
 }
 

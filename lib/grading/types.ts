@@ -120,7 +120,8 @@ export type ScoreCap = {
     | 'hedged'
     | 'no-argument'
     | 'overclaim'
-    | 'ungrounded';
+    | 'ungrounded'
+    | 'partial-decision';
   cap: number;
   message: string;
 };

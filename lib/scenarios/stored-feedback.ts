@@ -50,6 +50,7 @@ export const storedGradeResultSchema = z.object({
         'no-argument',
         'overclaim',
         'ungrounded',
+        'partial-decision',
       ]),
       cap: z.number(),
       message: z.string(),
