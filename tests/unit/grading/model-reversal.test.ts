@@ -153,7 +153,8 @@ describe('model answer with one crucial point reversed', () => {
     expect(hits / total, missed.join('\n')).toBeGreaterThanOrEqual(0.75);
     for (const [name, entry] of caught)
       expect(entry.caught / entry.n, name).toBeGreaterThanOrEqual(0.45);
-  });
+    // ~180 full gradings: ~5 s alone, up to ~20 s beside the rest of the suite on 2 busy cores.
+  }, 60_000);
 
   it('does not flag correct answers in other words (tune split, hand score ≥ 80)', () => {
     const paraphrases = loadCalibration('tune').filter(
