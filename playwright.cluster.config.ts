@@ -1,28 +1,25 @@
-import { defineConfig, devices } from '@playwright/test';
-import base from './playwright.config';
+import { defineConfig } from '@playwright/test';
+import scale from './playwright.scale.config';
 
 const PORT = Number(process.env.CLUSTER_PORT ?? 3120);
+const BASE_URL = `http://127.0.0.1:${PORT}`;
 // tests/e2e-scale expects PostgreSQL unless told otherwise.
 process.env.SCALE_DATABASE = 'sqlite';
-const BASE_URL = `http://127.0.0.1:${PORT}`;
 
 /**
- * The several-workers run on SQLite: one instance of the front door (scripts/server.ts) with
- * two worker processes sharing the port and one SQLite file, naming the worker that answered in
- * X-Upstream. The scale-out journeys pass only if both workers served them and a write through
- * one was seen at once through the other (cache invalidations over the primary's relay,
- * lib/ops/cluster-bus.ts); the live interview's events written through one worker reach the SSE
- * stream held open on the other.
+ * The several-workers run on SQLite: the scale-out journeys and the live interview of
+ * playwright.scale.config.ts, against one instance of the front door (scripts/server.ts) with two
+ * worker processes sharing the port and one SQLite file, naming the worker that answered in
+ * X-Upstream. They pass only if both workers served them and a write through one was seen at
+ * once through the other (cache invalidations over the primary's relay, lib/ops/cluster-bus.ts);
+ * the live interview's events written through one worker reach the SSE stream held open on the
+ * other.
  */
 export default defineConfig({
-  ...base,
-  testDir: 'tests',
-  testMatch: ['e2e-scale/**/*.spec.ts', 'e2e/interviews.spec.ts'],
-  grepInvert: /^solo:|hostile input/,
+  ...scale,
   outputDir: 'test-results/artifacts-cluster',
   reporter: [['list'], ['json', { outputFile: 'test-results/playwright-cluster-report.json' }]],
-  use: { ...base.use, baseURL: BASE_URL },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  use: { ...scale.use, baseURL: BASE_URL },
   webServer: {
     command: `node scripts/e2e-server.mjs`,
     url: `${BASE_URL}/api/health`,

@@ -1,6 +1,4 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readScenarioDir } from '@/lib/content/scenario-pack';
 import type { Scenario } from '@/lib/content/scenario-schema';
 import { validateAttempt } from '@/lib/grading/answer-input';
 import {
@@ -17,21 +15,12 @@ import { findFixRefusals } from '@/lib/grading/fix-refusals';
 import { extractFeatures, gradeAttempt } from '@/lib/grading/grade-attempt';
 import { cachedLemmaOffsets } from '@/lib/grading/lemmas';
 import { analyzeText } from '@/lib/grading/text';
-import { correctDecision } from './helpers';
+import { correctDecision, expertTexts, loadAuthoredScenarios } from './helpers';
 
 // The claim checks added for the blind holdout's reversed points (#16): each is general (grammar,
 // the scenario's own options, wrong turns and equations, the fact base), and each is tested with
 // sentences written for this file — a reversed claim and a correct statement about the same point.
-const { scenarios, problems } = await readScenarioDir(
-  path.resolve(import.meta.dirname, '../../../content/service-mesh/scenarios'),
-);
-const byId = new Map(scenarios.map((scenario) => [scenario.id, scenario]));
-
-function scenario(id: string): Scenario {
-  const found = byId.get(id);
-  if (!found) throw new Error(`missing scenario ${id}`);
-  return found;
-}
+const { scenarios, problems, scenario } = await loadAuthoredScenarios();
 
 const analyzed = (text: string) => analyzeText(text, cachedLemmaOffsets);
 
@@ -358,13 +347,7 @@ describe('no expert text trips a new check', () => {
   it('model answers, explanations and feedback raise no refusal, arithmetic error or parity claim', () => {
     const flagged: string[] = [];
     for (const target of scenarios) {
-      const texts = [
-        target.modelAnswer.senior,
-        target.modelAnswer.junior,
-        target.why,
-        target.simulator?.prediction?.explanation,
-        ...target.rubric.map((criterion) => criterion.missedFeedback),
-      ].filter((text): text is string => typeof text === 'string');
+      const texts = expertTexts(target);
       for (const text of texts) {
         const found = features(target, text);
         for (const entry of found.fixRefusals) flagged.push(`${target.id} refusal: ${entry.text}`);

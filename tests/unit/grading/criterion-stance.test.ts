@@ -1,7 +1,4 @@
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readScenarioDir } from '@/lib/content/scenario-pack';
-import type { Scenario } from '@/lib/content/scenario-schema';
 import { centralFalseClaims } from '@/lib/grading/central-claims';
 import { setScenarioStances } from '@/lib/grading/concepts';
 import { criterionStances, findStanceReversals } from '@/lib/grading/criterion-stance';
@@ -11,19 +8,12 @@ import { gradeAttempt } from '@/lib/grading/grade-attempt';
 import { cachedLemmaOffsets } from '@/lib/grading/lemmas';
 import { analyzeText } from '@/lib/grading/text';
 import type { GradableScenario } from '@/lib/grading/types';
+import { loadAuthoredScenarios } from './helpers';
 
 // Stance-bearing criteria read from the concept text on general axes, and false mesh claims about
 // what a crucial criterion states. Neither mechanism has per-scenario words; the tests also run
 // with the per-scenario reverse wordings (stances.ts) switched off.
-const { scenarios } = await readScenarioDir(
-  path.resolve(import.meta.dirname, '../../../content/service-mesh/scenarios'),
-);
-const byId = new Map(scenarios.map((scenario) => [scenario.id, scenario]));
-function scenario(id: string): Scenario {
-  const found = byId.get(id);
-  if (!found) throw new Error(`no scenario ${id}`);
-  return found;
-}
+const { scenarios, scenario } = await loadAuthoredScenarios();
 const analyze = (text: string) => analyzeText(text, cachedLemmaOffsets);
 const reversedIds = (id: string, text: string) =>
   findStanceReversals(analyze(text), scenario(id)).map((reversal) => reversal.criterionId);

@@ -25,3 +25,40 @@ export function correctDecision(scenario: Scenario): string | string[] | number 
   if (answer.type === 'order') return [...answer.correct];
   return answer.correct;
 }
+
+/**
+ * The authored scenarios (content/service-mesh/scenarios), their load problems, and a lookup
+ * by id that throws on a missing one, for tests that grade against the real content.
+ */
+export async function loadAuthoredScenarios(): Promise<{
+  scenarios: Scenario[];
+  problems: string[];
+  scenario: (id: string) => Scenario;
+}> {
+  const { scenarios, problems } = await readScenarioDir(
+    path.resolve(import.meta.dirname, '../../../content/service-mesh/scenarios'),
+  );
+  const byId = new Map(scenarios.map((entry) => [entry.id, entry]));
+  return {
+    scenarios,
+    problems,
+    scenario: (id) => {
+      const found = byId.get(id);
+      if (!found) throw new Error(`missing scenario ${id}`);
+      return found;
+    },
+  };
+}
+
+/** Every text an expert wrote for the scenario: model answers, why, the prediction's
+ * explanation, missed-criterion feedback and wrong-turn feedback. No check may flag these. */
+export function expertTexts(scenario: Scenario): string[] {
+  return [
+    scenario.modelAnswer.senior,
+    scenario.modelAnswer.junior,
+    scenario.why,
+    scenario.simulator?.prediction?.explanation,
+    ...scenario.rubric.map((criterion) => criterion.missedFeedback),
+    ...scenario.wrongTurns.map((wrongTurn) => wrongTurn.feedback),
+  ].filter((text): text is string => typeof text === 'string');
+}

@@ -1,6 +1,4 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readScenarioDir } from '@/lib/content/scenario-pack';
 import type { Scenario } from '@/lib/content/scenario-schema';
 import { validateAttempt } from '@/lib/grading/answer-input';
 import { setScenarioStances } from '@/lib/grading/concepts';
@@ -10,21 +8,12 @@ import { cachedLemmaOffsets } from '@/lib/grading/lemmas';
 import { findFalseClaims } from '@/lib/grading/facts';
 import { MISCONCEPTIONS, misconceptionsFor } from '@/lib/grading/misconceptions';
 import { analyzeText } from '@/lib/grading/text';
-import { correctDecision } from './helpers';
+import { correctDecision, expertTexts, loadAuthoredScenarios } from './helpers';
 
 // Topic-level mesh misconceptions (misconceptions.ts) and wrong options' fixes (distractors.ts):
 // each reversed statement below is written in words of its own (not a calibration item's), beside
 // a correct statement about the same point that must not be flagged.
-const { scenarios, problems } = await readScenarioDir(
-  path.resolve(import.meta.dirname, '../../../content/service-mesh/scenarios'),
-);
-const byId = new Map(scenarios.map((scenario) => [scenario.id, scenario]));
-
-function scenario(id: string): Scenario {
-  const found = byId.get(id);
-  if (!found) throw new Error(`missing scenario ${id}`);
-  return found;
-}
+const { scenarios, problems, scenario } = await loadAuthoredScenarios();
 
 const grade = (target: Scenario, justification: string) =>
   gradeAttempt({ scenario: target, answer: { decision: correctDecision(target), justification } });
@@ -345,13 +334,7 @@ describe('wrong options asserted beside the right decision', () => {
   it('no model answer, explanation or feedback text of any scenario asserts a misconception or a wrong option', () => {
     const flagged: string[] = [];
     for (const target of scenarios) {
-      const texts = [
-        target.modelAnswer.senior,
-        target.modelAnswer.junior,
-        target.why,
-        ...target.rubric.map((criterion) => criterion.missedFeedback),
-        ...target.wrongTurns.map((wrongTurn) => wrongTurn.feedback),
-      ].filter((text): text is string => typeof text === 'string');
+      const texts = expertTexts(target);
       for (const text of texts) {
         const attempt = validateAttempt(target, {
           decision: correctDecision(target),
