@@ -455,6 +455,10 @@ export class Simulation {
   private tplMeshed = 0;
   private tplUnmeshed = 0;
   private l7Mode = false;
+  // Per destination node: 1 when a call to it takes the lean path (leanStartCall, leanServerHop):
+  // sidecar data plane with pooled connections and a route policy that starts no timer, draws
+  // nothing and checks nothing before the replica is picked (see rebuild).
+  private readonly leanDst: Uint8Array;
 
   // ---- policy + security tables
   private pol: RoutePolicy[] = [];
@@ -536,6 +540,8 @@ export class Simulation {
 
   // ---- fast path (see runFast): plain requests from callers to one leaf service, no proxies
   private readonly fastAllowed: boolean;
+  // Whether the lean call handlers may run (SimOptions.fastPath; false = general handlers only).
+  private readonly leanAllowed: boolean;
   private fastOn = false;
   private readonly fTarget: Int32Array; // per caller: the leaf service it calls, or -1
   private readonly fArrT: Float64Array; // per caller: its pending arrival (time, seq)
@@ -627,6 +633,7 @@ export class Simulation {
     this.nodeWorkers = new Int32Array(N);
     this.nodeMeshed = new Uint8Array(N);
     this.nodeEjected = new Int32Array(N);
+    this.leanDst = new Uint8Array(N);
     this.callerGap = new Float64Array(N);
     let r = 0;
     let w = 0;
@@ -713,6 +720,7 @@ export class Simulation {
       ? ((config.warmupFraction * requests) / totalRate) * 1000
       : 0;
 
+    this.leanAllowed = options.fastPath ?? true;
     this.rebuild();
     for (let c = 0; c < C; c++) this.push(this.expSample(this.callerGap[c]!), EV_ARRIVAL, c, 0);
 
@@ -2179,6 +2187,25 @@ export class Simulation {
     this.l7Mode = mode === 'sidecar' || ((mode === 'ambient' || mode === 'ebpf') && dp.l7);
     // TCP handshake (1 RTT) + TLS 1.3 (1 RTT) per request when connections are not pooled (S37).
     this.handshakeMs = dp.connectionReuse ? 0 : 2 * this.netMs;
+    // Calls whose start and server-side hop run as one fused handler each (same steps, same
+    // draws, same records as startCall → startAttempt → advance → arriveAtService).
+    for (let i = 0; i < N; i++) {
+      const q = this.pol[i]!;
+      this.leanDst[i] =
+        this.leanAllowed &&
+        mode === 'sidecar' &&
+        this.handshakeMs === 0 &&
+        i >= C &&
+        !q.hasFault &&
+        q.budgetRatio < 0 &&
+        q.timeoutMs === 0 &&
+        q.cbInflight < 0 &&
+        q.perTryMs === 0 &&
+        q.canaryW === 0 &&
+        q.od === null
+          ? 1
+          : 0;
+    }
 
     // Security table per (source node, destination service); same rules as the topology view.
     for (let src = 0; src < N; src++) {
@@ -2199,7 +2226,10 @@ export class Simulation {
         this.onArrival(a);
         break;
       case EV_HOP:
-        if (this.aGen[a] === b) this.advance(a);
+        if (this.aGen[a] === b) {
+          if (this.leanDst[this.aNode[a]!] === 1) this.leanHop(a);
+          else this.advance(a);
+        }
         break;
       case EV_SERVICE_DONE:
         this.onServiceDone(a);
@@ -2251,7 +2281,101 @@ export class Simulation {
     const len = this.stageLen[st]!;
     this.aStage[a] = s;
     this.aPending[a] = len;
-    for (let i = 0; i < len; i++) this.startCall(a, this.stageTargets[from + i]!);
+    for (let i = 0; i < len; i++) {
+      const dst = this.stageTargets[from + i]!;
+      if (this.leanDst[dst] === 1) this.leanStartCall(a, dst);
+      else this.startCall(a, dst);
+    }
+  }
+
+  /**
+   * startCall → startAttempt → pickReplica → advance for a call to a lean destination (see
+   * leanDst: sidecar mode, pooled connections, a policy with nothing to check, draw or time
+   * before the replica is picked), written out as one handler: the same records, draws, pushes
+   * and counters in the same order.
+   */
+  private leanStartCall(parent: number, dst: number): void {
+    const now = this.now;
+    const N = this.nNodes;
+    if (this.cFreeTop === 0) this.growCalls(this.cCap * 2);
+    const c = this.cFree[--this.cFreeTop]!;
+    const srcRep = this.aRep[parent]!;
+    const src = this.aNode[parent]!;
+    const meshed = this.nodeMeshed[src] === 1; // sidecar mode: l7 exactly when the source is meshed
+    this.cParent[c] = parent;
+    this.cDst[c] = dst;
+    this.cSrcRep[c] = srcRep;
+    this.cTries[c] = 1;
+    this.cCur[c] = -1;
+    this.cStartT[c] = now;
+    this.cL7[c] = meshed ? 1 : 0;
+    this.cFault[c] = 0;
+    const measured = now >= this.measureFrom;
+    if (measured) this.svcAttempts[dst]!++;
+    // pickReplica: no canary weight and no outlier detection on a lean route.
+    const base = this.nodeRepBase[dst]!;
+    const n1 = this.nodeRepActive[dst]!;
+    let rep: number;
+    if (!meshed) {
+      const n12 = n1 + this.nodeCanaryCount[dst]!;
+      const k = n12 === 1 ? 0 : (this.uniform() * n12) | 0;
+      rep = k < n1 ? base + k : this.nodeCanaryBase[dst]! + (k - n1);
+    } else if (n1 === 1) rep = base;
+    else {
+      const i = (this.uniform() * n1) | 0;
+      let j = (this.uniform() * (n1 - 1)) | 0;
+      if (j >= i) j++;
+      rep = base + i + ((j - i) & -+(this.rActive[base + j]! < this.rActive[base + i]!));
+    }
+    if (measured && this.rIsCanary[rep] === 1) this.svcCanary[dst]!++;
+    if (this.aFreeTop === 0) this.growAttempts(this.aCap * 2);
+    const a = this.aFree[--this.aFreeTop]!;
+    const tpl = meshed ? this.tplMeshed : this.tplUnmeshed;
+    this.aNode[a] = dst;
+    this.aRep[a] = rep;
+    this.aCall[a] = c;
+    this.aCallGen[a] = this.cGen[c]!;
+    this.aSrcRep[a] = srcRep;
+    this.aChildCause[a] = 0;
+    this.aIsRetry[a] = 0;
+    this.aL7[a] = meshed ? 1 : 0;
+    this.aCounted[a] = 1;
+    this.aStep[a] = 0;
+    this.aTpl[a] = tpl;
+    const sec = this.sec[src * N + dst]!;
+    this.aReject[a] = sec >> 2;
+    if (measured) {
+      this.secCalls++;
+      this.secEnc += sec & 1;
+      this.secAuthz += (sec >> 1) & 1;
+    }
+    this.inflight[srcRep * N + dst]!++;
+    this.rActive[rep]!++;
+    this.cCur[c] = a;
+    const netMs = this.netMs;
+    const first = now + tplNet[tpl * MAX_TPL_LEN]! * netMs; // no handshake on pooled connections
+    if (first > now) {
+      this.push(first, EV_HOP, a, this.aGen[a]!);
+      return;
+    }
+    if (tplStep[tpl * MAX_TPL_LEN] !== S_CLIENT_SC) {
+      this.advance(a); // from an un-meshed source with no network delay
+      return;
+    }
+    // advance: the client sidecar (a FIFO proxy), then the network to the server sidecar.
+    const pw = this.pWorkers;
+    const pFree = this.pFree;
+    const best = firstFree(pFree, srcRep * pw, pw);
+    const bestT = pFree[best]!;
+    const start = bestT > now ? bestT : now;
+    const cpu = this.stepCpu[S_CLIENT_SC]!;
+    pFree[best] = start + cpu;
+    if (measured) this.svcProxyCpu[this.rNode[srcRep]!]! += cpu;
+    const leave = start + this.stepPath[S_CLIENT_SC]!;
+    this.aStep[a] = 1; // the client sidecar is never the last step (TPL_STEPS)
+    const next = leave + tplNet[tpl * MAX_TPL_LEN + 1]! * netMs;
+    if (next > now) this.push(next, EV_HOP, a, this.aGen[a]!);
+    else this.advance(a);
   }
 
   private startCall(parent: number, dst: number): void {
@@ -2478,6 +2602,56 @@ export class Simulation {
         return;
       }
     }
+  }
+
+  /**
+   * A hop of a call to a lean destination: when it reaches the last step, the server sidecar,
+   * of a replica that never fails and nothing rejects the call, advance → arriveAtService
+   * written out as one handler (same order of work and draws); anything else goes to advance.
+   */
+  private leanHop(a: number): void {
+    const tpl = this.aTpl[a]!;
+    const step = this.aStep[a]!;
+    const r = this.aRep[a]!;
+    if (
+      step + 1 !== tplLen[tpl] ||
+      tplStep[tpl * MAX_TPL_LEN + step] !== S_SERVER_SC ||
+      this.aReject[a] !== 0 ||
+      this.rFailP[r]! > 0
+    ) {
+      this.advance(a);
+      return;
+    }
+    const now = this.now;
+    const node = this.aNode[a]!;
+    const mf = this.measureFrom;
+    // The server sidecar: a FIFO proxy with pWorkers workers.
+    const pw = this.pWorkers;
+    const pFree = this.pFree;
+    const best = firstFree(pFree, r * pw, pw);
+    const bestT = pFree[best]!;
+    const start = bestT > now ? bestT : now;
+    const cpu = this.stepCpu[S_SERVER_SC]!;
+    pFree[best] = start + cpu;
+    if (now >= mf) this.svcProxyCpu[node]! += cpu;
+    const leave = start + this.stepPath[S_SERVER_SC]!;
+    this.aStep[a] = step + 1;
+    const tArr = leave + TPL_FINAL_NET[tpl]! * this.netMs;
+    // arriveAtService for a replica with no failures.
+    const wFree = this.wFree;
+    const w = firstFree(wFree, this.rWBase[r]!, this.nodeWorkers[node]!);
+    const wT = wFree[w]!;
+    const sv = this.serviceSample(r);
+    const s0 = wT > tArr ? wT : tArr;
+    const done = s0 + sv;
+    wFree[w] = done;
+    if (now >= mf) this.svcBusy[node]! += sv;
+    if (done > mf) this.svcServed[node]! += s0 >= mf ? sv : done - mf;
+    if (this.nodeStageCount[node] === 0) {
+      this.aResKind[a] = K_OK;
+      this.aResCause[a] = C_OK;
+      this.push(done + this.netMs, EV_RESPONSE, a, 0);
+    } else this.push(done, EV_SERVICE_DONE, a, 0);
   }
 
   /** Solves the replica's FIFO station for an arrival at `argT[0]` (≥ now) and schedules what follows. */
