@@ -2235,7 +2235,8 @@ export class Simulation {
         this.onServiceDone(a);
         break;
       case EV_RESPONSE:
-        this.onResponse(a);
+        if (this.aResKind[a] === K_OK && this.leanDst[this.aNode[a]!] === 1) this.leanResponse(a);
+        else this.onResponse(a);
         break;
       case EV_RETRY:
         if (this.cGen[a] === b) this.startAttempt(a);
@@ -2748,6 +2749,71 @@ export class Simulation {
     this.cCur[c] = -1;
     if (kind === K_OK) this.finishCall(c, C_OK);
     else this.attemptFailed(c, kind, cause);
+  }
+
+  /**
+   * A successful response on a lean route (no outlier detection): onResponse → finishCall →
+   * startStage → completeAttempt → recordRoot written out as one handler, the same steps in the
+   * same order; the rarer continuations (a failed sibling, a next stage) go to the general ones.
+   */
+  private leanResponse(a: number): void {
+    const N = this.nNodes;
+    const dst = this.aNode[a]!;
+    if (this.aCounted[a] !== 0) {
+      // releaseAttempt
+      this.aCounted[a] = 0;
+      const slot = this.aSrcRep[a]! * N + dst;
+      this.inflight[slot]!--;
+      if (this.aIsRetry[a] === 1) this.activeRetries[slot]!--;
+      this.rActive[this.aRep[a]!]!--;
+    }
+    const c = this.aCall[a]!;
+    const current = this.cCur[c] === a && this.cGen[c] === this.aCallGen[a];
+    this.aGen[a]!++; // freeAttempt
+    this.aFree[this.aFreeTop++] = a;
+    if (!current) return; // orphan (a timeout already gave up on it)
+    this.cCur[c] = -1;
+    // finishCall(c, C_OK)
+    const now = this.now;
+    if (now >= this.measureFrom) {
+      this.argT[0] = now - this.cStartT[c]!;
+      this.addLatency(this.svcHist[dst]!);
+      this.svcErr[dst * NCAUSE + C_OK]!++;
+    }
+    const parent = this.cParent[c]!;
+    this.cGen[c]!++;
+    this.cFree[this.cFreeTop++] = c;
+    if (--this.aPending[parent]! !== 0) return;
+    const childCause = this.aChildCause[parent]!;
+    if (childCause !== 0) {
+      this.completeAttempt(parent, K_500, childCause);
+      return;
+    }
+    const next = this.aStage[parent]! + 1;
+    if (next < this.nodeStageCount[this.aNode[parent]!]!) {
+      this.startStage(parent, next);
+      return;
+    }
+    // completeAttempt(parent, K_OK, C_OK)
+    if (this.aCall[parent] === -1) {
+      // recordRoot(aStartT[parent], C_OK), then freeAttempt(parent)
+      const startT = this.aStartT[parent]!;
+      this.inFlight--;
+      if (now >= this.winStart + this.config.windowMs) this.rollWindows();
+      this.argT[0] = now - startT;
+      this.addLatency(this.win);
+      if (startT >= this.measureFrom) {
+        this.addLatency(this.e2e);
+        this.e2eErr[C_OK]!++;
+      }
+      this.aGen[parent]!++;
+      this.aFree[this.aFreeTop++] = parent;
+      return;
+    }
+    this.aResKind[parent] = K_OK;
+    this.aResCause[parent] = C_OK;
+    if (this.netMs > 0) this.push(now + this.netMs, EV_RESPONSE, parent, 0);
+    else this.onResponse(parent);
   }
 
   private tryEject(dst: number, r: number, od: NonNullable<RoutePolicy['od']>): void {
