@@ -1825,6 +1825,16 @@ export class Simulation {
   // ================================================================ heap
 
   private push(t: number, k: number, a: number, b: number): void {
+    this.argT[0] = t;
+    this.pushArg(k, a, b);
+  }
+
+  /**
+   * push() with the time in argT[0]: a double argument to a call V8 does not inline is boxed
+   * (one allocation per event), so the lean handlers pass it there.
+   */
+  private pushArg(k: number, a: number, b: number): void {
+    const t = this.argT[0]!;
     const n = this.hSize;
     if (n === this.hT.length) this.growHeap();
     const hT = this.hT;
@@ -2356,7 +2366,8 @@ export class Simulation {
     const netMs = this.netMs;
     const first = now + tplNet[tpl * MAX_TPL_LEN]! * netMs; // no handshake on pooled connections
     if (first > now) {
-      this.push(first, EV_HOP, a, this.aGen[a]!);
+      this.argT[0] = first;
+      this.pushArg(EV_HOP, a, this.aGen[a]!);
       return;
     }
     if (tplStep[tpl * MAX_TPL_LEN] !== S_CLIENT_SC) {
@@ -2375,8 +2386,10 @@ export class Simulation {
     const leave = start + this.stepPath[S_CLIENT_SC]!;
     this.aStep[a] = 1; // the client sidecar is never the last step (TPL_STEPS)
     const next = leave + tplNet[tpl * MAX_TPL_LEN + 1]! * netMs;
-    if (next > now) this.push(next, EV_HOP, a, this.aGen[a]!);
-    else this.advance(a);
+    if (next > now) {
+      this.argT[0] = next;
+      this.pushArg(EV_HOP, a, this.aGen[a]!);
+    } else this.advance(a);
   }
 
   private startCall(parent: number, dst: number): void {
@@ -2651,8 +2664,12 @@ export class Simulation {
     if (this.nodeStageCount[node] === 0) {
       this.aResKind[a] = K_OK;
       this.aResCause[a] = C_OK;
-      this.push(done + this.netMs, EV_RESPONSE, a, 0);
-    } else this.push(done, EV_SERVICE_DONE, a, 0);
+      this.argT[0] = done + this.netMs;
+      this.pushArg(EV_RESPONSE, a, 0);
+    } else {
+      this.argT[0] = done;
+      this.pushArg(EV_SERVICE_DONE, a, 0);
+    }
   }
 
   /** Solves the replica's FIFO station for an arrival at `argT[0]` (≥ now) and schedules what follows. */
@@ -2812,8 +2829,10 @@ export class Simulation {
     }
     this.aResKind[parent] = K_OK;
     this.aResCause[parent] = C_OK;
-    if (this.netMs > 0) this.push(now + this.netMs, EV_RESPONSE, parent, 0);
-    else this.onResponse(parent);
+    if (this.netMs > 0) {
+      this.argT[0] = now + this.netMs;
+      this.pushArg(EV_RESPONSE, parent, 0);
+    } else this.onResponse(parent);
   }
 
   private tryEject(dst: number, r: number, od: NonNullable<RoutePolicy['od']>): void {
