@@ -2269,8 +2269,10 @@ export class Simulation {
     const t = this.now;
     if (this.firstArrivalT < 0) this.firstArrivalT = t;
     this.lastArrivalT = t;
-    if (this.arrivalsLeft > 0)
-      this.push(t + this.expSample(this.callerGap[caller]!), EV_ARRIVAL, caller, 0);
+    if (this.arrivalsLeft > 0) {
+      this.argT[0] = t + this.expSample(this.callerGap[caller]!);
+      this.pushArg(EV_ARRIVAL, caller, 0);
+    }
     this.inFlight++;
     const a = this.allocAttempt();
     this.aNode[a] = caller;
