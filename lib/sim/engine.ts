@@ -800,9 +800,22 @@ export class Simulation {
         this.now = t;
         this.heapRemoveRoot(n, slot);
       }
-      // Read the slot before any handler pushes (a push may reuse it).
+      // Read the slot before any handler pushes (a push may reuse it). The lean handlers are
+      // called from here (dispatch() would choose the same ones; one call less per event).
       const ka = this.vA[slot]!;
-      this.dispatch(ka & 7, ka >> 3, this.vB[slot]!);
+      const kind = ka & 7;
+      const a = ka >> 3;
+      if (kind === EV_HOP && this.leanDst[this.aNode[a]!] === 1) {
+        this.events++;
+        if (this.aGen[a] === this.vB[slot]) this.leanHop(a);
+      } else if (
+        kind === EV_RESPONSE &&
+        this.aResKind[a] === K_OK &&
+        this.leanDst[this.aNode[a]!] === 1
+      ) {
+        this.events++;
+        this.leanResponse(a);
+      } else this.dispatch(kind, a, this.vB[slot]!);
       if (this.fastOn) return; // an intent made the fast path possible
     }
   }
