@@ -8,7 +8,9 @@
  * lists; FIFO multi-server stations (services and proxies) are solved with per-worker
  * "free at" times, so a station costs no event of its own; there are no per-event closures.
  * Plain queues (no proxies, callers making one call to a leaf service) run on a fast path with
- * bit-identical results (runFast; docs/simulator.md "Speed").
+ * bit-identical results (runFast; docs/simulator.md "Speed"). In the general loop, calls on
+ * sidecar routes with nothing to check run through lean handlers that fuse the general ones
+ * (leanStartCall, leanHop, leanResponse), again with bit-identical results.
  */
 import type { SimConfig } from './config';
 import { HISTOGRAM_BUCKETS, HISTOGRAM_MAX_MS, HISTOGRAM_SUB_BITS, LogHistogram } from './histogram';
@@ -278,8 +280,9 @@ export type SimOptions = {
   /** Most events the run may process; past it the run stops with a SimBudgetError. */
   maxEvents?: number;
   /**
-   * Use the fast path where the config allows it (default true). Results are bit-identical
-   * either way; false forces the general event loop (equivalence tests, diagnostics).
+   * Use the fast path and the lean sidecar handlers where the config allows them (default true).
+   * Results are bit-identical either way; false forces the general event loop with the general
+   * handlers only (equivalence tests, diagnostics).
    */
   fastPath?: boolean;
 };
