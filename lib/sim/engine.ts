@@ -818,6 +818,9 @@ export class Simulation {
       ) {
         this.events++;
         this.leanResponse(a);
+      } else if (kind === EV_SERVICE_DONE && this.rFailP[this.aRep[a]!] === 0) {
+        this.events++;
+        this.startStage(a, 0); // onServiceDone for a replica that never fails
       } else this.dispatch(kind, a, this.vB[slot]!);
       if (this.fastOn) return; // an intent made the fast path possible
     }
