@@ -7,7 +7,7 @@
  * replicas, retries, and stepped runs whose intents turn the lean routes on and off mid-flight.
  */
 import { describe, expect, it } from 'vitest';
-import { simConfigSchema } from '@/lib/sim/config';
+import { outlierDetectionSchema, simConfigSchema } from '@/lib/sim/config';
 import type { SimConfig, SimConfigInput } from '@/lib/sim/config';
 import { Simulation } from '@/lib/sim/engine';
 import type { Intent } from '@/lib/sim/intents';
@@ -123,7 +123,13 @@ describe('lean sidecar handlers ≡ general handlers (bit-identical)', () => {
         [{ type: 'set-mtls', service: s0, mode: 'strict' }],
         [{ type: 'set-data-plane', mode: 'ambient', l7: true }],
         [{ type: 'set-data-plane', mode: 'sidecar', profile: 'linkerd' }],
-        [{ type: 'set-outlier-detection', service: s1, settings: { consecutive5xx: 2 } }],
+        [
+          {
+            type: 'set-outlier-detection',
+            service: s1,
+            settings: outlierDetectionSchema.parse({ consecutive5xx: 2, baseEjectionMs: 200 }),
+          },
+        ],
         [{ type: 'set-replicas', service: s0, replicas: 3 }],
         [{ type: 'set-data-plane', mode: 'none' }],
       ];
