@@ -458,10 +458,6 @@ export class Simulation {
   private tplMeshed = 0;
   private tplUnmeshed = 0;
   private l7Mode = false;
-  // Per destination node: 1 when a call to it takes the lean path (leanStartCall, leanServerHop):
-  // sidecar data plane with pooled connections and a route policy that starts no timer, draws
-  // nothing and checks nothing before the replica is picked (see rebuild).
-  private readonly leanDst: Uint8Array;
 
   // ---- policy + security tables
   private pol: RoutePolicy[] = [];
@@ -543,8 +539,6 @@ export class Simulation {
 
   // ---- fast path (see runFast): plain requests from callers to one leaf service, no proxies
   private readonly fastAllowed: boolean;
-  // Whether the lean call handlers may run (SimOptions.fastPath; false = general handlers only).
-  private readonly leanAllowed: boolean;
   private fastOn = false;
   private readonly fTarget: Int32Array; // per caller: the leaf service it calls, or -1
   private readonly fArrT: Float64Array; // per caller: its pending arrival (time, seq)
@@ -582,6 +576,15 @@ export class Simulation {
   private readonly dS = new Int32Array(4);
   private dI = 0;
   private dN = 0;
+
+  // ---- lean sidecar handlers (leanStartCall, leanHop, leanResponse), declared last so the
+  // fields above keep their places in the object.
+  // Per destination node: 1 when calls to it take the lean handlers: sidecar data plane with
+  // pooled connections and a route policy that starts no timer, draws nothing and checks
+  // nothing before the replica is picked (see rebuild).
+  private readonly leanDst: Uint8Array;
+  // Whether the lean call handlers may run (SimOptions.fastPath; false = general handlers only).
+  private readonly leanAllowed: boolean;
 
   /** Builds a simulation from a validated config. */
   constructor(config: SimConfig, options: SimOptions) {
