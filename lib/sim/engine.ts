@@ -8,7 +8,9 @@
  * lists; FIFO multi-server stations (services and proxies) are solved with per-worker
  * "free at" times, so a station costs no event of its own; there are no per-event closures.
  * Plain queues (no proxies, callers making one call to a leaf service) run on a fast path with
- * bit-identical results (runFast; docs/simulator.md "Speed").
+ * bit-identical results (runFast; docs/simulator.md "Speed"). In the general loop, calls on
+ * sidecar routes with nothing to check run through lean handlers that fuse the general ones
+ * (leanStartCall, leanHop, leanResponse), again with bit-identical results.
  */
 import type { SimConfig } from './config';
 import { HISTOGRAM_BUCKETS, HISTOGRAM_MAX_MS, HISTOGRAM_SUB_BITS, LogHistogram } from './histogram';
@@ -278,8 +280,9 @@ export type SimOptions = {
   /** Most events the run may process; past it the run stops with a SimBudgetError. */
   maxEvents?: number;
   /**
-   * Use the fast path where the config allows it (default true). Results are bit-identical
-   * either way; false forces the general event loop (equivalence tests, diagnostics).
+   * Use the fast path and the lean sidecar handlers where the config allows them (default true).
+   * Results are bit-identical either way; false forces the general event loop with the general
+   * handlers only (equivalence tests, diagnostics).
    */
   fastPath?: boolean;
 };
@@ -574,6 +577,15 @@ export class Simulation {
   private dI = 0;
   private dN = 0;
 
+  // ---- lean sidecar handlers (leanStartCall, leanHop, leanResponse), declared last so the
+  // fields above keep their places in the object.
+  // Per destination node: 1 when calls to it take the lean handlers: sidecar data plane with
+  // pooled connections and a route policy that starts no timer, draws nothing and checks
+  // nothing before the replica is picked (see rebuild).
+  private readonly leanDst: Uint8Array;
+  // Whether the lean call handlers may run (SimOptions.fastPath; false = general handlers only).
+  private readonly leanAllowed: boolean;
+
   /** Builds a simulation from a validated config. */
   constructor(config: SimConfig, options: SimOptions) {
     this.config = config;
@@ -627,6 +639,7 @@ export class Simulation {
     this.nodeWorkers = new Int32Array(N);
     this.nodeMeshed = new Uint8Array(N);
     this.nodeEjected = new Int32Array(N);
+    this.leanDst = new Uint8Array(N);
     this.callerGap = new Float64Array(N);
     let r = 0;
     let w = 0;
@@ -713,6 +726,7 @@ export class Simulation {
       ? ((config.warmupFraction * requests) / totalRate) * 1000
       : 0;
 
+    this.leanAllowed = options.fastPath ?? true;
     this.rebuild();
     for (let c = 0; c < C; c++) this.push(this.expSample(this.callerGap[c]!), EV_ARRIVAL, c, 0);
 
@@ -792,9 +806,25 @@ export class Simulation {
         this.now = t;
         this.heapRemoveRoot(n, slot);
       }
-      // Read the slot before any handler pushes (a push may reuse it).
+      // Read the slot before any handler pushes (a push may reuse it). The lean handlers are
+      // called from here (dispatch() would choose the same ones; one call less per event).
       const ka = this.vA[slot]!;
-      this.dispatch(ka & 7, ka >> 3, this.vB[slot]!);
+      const kind = ka & 7;
+      const a = ka >> 3;
+      if (kind === EV_HOP && this.leanDst[this.aNode[a]!] === 1) {
+        this.events++;
+        if (this.aGen[a] === this.vB[slot]) this.leanHop(a);
+      } else if (
+        kind === EV_RESPONSE &&
+        this.aResKind[a] === K_OK &&
+        this.leanDst[this.aNode[a]!] === 1
+      ) {
+        this.events++;
+        this.leanResponse(a);
+      } else if (kind === EV_SERVICE_DONE && this.rFailP[this.aRep[a]!] === 0) {
+        this.events++;
+        this.startStage(a, 0); // onServiceDone for a replica that never fails
+      } else this.dispatch(kind, a, this.vB[slot]!);
       if (this.fastOn) return; // an intent made the fast path possible
     }
   }
@@ -1817,6 +1847,16 @@ export class Simulation {
   // ================================================================ heap
 
   private push(t: number, k: number, a: number, b: number): void {
+    this.argT[0] = t;
+    this.pushArg(k, a, b);
+  }
+
+  /**
+   * push() with the time in argT[0]: a double argument to a call V8 does not inline is boxed
+   * (one allocation per event), so the lean handlers pass it there.
+   */
+  private pushArg(k: number, a: number, b: number): void {
+    const t = this.argT[0]!;
     const n = this.hSize;
     if (n === this.hT.length) this.growHeap();
     const hT = this.hT;
@@ -2179,6 +2219,25 @@ export class Simulation {
     this.l7Mode = mode === 'sidecar' || ((mode === 'ambient' || mode === 'ebpf') && dp.l7);
     // TCP handshake (1 RTT) + TLS 1.3 (1 RTT) per request when connections are not pooled (S37).
     this.handshakeMs = dp.connectionReuse ? 0 : 2 * this.netMs;
+    // Calls whose start and server-side hop run as one fused handler each (same steps, same
+    // draws, same records as startCall → startAttempt → advance → arriveAtService).
+    for (let i = 0; i < N; i++) {
+      const q = this.pol[i]!;
+      this.leanDst[i] =
+        this.leanAllowed &&
+        mode === 'sidecar' &&
+        this.handshakeMs === 0 &&
+        i >= C &&
+        !q.hasFault &&
+        q.budgetRatio < 0 &&
+        q.timeoutMs === 0 &&
+        q.cbInflight < 0 &&
+        q.perTryMs === 0 &&
+        q.canaryW === 0 &&
+        q.od === null
+          ? 1
+          : 0;
+    }
 
     // Security table per (source node, destination service); same rules as the topology view.
     for (let src = 0; src < N; src++) {
@@ -2199,13 +2258,17 @@ export class Simulation {
         this.onArrival(a);
         break;
       case EV_HOP:
-        if (this.aGen[a] === b) this.advance(a);
+        if (this.aGen[a] === b) {
+          if (this.leanDst[this.aNode[a]!] === 1) this.leanHop(a);
+          else this.advance(a);
+        }
         break;
       case EV_SERVICE_DONE:
         this.onServiceDone(a);
         break;
       case EV_RESPONSE:
-        this.onResponse(a);
+        if (this.aResKind[a] === K_OK && this.leanDst[this.aNode[a]!] === 1) this.leanResponse(a);
+        else this.onResponse(a);
         break;
       case EV_RETRY:
         if (this.cGen[a] === b) this.startAttempt(a);
@@ -2228,8 +2291,10 @@ export class Simulation {
     const t = this.now;
     if (this.firstArrivalT < 0) this.firstArrivalT = t;
     this.lastArrivalT = t;
-    if (this.arrivalsLeft > 0)
-      this.push(t + this.expSample(this.callerGap[caller]!), EV_ARRIVAL, caller, 0);
+    if (this.arrivalsLeft > 0) {
+      this.argT[0] = t + this.expSample(this.callerGap[caller]!);
+      this.pushArg(EV_ARRIVAL, caller, 0);
+    }
     this.inFlight++;
     const a = this.allocAttempt();
     this.aNode[a] = caller;
@@ -2251,7 +2316,104 @@ export class Simulation {
     const len = this.stageLen[st]!;
     this.aStage[a] = s;
     this.aPending[a] = len;
-    for (let i = 0; i < len; i++) this.startCall(a, this.stageTargets[from + i]!);
+    for (let i = 0; i < len; i++) {
+      const dst = this.stageTargets[from + i]!;
+      if (this.leanDst[dst] === 1) this.leanStartCall(a, dst);
+      else this.startCall(a, dst);
+    }
+  }
+
+  /**
+   * startCall → startAttempt → pickReplica → advance for a call to a lean destination (see
+   * leanDst: sidecar mode, pooled connections, a policy with nothing to check, draw or time
+   * before the replica is picked), written out as one handler: the same records, draws, pushes
+   * and counters in the same order.
+   */
+  private leanStartCall(parent: number, dst: number): void {
+    const now = this.now;
+    const N = this.nNodes;
+    if (this.cFreeTop === 0) this.growCalls(this.cCap * 2);
+    const c = this.cFree[--this.cFreeTop]!;
+    const srcRep = this.aRep[parent]!;
+    const src = this.aNode[parent]!;
+    const meshed = this.nodeMeshed[src] === 1; // sidecar mode: l7 exactly when the source is meshed
+    this.cParent[c] = parent;
+    this.cDst[c] = dst;
+    this.cSrcRep[c] = srcRep;
+    this.cTries[c] = 1;
+    this.cCur[c] = -1;
+    this.cStartT[c] = now;
+    this.cL7[c] = meshed ? 1 : 0;
+    this.cFault[c] = 0;
+    const measured = now >= this.measureFrom;
+    if (measured) this.svcAttempts[dst]!++;
+    // pickReplica: no canary weight and no outlier detection on a lean route.
+    const base = this.nodeRepBase[dst]!;
+    const n1 = this.nodeRepActive[dst]!;
+    let rep: number;
+    if (!meshed) {
+      const n12 = n1 + this.nodeCanaryCount[dst]!;
+      const k = n12 === 1 ? 0 : (this.uniform() * n12) | 0;
+      rep = k < n1 ? base + k : this.nodeCanaryBase[dst]! + (k - n1);
+    } else if (n1 === 1) rep = base;
+    else {
+      const i = (this.uniform() * n1) | 0;
+      let j = (this.uniform() * (n1 - 1)) | 0;
+      if (j >= i) j++;
+      rep = base + i + ((j - i) & -+(this.rActive[base + j]! < this.rActive[base + i]!));
+    }
+    if (measured && this.rIsCanary[rep] === 1) this.svcCanary[dst]!++;
+    if (this.aFreeTop === 0) this.growAttempts(this.aCap * 2);
+    const a = this.aFree[--this.aFreeTop]!;
+    const tpl = meshed ? this.tplMeshed : this.tplUnmeshed;
+    this.aNode[a] = dst;
+    this.aRep[a] = rep;
+    this.aCall[a] = c;
+    this.aCallGen[a] = this.cGen[c]!;
+    this.aSrcRep[a] = srcRep;
+    this.aChildCause[a] = 0;
+    this.aIsRetry[a] = 0;
+    this.aL7[a] = meshed ? 1 : 0;
+    this.aCounted[a] = 1;
+    this.aStep[a] = 0;
+    this.aTpl[a] = tpl;
+    const sec = this.sec[src * N + dst]!;
+    this.aReject[a] = sec >> 2;
+    if (measured) {
+      this.secCalls++;
+      this.secEnc += sec & 1;
+      this.secAuthz += (sec >> 1) & 1;
+    }
+    this.inflight[srcRep * N + dst]!++;
+    this.rActive[rep]!++;
+    this.cCur[c] = a;
+    const netMs = this.netMs;
+    const first = now + tplNet[tpl * MAX_TPL_LEN]! * netMs; // no handshake on pooled connections
+    if (first > now) {
+      this.argT[0] = first;
+      this.pushArg(EV_HOP, a, this.aGen[a]!);
+      return;
+    }
+    if (tplStep[tpl * MAX_TPL_LEN] !== S_CLIENT_SC) {
+      this.advance(a); // from an un-meshed source with no network delay
+      return;
+    }
+    // advance: the client sidecar (a FIFO proxy), then the network to the server sidecar.
+    const pw = this.pWorkers;
+    const pFree = this.pFree;
+    const best = firstFree(pFree, srcRep * pw, pw);
+    const bestT = pFree[best]!;
+    const start = bestT > now ? bestT : now;
+    const cpu = this.stepCpu[S_CLIENT_SC]!;
+    pFree[best] = start + cpu;
+    if (measured) this.svcProxyCpu[this.rNode[srcRep]!]! += cpu;
+    const leave = start + this.stepPath[S_CLIENT_SC]!;
+    this.aStep[a] = 1; // the client sidecar is never the last step (TPL_STEPS)
+    const next = leave + tplNet[tpl * MAX_TPL_LEN + 1]! * netMs;
+    if (next > now) {
+      this.argT[0] = next;
+      this.pushArg(EV_HOP, a, this.aGen[a]!);
+    } else this.advance(a);
   }
 
   private startCall(parent: number, dst: number): void {
@@ -2480,6 +2642,60 @@ export class Simulation {
     }
   }
 
+  /**
+   * A hop of a call to a lean destination: when it reaches the last step, the server sidecar,
+   * of a replica that never fails and nothing rejects the call, advance → arriveAtService
+   * written out as one handler (same order of work and draws); anything else goes to advance.
+   */
+  private leanHop(a: number): void {
+    const tpl = this.aTpl[a]!;
+    const step = this.aStep[a]!;
+    const r = this.aRep[a]!;
+    if (
+      step + 1 !== tplLen[tpl] ||
+      tplStep[tpl * MAX_TPL_LEN + step] !== S_SERVER_SC ||
+      this.aReject[a] !== 0 ||
+      this.rFailP[r]! > 0
+    ) {
+      this.advance(a);
+      return;
+    }
+    const now = this.now;
+    const node = this.aNode[a]!;
+    const mf = this.measureFrom;
+    // The server sidecar: a FIFO proxy with pWorkers workers.
+    const pw = this.pWorkers;
+    const pFree = this.pFree;
+    const best = firstFree(pFree, r * pw, pw);
+    const bestT = pFree[best]!;
+    const start = bestT > now ? bestT : now;
+    const cpu = this.stepCpu[S_SERVER_SC]!;
+    pFree[best] = start + cpu;
+    if (now >= mf) this.svcProxyCpu[node]! += cpu;
+    const leave = start + this.stepPath[S_SERVER_SC]!;
+    this.aStep[a] = step + 1;
+    const tArr = leave + TPL_FINAL_NET[tpl]! * this.netMs;
+    // arriveAtService for a replica with no failures.
+    const wFree = this.wFree;
+    const w = firstFree(wFree, this.rWBase[r]!, this.nodeWorkers[node]!);
+    const wT = wFree[w]!;
+    const sv = this.serviceSample(r);
+    const s0 = wT > tArr ? wT : tArr;
+    const done = s0 + sv;
+    wFree[w] = done;
+    if (now >= mf) this.svcBusy[node]! += sv;
+    if (done > mf) this.svcServed[node]! += s0 >= mf ? sv : done - mf;
+    if (this.nodeStageCount[node] === 0) {
+      this.aResKind[a] = K_OK;
+      this.aResCause[a] = C_OK;
+      this.argT[0] = done + this.netMs;
+      this.pushArg(EV_RESPONSE, a, 0);
+    } else {
+      this.argT[0] = done;
+      this.pushArg(EV_SERVICE_DONE, a, 0);
+    }
+  }
+
   /** Solves the replica's FIFO station for an arrival at `argT[0]` (≥ now) and schedules what follows. */
   private arriveAtService(a: number): void {
     const tArr = this.argT[0]!;
@@ -2574,6 +2790,73 @@ export class Simulation {
     this.cCur[c] = -1;
     if (kind === K_OK) this.finishCall(c, C_OK);
     else this.attemptFailed(c, kind, cause);
+  }
+
+  /**
+   * A successful response on a lean route (no outlier detection): onResponse → finishCall →
+   * startStage → completeAttempt → recordRoot written out as one handler, the same steps in the
+   * same order; the rarer continuations (a failed sibling, a next stage) go to the general ones.
+   */
+  private leanResponse(a: number): void {
+    const N = this.nNodes;
+    const dst = this.aNode[a]!;
+    if (this.aCounted[a] !== 0) {
+      // releaseAttempt
+      this.aCounted[a] = 0;
+      const slot = this.aSrcRep[a]! * N + dst;
+      this.inflight[slot]!--;
+      if (this.aIsRetry[a] === 1) this.activeRetries[slot]!--;
+      this.rActive[this.aRep[a]!]!--;
+    }
+    const c = this.aCall[a]!;
+    const current = this.cCur[c] === a && this.cGen[c] === this.aCallGen[a];
+    this.aGen[a]!++; // freeAttempt
+    this.aFree[this.aFreeTop++] = a;
+    if (!current) return; // orphan (a timeout already gave up on it)
+    this.cCur[c] = -1;
+    // finishCall(c, C_OK)
+    const now = this.now;
+    if (now >= this.measureFrom) {
+      this.argT[0] = now - this.cStartT[c]!;
+      this.addLatency(this.svcHist[dst]!);
+      this.svcErr[dst * NCAUSE + C_OK]!++;
+    }
+    const parent = this.cParent[c]!;
+    this.cGen[c]!++;
+    this.cFree[this.cFreeTop++] = c;
+    if (--this.aPending[parent]! !== 0) return;
+    const childCause = this.aChildCause[parent]!;
+    if (childCause !== 0) {
+      this.completeAttempt(parent, K_500, childCause);
+      return;
+    }
+    const next = this.aStage[parent]! + 1;
+    if (next < this.nodeStageCount[this.aNode[parent]!]!) {
+      this.startStage(parent, next);
+      return;
+    }
+    // completeAttempt(parent, K_OK, C_OK)
+    if (this.aCall[parent] === -1) {
+      // recordRoot(aStartT[parent], C_OK), then freeAttempt(parent)
+      const startT = this.aStartT[parent]!;
+      this.inFlight--;
+      if (now >= this.winStart + this.config.windowMs) this.rollWindows();
+      this.argT[0] = now - startT;
+      this.addLatency(this.win);
+      if (startT >= this.measureFrom) {
+        this.addLatency(this.e2e);
+        this.e2eErr[C_OK]!++;
+      }
+      this.aGen[parent]!++;
+      this.aFree[this.aFreeTop++] = parent;
+      return;
+    }
+    this.aResKind[parent] = K_OK;
+    this.aResCause[parent] = C_OK;
+    if (this.netMs > 0) {
+      this.argT[0] = now + this.netMs;
+      this.pushArg(EV_RESPONSE, parent, 0);
+    } else this.onResponse(parent);
   }
 
   private tryEject(dst: number, r: number, od: NonNullable<RoutePolicy['od']>): void {
