@@ -273,8 +273,30 @@ export const SKIPPABLE: ReadonlySet<string> = new Set([
   'her',
 ]);
 
+/**
+ * Memo of stemWord and foldWord: pure functions called for every token of every analysis (the
+ * claim checks re-analyse rewritten sentences), ~10 % of grading a long answer. Bounded: cleared
+ * when full (the vocabulary of a few answers fits many times over).
+ */
+const MEMO_LIMIT = 20_000;
+const stemMemo = new Map<string, string>();
+const foldMemo = new Map<string, string>();
+
+function memoized(memo: Map<string, string>, key: string, compute: (key: string) => string) {
+  const hit = memo.get(key);
+  if (hit !== undefined) return hit;
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  const value = compute(key);
+  memo.set(key, value);
+  return value;
+}
+
 /** Light English stemmer: plural, -ing, -ed and final -e folding so "retries"/"retry", "breakers"/"breaker" meet. */
 export function stemWord(word: string): string {
+  return memoized(stemMemo, word, computeStem);
+}
+
+function computeStem(word: string): string {
   if (word.length <= 3 || /\d/.test(word)) return word;
   let s = word;
   if (s.endsWith('ies') && s.length > 4) s = `${s.slice(0, -3)}y`;
@@ -312,7 +334,9 @@ export function normalizeText(input: string): string {
 }
 
 function foldWord(raw: string): string {
-  return raw.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  return memoized(foldMemo, raw, (word) =>
+    word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase(),
+  );
 }
 
 function expandWord(folded: string): readonly string[] {
