@@ -11,6 +11,7 @@ import { simConfigSchema } from '@/lib/sim/config';
 import type { SimConfig, SimConfigInput } from '@/lib/sim/config';
 import { SimBudgetError, Simulation } from '@/lib/sim/engine';
 import type { Intent } from '@/lib/sim/intents';
+import { expectSame, fingerprint } from './helpers';
 import { replayRun } from '@/lib/sim/replay';
 
 /** A small deterministic generator for the test's own choices (not the engine's PRNG). */
@@ -104,27 +105,6 @@ function oneLaneConfig(k: number): { config: SimConfig; seed: number } {
     ],
   };
   return { config: simConfigSchema.parse(input), seed: Math.floor(r() * 4294967295) };
-}
-
-/** Everything a run exposes, as one string. */
-function fingerprint(sim: Simulation): string {
-  return JSON.stringify([
-    sim.summarize('total'),
-    sim.summarize('window'),
-    sim.events,
-    sim.rngState(),
-    sim.inFlight,
-    sim.now,
-  ]);
-}
-
-/** Asserts two fingerprints are equal, showing only the first difference when they are not. */
-function expectSame(fast: string, general: string, what: string): void {
-  if (fast === general) return;
-  let i = 0;
-  while (fast[i] === general[i]) i++;
-  const at = (s: string) => s.slice(Math.max(0, i - 80), i + 40);
-  expect(at(fast), `${what}: first difference at character ${i}`).toBe(at(general));
 }
 
 function batch(config: SimConfig, seed: number, fastPath: boolean): Simulation {

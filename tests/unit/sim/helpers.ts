@@ -1,5 +1,7 @@
 import { simConfigSchema } from '@/lib/sim/config';
 import type { SimConfig, SimConfigInput } from '@/lib/sim/config';
+import type { Simulation } from '@/lib/sim/engine';
+import { expect } from 'vitest';
 
 /** A plain FIFO queue: Poisson arrivals at `rps`, exponential service with mean `meanMs`, `c` workers, no mesh. */
 export function plainQueue(rps: number, c: number, requests: number, meanMs = 1): SimConfig {
@@ -44,4 +46,25 @@ export function retryChain(opts: {
 /** Relative error |x − ref| / ref. */
 export function rel(x: number, ref: number): number {
   return Math.abs(x - ref) / ref;
+}
+
+/** Everything a run exposes, as one string. */
+export function fingerprint(sim: Simulation): string {
+  return JSON.stringify([
+    sim.summarize('total'),
+    sim.summarize('window'),
+    sim.events,
+    sim.rngState(),
+    sim.inFlight,
+    sim.now,
+  ]);
+}
+
+/** Asserts two fingerprints are equal, showing only the first difference when they are not. */
+export function expectSame(actual: string, general: string, what: string): void {
+  if (actual === general) return;
+  let i = 0;
+  while (actual[i] === general[i]) i++;
+  const at = (s: string) => s.slice(Math.max(0, i - 80), i + 40);
+  expect(at(actual), `${what}: first difference at character ${i}`).toBe(at(general));
 }

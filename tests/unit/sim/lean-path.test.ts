@@ -11,6 +11,7 @@ import { outlierDetectionSchema, simConfigSchema } from '@/lib/sim/config';
 import type { SimConfig, SimConfigInput } from '@/lib/sim/config';
 import { Simulation } from '@/lib/sim/engine';
 import type { Intent } from '@/lib/sim/intents';
+import { expectSame, fingerprint } from './helpers';
 
 /** A small deterministic generator for the test's own choices (not the engine's PRNG). */
 function lcg(seed: number): () => number {
@@ -75,27 +76,6 @@ function meshConfig(k: number): { config: SimConfig; seed: number } {
     services,
   };
   return { config: simConfigSchema.parse(input), seed: Math.floor(r() * 4294967295) };
-}
-
-/** Everything a run exposes, as one string. */
-function fingerprint(sim: Simulation): string {
-  return JSON.stringify([
-    sim.summarize('total'),
-    sim.summarize('window'),
-    sim.events,
-    sim.rngState(),
-    sim.inFlight,
-    sim.now,
-  ]);
-}
-
-/** Asserts two fingerprints are equal, showing only the first difference when they are not. */
-function expectSame(lean: string, general: string, what: string): void {
-  if (lean === general) return;
-  let i = 0;
-  while (lean[i] === general[i]) i++;
-  const at = (s: string) => s.slice(Math.max(0, i - 80), i + 40);
-  expect(at(lean), `${what}: first difference at character ${i}`).toBe(at(general));
 }
 
 describe('lean sidecar handlers ≡ general handlers (bit-identical)', () => {
