@@ -11,17 +11,8 @@ import { simConfigSchema } from '@/lib/sim/config';
 import type { SimConfig, SimConfigInput } from '@/lib/sim/config';
 import { SimBudgetError, Simulation } from '@/lib/sim/engine';
 import type { Intent } from '@/lib/sim/intents';
-import { expectSame, fingerprint } from './helpers';
+import { expectSame, fingerprint, lcg } from './helpers';
 import { replayRun } from '@/lib/sim/replay';
-
-/** A small deterministic generator for the test's own choices (not the engine's PRNG). */
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 4294967296;
-  };
-}
 
 const DISTS = ['exponential', 'constant', 'lognormal'] as const;
 const KINDS = ['500', '503', 'connect-failure'] as const;

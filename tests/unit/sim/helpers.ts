@@ -68,3 +68,12 @@ export function expectSame(actual: string, general: string, what: string): void 
   const at = (s: string) => s.slice(Math.max(0, i - 80), i + 40);
   expect(at(actual), `${what}: first difference at character ${i}`).toBe(at(general));
 }
+
+/** A small seeded generator for random test configurations (not the engine's PRNG). */
+export function lcg(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 4294967296;
+  };
+}

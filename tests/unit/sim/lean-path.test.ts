@@ -11,16 +11,7 @@ import { outlierDetectionSchema, simConfigSchema } from '@/lib/sim/config';
 import type { SimConfig, SimConfigInput } from '@/lib/sim/config';
 import { Simulation } from '@/lib/sim/engine';
 import type { Intent } from '@/lib/sim/intents';
-import { expectSame, fingerprint } from './helpers';
-
-/** A small deterministic generator for the test's own choices (not the engine's PRNG). */
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 4294967296;
-  };
-}
+import { expectSame, fingerprint, lcg } from './helpers';
 
 const KINDS = ['500', '503', 'connect-failure'] as const;
 
