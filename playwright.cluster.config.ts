@@ -17,6 +17,8 @@ process.env.SCALE_DATABASE = 'sqlite';
  */
 export default defineConfig({
   ...scale,
+  // Plus the page cache: a review through one worker must drop the page the other one keeps.
+  testMatch: [...(scale.testMatch as string[]), 'e2e/page-cache.spec.ts'],
   outputDir: 'test-results/artifacts-cluster',
   reporter: [['list'], ['json', { outputFile: 'test-results/playwright-cluster-report.json' }]],
   use: { ...scale.use, baseURL: BASE_URL },

@@ -5,6 +5,7 @@ import { PrismaClient } from '@/lib/generated/prisma/client';
 import { PrismaClient as PostgresPrismaClient } from '@/lib/generated/prisma-pg/client';
 import { env, databaseProvider } from '@/lib/env';
 import { serializedSqliteFactory } from '@/lib/db-serialized-adapter';
+import { noteDatabase } from '@/lib/cache/render-scope';
 
 function createSqliteClient(): PrismaClient {
   const factory = new PrismaBetterSqlite3({
@@ -66,6 +67,8 @@ function client(): Client {
  */
 export const db: Client = new Proxy({} as Client, {
   get(_target, property) {
+    // A page render that reads the database is not served from the page cache (render-scope.ts).
+    noteDatabase();
     const instance = client();
     const value = Reflect.get(instance, property, instance) as unknown;
     return typeof value === 'function'

@@ -18,6 +18,7 @@ import cluster from 'node:cluster';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import type { TLSSocket } from 'node:tls';
 import path from 'node:path';
 import next from 'next';
@@ -41,6 +42,22 @@ import {
 } from '@/lib/ops/request-limiter';
 import { createRelay, WORKER_ID_ENV } from '@/lib/ops/cluster-bus';
 import { workerCount } from '@/lib/ops/workers';
+import {
+  createPageStore,
+  pageCacheKey,
+  pageCacheSettings,
+  replayHeaders,
+  storable,
+  withNonce,
+  type PageStore,
+} from '@/lib/cache/page-cache';
+import {
+  cacheableUser,
+  newRenderScope,
+  onPageInvalidation,
+  runInRenderScope,
+  type RenderScope,
+} from '@/lib/cache/render-scope';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const hostname = process.env.HOST ?? '127.0.0.1';
@@ -52,9 +69,11 @@ process.env.NEXT_TELEMETRY_DISABLED = '1';
 const trusted = parseTrustedProxies(process.env.TRUSTED_PROXIES);
 let limits: ReturnType<typeof limiterSettings>;
 let workers: number;
+let pageCaching: ReturnType<typeof pageCacheSettings>;
 try {
   limits = limiterSettings(process.env);
   workers = workerCount(process.env);
+  pageCaching = pageCacheSettings(process.env);
 } catch (error) {
   console.error(`Mesh Dojo cannot start.\n${(error as Error).message}`);
   process.exit(1);
@@ -199,10 +218,20 @@ async function serve(): Promise<void> {
   const app = next({ dev: false, dir: ROOT, hostname, port });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const limiter = createRequestLimiter((req, res) => void handle(req, res), {
-    ...limits,
-    exempt: isExemptFromLimit,
-  });
+  // The rendered-page cache (lib/cache/page-cache.ts): per worker, dropped by the data caches'
+  // invalidations from this worker, the others and other instances (lib/cache/render-scope.ts).
+  const pages: PageStore | null = pageCaching.enabled
+    ? createPageStore(pageCaching.maxBytes)
+    : null;
+  if (pages) onPageInvalidation((userId) => pages.invalidate(userId));
+  const scopes = new WeakMap<IncomingMessage, RenderScope>();
+  // A queued request renders later, from another request's async context: enter its own scope.
+  const render = (req: IncomingMessage, res: ServerResponse) => {
+    const scope = scopes.get(req);
+    if (scope) runInRenderScope(scope, () => void handle(req, res));
+    else void handle(req, res);
+  };
+  const limiter = createRequestLimiter(render, { ...limits, exempt: isExemptFromLimit });
 
   const listener = (req: IncomingMessage, res: ServerResponse) => {
     const client = resolveClient({
@@ -221,10 +250,11 @@ async function serve(): Promise<void> {
     const pathname = (req.url ?? '/').split('?')[0] ?? '/';
     const prerendered = staticHashes.get(pathname);
     let policy: string;
+    let nonce: string | null = null;
     if (prerendered) {
       policy = contentSecurityPolicy({ scriptHashes: prerendered });
     } else {
-      const nonce = randomBytes(16).toString('base64');
+      nonce = randomBytes(16).toString('base64');
       policy = contentSecurityPolicy({ nonce, scriptHashes: dynamicHashes });
       // Next reads the nonce from the request's CSP header and puts it on its own scripts.
       req.headers['content-security-policy'] = policy;
@@ -232,9 +262,54 @@ async function serve(): Promise<void> {
     res.setHeader('Content-Security-Policy', policy);
     for (const [name, value] of securityHeaders({ https })) res.setHeader(name, value);
     if (upstreamHeader) res.setHeader('X-Upstream', `worker-${upstreamHeader}`);
+    const key = pages && !prerendered ? pageCacheKey(req) : null;
+    if (pages && key) {
+      const page = pages.get(key, Date.now());
+      if (page) {
+        servePage(req, res, page, nonce);
+        return;
+      }
+      res.setHeader('X-Page-Cache', 'miss');
+      const scope = newRenderScope(pages.seq());
+      scopes.set(req, scope);
+      capture(res, (status, headers, body) => {
+        let plain = body;
+        const encoding = headers['content-encoding'];
+        try {
+          if (encoding === 'gzip') plain = gunzipSync(body);
+          else if (encoding !== undefined) return;
+        } catch {
+          return;
+        }
+        const now = Date.now();
+        const user = cacheableUser(scope);
+        const ok =
+          user !== null &&
+          storable({
+            status,
+            headers: { ...headers, 'content-encoding': undefined },
+            user,
+            expiresAt: scope.expiresAt,
+            now,
+            bodyBytes: plain.length,
+            maxBodyBytes: pageCaching.maxBodyBytes,
+          }) &&
+          !pages.invalidatedSince(user, scope.startSeq);
+        if (!ok) return;
+        pages.set(key, {
+          userId: user,
+          status,
+          headers: replayHeaders({ ...headers, 'content-encoding': undefined }),
+          body: plain,
+          nonce,
+          expiresAt: scope.expiresAt,
+        });
+      });
+    }
     limiter.handle(req, res);
   };
   await warmUp(listener);
+
   const server = createServer(listener);
   // Bounded request handling: slow or stalled clients cannot hold sockets forever.
   server.requestTimeout = 30_000;
@@ -249,4 +324,75 @@ async function serve(): Promise<void> {
   const stop = () => server.close(() => process.exit(0));
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
+}
+
+/** Serves a stored page: its status and headers, this response's nonce, gzip when accepted. */
+function servePage(
+  req: IncomingMessage,
+  res: ServerResponse,
+  page: import('@/lib/cache/page-cache').StoredPage,
+  nonce: string | null,
+): void {
+  let body = withNonce(page, nonce);
+  res.statusCode = page.status;
+  for (const [name, value] of page.headers) res.setHeader(name, value);
+  res.setHeader('X-Page-Cache', 'hit');
+  if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) && body.length > 1024) {
+    body = gzipSync(body, { level: 4 });
+    res.setHeader('Content-Encoding', 'gzip');
+  }
+  res.setHeader('Content-Length', body.length);
+  res.end(body);
+}
+
+/**
+ * Tees what the response writes (Next, or its compression wrapper, writes through these) and
+ * calls `done` once it ended with its status, headers and body; bodies past 2 MiB are not kept.
+ */
+function capture(
+  res: ServerResponse,
+  done: (
+    status: number,
+    headers: Record<string, number | string | string[] | undefined>,
+    body: Buffer,
+  ) => void,
+): void {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let overflow = false;
+  const keep = (chunk: unknown, encoding: unknown) => {
+    if (overflow || chunk === undefined || chunk === null || typeof chunk === 'function') return;
+    const buffer =
+      typeof chunk === 'string'
+        ? Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8')
+        : chunk instanceof Uint8Array
+          ? Buffer.from(chunk)
+          : null;
+    if (!buffer) return;
+    size += buffer.length;
+    if (size > 2 * 1024 * 1024) {
+      overflow = true;
+      chunks.length = 0;
+      return;
+    }
+    chunks.push(buffer);
+  };
+  const write = res.write.bind(res) as (...args: unknown[]) => boolean;
+  const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+  res.write = ((...args: unknown[]) => {
+    keep(args[0], args[1]);
+    return write(...args);
+  }) as ServerResponse['write'];
+  res.end = ((...args: unknown[]) => {
+    keep(args[0], args[1]);
+    const result = end(...args);
+    if (!overflow) {
+      try {
+        done(res.statusCode, res.getHeaders(), Buffer.concat(chunks));
+      } catch {
+        // Storing is best effort: the response has been sent either way.
+      }
+    }
+    return result;
+  }) as ServerResponse['end'];
 }

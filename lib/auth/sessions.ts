@@ -2,6 +2,7 @@ import 'server-only';
 import { LRUCache } from 'lru-cache';
 import { db } from '@/lib/db';
 import { invalidateUserData } from '@/lib/cache/user-data';
+import { invalidatePages, noteUser } from '@/lib/cache/render-scope';
 import {
   listenToOtherInstances,
   notifyOtherInstances,
@@ -61,9 +62,12 @@ function sessionCache(): LRUCache<string, CachedSession> {
     listenToOtherInstances(SESSION_CHANNEL, {
       onMessage: (message) => {
         if (message.startsWith('u:')) dropUserSessions(created, message.slice(2));
-        else if (message.startsWith('s:')) created.delete(message.slice(2));
+        else if (message.startsWith('s:')) dropSession(created, message.slice(2));
       },
-      onReconnect: () => created.clear(),
+      onReconnect: () => {
+        created.clear();
+        invalidatePages(null);
+      },
     });
   }
   return globalForSessions.meshDojoSessions;
@@ -78,11 +82,19 @@ export function sessionsListening(): Promise<void> {
 function dropUserSessions(cache: LRUCache<string, CachedSession>, userId: string): void {
   const mine = [...cache.entries()].filter(([, row]) => row.userId === userId);
   for (const [sessionId] of mine) cache.delete(sessionId);
+  invalidatePages(userId);
+}
+
+/** Drops one cached session row, and the pages rendered for its user (all pages if unknown). */
+function dropSession(cache: LRUCache<string, CachedSession>, sessionId: string): void {
+  const row = cache.get(sessionId);
+  cache.delete(sessionId);
+  invalidatePages(row ? row.userId : null);
 }
 
 /** Drops one cached session row here and on every other instance. Never rejects. */
 function forgetSession(sessionId: string): Promise<void> {
-  sessionCache().delete(sessionId);
+  dropSession(sessionCache(), sessionId);
   return notifyOtherInstances(SESSION_CHANNEL, `s:${sessionId}`);
 }
 
@@ -176,6 +188,11 @@ export async function getSessionUser({
     }
     cache.set(sessionId, { ...row, lastSeenAt: now, expiresAt });
   }
+  // A page rendered for this session may be kept while this row may be (render-scope.ts).
+  noteUser(
+    row.userId,
+    Math.min(row.expiresAt.getTime(), Date.now() + cache.getRemainingTTL(sessionId)),
+  );
   return row.user;
 }
 

@@ -25,6 +25,8 @@ export type PerUserCacheOptions = {
   ttlMs: number;
   /** Milliseconds clock (tests pass a fake one). */
   now?: () => number;
+  /** Told, for every value served, whose it is and the time at which it stops being servable. */
+  onServe?: (userId: string, expiresAt: number) => void;
 };
 
 export type PerUserCache = {
@@ -46,6 +48,7 @@ export function createPerUserCache({
   maxEntriesPerUser,
   ttlMs,
   now = () => Date.now(),
+  onServe,
 }: PerUserCacheOptions): PerUserCache {
   const buckets = new LRUCache<string, Bucket>({ max: maxUsers });
   return {
@@ -57,7 +60,10 @@ export function createPerUserCache({
       }
       const hit = bucket.get(key);
       const at = now();
-      if (hit && at - hit.storedAt < ttlMs) return hit.value as Promise<T>;
+      if (hit && at - hit.storedAt < ttlMs) {
+        onServe?.(userId, hit.storedAt + ttlMs);
+        return hit.value as Promise<T>;
+      }
       if (hit) bucket.delete(key);
       if (bucket.size >= maxEntriesPerUser) {
         const oldest = bucket.keys().next();
@@ -65,6 +71,7 @@ export function createPerUserCache({
       }
       const value = compute();
       const entry: Entry = { value, storedAt: at };
+      onServe?.(userId, at + ttlMs);
       const owner = bucket;
       owner.set(key, entry);
       value.catch(() => {

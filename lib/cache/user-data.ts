@@ -5,6 +5,7 @@ import {
   whenListening,
 } from '@/lib/realtime/pg-notify';
 import { createPerUserCache } from './per-user';
+import { invalidatePages, noteUserData } from './render-scope';
 import type { PerUserCache } from './per-user';
 
 /**
@@ -27,13 +28,21 @@ function cache(): PerUserCache {
       maxUsers: 2_000,
       maxEntriesPerUser: 32,
       ttlMs: USER_DATA_CACHE_TTL_MS,
+      // A page rendered from this value may be kept only as long as the value (render-scope.ts).
+      onServe: noteUserData,
     });
     globalForCache.meshDojoUserData = created;
     // Several instances (PostgreSQL): another instance's write drops this one's copy as soon as
     // its notification arrives; after a (re)connect, when some may have been missed, drop all.
     listenToOtherInstances(USER_DATA_CHANNEL, {
-      onMessage: (userId) => created.invalidate(userId),
-      onReconnect: () => created.clear(),
+      onMessage: (userId) => {
+        created.invalidate(userId);
+        invalidatePages(userId);
+      },
+      onReconnect: () => {
+        created.clear();
+        invalidatePages(null);
+      },
     });
   }
   return globalForCache.meshDojoUserData;
@@ -60,6 +69,7 @@ export function cachedForUser<T>(
  */
 export function invalidateUserData(userId: string): Promise<void> {
   cache().invalidate(userId);
+  invalidatePages(userId);
   return notifyOtherInstances(USER_DATA_CHANNEL, userId);
 }
 

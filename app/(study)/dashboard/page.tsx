@@ -13,12 +13,13 @@ export const metadata: Metadata = { title: 'Dashboard' };
 
 type Area = { title: string; href?: string; description: string; status: string };
 
-// Areas that are not built yet say so plainly: no invented numbers.
+// The other ways to use the product, beside the four practice areas above.
 const AREAS: Area[] = [
   {
-    title: 'Interview',
+    title: 'Interviews',
+    href: '/interviews',
     description: 'Timed mock interviews with rubric scoring and a shareable scorecard.',
-    status: 'Not built yet — planned.',
+    status: 'Available now: solo practice, or live with an interviewer.',
   },
   {
     title: 'Teams',
@@ -54,9 +55,9 @@ export default async function DashboardPage() {
           <SimulatorDashboardCard userId={user.id} />
         </div>
       </section>
-      <section aria-labelledby="planned-heading" className="space-y-4">
-        <h2 id="planned-heading" className="text-xl">
-          Coming later
+      <section aria-labelledby="more-heading" className="space-y-4">
+        <h2 id="more-heading" className="text-xl">
+          Interviews and teams
         </h2>
         <ul className="grid gap-4 sm:grid-cols-2">
           {AREAS.map((area) => (
