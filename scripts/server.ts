@@ -386,7 +386,8 @@ function capture(
   res.end = ((...args: unknown[]) => {
     keep(args[0], args[1]);
     const result = end(...args);
-    if (!overflow) {
+    // A response cut short (the client went away, the render failed mid-stream) is not kept.
+    if (!overflow && !res.destroyed) {
       try {
         done(res.statusCode, res.getHeaders(), Buffer.concat(chunks));
       } catch {
