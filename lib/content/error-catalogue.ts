@@ -3,7 +3,6 @@ import path from 'node:path';
 import matter from 'gray-matter';
 import { z } from 'zod';
 import { compilePhrase } from '@/lib/grading/match';
-import type { ErrorClaim } from '@/lib/grading/types';
 import { contentIdSchema } from './schemas';
 import { formatZodIssues } from './content-error';
 
@@ -58,12 +57,6 @@ export const errorCatalogueSchema = z.strictObject({
   claims: z.array(errorClaimSchema).min(5, { error: 'must list at least 5 claims' }).max(20, { error: 'must list at most 20 claims' }),
 });
 export type ErrorCatalogue = z.infer<typeof errorCatalogueSchema>;
-
-/** The patterns a claim is read with: `subject ~ relation ~ object` (when given), then `also`. */
-export function claimPatterns(claim: Pick<ErrorClaim, 'subject' | 'relation' | 'object' | 'also'>): string[] {
-  const groups = [claim.subject, claim.relation, claim.object].filter((group): group is string => group !== undefined);
-  return [...(groups.length >= 2 ? [groups.join(' ~ ')] : []), ...claim.also];
-}
 
 /** Parses one catalogue file; problems are `<file>: <field>: <message>` lines. */
 export function parseErrorCatalogueFile(file: string, raw: string): { catalogue: ErrorCatalogue | null; problems: string[] } {

@@ -7,7 +7,12 @@
 // condition ("if we …"), not a gerund naming the wrong action as a subject ("Deleting the
 // guardrail removes …"). The grader adds its shared guards (counterfactuals, denied effects,
 // concessions) through `isSuppressed`. Pure.
-import { compilePhrases, findOccurrences, type CompiledPhrase, type PhraseOccurrence } from './match';
+import {
+  compilePhrases,
+  findOccurrences,
+  type CompiledPhrase,
+  type PhraseOccurrence,
+} from './match';
 import type { AnalyzedText, TextToken } from './text';
 import type { ErrorClaim, ErrorClaimKind, GradableScenario } from './types';
 
@@ -124,7 +129,10 @@ function isDenied(analyzed: AnalyzedText, occurrence: PhraseOccurrence): boolean
     if (!token || token.segment !== first?.segment) break;
     if (DENYING_OPENERS.has(token.norm)) return true;
     // "don't just restart istiod": the negation scope skips "not just", the claim is still turned down.
-    if (token.norm === 'not' && ['just', 'only', 'simply', 'merely'].includes(analyzed.tokens[i + 1]?.norm ?? ''))
+    if (
+      token.norm === 'not' &&
+      ['just', 'only', 'simply', 'merely'].includes(analyzed.tokens[i + 1]?.norm ?? '')
+    )
       return true;
   }
   // "the add-on still needs someone to own upgrades": "still" inside the claim qualifies it.
@@ -261,7 +269,8 @@ function statesHarm(analyzed: AnalyzedText, occurrence: PhraseOccurrence): boole
   const [first, second, third] = after;
   if (first && HARMS.has(first.norm)) return true;
   // "More threads only delay exhaustion": "only" before the predicate belittles the option.
-  if (first && (first.norm === 'only' || first.norm === 'merely') && second !== undefined) return true;
+  if (first && (first.norm === 'only' || first.norm === 'merely') && second !== undefined)
+    return true;
   if (first && MODALS.has(first.norm))
     return (
       (second !== undefined && HARMS.has(second.norm)) ||
@@ -275,7 +284,9 @@ function statesHarm(analyzed: AnalyzedText, occurrence: PhraseOccurrence): boole
 
 /** Predicates that endorse a gerund subject ("Raising the HPA limit fixes it"). */
 const ENDORSING = new Set(
-  'fix fixes fixed solve solves solved solution help helps works right best enough correct answer cure'.split(' '),
+  'fix fixes fixed solve solves solved solution help helps works right best enough correct answer cure'.split(
+    ' ',
+  ),
 );
 
 /** The rest of the gerund's clause endorses it, un-negated. */
@@ -313,7 +324,10 @@ export function findErrorClaims(
   const hits: ErrorClaimHit[] = [];
   for (const { claim, statement, also } of compiledClaims(scenario)) {
     const candidates = [
-      ...findOccurrences(analyzed, statement).map((occurrence) => ({ occurrence, isStatement: true })),
+      ...findOccurrences(analyzed, statement).map((occurrence) => ({
+        occurrence,
+        isStatement: true,
+      })),
       ...findOccurrences(analyzed, also).map((occurrence) => ({ occurrence, isStatement: false })),
     ];
     for (const { occurrence, isStatement } of candidates) {

@@ -1017,7 +1017,8 @@ export function scoreFeatures(
   // A claim of the scenario's expert error catalogue: a crucial criterion it reverses earns
   // nothing (the reversed-point cap and penalty); a minor one costs `minorReversal`.
   for (const hit of features.errorClaims) {
-    const weight = scenario.rubric.find((criterion) => criterion.id === hit.criterionId)?.weight ?? 0;
+    const weight =
+      scenario.rubric.find((criterion) => criterion.id === hit.criterionId)?.weight ?? 0;
     if (weight < params.crucialWeight) {
       minorReversals.push({
         text: hit.text,

@@ -70,7 +70,8 @@ export type ErrorClaimKind =
 /**
  * One confident wrong claim about a scenario, written by an expert: subject / relation / object
  * groups (match.ts syntax, read as `subject ~ relation ~ object`) and/or paraphrase patterns.
- * `affirmed`: stating the claim is the error; `denied`: denying it is (the groups state a fact).
+ * `polarity` reads the statement: `affirmed`, stating it is the error; `denied`, denying it is
+ * (the groups state a fact). `also` patterns are wrong as written.
  */
 export type ErrorClaim = {
   readonly id: string;
