@@ -34,7 +34,7 @@ export type ErrorClaimHit = {
  */
 const MAX_CLAIM_TOKENS = 9;
 /** Words right after the subject that make it compound ("mTLS plus intentions give …"). */
-const COMPOUNDING = new Set(['and', 'plus', 'with', 'or', 'together', 'combined', 'alongside']);
+const COMPOUNDING = new Set(['plus', 'with', 'together', 'combined', 'alongside']);
 
 type CompiledClaim = { claim: ErrorClaim; statement: CompiledPhrase[]; also: CompiledPhrase[] };
 
@@ -74,6 +74,12 @@ function compiledClaims(scenario: GradableScenario): CompiledClaim[] {
 }
 
 const INNER_NEGATIONS = new Set(['not', 'no', 'never', 'without', 'nor', 'neither', 'none']);
+/** Negation cues that are verbs: a pattern that names one states its own negation. */
+const CUE_VERBS = new Set(
+  'skip skips skipping skipped ignore ignores ignoring omit omits omitting forgo drop drops dropping avoid avoids avoiding'.split(
+    ' ',
+  ),
+);
 /** Before the claim in its clause, these deny it too ("there is nowhere to put a sidecar …"). */
 const DENYING_OPENERS = new Set(['nowhere', 'impossible', 'unable', 'neither', 'nor']);
 
@@ -141,7 +147,14 @@ function isDenied(analyzed: AnalyzedText, occurrence: PhraseOccurrence): boolean
   let statesNegation = false;
   for (let i = occurrence.start; i < occurrence.end; i += 1) {
     const token = analyzed.tokens[i];
-    if (!token || !INNER_NEGATIONS.has(token.norm)) continue;
+    if (!token) continue;
+    // "skip ~ audit": a cue verb the pattern names opens the claim's own scope.
+    if (
+      CUE_VERBS.has(token.norm) &&
+      occurrence.phrase.toLowerCase().includes(token.norm.slice(0, 4))
+    )
+      statesNegation = true;
+    if (!INNER_NEGATIONS.has(token.norm)) continue;
     if (!isStatedNegation(analyzed, i, occurrence.phrase)) return true;
     statesNegation = true;
   }
@@ -171,7 +184,7 @@ const REJECTING = new Set(
 const CONDITIONS = new Set(['if', 'unless', 'whether', 'suppose', 'supposing']);
 /** Verbs that stop what follows ("stop retrying overflow", "avoid adding retries"). */
 const STOPPING = new Set(
-  'stop stops stopped stopping avoid avoids avoided avoiding prevent prevents prevented preventing forbid forbids ban bans quit cease resist resisting refuse refuses'.split(
+  'against oppose opposes opposing reject rejects rejecting stop stops stopped stopping avoid avoids avoided avoiding prevent prevents prevented preventing forbid forbids ban bans quit cease resist resisting refuse refuses'.split(
     ' ',
   ),
 );
@@ -308,6 +321,8 @@ function isStopped(analyzed: AnalyzedText, occurrence: PhraseOccurrence): boolea
     const token = analyzed.tokens[i];
     if (!token || token.segment !== first.segment) return false;
     if (STOPPING.has(token.norm)) return true;
+    // "push back on splitting the monolith first"
+    if (token.norm === 'back' && /^push/.test(analyzed.tokens[i - 1]?.norm ?? '')) return true;
   }
   return false;
 }
