@@ -13,7 +13,7 @@ import {
   type CompiledPhrase,
   type PhraseOccurrence,
 } from './match';
-import type { AnalyzedText, TextToken } from './text';
+import { stemWord, type AnalyzedText, type TextToken } from './text';
 import type { ErrorClaim, ErrorClaimKind, GradableScenario } from './types';
 
 /** A catalogue claim found in the answer, with the criterion it reverses. */
@@ -32,7 +32,7 @@ export type ErrorClaimHit = {
  * long span mostly joins words of different statements ("needs are mostly L4, plus a few L7
  * rules" is not "needs are … L7").
  */
-const MAX_CLAIM_TOKENS = 9;
+const MAX_CLAIM_TOKENS = 10;
 /** Words right after the subject that make it compound ("mTLS plus intentions give …"). */
 const COMPOUNDING = new Set(['plus', 'with', 'together', 'combined', 'alongside']);
 
@@ -74,50 +74,58 @@ function compiledClaims(scenario: GradableScenario): CompiledClaim[] {
 }
 
 const INNER_NEGATIONS = new Set(['not', 'no', 'never', 'without', 'nor', 'neither', 'none']);
-/** Negation cues that are verbs: a pattern that names one states its own negation. */
-const CUE_VERBS = new Set(
-  'skip skips skipping skipped ignore ignores ignoring omit omits omitting forgo drop drops dropping avoid avoids avoiding'.split(
+/** Negating words (cues included): one the pattern states itself opens the claim's own scope. */
+const NEGATING_WORDS = new Set([
+  ...INNER_NEGATIONS,
+  ...'zero nothing nobody lack lacks skip skipping ignore ignoring omit omitting forgo avoid avoiding'.split(
     ' ',
   ),
-);
+]);
 /** Before the claim in its clause, these deny it too ("there is nowhere to put a sidecar …"). */
 const DENYING_OPENERS = new Set(['nowhere', 'impossible', 'unable', 'neither', 'nor']);
 
-/** Negation words a pattern states itself, as bigrams with a neighbour ("does not", "no owner"). */
-type StatedNegations = { bigrams: Set<string>; alone: Set<string> };
+/** Negation words a pattern states itself, as pairs with a neighbour ("does not", "no downside*"). */
+type StatedNegations = { pairs: Array<[string, string]>; alone: Set<string> };
 const statedCache = new Map<string, StatedNegations>();
 
 function statedNegations(phrase: string): StatedNegations {
   const known = statedCache.get(phrase);
   if (known) return known;
-  const bigrams = new Set<string>();
+  const pairs: Array<[string, string]> = [];
   const alone = new Set<string>();
   const expanded = phrase
     .toLowerCase()
-    .replace(/can't|cannot/g, 'can not')
-    .replace(/won't/g, 'will not')
+    .replace(/can'?'?t|cannot/g, 'can not')
+    .replace(/won'?'?t/g, 'will not')
     .replace(/n'?'t\b/g, ' not');
   for (const alternative of expanded.split(/\s+[~+]{1,2}\s+|\|/)) {
-    const words = alternative.split(/[\s*]+/).filter(Boolean);
-    if (words.length === 1 && INNER_NEGATIONS.has(words[0] ?? '')) alone.add(words[0] ?? '');
-    for (let i = 0; i + 1 < words.length; i += 1) bigrams.add(`${words[i]} ${words[i + 1]}`);
+    const words = alternative.split(/\s+/).filter(Boolean);
+    if (words.length === 1 && NEGATING_WORDS.has(words[0] ?? '')) alone.add(words[0] ?? '');
+    for (let i = 0; i + 1 < words.length; i += 1) pairs.push([words[i] ?? '', words[i + 1] ?? '']);
   }
-  const stated = { bigrams, alone };
+  const stated = { pairs, alone };
   if (statedCache.size > 5000) statedCache.clear();
   statedCache.set(phrase, stated);
   return stated;
 }
 
+/** A text word against a pattern word ("downsides" ~ "downside*", "retries" ~ "retry"). */
+function wordMatches(text: string, pattern: string): boolean {
+  if (pattern.endsWith('*')) return text.startsWith(pattern.slice(0, -1));
+  return text === pattern || stemWord(text) === stemWord(pattern);
+}
+
 /** The negation at `index` is one the pattern states ("is not encrypted" against "not encrypted"). */
 function isStatedNegation(analyzed: AnalyzedText, index: number, phrase: string): boolean {
-  const { bigrams, alone } = statedNegations(phrase);
+  const { pairs, alone } = statedNegations(phrase);
   const word = analyzed.tokens[index]?.norm ?? '';
   if (alone.has(word)) return true;
   const before = analyzed.tokens[index - 1]?.norm;
   const after = analyzed.tokens[index + 1]?.norm;
-  return (
-    (before !== undefined && bigrams.has(`${before} ${word}`)) ||
-    (after !== undefined && bigrams.has(`${word} ${after}`))
+  return pairs.some(
+    ([first, second]) =>
+      (first === word && after !== undefined && wordMatches(after, second)) ||
+      (second === word && before !== undefined && wordMatches(before, first)),
   );
 }
 
@@ -147,16 +155,9 @@ function isDenied(analyzed: AnalyzedText, occurrence: PhraseOccurrence): boolean
   let statesNegation = false;
   for (let i = occurrence.start; i < occurrence.end; i += 1) {
     const token = analyzed.tokens[i];
-    if (!token) continue;
-    // "skip ~ audit": a cue verb the pattern names opens the claim's own scope.
-    if (
-      CUE_VERBS.has(token.norm) &&
-      occurrence.phrase.toLowerCase().includes(token.norm.slice(0, 4))
-    )
-      statesNegation = true;
-    if (!INNER_NEGATIONS.has(token.norm)) continue;
-    if (!isStatedNegation(analyzed, i, occurrence.phrase)) return true;
-    statesNegation = true;
+    if (!token || !NEGATING_WORDS.has(token.norm)) continue;
+    if (isStatedNegation(analyzed, i, occurrence.phrase)) statesNegation = true;
+    else if (INNER_NEGATIONS.has(token.norm)) return true;
   }
   // "Cilium uses eBPF instead of sidecars": a scope opened inside the match ("instead of",
   // "rather than", "without") denies its tail, unless the claim's own negation opened it.
