@@ -7,6 +7,7 @@ import { findErrorClaims, setErrorClaims, statementPattern } from '@/lib/grading
 import { extractFeatures, gradeAttempt } from '@/lib/grading/grade-attempt';
 import { cachedLemmaOffsets } from '@/lib/grading/lemmas';
 import { analyzeText } from '@/lib/grading/text';
+import { CLAIM_SENTENCES } from './error-claim-sentences';
 import { correctDecision, loadAuthoredScenarios } from './helpers';
 
 // The expert error catalogue (content/service-mesh/error-catalogue) and its matcher
@@ -142,6 +143,18 @@ describe('error claim matcher', () => {
         expect(claimsIn(target, control), control).not.toContain(claim);
     });
   }
+
+  it('hits every hand-written wrong claim and none of the hand-written correct statements', () => {
+    const missed: string[] = [];
+    const flagged: string[] = [];
+    for (const { scenarioId, isWrong, text } of CLAIM_SENTENCES) {
+      const hits = claimsIn(scenario(scenarioId), text);
+      if (isWrong && hits.length === 0) missed.push(`${scenarioId}: ${text}`);
+      if (!isWrong && hits.length > 0) flagged.push(`${scenarioId} (${hits.join(', ')}): ${text}`);
+    }
+    expect(missed).toEqual([]);
+    expect(flagged).toEqual([]);
+  }, 60_000);
 
   it('a hit reverses its criterion and caps the score; the same answer without it does not', () => {
     const target = scenario('diagnose-deny-overrides-allow');
