@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { ContentChecker } from '@/lib/content/content-error';
 import { lessonChecker } from '@/lib/content/lesson-checker';
 import { deckChecker } from '@/lib/content/deck';
+import { errorCatalogueChecker } from '@/lib/content/error-catalogue-checker';
 import { interviewChecker } from '@/lib/content/interview-pack';
 import { scenarioChecker } from '@/lib/content/scenario-checker';
 import { simulatorChallengeChecker } from '@/lib/content/simulator-challenge-pack';
@@ -22,6 +23,7 @@ const CHECKERS: ContentChecker[] = [
   interviewChecker,
   trackTemplateChecker,
   simulatorChallengeChecker,
+  errorCatalogueChecker,
 ];
 
 async function main(): Promise<number> {

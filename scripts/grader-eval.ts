@@ -1,10 +1,12 @@
-// npm run grader:eval [-- --split tune|holdout|holdout2|holdout3] [--file <batch.json>] [--items] [--no-scenario-stances]
+// npm run grader:eval [-- --split tune|holdout|holdout2|holdout3] [--file <batch.json>] [--items] [--no-scenario-stances] [--no-error-claims]
 // Agreement of the rubric grader with the hand scores of the calibration set. Prints aggregates
 // only; `--items` (per-item differences) is refused for the holdout splits so they cannot leak
 // into tuning. Exits non-zero when a holdout target is missed. `--no-scenario-stances` grades
-// without the per-scenario reverse wordings of lib/grading/stances.ts (general mechanisms only).
+// without the per-scenario reverse wordings of lib/grading/stances.ts (general mechanisms only);
+// `--no-error-claims` grades without the expert error catalogue (lib/grading/error-claims.ts).
 import { z } from 'zod';
 import { setScenarioStances } from '../lib/grading/concepts';
+import { setErrorClaims } from '../lib/grading/error-claims';
 import {
   CALIBRATION_DIR,
   checkTargets,
@@ -24,10 +26,11 @@ const argsSchema = z.object({
   items: z.boolean().default(false),
   file: z.string().optional(),
   scenarioStances: z.boolean().default(true),
+  errorClaims: z.boolean().default(true),
 });
 
 const USAGE =
-  'usage: npm run grader:eval -- [--split tune|holdout|holdout2|holdout3] [--file <batch.json>] [--items] [--no-scenario-stances]';
+  'usage: npm run grader:eval -- [--split tune|holdout|holdout2|holdout3] [--file <batch.json>] [--items] [--no-scenario-stances] [--no-error-claims]';
 
 function parseArgs(argv: readonly string[]) {
   const raw: Record<string, unknown> = {};
@@ -37,6 +40,7 @@ function parseArgs(argv: readonly string[]) {
     else if (arg === '--items') raw.items = true;
     else if (arg === '--file') raw.file = argv[++i];
     else if (arg === '--no-scenario-stances') raw.scenarioStances = false;
+    else if (arg === '--no-error-claims') raw.errorClaims = false;
     else if (arg === '--help') {
       console.log(USAGE);
       process.exit(0);
@@ -66,6 +70,7 @@ if (args.items && !OPEN_SPLITS.includes(args.split)) {
   process.exit(2);
 }
 setScenarioStances(args.scenarioStances);
+setErrorClaims(args.errorClaims);
 // `--file`: only that batch's items of the split (e.g. batch-12's aggregates as a transfer check).
 const items = args.file ? loadCalibrationFile(args.file, args.split) : loadCalibration(args.split);
 if (items.length === 0) {

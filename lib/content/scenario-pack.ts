@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import matter from 'gray-matter';
 import { ContentError, formatZodIssues } from './content-error';
+import { checkCatalogueAgainstRubric, readErrorCatalogueDir } from './error-catalogue';
 import { scenarioFrontmatterSchema, type Scenario } from './scenario-schema';
 
 // File-system loading of scenarios. No `server-only` marker so `content:check` (plain Node via
@@ -57,7 +58,20 @@ export async function readScenarioDir(dir: string): Promise<{ scenarios: Scenari
     }
     scenarios.push(scenario);
   }
-  return { scenarios, problems };
+  // The expert error catalogue sits beside the scenarios (`../error-catalogue/<id>.md`).
+  const { catalogues, problems: catalogueProblems } = await readErrorCatalogueDir(path.join(path.dirname(dir), 'error-catalogue'));
+  problems.push(...catalogueProblems);
+  const withClaims = scenarios.map((scenario) => {
+    const catalogue = catalogues.get(scenario.id);
+    if (!catalogue) return scenario;
+    const file = `${displayPath(path.join(path.dirname(dir), 'error-catalogue', `${scenario.id}.md`))}`;
+    problems.push(...checkCatalogueAgainstRubric(file, catalogue, new Set(scenario.rubric.map((criterion) => criterion.id))));
+    return { ...scenario, errorClaims: catalogue.claims };
+  });
+  const known = new Set(scenarios.map((scenario) => scenario.id));
+  for (const scenarioId of catalogues.keys())
+    if (!known.has(scenarioId)) problems.push(`${displayPath(path.join(path.dirname(dir), 'error-catalogue', `${scenarioId}.md`))}: scenarioId: no scenario "${scenarioId}"`);
+  return { scenarios: withClaims, problems };
 }
 
 /** Like {@link readScenarioDir} but throws a {@link ContentError} listing every problem. */

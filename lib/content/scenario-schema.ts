@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { analyzeText } from '@/lib/grading/text';
+import type { ErrorClaim } from '@/lib/grading/types';
 import {
   COMPETENCY_TAGS,
   competencyTagSchema,
@@ -150,4 +151,9 @@ export const scenarioFrontmatterSchema = z
 export type ScenarioFrontmatter = z.infer<typeof scenarioFrontmatterSchema>;
 
 /** A validated scenario: frontmatter plus its context (markdown body, not yet rendered). */
-export type Scenario = ScenarioFrontmatter & { context: string; file: string };
+export type Scenario = ScenarioFrontmatter & {
+  context: string;
+  file: string;
+  /** The expert error catalogue (content/service-mesh/error-catalogue/<id>.md), when one exists. */
+  errorClaims?: ErrorClaim[];
+};

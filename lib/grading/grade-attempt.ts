@@ -20,6 +20,7 @@ import { definitionMatches, definitionsOf } from './definitions';
 import { findFalseClaims, type FalseClaim } from './facts';
 import { centralFalseClaims, type CentralClaim } from './central-claims';
 import { findStanceReversals, type StanceReversal } from './criterion-stance';
+import { findErrorClaims, type ErrorClaimHit } from './error-claims';
 import { findGrounding, type Grounding } from './grounding';
 import { findDistractorClaims, type DistractorClaim } from './distractors';
 import { findFixRefusals, type FixRefusal } from './fix-refusals';
@@ -627,6 +628,8 @@ export type GradeFeatures = {
   distractorClaims: DistractorClaim[];
   /** Affirmed mesh misconceptions (misconceptions.ts), with the criterion each reverses. */
   misconceptions: Array<{ id: string; criterionId: string; text: string }>;
+  /** Claims of the scenario's expert error catalogue stated as the learner's own (error-claims.ts). */
+  errorClaims: ErrorClaimHit[];
   /** Clauses that decline the change the question asks for (fix-refusals.ts). */
   fixRefusals: FixRefusal[];
   /** Equations that do not compute or depart from the scenario's own arithmetic (arithmetic.ts). */
@@ -816,6 +819,7 @@ export function extractFeatures(scenario: GradableScenario, attempt: ValidAttemp
     misconceptions: language.isEnglish
       ? misconceptionsOf(attempt.justification, analyzed, scenario)
       : [],
+    errorClaims: language.isEnglish ? errorClaimsOf(attempt.justification, analyzed, scenario) : [],
   };
 }
 
@@ -866,6 +870,26 @@ function misconceptionsOf(
   const known = new Set(found.map((entry) => entry.id));
   for (const entry of findMisconceptions(analyzeText(view, cachedLemmaOffsets), scenario))
     if (!known.has(entry.id)) found.push(entry);
+  return found;
+}
+
+/** Error-catalogue claims read in the answer and in its claim view (asides, clefts, correlatives). */
+function errorClaimsOf(
+  text: string,
+  analyzed: AnalyzedText,
+  scenario: GradableScenario,
+): ErrorClaimHit[] {
+  const suppressed = (view: AnalyzedText) => (occurrence: PhraseOccurrence) =>
+    isCounterfactual(view, occurrence) ||
+    deniesEffect(view, occurrence) ||
+    isConceded(view, occurrence);
+  const found = findErrorClaims(analyzed, scenario, suppressed(analyzed));
+  const view = claimView(text);
+  if (view === null) return found;
+  const known = new Set(found.map((hit) => hit.claimId));
+  const viewed = analyzeText(view, cachedLemmaOffsets);
+  for (const hit of findErrorClaims(viewed, scenario, suppressed(viewed)))
+    if (!known.has(hit.claimId)) found.push(hit);
   return found;
 }
 
@@ -988,6 +1012,27 @@ export function scoreFeatures(
       reversedById.set(criterionId, {
         text,
         because: `a common misconception about this point (${id.replace(/-/g, ' ')})`,
+      });
+  }
+  // A claim of the scenario's expert error catalogue: a crucial criterion it reverses earns
+  // nothing (the reversed-point cap and penalty); a minor one costs `minorReversal`.
+  for (const hit of features.errorClaims) {
+    const weight =
+      scenario.rubric.find((criterion) => criterion.id === hit.criterionId)?.weight ?? 0;
+    if (weight < params.crucialWeight) {
+      minorReversals.push({
+        text: hit.text,
+        modelText: hit.reason,
+        signal: 'opposite',
+        similarity: 1,
+        criterionIds: [hit.criterionId],
+      });
+      continue;
+    }
+    if (!reversedById.has(hit.criterionId))
+      reversedById.set(hit.criterionId, {
+        text: hit.text,
+        because: `which is wrong: ${hit.reason}`,
       });
   }
   // The right decision, then a wrong option's fix or cause asserted: the point it turns on is reversed.

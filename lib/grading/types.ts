@@ -57,6 +57,36 @@ export type PredictionSpec = {
   readonly explanation: string;
 };
 
+/** What an error-catalogue claim gets wrong (content/service-mesh/error-catalogue). */
+export type ErrorClaimKind =
+  | 'reversed-stance'
+  | 'wrong-mechanism'
+  | 'wrong-fix'
+  | 'wrong-order'
+  | 'wrong-number'
+  | 'wrong-mesh'
+  | 'free-lunch';
+
+/**
+ * One confident wrong claim about a scenario, written by an expert: subject / relation / object
+ * groups (match.ts syntax, read as `subject ~ relation ~ object`) and/or paraphrase patterns.
+ * `polarity` reads the statement: `affirmed`, stating it is the error; `denied`, denying it is
+ * (the groups state a fact). `also` patterns are wrong as written.
+ */
+export type ErrorClaim = {
+  readonly id: string;
+  /** The rubric criterion the claim reverses. */
+  readonly criterion: string;
+  readonly kind: ErrorClaimKind;
+  readonly polarity: 'affirmed' | 'denied';
+  readonly subject?: string | undefined;
+  readonly relation?: string | undefined;
+  readonly object?: string | undefined;
+  readonly also: readonly string[];
+  readonly reason: string;
+  readonly source?: string | undefined;
+};
+
 /** Everything the grader needs from a scenario. */
 export type GradableScenario = {
   readonly id: string;
@@ -73,6 +103,8 @@ export type GradableScenario = {
     { readonly senior: string; readonly junior?: string | undefined } | undefined;
   readonly simulator?:
     { readonly presetId: string; readonly prediction?: PredictionSpec | undefined } | undefined;
+  /** The scenario's expert error catalogue: wrong claims that reverse a criterion (error-claims.ts). */
+  readonly errorClaims?: readonly ErrorClaim[] | undefined;
 };
 
 /** The learner's submission: option id (choice), ordered ids (order) or a number (number). */
