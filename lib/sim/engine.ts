@@ -2500,7 +2500,7 @@ export class Simulation {
     if (this.firstArrivalT < 0) this.firstArrivalT = t;
     this.lastArrivalT = t;
     if (this.arrivalsLeft > 0) {
-      this.argT[0] = t + this.expSample(this.callerGap[caller]!);
+      this.nextArrivalArg(caller);
       this.pushArg(EV_ARRIVAL, caller, 0);
     }
     this.inFlight++;
@@ -2511,6 +2511,31 @@ export class Simulation {
     this.aChildCause[a] = 0;
     this.aStartT[a] = t;
     this.startStage(a, 0);
+  }
+
+  /**
+   * argT[0] = now + the caller's next exponential gap (now + expSample(gap), for onArrival).
+   * onArrival is inlined into runGeneral, which has no inlining budget left for uniform(), and a
+   * double returned from a call that is not inlined is boxed (one allocation per arrival), so
+   * this draws as uniform() does, written out, and returns nothing.
+   */
+  private nextArrivalArg(caller: number): void {
+    let u: number;
+    if (this.dI !== this.dN) u = this.dU[this.dI++]!;
+    else {
+      const rs = this.rs;
+      const a = rs[0]!;
+      const b = rs[1]!;
+      const c = rs[2]!;
+      const d = rs[3]!;
+      const t = (((a + b) | 0) + d) | 0;
+      rs[3] = (d + 1) | 0;
+      rs[0] = b ^ (b >>> 9);
+      rs[1] = (c + (c << 3)) | 0;
+      rs[2] = (((c << 21) | (c >>> 11)) + t) | 0;
+      u = ((t >>> 0) + 0.5) * TWO_POW_M32;
+    }
+    this.argT[0] = this.now + -Math.log(u) * this.callerGap[caller]!;
   }
 
   private startStage(a: number, s: number): void {
