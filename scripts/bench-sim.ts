@@ -10,9 +10,9 @@
  * queues fed in arrival order; chosen by the engine, bit-identical results) or its general event
  * loop, and the plain-queue cases are also timed on the general loop (`fastPath: false`).
  * Prints numbers; never passes or fails.
- * Each engine case runs after a JIT warm-up (≥ 300 ms of unmeasured runs), five times; each peer
- * after one unmeasured run, five times. Medians are printed with the spread (min–max) and the
- * ratios come from the medians of CPU time.
+ * Each engine case runs right after its JIT warm-up (≥ 300 ms of unmeasured runs), five times;
+ * each peer after one unmeasured run, five times. Medians are printed with the spread (min–max)
+ * and the ratios come from the medians of CPU time.
  * Usage: npm run bench:sim [-- --requests N]
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -79,15 +79,17 @@ let peakHeap = 0;
 console.log(
   `Simulator benchmark — ${REQUESTS.toLocaleString('en-US')} requests per case, Node ${process.version}\n`,
 );
-// JIT warm-up: unmeasured runs per case until V8's optimising compiler is done with them (it
-// compiles on background threads, which process.cpuUsage() counts): at least 300 ms per case, on
-// the path the case uses (the fast path runs 50k requests in a few ms, before compiles finish).
-for (const c of cases) {
-  const warm = simConfigSchema.parse({ ...c.config, requests: 50_000 });
+// JIT warm-up: unmeasured runs of a case until V8's optimising compiler is done with it (it
+// compiles on background threads, which process.cpuUsage() counts): at least 300 ms, on the path
+// the case uses (the fast path runs 50k requests in a few ms, before compiles finish), right
+// before the case is measured. Warming every case up front instead left the M/M/1 fast path
+// re-optimising (and 1.4× slower) in its first measured runs after the chain's warm-up.
+const warmUp = (config: SimConfigInput) => {
+  const warm = simConfigSchema.parse({ ...config, requests: 50_000 });
   const t0 = performance.now();
   for (let seed = 1; performance.now() - t0 < 300; seed += 1)
     new Simulation(warm, { seed }).runToCompletion();
-}
+};
 
 const REPEATS = 5;
 /** Median, min and max of some timings. */
@@ -104,6 +106,7 @@ const engineRps = new Map<
   { wall: number; cpu: number; e2e: { meanMs: number; p50Ms: number; p99Ms: number } }
 >();
 for (const c of cases) {
+  warmUp(c.config);
   const config = simConfigSchema.parse({ ...c.config, requests: REQUESTS });
   const runs: {
     wallMs: number;
