@@ -1,15 +1,18 @@
 /**
  * Simulator benchmark: events/s and requests/s for a plain M/M/1, an M/M/4 and the 3-service
  * sidecar chain, each over ≥ 1M requests; then, measured in the same run, the same M/M/1 and
- * M/M/4 models in SimPy (Debian python3-simpy; skipped with a message when missing) and in a C
- * loop (scripts/bench/mm-loop.c, compiled with the system cc now), each doing the engine's
- * per-request work ("same work") and only a running mean ("mean only"), printed as ratios; and
- * the CLI's start-up time. Each case says whether the engine ran it on its fast path (plain FIFO
+ * M/M/4 models in SimPy (scripts/bench/mm-simpy.py) and in a C loop (scripts/bench/mm-loop.c,
+ * compiled with the system cc now), each doing the engine's per-request work ("same work") and
+ * only a running mean ("mean only"), printed as ratios; and the CLI's start-up time. The SimPy
+ * peer of record is SimPy 3.0.11 (Debian python3-simpy3, the version issue #12 names); SimPy
+ * 2.3.1 (Debian python3-simpy) is printed as well when installed; each is skipped with a message
+ * naming its package when missing. Each case says whether the engine ran it on its fast path (plain FIFO
  * queues fed in arrival order; chosen by the engine, bit-identical results) or its general event
  * loop, and the plain-queue cases are also timed on the general loop (`fastPath: false`).
  * Prints numbers; never passes or fails.
- * Each case runs after a JIT warm-up (≥ 300 ms of unmeasured runs), three times; the median and the
- * best are printed.
+ * Each engine case runs right after its JIT warm-up (≥ 300 ms of unmeasured runs), five times;
+ * each peer after one unmeasured run, five times. Medians are printed with the spread (min–max)
+ * and the ratios come from the medians of CPU time.
  * Usage: npm run bench:sim [-- --requests N]
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -76,23 +79,34 @@ let peakHeap = 0;
 console.log(
   `Simulator benchmark — ${REQUESTS.toLocaleString('en-US')} requests per case, Node ${process.version}\n`,
 );
-// JIT warm-up: unmeasured runs per case until V8's optimising compiler is done with them (it
-// compiles on background threads, which process.cpuUsage() counts): at least 300 ms per case, on
-// the path the case uses (the fast path runs 50k requests in a few ms, before compiles finish).
-for (const c of cases) {
-  const warm = simConfigSchema.parse({ ...c.config, requests: 50_000 });
+// JIT warm-up: unmeasured runs of a case until V8's optimising compiler is done with it (it
+// compiles on background threads, which process.cpuUsage() counts): at least 300 ms, on the path
+// the case uses (the fast path runs 50k requests in a few ms, before compiles finish), right
+// before the case is measured. Warming every case up front instead left the M/M/1 fast path
+// re-optimising (and 1.4× slower) in its first measured runs after the chain's warm-up.
+const warmUp = (config: SimConfigInput) => {
+  const warm = simConfigSchema.parse({ ...config, requests: 50_000 });
   const t0 = performance.now();
   for (let seed = 1; performance.now() - t0 < 300; seed += 1)
     new Simulation(warm, { seed }).runToCompletion();
-}
+};
 
-const REPEATS = 3;
+const REPEATS = 5;
+/** Median, min and max of some timings. */
+const spread = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return { median: s[Math.floor(s.length / 2)]!, min: s[0]!, max: s[s.length - 1]! };
+};
+/** "min–max (±p %)" of a spread: p is half the range over the median. */
+const fmtSpread = (st: { median: number; min: number; max: number }, digits = 0) =>
+  `${st.min.toFixed(digits)}–${st.max.toFixed(digits)} (±${((50 * (st.max - st.min)) / st.median).toFixed(1)} %)`;
 /** Median engine requests/s per case name (wall and CPU time), for the peer ratios below. */
 const engineRps = new Map<
   string,
   { wall: number; cpu: number; e2e: { meanMs: number; p50Ms: number; p99Ms: number } }
 >();
 for (const c of cases) {
+  warmUp(c.config);
   const config = simConfigSchema.parse({ ...c.config, requests: REQUESTS });
   const runs: {
     wallMs: number;
@@ -117,22 +131,22 @@ for (const c of cases) {
     });
     peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
   }
-  runs.sort((a, b) => a.wallMs - b.wallMs);
-  const median = runs[Math.floor(REPEATS / 2)]!;
-  const best = runs[0]!;
+  const wall = spread(runs.map((r) => r.wallMs));
+  const cpu = spread(runs.map((r) => r.cpuMs));
+  const median = runs[0]!; // every run is the same one (seed 42): its events and summary
   const rate = (n: number, ms: number) => (n / (ms / 1000) / 1e6).toFixed(2);
   engineRps.set(c.name, {
-    wall: REQUESTS / (median.wallMs / 1000),
-    cpu: REQUESTS / (median.cpuMs / 1000),
+    wall: REQUESTS / (wall.median / 1000),
+    cpu: REQUESTS / (cpu.median / 1000),
     e2e: median.summary.endToEnd,
   });
   console.log(`${c.name} — ${fast ? 'fast path' : 'general event loop'}`);
   console.log(
-    `  wall ${median.wallMs.toFixed(0)} ms median of ${REPEATS} (best ${best.wallMs.toFixed(0)} ms), CPU ${median.cpuMs.toFixed(0)} ms`,
+    `  CPU ${cpu.median.toFixed(0)} ms median of ${REPEATS}, spread ${fmtSpread(cpu)} ms; wall ${wall.median.toFixed(0)} ms, spread ${fmtSpread(wall)} ms`,
   );
   console.log(
-    `  ${rate(median.events, median.wallMs)} M events/s, ${rate(REQUESTS, median.wallMs)} M requests/s (wall, median);` +
-      ` ${rate(median.events, median.cpuMs)} M events/s, ${rate(REQUESTS, median.cpuMs)} M requests/s (CPU); best ${rate(best.events, best.wallMs)} M events/s`,
+    `  ${rate(median.events, cpu.median)} M events/s, ${rate(REQUESTS, cpu.median)} M requests/s (CPU, median; ${rate(REQUESTS, cpu.max)}–${rate(REQUESTS, cpu.min)} over the runs);` +
+      ` ${rate(REQUESTS, wall.median)} M requests/s (wall)`,
   );
   if (fast) {
     // The same runs on the general event loop: the results are identical, only the time differs.
@@ -146,9 +160,8 @@ for (const c of cases) {
       cpus.push((cpu.user + cpu.system) / 1000);
       same &&= JSON.stringify(sim.summarize()) === JSON.stringify(median.summary);
     }
-    cpus.sort((a, b) => a - b);
     console.log(
-      `  general event loop on the same runs: ${rate(REQUESTS, cpus[Math.floor(REPEATS / 2)]!)} M requests/s (CPU, median); results ${same ? 'identical' : 'DIFFERENT'}`,
+      `  general event loop on the same runs: ${rate(REQUESTS, spread(cpus).median)} M requests/s (CPU, median); results ${same ? 'identical' : 'DIFFERENT'}`,
     );
   }
   console.log(
@@ -177,24 +190,34 @@ type PeerRun = {
   p99Ms?: number;
   version?: string;
 };
-const median3 = (f: () => PeerRun): PeerRun => {
-  const runs = [f(), f(), f()].sort((a, b) => a.seconds - b.seconds);
-  return runs[1]!;
+/** One unmeasured run (caches, page faults, CPU frequency), then the median of five by CPU time. */
+const peerMedian = (f: () => PeerRun): { run: PeerRun; cpu: ReturnType<typeof spread> } => {
+  f();
+  const runs = Array.from({ length: REPEATS }, f);
+  const cpu = spread(runs.map((r) => r.cpuSeconds * 1000));
+  const run = runs.find((r) => r.cpuSeconds * 1000 === cpu.median)!;
+  return { run, cpu };
 };
 
 // Ratios use CPU time: on a shared machine wall time mostly measures waiting for a core.
 console.log('\nPeers (same model, same machine, same run; ratios from CPU time)');
-const python = ['/usr/bin/python3', 'python3'].find(
-  (py) =>
-    spawnSync(py, [
-      '-c',
-      'import importlib.util as u, sys; sys.exit(0 if (u.find_spec("simpy") or u.find_spec("SimPy")) else 1)',
-    ]).status === 0,
-);
-if (!python)
+// The SimPy peers: 3.0.11 first (the peer of record), then 2.3.1 (what earlier rounds measured).
+const hasModule = (py: string, mod: string) =>
+  spawnSync(py, [
+    '-c',
+    `import importlib.util as u, sys; sys.exit(0 if u.find_spec("${mod}") else 1)`,
+  ]).status === 0;
+const simpyPeers = [
+  { api: '3', module: 'simpy', pkg: 'python3-simpy3 (SimPy 3.0.11)' },
+  { api: '2', module: 'SimPy', pkg: 'python3-simpy (SimPy 2.3.1)' },
+].flatMap((peer) => {
+  const py = ['/usr/bin/python3', 'python3'].find((p) => hasModule(p, peer.module));
+  if (py) return [{ ...peer, python: py }];
   console.log(
-    '  SimPy: skipped — not installed (apt-get install python3-simpy, or pip install simpy)',
+    `  SimPy ${peer.api}: skipped — \`import ${peer.module}\` fails (Debian: apt-get install ${peer.pkg})`,
   );
+  return [];
+});
 let cBin: string | null = null;
 try {
   cBin = path.join(mkdtempSync(path.join(tmpdir(), 'mm-loop-')), 'mm-loop');
@@ -219,23 +242,25 @@ for (const p of peers) {
   console.log(
     `  ${p.name}: engine ${fmtRate(ours.cpu)} per CPU second (${fmtRate(ours.wall)} wall)`,
   );
-  if (python) {
-    // SimPy is ~100× slower: 100k requests give a stable rate in a few seconds.
+  for (const sp of simpyPeers) {
+    // SimPy is ~100× slower: 100k requests give a stable rate in under a second per run.
     const n = Math.max(20_000, Math.floor(REQUESTS / 10));
     for (const mode of ['mean', 'full'] as const) {
-      const args = [path.join(root, 'scripts/bench/mm-simpy.py'), String(n), String(p.rps)];
-      const r = median3(() => peerRun(python, [...args, String(p.c), '1', '42', mode]));
+      const args = [path.join(root, 'scripts/bench/mm-simpy.py'), `--api=${sp.api}`, String(n)];
+      const { run: r, cpu: st } = peerMedian(() =>
+        peerRun(sp.python, [...args, String(p.rps), String(p.c), '1', '42', mode]),
+      );
       const cpu = r.requests / r.cpuSeconds;
       const wall = r.requests / r.seconds;
       console.log(
-        `    SimPy ${r.version} ${mode === 'full' ? 'same work' : 'mean only'}: ${fmtRate(cpu)} per CPU second (${fmtRate(wall)} wall) → engine is ${(ours.cpu / cpu).toFixed(0)}× SimPy (CPU; ${(ours.wall / wall).toFixed(0)}× wall)`,
+        `    SimPy ${r.version} ${mode === 'full' ? 'same work' : 'mean only'}: ${fmtRate(cpu)} per CPU second (${fmtRate(wall)} wall; CPU ${fmtSpread(st)} ms) → engine is ${(ours.cpu / cpu).toFixed(0)}× SimPy (CPU; ${(ours.wall / wall).toFixed(0)}× wall)`,
       );
     }
   }
   if (cBin && existsSync(cBin)) {
     for (const mode of ['full', 'mean'] as const) {
       const args = [String(REQUESTS), String(p.rps), String(p.c), '1', '42', mode];
-      const r = median3(() => peerRun(cBin!, args));
+      const { run: r, cpu: st } = peerMedian(() => peerRun(cBin!, args));
       const cpu = r.requests / r.cpuSeconds;
       const wall = r.requests / r.seconds;
       // The same draws in the same order: the like-for-like loop reproduces the engine's numbers.
@@ -249,7 +274,7 @@ for (const p of peers) {
             : "; results DIFFER from the engine's"
           : '';
       console.log(
-        `    C loop (cc -O2) ${mode === 'full' ? 'same work' : 'mean only'}: ${fmtRate(cpu)} per CPU second (${fmtRate(wall)} wall${same}) → C is ${(cpu / ours.cpu).toFixed(1)}× the engine (CPU; ${(wall / ours.wall).toFixed(1)}× wall)`,
+        `    C loop (cc -O2) ${mode === 'full' ? 'same work' : 'mean only'}: ${fmtRate(cpu)} per CPU second (${fmtRate(wall)} wall; CPU ${fmtSpread(st, 1)} ms${same}) → C is ${(cpu / ours.cpu).toFixed(1)}× the engine (CPU; ${(wall / ours.wall).toFixed(1)}× wall)`,
       );
     }
   }

@@ -123,11 +123,29 @@ for (let t = 0; t < 8; t++) {
   });
 }
 
+// Local copies of histogram.ts's bucket layout for the hot loops. An imported binding is live:
+// ESM reads it through the exporting module's cell, and a CommonJS build of these files (tsx or
+// ts-node outside a "type": "module" package) through a getter call on every use, which made
+// the fast path 1.3× slower there; a module's own const is neither.
+const SUB_BITS = 6;
+const NBUCKETS = 40 * 64 + 1;
+if (SUB_BITS !== HISTOGRAM_SUB_BITS || NBUCKETS !== HISTOGRAM_BUCKETS)
+  throw new Error('lib/sim/engine.ts: the histogram layout changed; update SUB_BITS and NBUCKETS');
 const REPLICA_SLOTS = 32; // v1 replica slots reserved per service so set-replicas needs no re-layout
 const TWO_POW_M32 = 1 / 4294967296;
 // A float's words, for the histogram bucket of a latency (histogram.ts bucketOf, inlined).
 const bits = new Float64Array(1);
 const bitsHi = new Uint32Array(bits.buffer);
+// The same bucket in integer arithmetic for 1 ≤ us < 2^(31 - SUB_BITS) (2^25 µs ≈ 33.6 s):
+// x = floor(us · 2^SUB_BITS) fits an int32 and keeps every bit the bucket needs (bit e of us,
+// e = floor(log2 us), is bit e + SUB_BITS of x, and the sub-bucket is the SUB_BITS bits below
+// it), so e = 31 - SUB_BITS - clz32(x) and the sub-bucket is (x >>> e) & SUB_MASK. Checked
+// against bucketOf on 23 M values (every octave's edges and sub-bucket edges ± 1 ulp, random
+// values over the whole range).
+const SUB_SCALE = 1 << SUB_BITS;
+const SUB_MASK = SUB_SCALE - 1;
+const INT_BUCKET_US = 2 ** (31 - SUB_BITS);
+const INT_BUCKET_TOP = 31 - SUB_BITS;
 // Event queue layout: sorted while at most SORTED_MAX events are pending, a heap above, and
 // sorted again once a heap pops down to SORTED_MIN (the gap avoids flapping at the edge).
 const SORTED_MAX = 32;
@@ -1143,6 +1161,7 @@ export class Simulation {
       const dueG = hasG && gT <= tMs;
       const pT = dueG ? gT : tMs;
       const pS = dueG ? gSeq : Infinity;
+      const plain = this.plainArrivals();
       for (;;) {
         const room = Math.min(
           FAST_BATCH,
@@ -1150,7 +1169,7 @@ export class Simulation {
           MAX_PENDING_EVENTS - 1 - (this.hSize + this.fArrN + this.jobsN),
         );
         if (room >= 1) {
-          const na = this.fastArrivals(pT, pS, room);
+          const na = plain ? this.fastArrivalsPlain(pT, pS, room) : this.fastArrivals(pT, pS, room);
           const nr = this.fastResponses(pT, pS, Infinity);
           if (na === 0 && nr === 0) break;
           continue;
@@ -1491,6 +1510,211 @@ export class Simulation {
   }
 
   /**
+   * Whether fastArrivalsPlain can take the arrivals: one caller, no in-flight counting, and its
+   * destination's pods are v1 replicas with exponential service that never fail (M/M/c, the
+   * common plain queue). Checked before every batch (an intent may have changed any of it).
+   */
+  private plainArrivals(): boolean {
+    if (this.nCallers !== 1 || this.fCount) return false;
+    const dst = this.fTarget[0]!;
+    if (this.nodeCanaryCount[dst] !== 0) return false;
+    const base = this.nodeRepBase[dst]!;
+    for (let r = base; r < base + this.nodeRepActive[dst]!; r++)
+      if (this.rFailP[r] !== 0 || this.rDist[r] !== 0) return false;
+    return true;
+  }
+
+  /**
+   * fastArrivals for the case plainArrivals() admits, with the branches that case never takes
+   * left out (other callers, canary pods, in-flight counting, refusals and failures, other
+   * service-time distributions) and the caller's pending arrival in locals: the same
+   * operations in the same order, so the same numbers bit for bit; fewer live values, so V8
+   * keeps the loop's state in registers (the general loop spills most of it to the stack).
+   */
+  private fastArrivalsPlain(pT: number, pS: number, max: number): number {
+    const measureFrom = this.measureFrom;
+    const extra = this.handshakeMs;
+    const netMs = this.netMs;
+    const gap = this.callerGap[0]!;
+    const dst = this.fTarget[0]!;
+    const fArrT = this.fArrT;
+    const fArrSeq = this.fArrSeq;
+    const fArrHas = this.fArrHas;
+    if (fArrHas[0] !== 1) return 0;
+    const n1 = this.nodeRepActive[dst]!;
+    const repBase = this.nodeRepBase[dst]!;
+    const workers = this.nodeWorkers[dst]!;
+    const rMean = this.rMean;
+    const rWBase = this.rWBase;
+    const wFree = this.wFree;
+    const aSec = this.sec[dst]!; // caller 0: sec[0 * N + dst]
+    const laneHead = this.laneHead;
+    const laneTail = this.laneTail;
+    const lhL = this.lhL;
+    const lhT = this.lhT;
+    const gOther = this.hSize;
+    const dU = this.dU;
+    const dL = this.dL;
+    let di = this.dI;
+    let dn = this.dN;
+    let jT = this.jT;
+    let jSeq = this.jSeq;
+    let jStart = this.jStart;
+    let jNext = this.jNext;
+    let jMeta = this.jMeta;
+    let jobsN = this.jobsN;
+    let fArrN = this.fArrN;
+    let seq = this.seq;
+    let arrivalsLeft = this.arrivalsLeft;
+    let secCalls = this.secCalls;
+    let secEnc = this.secEnc;
+    let secAuthz = this.secAuthz;
+    let events = this.events;
+    let now = this.now;
+    let inFlight = this.inFlight;
+    let lastArrivalT = this.lastArrivalT;
+    let jFreeTop = this.jFreeTop;
+    let jFree = this.jFree;
+    let aAttempts = this.svcAttempts[dst]!;
+    let aBusy = this.svcBusy[dst]!;
+    let aServed = this.svcServed[dst]!;
+    let t = fArrT[0]!;
+    let tSeq = fArrSeq[0]!;
+    let has = true;
+    const meta = K_OK | (dst << 8); // caller 0, not counted; | rep << 13 below
+    let done = 0;
+    let failure: SimBudgetError | null = null;
+    while (done < max && has) {
+      if (!(t < pT || (t === pT && tSeq < pS))) break;
+      done++;
+      events++;
+      now = t;
+      if (arrivalsLeft <= 0) {
+        has = false; // the run has all its requests: this arrival is a no-op event
+        fArrN--;
+        break;
+      }
+      arrivalsLeft--;
+      if (lastArrivalT === 0 && this.firstArrivalT < 0) this.firstArrivalT = t;
+      lastArrivalT = t;
+      const tNow = t;
+      if (arrivalsLeft > 0) {
+        if (gOther + fArrN - 1 + jobsN >= MAX_PENDING_EVENTS) {
+          failure = this.pendingError(events);
+          break;
+        }
+        if (di === dn) {
+          this.refillDraws();
+          di = 0;
+          dn = DRAW_BLOCK;
+        }
+        t = tNow + -dL[di++]! * gap;
+        tSeq = seq++;
+      } else {
+        has = false;
+        fArrN--;
+      }
+      inFlight++;
+      const measured = tNow >= measureFrom;
+      let k = 0;
+      if (n1 !== 1) {
+        if (di === dn) {
+          this.refillDraws();
+          di = 0;
+          dn = DRAW_BLOCK;
+        }
+        k = (dU[di++]! * n1) | 0;
+      }
+      const rep = repBase + k;
+      if (measured) {
+        aAttempts++;
+        secCalls++;
+        secEnc += aSec & 1;
+        secAuthz += (aSec >> 1) & 1;
+      }
+      const tArr = tNow + extra + netMs;
+      const best = firstFree(wFree, rWBase[rep]!, workers);
+      const bestT = wFree[best]!;
+      if (di === dn) {
+        this.refillDraws();
+        di = 0;
+        dn = DRAW_BLOCK;
+      }
+      const sv = -dL[di++]! * rMean[rep]!;
+      const start = bestT > tArr ? bestT : tArr;
+      const fin = start + sv;
+      wFree[best] = fin;
+      if (measured) aBusy += sv;
+      if (fin > measureFrom) aServed += start >= measureFrom ? sv : fin - measureFrom;
+      const respT = fin + netMs;
+      if (gOther + fArrN + jobsN >= MAX_PENDING_EVENTS) {
+        failure = this.pendingError(events);
+        break;
+      }
+      if (jFreeTop === 0) {
+        this.jFreeTop = 0;
+        this.growJobs(this.jCap * 2);
+        jFree = this.jFree;
+        jFreeTop = this.jFreeTop;
+        jT = this.jT;
+        jSeq = this.jSeq;
+        jStart = this.jStart;
+        jNext = this.jNext;
+        jMeta = this.jMeta;
+      }
+      const j = jFree[--jFreeTop]!;
+      jobsN++;
+      jT[j] = respT;
+      jSeq[j] = seq++;
+      jStart[j] = tNow;
+      jNext[j] = -1;
+      jMeta[j] = meta | (rep << 13);
+      const lane = best;
+      const tail = laneTail[lane]!;
+      if (tail < 0) {
+        laneHead[lane] = j;
+        laneTail[lane] = j;
+        // laneHeapInsert, written out (see fastArrivals).
+        let i = this.lhN++;
+        while (i > 0) {
+          const p = (i - 1) >> 1;
+          const pt = lhT[p]!;
+          if (pt <= respT) break;
+          lhT[i] = pt;
+          lhL[i] = lhL[p]!;
+          i = p;
+        }
+        lhT[i] = respT;
+        lhL[i] = lane;
+      } else if (jT[tail]! <= respT) {
+        jNext[tail] = j;
+        laneTail[lane] = j;
+      } else this.laneInsertSorted(lane, j);
+    }
+    fArrT[0] = t;
+    fArrSeq[0] = tSeq;
+    fArrHas[0] = has ? 1 : 0;
+    this.svcAttempts[dst] = aAttempts;
+    this.svcBusy[dst] = aBusy;
+    this.svcServed[dst] = aServed;
+    this.dI = di;
+    this.events = events;
+    this.now = now;
+    this.inFlight = inFlight;
+    this.lastArrivalT = lastArrivalT;
+    this.jFreeTop = jFreeTop;
+    this.jobsN = jobsN;
+    this.fArrN = fArrN;
+    this.seq = seq;
+    this.arrivalsLeft = arrivalsLeft;
+    this.secCalls = secCalls;
+    this.secEnc = secEnc;
+    this.secAuthz = secAuthz;
+    if (failure) throw failure;
+    return done;
+  }
+
+  /**
    * Computes the next DRAW_BLOCK PRNG draws for the fast path (all buffered ones are used): each
    * uniform and its Math.log, in a tight loop where the log's call is cheap (inside the big
    * handlers it spills every live register). Whatever is left when the general handlers draw
@@ -1506,15 +1730,19 @@ export class Simulation {
     let d = rs[3]!;
     const dU = this.dU;
     const dL = this.dL;
-    for (let i = 0; i < DRAW_BLOCK; i++) {
+    // The module constants in locals: TurboFan hoists no loads out of loops, so a module const
+    // read inside one is loaded (and its type checked) on every iteration.
+    const n = DRAW_BLOCK;
+    const scale = TWO_POW_M32;
+    for (let i = 0; i < n; i++) {
       const t = (((a + b) | 0) + d) | 0;
       d = (d + 1) | 0;
       a = b ^ (b >>> 9);
       b = (c + (c << 3)) | 0;
       c = (((c << 21) | (c >>> 11)) + t) | 0;
-      dU[i] = ((t >>> 0) + 0.5) * TWO_POW_M32;
+      dU[i] = ((t >>> 0) + 0.5) * scale;
     }
-    for (let i = 0; i < DRAW_BLOCK; i++) dL[i] = Math.log(dU[i]!);
+    for (let i = 0; i < n; i++) dL[i] = Math.log(dU[i]!);
     rs[0] = a;
     rs[1] = b;
     rs[2] = c;
@@ -1730,20 +1958,24 @@ export class Simulation {
       const start = jStart[j]!;
       const cause = (meta & 15) === K_OK ? C_OK : C_UPSTREAM;
       const lat = t - start;
-      // bucketOf(lat), written out (a call would box lat).
+      // bucketOf(lat), written out (a call would box lat); below 2^25 µs in integers (see
+      // INT_BUCKET_US), no round trip through the float's words in memory.
       let bucket = 0;
       const us = lat * 1000;
       if (us >= 1) {
-        bits[0] = us;
-        const hi = bitsHi[1]!;
-        bucket =
-          1 +
-          (((hi >>> 20) - 1023) << HISTOGRAM_SUB_BITS) +
-          ((hi >>> (20 - HISTOGRAM_SUB_BITS)) & ((1 << HISTOGRAM_SUB_BITS) - 1));
+        if (us < INT_BUCKET_US) {
+          const x = (us * SUB_SCALE) >>> 0;
+          const e = INT_BUCKET_TOP - Math.clz32(x);
+          bucket = 1 + (e << SUB_BITS) + ((x >>> e) & SUB_MASK);
+        } else {
+          bits[0] = us;
+          const hi = bitsHi[1]!;
+          bucket = 1 + (((hi >>> 20) - 1023) << SUB_BITS) + ((hi >>> (20 - SUB_BITS)) & SUB_MASK);
+        }
       }
       let over = 0;
-      if (bucket >= HISTOGRAM_BUCKETS) {
-        bucket = HISTOGRAM_BUCKETS - 1;
+      if (bucket >= NBUCKETS) {
+        bucket = NBUCKETS - 1;
         over = 1;
       }
       if (t >= measureFrom) {
@@ -2292,7 +2524,7 @@ export class Simulation {
     if (this.firstArrivalT < 0) this.firstArrivalT = t;
     this.lastArrivalT = t;
     if (this.arrivalsLeft > 0) {
-      this.argT[0] = t + this.expSample(this.callerGap[caller]!);
+      this.nextArrivalArg(caller);
       this.pushArg(EV_ARRIVAL, caller, 0);
     }
     this.inFlight++;
@@ -2303,6 +2535,31 @@ export class Simulation {
     this.aChildCause[a] = 0;
     this.aStartT[a] = t;
     this.startStage(a, 0);
+  }
+
+  /**
+   * argT[0] = now + the caller's next exponential gap (now + expSample(gap), for onArrival).
+   * onArrival is inlined into runGeneral, which has no inlining budget left for uniform(), and a
+   * double returned from a call that is not inlined is boxed (one allocation per arrival), so
+   * this draws as uniform() does, written out, and returns nothing.
+   */
+  private nextArrivalArg(caller: number): void {
+    let u: number;
+    if (this.dI !== this.dN) u = this.dU[this.dI++]!;
+    else {
+      const rs = this.rs;
+      const a = rs[0]!;
+      const b = rs[1]!;
+      const c = rs[2]!;
+      const d = rs[3]!;
+      const t = (((a + b) | 0) + d) | 0;
+      rs[3] = (d + 1) | 0;
+      rs[0] = b ^ (b >>> 9);
+      rs[1] = (c + (c << 3)) | 0;
+      rs[2] = (((c << 21) | (c >>> 11)) + t) | 0;
+      u = ((t >>> 0) + 0.5) * TWO_POW_M32;
+    }
+    this.argT[0] = this.now + -Math.log(u) * this.callerGap[caller]!;
   }
 
   private startStage(a: number, s: number): void {
@@ -3000,14 +3257,12 @@ export class Simulation {
     let i = 0;
     const us = ms * 1000;
     if (us >= 1) {
+      // The float-word bucket (the integer form fastResponses uses measured no faster here).
       bits[0] = us;
       const hi = bitsHi[1]!;
-      i =
-        1 +
-        (((hi >>> 20) - 1023) << HISTOGRAM_SUB_BITS) +
-        ((hi >>> (20 - HISTOGRAM_SUB_BITS)) & ((1 << HISTOGRAM_SUB_BITS) - 1));
-      if (i >= HISTOGRAM_BUCKETS) {
-        i = HISTOGRAM_BUCKETS - 1;
+      i = 1 + (((hi >>> 20) - 1023) << SUB_BITS) + ((hi >>> (20 - SUB_BITS)) & SUB_MASK);
+      if (i >= NBUCKETS) {
+        i = NBUCKETS - 1;
         h.overflow++;
       }
     }

@@ -13,6 +13,8 @@ const OCTAVES = 40;
 const NB = OCTAVES * SUB + 1;
 const f64 = new Float64Array(1);
 const u32 = new Uint32Array(f64.buffer); // little-endian: u32[1] holds sign, exponent, top mantissa bits
+// Below 2^(31 - SUB_BITS) µs (≈ 33.6 s) the bucket is computed in int32 arithmetic (bucketOf).
+const INT_US = 2 ** (31 - SUB_BITS);
 
 /**
  * The bucket of a latency in ms: 0 below 1 µs, else from the float's exponent and top mantissa
@@ -22,6 +24,14 @@ const u32 = new Uint32Array(f64.buffer); // little-endian: u32[1] holds sign, ex
 export function bucketOf(ms: number): number {
   const us = ms * 1000;
   if (!(us >= 1)) return 0;
+  if (us < INT_US) {
+    // The same bucket in integers: x = floor(us · 2^SUB_BITS) < 2^31 keeps every bit it needs
+    // (us's leading bit e = floor(log2 us) is x's bit e + SUB_BITS, the sub-bucket the SUB_BITS
+    // bits below it), with no round trip through the float's words in memory.
+    const x = (us * SUB) >>> 0;
+    const e = 31 - SUB_BITS - Math.clz32(x);
+    return 1 + (e << SUB_BITS) + ((x >>> e) & (SUB - 1));
+  }
   f64[0] = us;
   const hi = u32[1]!;
   return 1 + (((hi >>> 20) - 1023) << SUB_BITS) + ((hi >>> (20 - SUB_BITS)) & (SUB - 1));

@@ -1,14 +1,17 @@
 """M/M/c in SimPy for `npm run bench:sim`: the same model as the engine's plain-queue case.
 
 Poisson arrivals at `rps`, exponential service with mean `mean_ms`, `c` FIFO servers (a
-Resource). Works with SimPy 3/4 (`import simpy`) and the SimPy 2 API that Debian's python3-simpy
-ships (`SimPy.Simulation`). Times only the run, not the interpreter start.
+Resource). Runs on SimPy 3/4 (`import simpy`; Debian's python3-simpy3 is 3.0.11, the peer issue
+#12 names) or on the SimPy 2 API (`SimPy.Simulation`; Debian's python3-simpy, 2.3.1), chosen
+with `--api=3` / `--api=2` (default: 3 when installed, else 2). Times only the run, not the
+interpreter start.
 
 Modes: `mean` (default) keeps only the running mean of the latency; `full` also records every
 latency, at its departure, into three log-bucketed histograms with the engine's bucketing
 (end-to-end, per service, current window) and closes windows of `window_ms` with p50 / p99 /
 mean / throughput, like the engine's time series (what scripts/bench/mm-loop.c `full` does).
-Usage: mm-simpy.py <requests> <rps> <c> <mean_ms> <seed> [mean|full] [window_ms]; prints JSON.
+Usage: mm-simpy.py [--api=3|2] <requests> <rps> <c> <mean_ms> <seed> [mean|full] [window_ms];
+prints JSON (`version` is the SimPy that ran).
 """
 import json
 import math
@@ -16,9 +19,13 @@ import random
 import sys
 import time
 
-n, rps, c, mean, seed = int(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4]), int(sys.argv[5])
-full = len(sys.argv) > 6 and sys.argv[6] == "full"
-window_ms = float(sys.argv[7]) if len(sys.argv) > 7 else 1000.0
+api = next((a[6:] for a in sys.argv[1:] if a.startswith("--api=")), None)
+argv = [sys.argv[0]] + [a for a in sys.argv[1:] if not a.startswith("--api=")]
+if api not in (None, "2", "3"):
+    sys.exit("mm-simpy.py: --api must be 2 or 3")
+n, rps, c, mean, seed = int(argv[1]), float(argv[2]), int(argv[3]), float(argv[4]), int(argv[5])
+full = len(argv) > 6 and argv[6] == "full"
+window_ms = float(argv[7]) if len(argv) > 7 else 1000.0
 rng = random.Random(seed)
 gap = 1000.0 / rps
 total = [0.0]
@@ -85,6 +92,8 @@ def depart(now, start):
     e2e.record(b, lat)
 
 try:
+    if api == "2":
+        raise ImportError("SimPy 2 API requested")
     import simpy
 
     version = getattr(simpy, "__version__", "3+")
@@ -111,6 +120,8 @@ try:
         env.run()
 
 except ImportError:
+    if api == "3":
+        raise
     import SimPy
     from SimPy import Simulation as S
 

@@ -1,6 +1,6 @@
 /** PRNG, histogram and the control plane's closed-form predictions. */
 import { describe, expect, it } from 'vitest';
-import { LogHistogram } from '@/lib/sim/histogram';
+import { LogHistogram, bucketOf } from '@/lib/sim/histogram';
 import { cloneRng, nextUint32, nextUniform, seedRng } from '@/lib/sim/rng';
 import { Simulation } from '@/lib/sim/engine';
 import { explainIntent, failureSeen, meanBackoffMs } from '@/lib/sim/control-plane';
@@ -98,5 +98,47 @@ describe('control-plane predictions', () => {
     });
     expect(text.predicted).toMatch(/dependency/);
     expect(text.predicted).toMatch(/3\.00×/);
+  });
+});
+
+describe('bucketOf', () => {
+  // The reference: exponent and top 6 mantissa bits read from the float's words (the layout the
+  // histogram documents); bucketOf computes it in integers below 2^25 µs.
+  const f64 = new Float64Array(1);
+  const u32 = new Uint32Array(f64.buffer);
+  const words = (ms: number): number => {
+    const us = ms * 1000;
+    if (!(us >= 1)) return 0;
+    f64[0] = us;
+    const hi = u32[1]!;
+    return 1 + (((hi >>> 20) - 1023) << 6) + ((hi >>> 14) & 63);
+  };
+  const i64 = new BigInt64Array(f64.buffer);
+  /** The double next to x (by ulps). */
+  const ulp = (x: number, by: bigint): number => {
+    f64[0] = x;
+    i64[0]! += by;
+    return f64[0]!;
+  };
+
+  it('matches the float-word layout at every octave and sub-bucket edge, ±1 ulp', () => {
+    for (let k = -12; k < 42; k++)
+      for (let sub = 0; sub < 64; sub++) {
+        const us = 2 ** k * (1 + sub / 64);
+        for (const v of [ulp(us, -1n), us, ulp(us, 1n)]) {
+          expect(bucketOf(v / 1000)).toBe(words(v / 1000));
+          expect(bucketOf(v)).toBe(words(v));
+        }
+      }
+  });
+
+  it('matches it on seeded random latencies over the whole range and on edge values', () => {
+    const st = seedRng(7);
+    for (let i = 0; i < 200_000; i++) {
+      const ms = nextUniform(st) * 2 ** (nextUniform(st) * 44 - 12);
+      expect(bucketOf(ms)).toBe(words(ms));
+    }
+    for (const ms of [0, -1, NaN, Infinity, 0.001, 33_554.432, ulp(33_554.432, -1n), 1e300])
+      expect(bucketOf(ms)).toBe(words(ms));
   });
 });
