@@ -1398,4 +1398,69 @@ export const CLAIM_SENTENCES: ReadonlyArray<{
     isWrong: true,
     text: 'Remove the sidecars first, then deploy waypoints.',
   },
+  {
+    scenarioId: 'choose-small-team-mtls-fast',
+    isWrong: true,
+    text: "Linkerd's proxy is written in Go, so it is lighter than Envoy.",
+  },
+  {
+    scenarioId: 'choose-small-team-mtls-fast',
+    isWrong: false,
+    text: "Linkerd's Rust micro-proxy keeps the footprint small, and its automatic mTLS covers all meshed TCP traffic.",
+  },
+  {
+    scenarioId: 'choose-kong-multi-zone-universal',
+    isWrong: true,
+    text: 'Kuma was built by HashiCorp, so it fits Consul better than Kong.',
+  },
+  {
+    scenarioId: 'choose-kong-multi-zone-universal',
+    isWrong: false,
+    text: 'Kuma was created by Kong and runs Envoy; one global control plane can govern both Kubernetes and universal zones.',
+  },
+  {
+    scenarioId: 'choose-hybrid-vms-multi-datacenter',
+    isWrong: true,
+    text: 'Consul is just service discovery; it has no service mesh.',
+  },
+  {
+    scenarioId: 'choose-hybrid-vms-multi-datacenter',
+    isWrong: false,
+    text: 'Consul service mesh adds mTLS and intentions on top of the catalog they already run on the VMs.',
+  },
+  {
+    scenarioId: 'justify-three-service-startup',
+    isWrong: true,
+    text: 'Linkerd has no control plane to run, so four engineers can handle it.',
+  },
+  {
+    scenarioId: 'justify-three-service-startup',
+    isWrong: false,
+    text: 'Even Linkerd has a control plane to upgrade and debug, and the APM already gives basic service metrics.',
+  },
+  {
+    scenarioId: 'justify-latency-budget-bid-path',
+    isWrong: true,
+    text: 'ztunnel runs a full Envoy on each node, so it costs as much as sidecars.',
+  },
+  {
+    scenarioId: 'justify-latency-budget-bid-path',
+    isWrong: false,
+    text: 'ztunnel is a lighter L4 proxy, so the bid path keeps mTLS with far less added p99 than two Envoys per hop.',
+  },
+  {
+    scenarioId: 'justify-monolith-pci-scope',
+    isWrong: true,
+    text: 'Turning on TLS for Postgres and Redis would be a big project, so a mesh is simpler.',
+  },
+  {
+    scenarioId: 'justify-monolith-pci-scope',
+    isWrong: false,
+    text: 'mTLS needs a proxy on both ends, so the managed Postgres and the processor need TLS on the client connection anyway.',
+  },
+  {
+    scenarioId: 'justify-no-oncall-no-owner',
+    isWrong: true,
+    text: 'Our enterprise support contract can act as the on-call for the mesh.',
+  },
 ];
