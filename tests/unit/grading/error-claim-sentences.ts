@@ -1463,4 +1463,19 @@ export const CLAIM_SENTENCES: ReadonlyArray<{
     isWrong: true,
     text: 'Our enterprise support contract can act as the on-call for the mesh.',
   },
+  {
+    scenarioId: 'rollout-first-mesh-adoption',
+    isWrong: false,
+    text: 'SLOs and a baseline first, then telemetry, the bypass, a PERMISSIVE pilot in two low-risk namespaces, STRICT after telemetry, authorization in audit first.',
+  },
+  {
+    scenarioId: 'rollout-first-mesh-adoption',
+    isWrong: true,
+    text: 'Authorization policies go first, so nothing unapproved ever talks.',
+  },
+  {
+    scenarioId: 'rollout-first-mesh-adoption',
+    isWrong: true,
+    text: 'Start with authorization, then worry about telemetry.',
+  },
 ];
