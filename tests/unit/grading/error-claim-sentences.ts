@@ -1478,4 +1478,29 @@ export const CLAIM_SENTENCES: ReadonlyArray<{
     isWrong: true,
     text: 'Start with authorization, then worry about telemetry.',
   },
+  {
+    scenarioId: 'choose-small-team-mtls-fast',
+    isWrong: true,
+    text: 'Istio is manageable for two engineers, so take the extra features.',
+  },
+  {
+    scenarioId: 'choose-small-team-mtls-fast',
+    isWrong: false,
+    text: 'Istio would not be manageable for two engineers within five weeks; Linkerd turns mTLS on by default.',
+  },
+  {
+    scenarioId: 'choose-small-team-mtls-fast',
+    isWrong: true,
+    text: 'mTLS is quicker to turn on with Istio.',
+  },
+  {
+    scenarioId: 'choose-cilium-ebpf-platform',
+    isWrong: true,
+    text: 'The CNI should be replaced with Calico and Istio layered on top.',
+  },
+  {
+    scenarioId: 'choose-cilium-ebpf-platform',
+    isWrong: false,
+    text: 'The CNI stays: Cilium is already running, so extending it keeps one data plane.',
+  },
 ];
