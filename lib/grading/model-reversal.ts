@@ -149,6 +149,22 @@ export type Unit = {
 
 const FLIP_WORDS = new Set(OPPOSITES.flatMap(([a, b]) => [...a, ...b]));
 
+/** Words that put something into a list, and the negated-list fields of a policy (notPrincipals, notNamespaces, …). */
+const ADDS = new Set(['add', 'include']);
+const EXCLUSION_LIST =
+  /^not(?:principals|namespaces|paths|methods|ports|hosts|values|ipblocks|remoteipblocks|requestprincipals)$/;
+
+/** Whether the add at `index` puts its object into an exclusion list later in the same segment. */
+function addsToExclusionList(tokens: readonly TextToken[], index: number, end: number): boolean {
+  const segment = tokens[index]?.segment;
+  for (let j = index + 1; j < end; j += 1) {
+    const token = tokens[j];
+    if (!token || token.segment !== segment) return false;
+    if (EXCLUSION_LIST.test(token.norm)) return true;
+  }
+  return false;
+}
+
 function lemmaOf(token: TextToken): string {
   return token.lemmaStem || token.stem;
 }
@@ -241,8 +257,12 @@ function buildUnit(analyzed: AnalyzedText, start: number, end: number): Unit {
     }
     const bigram =
       token.norm === 'once' && tokens[i - 1]?.norm === 'at' && i - 1 >= start ? '@at-once' : null;
-    const flip =
+    const word =
       bigram ?? (FLIP_WORDS.has(lemma) ? lemma : FLIP_WORDS.has(token.norm) ? token.norm : null);
+    // Adding to an exclusion list excludes: "add its principal to notPrincipals" says what
+    // "change the DENY to exclude it" says.
+    const flip =
+      word !== null && ADDS.has(word) && addsToExclusionList(tokens, i, end) ? 'exclude' : word;
     if (flip) {
       // "slower than its own p99" compares with another reference: not the model's stance.
       const comparative = tokens[i + 1]?.norm === 'than';

@@ -1062,4 +1062,445 @@ export const CLAIM_SENTENCES: ReadonlyArray<{
     isWrong: true,
     text: 'Outlier detection fixes the stale endpoints.',
   },
+  // Round 2 (breadth): the new claim families, and correct statements that share their words.
+  {
+    scenarioId: 'choose-cilium-ebpf-platform',
+    isWrong: false,
+    text: 'A sidecar per pod on 3,000 pods would cost more than the 150 vCPU ceiling, so Cilium is cheaper than Istio here.',
+  },
+  {
+    scenarioId: 'choose-cilium-ebpf-platform',
+    isWrong: false,
+    text: 'Cilium encrypts with WireGuard in the kernel, and the two HTTP rules go through the shared per-node Envoy.',
+  },
+  {
+    scenarioId: 'choose-cilium-ebpf-platform',
+    isWrong: true,
+    text: 'Istio sidecars would be cheaper than Cilium here.',
+  },
+  {
+    scenarioId: 'choose-cilium-ebpf-platform',
+    isWrong: true,
+    text: 'Encryption is handled by Envoy in each pod.',
+  },
+  {
+    scenarioId: 'choose-hybrid-vms-multi-datacenter',
+    isWrong: false,
+    text: 'Consul connects both datacenters with mesh gateways and cluster peering, and intentions apply the same way on VMs and Kubernetes.',
+  },
+  {
+    scenarioId: 'choose-hybrid-vms-multi-datacenter',
+    isWrong: true,
+    text: 'Intentions are based on IP addresses and subnets.',
+  },
+  {
+    scenarioId: 'choose-hybrid-vms-multi-datacenter',
+    isWrong: true,
+    text: 'Move all the VMs to Kubernetes first, then pick a mesh.',
+  },
+  {
+    scenarioId: 'choose-kong-multi-zone-universal',
+    isWrong: false,
+    text: 'Universal mode runs Kuma on VMs without Kubernetes, and the global control plane only distributes policy; traffic stays in the zones.',
+  },
+  {
+    scenarioId: 'choose-kong-multi-zone-universal',
+    isWrong: true,
+    text: 'Kuma has a richer ecosystem than Istio.',
+  },
+  {
+    scenarioId: 'choose-kubernetes-deep-l7',
+    isWrong: false,
+    text: 'Linkerd would be simpler, but it has no fault injection or JWT-aware authorization, so Istio fits better.',
+  },
+  {
+    scenarioId: 'choose-kubernetes-deep-l7',
+    isWrong: true,
+    text: 'Linkerd supports fault injection and mirroring, so it covers these needs.',
+  },
+  {
+    scenarioId: 'choose-kubernetes-deep-l7',
+    isWrong: false,
+    text: 'Sidecar cost is real, so we scope config with Sidecar resources and size requests.',
+  },
+  {
+    scenarioId: 'choose-none-serverless-shop',
+    isWrong: false,
+    text: 'There is no pod for a sidecar in Lambda, and IAM-signed calls already give workload identity.',
+  },
+  {
+    scenarioId: 'choose-none-serverless-shop',
+    isWrong: true,
+    text: 'Linkerd can run inside the Lambda functions.',
+  },
+  {
+    scenarioId: 'choose-small-team-mtls-fast',
+    isWrong: false,
+    text: 'Linkerd turns on mTLS for meshed TCP traffic automatically, but mTLS is not authorization, so we add Server and AuthorizationPolicy next.',
+  },
+  {
+    scenarioId: 'choose-small-team-mtls-fast',
+    isWrong: true,
+    text: 'Once mTLS is on, no further authorization is needed.',
+  },
+  {
+    scenarioId: 'diagnose-ambient-l7-rule-on-ztunnel',
+    isWrong: false,
+    text: 'ztunnel only sees L4, so the method rule cannot be checked there and Istio turns it into a deny; deploy a waypoint and attach the policy with targetRefs.',
+  },
+  {
+    scenarioId: 'diagnose-ambient-l7-rule-on-ztunnel',
+    isWrong: true,
+    text: 'ztunnel evaluates the HTTP method and rejects the GETs because of the principal.',
+  },
+  {
+    scenarioId: 'diagnose-breaker-503-uo-flash-sale',
+    isWrong: false,
+    text: 'UO means the caller sidecar refused the request because its own pool limit was reached; 900 rps × 0.06 s is about 54 in flight per pod, so raise the limit to about 150 and load-test it.',
+  },
+  {
+    scenarioId: 'diagnose-breaker-503-uo-flash-sale',
+    isWrong: true,
+    text: 'The 503s come from inventory-svc, which is overloaded.',
+  },
+  {
+    scenarioId: 'diagnose-breaker-503-uo-flash-sale',
+    isWrong: true,
+    text: 'Set the limits to unlimited so nothing is rejected.',
+  },
+  {
+    scenarioId: 'diagnose-canary-v2-errors',
+    isWrong: false,
+    text: 'The blended rate is 0.9 × 0.2% + 0.1 × 12% ≈ 1.4%, so set v2 weight to 0 now, then debug v2 with per-version metrics.',
+  },
+  {
+    scenarioId: 'diagnose-canary-v2-errors',
+    isWrong: true,
+    text: 'We need more data before rolling back.',
+  },
+  {
+    scenarioId: 'diagnose-control-plane-churn-stale-endpoints',
+    isWrong: false,
+    text: 'Callers use endpoint lists pushed by istiod, not DNS, so lowering the DNS TTL would not help; scale istiod and scope the config with discovery selectors.',
+  },
+  {
+    scenarioId: 'diagnose-control-plane-churn-stale-endpoints',
+    isWrong: true,
+    text: 'Lower the DNS TTL in every service.',
+  },
+  {
+    scenarioId: 'diagnose-deny-overrides-allow',
+    isWrong: false,
+    text: 'DENY is evaluated before ALLOW, so the security team narrows their DENY to exclude refund-worker through their change process.',
+  },
+  {
+    scenarioId: 'diagnose-deny-overrides-allow',
+    isWrong: true,
+    text: 'Give the ALLOW a higher priority than the deny.',
+  },
+  {
+    scenarioId: 'diagnose-fault-injection-disables-retries',
+    isWrong: false,
+    text: 'The abort happens in the caller sidecar, where fault injection switches off the route retries; with retries it would have been 0.5^4 ≈ 6%.',
+  },
+  {
+    scenarioId: 'diagnose-fault-injection-disables-retries',
+    isWrong: true,
+    text: 'Add 503 to retryOn and the aborts will be retried.',
+  },
+  {
+    scenarioId: 'diagnose-missing-timeouts-slow-leaf',
+    isWrong: false,
+    text: 'Istio sets no route timeout by default, so calls waited 20–30 s and filled the 200 threads; set a 300 ms timeout from the p99.9 with at most one retry.',
+  },
+  {
+    scenarioId: 'diagnose-missing-timeouts-slow-leaf',
+    isWrong: true,
+    text: 'Set a timeout of 30 s on recommendation calls.',
+  },
+  {
+    scenarioId: 'diagnose-outlier-detection-never-ejects',
+    isWrong: false,
+    text: 'One of three hosts is 33%, above the default 10% maxEjectionPercent, so raise it to 50 or add replicas.',
+  },
+  {
+    scenarioId: 'diagnose-outlier-detection-never-ejects',
+    isWrong: true,
+    text: 'Lower consecutive5xxErrors to 1 so the pod is ejected.',
+  },
+  {
+    scenarioId: 'diagnose-retry-storm-failing-leaf',
+    isWrong: false,
+    text: 'Each of three hops retries twice, so (1+2)^3 = 27 attempts reach the leaf; retry only at the edge, with a budget and per-try timeouts.',
+  },
+  {
+    scenarioId: 'diagnose-retry-storm-failing-leaf',
+    isWrong: true,
+    text: 'Raise the HPA limit so inventory-svc can scale out.',
+  },
+  {
+    scenarioId: 'diagnose-strict-breaks-batch-job',
+    isWrong: false,
+    text: 'PERMISSIVE accepts plaintext but STRICT requires a client certificate; mesh the job with native sidecars or add a narrow port-level exception.',
+  },
+  {
+    scenarioId: 'diagnose-strict-breaks-batch-job',
+    isWrong: true,
+    text: 'Switch the namespace back to PERMISSIVE.',
+  },
+  {
+    scenarioId: 'estimate-ambient-vs-sidecar-cpu',
+    isWrong: false,
+    text: 'Ambient total ≈ 7.2 + 3.0 = 10.2 vCPU; sidecars total about 24 vCPU, so ambient saves about 14.',
+  },
+  {
+    scenarioId: 'estimate-ambient-vs-sidecar-cpu',
+    isWrong: true,
+    text: 'Ambient total is about 3.6 vCPU.',
+  },
+  {
+    scenarioId: 'estimate-fan-out-tail',
+    isWrong: false,
+    text: 'The chance none is slow is 0.99^20 ≈ 0.818, so about 18% of page requests hit a tail call; each call pays the proxy tail on every branch.',
+  },
+  {
+    scenarioId: 'estimate-fan-out-tail',
+    isWrong: true,
+    text: 'About 20% of page requests, 20 × 1%.',
+  },
+  {
+    scenarioId: 'estimate-p99-added-per-hop',
+    isWrong: false,
+    text: 'Four sequential calls × 0.30 ms per proxy pair ≈ 1.2 ms, a conservative upper bound that depends on version and load.',
+  },
+  {
+    scenarioId: 'estimate-retry-amplification',
+    isWrong: false,
+    text: 'attempts: 3 means 3 retries, 4 tries per hop, and (1 + 3)^3 = 64, so 250 × 64 = 16,000 rps.',
+  },
+  {
+    scenarioId: 'estimate-retry-amplification',
+    isWrong: true,
+    text: 'That is 250 × 12 = 3,000 rps.',
+  },
+  {
+    scenarioId: 'estimate-sidecar-fleet-cpu',
+    isWrong: false,
+    text: 'Each sidecar needs 0.45 × 0.20 = 0.09 vCPU, so 320 × 0.45 × 0.20 = 28.8 vCPU; memory is 320 × 60 MB ≈ 19.2 GB and follows config size.',
+  },
+  {
+    scenarioId: 'estimate-sidecar-fleet-cpu',
+    isWrong: true,
+    text: 'Memory grows with request rate.',
+  },
+  {
+    scenarioId: 'justify-latency-budget-bid-path',
+    isWrong: false,
+    text: 'Each hop crosses two proxies, so four hops pay eight sidecar passes out of a 12 ms budget; mesh the back office and keep the bid path on L4.',
+  },
+  {
+    scenarioId: 'justify-latency-budget-bid-path',
+    isWrong: true,
+    text: 'Sidecars would lower latency on the bid path thanks to connection pooling.',
+  },
+  {
+    scenarioId: 'justify-monolith-pci-scope',
+    isWrong: false,
+    text: 'Postgres and Redis both support TLS, so turning it on for the three client connections fixes the finding without a mesh.',
+  },
+  {
+    scenarioId: 'justify-monolith-pci-scope',
+    isWrong: true,
+    text: 'Redis does not support TLS, so we need a sidecar.',
+  },
+  {
+    scenarioId: 'justify-no-oncall-no-owner',
+    isWrong: false,
+    text: 'The mesh sits in every request path, and a managed add-on still leaves config, data-plane upgrades and incident response with us.',
+  },
+  {
+    scenarioId: 'justify-no-oncall-no-owner',
+    isWrong: true,
+    text: 'The managed add-on handles upgrades and incidents for us.',
+  },
+  {
+    scenarioId: 'justify-polyglot-resilience-sprawl',
+    isWrong: false,
+    text: 'Start with telemetry and platform-owned retry and timeout defaults, then mTLS and authorization later.',
+  },
+  {
+    scenarioId: 'justify-polyglot-resilience-sprawl',
+    isWrong: true,
+    text: 'Start with STRICT mTLS everywhere in week one.',
+  },
+  {
+    scenarioId: 'justify-regulated-fintech-200-services',
+    isWrong: false,
+    text: 'Roll out in phases: enable mTLS first in one namespace, then authorization with evidence for the regulator.',
+  },
+  {
+    scenarioId: 'justify-regulated-fintech-200-services',
+    isWrong: true,
+    text: 'mTLS gives us access control, so that covers the regulator.',
+  },
+  {
+    scenarioId: 'justify-three-service-startup',
+    isWrong: false,
+    text: 'Not yet: TLS at the load balancer, a retry library and the APM cover it; revisit when we pass 15 services or hire a platform team.',
+  },
+  {
+    scenarioId: 'justify-three-service-startup',
+    isWrong: true,
+    text: 'Four engineers are enough to run Istio.',
+  },
+  {
+    scenarioId: 'rollout-authorization-policies',
+    isWrong: false,
+    text: 'STRICT mTLS first, then templates, then audit mode that shows what would be denied, enforce in a canary namespace, and the allow-nothing default last.',
+  },
+  {
+    scenarioId: 'rollout-authorization-policies',
+    isWrong: true,
+    text: 'Skip audit mode and enforce directly.',
+  },
+  {
+    scenarioId: 'rollout-control-plane-upgrade',
+    isWrong: false,
+    text: 'Install the new revision side by side, move one low-risk namespace, restart its pods so the proxies update, check rollback triggers, then waves, and remove the old revision after a soak.',
+  },
+  {
+    scenarioId: 'rollout-control-plane-upgrade',
+    isWrong: true,
+    text: 'Just run helm upgrade on istiod in place.',
+  },
+  {
+    scenarioId: 'rollout-first-mesh-adoption',
+    isWrong: true,
+    text: 'Inject every namespace at once.',
+  },
+  {
+    scenarioId: 'rollout-permissive-to-strict',
+    isWrong: false,
+    text: 'Alerts first, query telemetry for plaintext, give the VM a narrow temporary exception, flip one namespace, waves, then the mesh-wide default, and remove the exceptions last.',
+  },
+  {
+    scenarioId: 'rollout-permissive-to-strict',
+    isWrong: true,
+    text: 'Just ask the teams whether they use plaintext.',
+  },
+  {
+    scenarioId: 'rollout-sidecar-to-ambient',
+    isWrong: false,
+    text: 'Inventory L7 users, take the baseline, install ztunnel beside sidecars, deploy waypoints and retarget L7 policies before removing sidecars, then one namespace and waves.',
+  },
+  {
+    scenarioId: 'rollout-sidecar-to-ambient',
+    isWrong: true,
+    text: 'Remove the sidecars first, then deploy waypoints.',
+  },
+  {
+    scenarioId: 'choose-small-team-mtls-fast',
+    isWrong: true,
+    text: "Linkerd's proxy is written in Go, so it is lighter than Envoy.",
+  },
+  {
+    scenarioId: 'choose-small-team-mtls-fast',
+    isWrong: false,
+    text: "Linkerd's Rust micro-proxy keeps the footprint small, and its automatic mTLS covers all meshed TCP traffic.",
+  },
+  {
+    scenarioId: 'choose-kong-multi-zone-universal',
+    isWrong: true,
+    text: 'Kuma was built by HashiCorp, so it fits Consul better than Kong.',
+  },
+  {
+    scenarioId: 'choose-kong-multi-zone-universal',
+    isWrong: false,
+    text: 'Kuma was created by Kong and runs Envoy; one global control plane can govern both Kubernetes and universal zones.',
+  },
+  {
+    scenarioId: 'choose-hybrid-vms-multi-datacenter',
+    isWrong: true,
+    text: 'Consul is just service discovery; it has no service mesh.',
+  },
+  {
+    scenarioId: 'choose-hybrid-vms-multi-datacenter',
+    isWrong: false,
+    text: 'Consul service mesh adds mTLS and intentions on top of the catalog they already run on the VMs.',
+  },
+  {
+    scenarioId: 'justify-three-service-startup',
+    isWrong: true,
+    text: 'Linkerd has no control plane to run, so four engineers can handle it.',
+  },
+  {
+    scenarioId: 'justify-three-service-startup',
+    isWrong: false,
+    text: 'Even Linkerd has a control plane to upgrade and debug, and the APM already gives basic service metrics.',
+  },
+  {
+    scenarioId: 'justify-latency-budget-bid-path',
+    isWrong: true,
+    text: 'ztunnel runs a full Envoy on each node, so it costs as much as sidecars.',
+  },
+  {
+    scenarioId: 'justify-latency-budget-bid-path',
+    isWrong: false,
+    text: 'ztunnel is a lighter L4 proxy, so the bid path keeps mTLS with far less added p99 than two Envoys per hop.',
+  },
+  {
+    scenarioId: 'justify-monolith-pci-scope',
+    isWrong: true,
+    text: 'Turning on TLS for Postgres and Redis would be a big project, so a mesh is simpler.',
+  },
+  {
+    scenarioId: 'justify-monolith-pci-scope',
+    isWrong: false,
+    text: 'mTLS needs a proxy on both ends, so the managed Postgres and the processor need TLS on the client connection anyway.',
+  },
+  {
+    scenarioId: 'justify-no-oncall-no-owner',
+    isWrong: true,
+    text: 'Our enterprise support contract can act as the on-call for the mesh.',
+  },
+  {
+    scenarioId: 'rollout-first-mesh-adoption',
+    isWrong: false,
+    text: 'SLOs and a baseline first, then telemetry, the bypass, a PERMISSIVE pilot in two low-risk namespaces, STRICT after telemetry, authorization in audit first.',
+  },
+  {
+    scenarioId: 'rollout-first-mesh-adoption',
+    isWrong: true,
+    text: 'Authorization policies go first, so nothing unapproved ever talks.',
+  },
+  {
+    scenarioId: 'rollout-first-mesh-adoption',
+    isWrong: true,
+    text: 'Start with authorization, then worry about telemetry.',
+  },
+  {
+    scenarioId: 'choose-small-team-mtls-fast',
+    isWrong: true,
+    text: 'Istio is manageable for two engineers, so take the extra features.',
+  },
+  {
+    scenarioId: 'choose-small-team-mtls-fast',
+    isWrong: false,
+    text: 'Istio would not be manageable for two engineers within five weeks; Linkerd turns mTLS on by default.',
+  },
+  {
+    scenarioId: 'choose-small-team-mtls-fast',
+    isWrong: true,
+    text: 'mTLS is quicker to turn on with Istio.',
+  },
+  {
+    scenarioId: 'choose-cilium-ebpf-platform',
+    isWrong: true,
+    text: 'The CNI should be replaced with Calico and Istio layered on top.',
+  },
+  {
+    scenarioId: 'choose-cilium-ebpf-platform',
+    isWrong: false,
+    text: 'The CNI stays: Cilium is already running, so extending it keeps one data plane.',
+  },
 ];

@@ -197,6 +197,11 @@ const PARAPHRASES: Array<[string, string]> = [
   ],
   [
     'diagnose-deny-overrides-allow',
+    // "add … to notPrincipals" excludes, as "change the DENY to exclude it" does.
+    'DENY is evaluated before ALLOW and the guardrail matches refund-worker, so more ALLOWs cannot help. Ask the security team to add its principal to notPrincipals.',
+  ],
+  [
+    'diagnose-deny-overrides-allow',
     'The caller is authenticated, so this is not an mTLS problem: the 403 RBAC: access denied comes from the deny guardrail, which wins over every ALLOW. Fix it in the DENY through a change request, not with more ALLOW policies.',
   ],
   [
