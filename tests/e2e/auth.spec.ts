@@ -23,7 +23,7 @@ test('sign up, see the dashboard, sign out, sign in again', async ({ page }) => 
   await expect(page.getByTestId('flashcards-dashboard-card')).toBeVisible();
   await expect(page.getByTestId('scenarios-dashboard-card')).toBeVisible();
   await expect(page.getByTestId('simulator-dashboard-card')).toBeVisible();
-  for (const area of ['interview', 'teams']) {
+  for (const area of ['interviews', 'teams']) {
     await expect(page.getByTestId(`area-${area}`)).toBeVisible();
   }
   await checkA11y(page, 'dashboard');
