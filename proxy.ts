@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { protectedRouteFor, signInUrlFor } from '@/lib/auth/protected-routes';
 import { sanitizeCallbackCookie } from '@/lib/auth/callback-url';
+import { SESSION_COOKIES } from '@/lib/auth/session-cookies';
 import { checkActionRequest } from '@/lib/security/action-guard';
 
 function decodes(value: string): boolean {
@@ -11,8 +12,6 @@ function decodes(value: string): boolean {
     return false;
   }
 }
-
-const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.session-token'];
 
 /**
  * Next 16's request proxy (formerly middleware):

@@ -50,6 +50,7 @@ import {
   storable,
   withNonce,
   type PageStore,
+  type StoredPage,
 } from '@/lib/cache/page-cache';
 import {
   cacheableUser,
@@ -281,13 +282,15 @@ async function serve(): Promise<void> {
         } catch {
           return;
         }
+        // Stored decoded: a hit rewrites the nonce and compresses for its own client.
+        const decoded = { ...headers, 'content-encoding': undefined };
         const now = Date.now();
         const user = cacheableUser(scope);
         const ok =
           user !== null &&
           storable({
             status,
-            headers: { ...headers, 'content-encoding': undefined },
+            headers: decoded,
             user,
             expiresAt: scope.expiresAt,
             now,
@@ -299,7 +302,7 @@ async function serve(): Promise<void> {
         pages.set(key, {
           userId: user,
           status,
-          headers: replayHeaders({ ...headers, 'content-encoding': undefined }),
+          headers: replayHeaders(decoded),
           body: plain,
           nonce,
           expiresAt: scope.expiresAt,
@@ -330,7 +333,7 @@ async function serve(): Promise<void> {
 function servePage(
   req: IncomingMessage,
   res: ServerResponse,
-  page: import('@/lib/cache/page-cache').StoredPage,
+  page: StoredPage,
   nonce: string | null,
 ): void {
   let body = withNonce(page, nonce);

@@ -9,12 +9,10 @@ import { z } from 'zod';
 import { authOptions } from '@/lib/auth/options';
 import { signInUrlFor } from '@/lib/auth/protected-routes';
 import { getSessionUser } from '@/lib/auth/sessions';
+import { SESSION_COOKIES } from '@/lib/auth/session-cookies';
 import type { SessionUser } from '@/lib/auth/session-user';
 
 export type { SessionUser } from '@/lib/auth/session-user';
-
-// next-auth's cookie name: the __Secure- variant when it was set over HTTPS.
-const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.session-token'];
 
 const tokenSchema = z.object({
   uid: z.string().min(1).max(64),

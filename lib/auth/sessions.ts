@@ -87,7 +87,8 @@ function dropUserSessions(cache: LRUCache<string, CachedSession>, userId: string
 
 /** Drops one cached session row, and the pages rendered for its user (all pages if unknown). */
 function dropSession(cache: LRUCache<string, CachedSession>, sessionId: string): void {
-  const row = cache.get(sessionId);
+  // peek: no recency bump, and a row past its TTL still names its user.
+  const row = cache.peek(sessionId, { allowStale: true });
   cache.delete(sessionId);
   invalidatePages(row ? row.userId : null);
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { hasSessionCookie } from '@/lib/auth/session-cookies';
 
 /*
  * The rendered-page cache of the production front door (scripts/server.ts): a signed-in page
@@ -57,8 +58,7 @@ export function pageCacheKey(req: RequestLike): string | null {
   }
   if (/\bno-cache\b/i.test(headerValue(req.headers.pragma) ?? '')) return null;
   const cookie = headerValue(req.headers.cookie);
-  if (!cookie || !/(^|;\s*)(__Secure-)?next-auth\.session-token=/.test(cookie)) return null;
-  if (cookie.length > 16_384) return null;
+  if (!cookie || cookie.length > 16_384 || !hasSessionCookie(cookie)) return null;
   const hash = createHash('sha256');
   hash.update(url);
   for (const name of KEY_HEADERS) hash.update(`\n${name}:${headerValue(req.headers[name]) ?? ''}`);

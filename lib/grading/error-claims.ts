@@ -26,7 +26,6 @@ export type ErrorClaimHit = {
   reason: string;
 };
 
-/** `statement`: subject ~ relation ~ object, read with the claim's polarity; `also`: wrong as written. */
 /**
  * Longest match read as one claim (tokens): `~` gaps let a pattern span up to ~14 words, and a
  * long span mostly joins words of different statements ("needs are mostly L4, plus a few L7
@@ -36,6 +35,7 @@ const MAX_CLAIM_TOKENS = 10;
 /** Words right after the subject that make it compound ("mTLS plus intentions give …"). */
 const COMPOUNDING = new Set(['plus', 'with', 'together', 'combined', 'alongside']);
 
+/** `statement`: subject ~ relation ~ object, read with the claim's polarity; `also`: wrong as written. */
 type CompiledClaim = { claim: ErrorClaim; statement: CompiledPhrase[]; also: CompiledPhrase[] };
 
 let enabled = true;
