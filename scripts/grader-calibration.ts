@@ -11,11 +11,13 @@ import type { GradeResult } from '../lib/grading/types';
 /**
  * `holdout2`: a second blind holdout, written later by someone who had not read the grader; reported
  * blind in session 4, then opened for development in session 5 (it is no longer unseen).
- * `holdout3`: a third blind holdout, written in session 5 by someone who had not read the grader.
+ * `holdout3`: a third blind holdout, written in session 5 by someone who had not read the grader; reported
+ * (aggregates only) in sessions 5 and 6, then opened for development in session 7.
+ * `holdout4`: a fourth blind holdout, written in session 7 by someone who had not read the grader.
  */
-export const SPLITS = ['tune', 'holdout', 'holdout2', 'holdout3'] as const;
+export const SPLITS = ['tune', 'holdout', 'holdout2', 'holdout3', 'holdout4'] as const;
 /** Splits whose items may be shown one by one (the others stay unseen). */
-export const OPEN_SPLITS: readonly Split[] = ['tune', 'holdout2'];
+export const OPEN_SPLITS: readonly Split[] = ['tune', 'holdout2', 'holdout3'];
 export type Split = (typeof SPLITS)[number];
 
 const itemSchema = z.object({
