@@ -2,7 +2,7 @@
 
 import { signIn } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
-import Link from 'next/link';
+import Link from '@/components/ui/app-link';
 import { useEffect, useRef, useState, useTransition } from 'react';
 import { refreshSession } from '@/components/layout/client-session';
 import type { SignUpState } from '@/lib/auth/accounts';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/app-link';
 import { getTodaySummary } from '@/lib/flashcards/session';
 import { getReviewStreak } from '@/lib/flashcards/stats';
 

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import Link from '@/components/ui/app-link';
 import { useCallback, useEffect, useRef, useState, useTransition } from 'react';
 import type {
   ReviewActionInput,

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import Link from '@/components/ui/app-link';
 import { useClientSession } from '@/components/layout/client-session';
 import { SignOutButton } from '@/components/layout/sign-out-button';
 

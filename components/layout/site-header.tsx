@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/app-link';
 import { MainNav } from '@/components/layout/main-nav';
 import { ThemeToggle } from '@/components/layout/theme-toggle';
 import { AccountMenu } from '@/components/layout/account-menu';

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import Link from '@/components/ui/app-link';
 import { createContext, useContext, useEffect, useState } from 'react';
 import type { ChapterUserState, LoadChapterStateAction } from './lesson-state';
 import { ProgressBar } from './progress-bar';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/app-link';
 import { getChapter } from '@/lib/content/lessons';
 import { getChapterProgress } from '@/lib/progress/lessons';
 import { ProgressBar } from './progress-bar';

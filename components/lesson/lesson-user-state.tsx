@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import Link from '@/components/ui/app-link';
 import { createContext, useActionState, useContext, useEffect, useSyncExternalStore } from 'react';
 import type { LessonUserState, LoadLessonStateAction, MarkCompleteAction } from './lesson-state';
 

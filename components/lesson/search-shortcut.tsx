@@ -64,7 +64,8 @@ export function SearchBox({
   const inputId = useId();
   useSlashShortcut(inputRef);
   return (
-    <Form action="/search" role="search" aria-label={label} className={className}>
+    // No viewport prefetch of /search on every page (see components/ui/app-link.tsx).
+    <Form action="/search" prefetch={false} role="search" aria-label={label} className={className}>
       <label htmlFor={inputId} className="sr-only">
         Search lessons and glossary
       </label>

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/app-link';
 
 /** Link from a lesson's embedded preset to the full simulator page. */
 export function SimulatorLink({ presetId }: { presetId: string }) {

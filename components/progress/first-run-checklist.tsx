@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/app-link';
 import type { ChecklistStep } from '@/lib/progress/checklist';
 
 /** The first-run checklist card; hidden once every step is done. */

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/app-link';
 import { competencyLabel } from '@/lib/content/labels';
 import { listScenarioSummaries } from '@/lib/content/scenarios';
 import {

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import Link from '@/components/ui/app-link';
 import { useActionState, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { presetLabel } from '@/lib/content/labels';
 import type { PublicScenario } from '@/lib/scenarios/public-scenario';

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import Link from '@/components/ui/app-link';
 import { useState, useTransition } from 'react';
 import { TRADE_OFF_EXPLANATION, type Hint } from '@/lib/grading/learning-flow';
 import type { GradeResult } from '@/lib/grading/types';

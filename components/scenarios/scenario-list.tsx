@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import Link from '@/components/ui/app-link';
 import { ScenarioMeta } from './scenario-meta';
 
 /** One row of the scenario list: content fields plus the learner's progress note. */

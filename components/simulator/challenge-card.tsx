@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/app-link';
 import { getSimulatorChallenge, listSimulatorChallenges } from '@/lib/content/simulator-challenges';
 
 /**

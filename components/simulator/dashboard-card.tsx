@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/app-link';
 import { listSimulatorPresets } from '@/lib/content/simulator-presets';
 import { listSimulatorRuns } from '@/lib/simulator/runs';
 import { encodeRun } from './share-url';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/app-link';
 import { encodeRun } from './share-url';
 import type { ScriptEntry } from './sim-host';
 import type { SimConfig } from '@/lib/sim/config';

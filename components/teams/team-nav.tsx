@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/app-link';
 
 /** Sub-navigation of a team's pages; managers see the management pages. */
 export function TeamNav({

@@ -117,6 +117,29 @@ function rehypeFocusableScrollers() {
   };
 }
 
+/**
+ * Wraps each h2 and the blocks after it, up to the next h2, in `<section class="lesson-section">`,
+ * so the stylesheet can let the browser skip laying out and painting the sections below the fold
+ * (`content-visibility: auto`) until the reader scrolls near them. Content before the first h2
+ * stays as it is. Twelve lines over the root's children: a dependency (rehype-section and kin,
+ * unmaintained) would do the same with options this pipeline does not need.
+ */
+function rehypeLessonSections() {
+  return (tree: HastRoot) => {
+    const children: HastRoot['children'] = [];
+    let section: Element | null = null;
+    for (const child of tree.children) {
+      if (child.type === 'element' && child.tagName === 'h2') {
+        section = { type: 'element', tagName: 'section', properties: { className: ['lesson-section'] }, children: [] };
+        children.push(section);
+      }
+      if (section) section.children.push(child as ElementContent);
+      else children.push(child);
+    }
+    tree.children = children;
+  };
+}
+
 /** Records h2/h3 ids for the table of contents and the prose word count for reading time. */
 function rehypeCollectOutline() {
   return (tree: HastRoot, file: VFile) => {
@@ -155,6 +178,7 @@ export const lessonProcessor = unified()
   .use(rehypeShellAsBash)
   .use(rehypeHighlight, { plainText: ['text', 'txt', 'plaintext'] })
   .use(rehypeFocusableScrollers)
+  .use(rehypeLessonSections)
   .use(rehypeStringify)
   .freeze();
 

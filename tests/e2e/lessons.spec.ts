@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { glossarySlug } from '../../lib/content/glossary';
 import { loadLessonPack } from '../../lib/content/lesson-pack';
 import type { Lesson } from '../../lib/content/schemas';
 import { checkA11y, signUp, snap } from './helpers';
@@ -185,6 +186,37 @@ test('the glossary lists key terms A–Z with links back to their lessons', asyn
   await snap(page, 'glossary');
   await entry.getByRole('link', { name: lesson.title }).click();
   await expect(page).toHaveURL(`/lessons/${lesson.id}`);
+});
+
+test('links prefetch on intent, not on sight; deep links land inside deferred sections', async ({
+  page,
+}) => {
+  const prefetched: string[] = [];
+  page.on('request', (request) => {
+    if (request.headers()['next-router-prefetch']) prefetched.push(new URL(request.url()).pathname);
+  });
+  const lesson = lessons[0]!;
+  await page.goto(`/lessons/${lesson.id}`);
+  await page.waitForLoadState('networkidle');
+  // Nothing is fetched for the nav, breadcrumbs or next-lesson links just because they are on screen.
+  expect(prefetched).toEqual([]);
+
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await nav.getByRole('link', { name: 'Simulator' }).hover();
+  await expect.poll(() => prefetched).toContain('/simulator');
+  await nav.getByRole('link', { name: 'Simulator' }).click();
+  await expect(page).toHaveURL('/simulator');
+
+  // Sections below the fold skip rendering until near the viewport; a fragment link still lands
+  // on its target (the last glossary entry, under the last deferred letter section).
+  const terms = lessons.flatMap((l) => l.keyTerms.map((k) => k.term));
+  const last = [...terms].sort((a, b) => a.localeCompare(b)).at(-1)!;
+  await page.goto(`/glossary#${glossarySlug(last)}`);
+  await expect(page.locator(`[id="${glossarySlug(last)}"]`)).toBeInViewport();
+  await expect(page.locator('.render-when-visible').first()).toHaveCSS(
+    'content-visibility',
+    'auto',
+  );
 });
 
 test('every lesson renders without sideways scrolling and passes axe at 360 px', async ({

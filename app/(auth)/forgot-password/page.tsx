@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/ui/app-link';
 import { connection } from 'next/server';
 import { isMailEnabled } from '@/lib/auth/mailer';
 import { ForgotPasswordForm } from '@/components/account/reset-forms';

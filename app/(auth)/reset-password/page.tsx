@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/ui/app-link';
 import { z } from 'zod';
 import { ResetPasswordForm } from '@/components/account/reset-forms';
 import { resetPasswordAction } from './actions';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/ui/app-link';
 import { requireUser } from '@/lib/auth/session';
 import { LessonsDashboardCard } from '@/components/lesson/dashboard-card';
 import { FlashcardsDashboardCard } from '@/components/flashcards/dashboard-card';

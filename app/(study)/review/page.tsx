@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/ui/app-link';
 import { requireUser } from '@/lib/auth/session';
 import { getReviewSession } from '@/lib/flashcards/session';
 import { ReviewSession } from '@/components/flashcards/review-session';

@@ -28,6 +28,19 @@ describe('lesson markdown rendering', () => {
     expect(html).not.toContain('<blockquote>');
   });
 
+  it('wraps each h2 and what follows it, up to the next h2, in a lesson section', async () => {
+    const { html } = await renderMarkdown('Intro.\n\n## One\n\nA.\n\n### One point one\n\nB.\n\n## Two\n\nC.\n');
+    const sections = [...html.matchAll(/<section class="lesson-section">([\s\S]*?)<\/section>/g)].map((m) => m[1]);
+    expect(sections).toHaveLength(2);
+    expect(sections[0]).toMatch(/^<h2 id="one">/);
+    expect(sections[0]).toContain('<h3 id="one-point-one">');
+    expect(sections[0]).toContain('<p>B.</p>');
+    expect(sections[1]).toMatch(/^<h2 id="two">/);
+    expect(sections[1]).toContain('<p>C.</p>');
+    // Content before the first h2 stays outside every section.
+    expect(html.indexOf('<p>Intro.</p>')).toBeLessThan(html.indexOf('<section'));
+  });
+
   it('leaves ordinary blockquotes alone', async () => {
     const { html } = await renderMarkdown('> Just a quote.\n');
     expect(html).toContain('<blockquote>');

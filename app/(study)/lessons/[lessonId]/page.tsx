@@ -1,6 +1,6 @@
 import { LessonChallenges } from '@/components/simulator/challenge-card';
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/ui/app-link';
 import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
 import { Breadcrumbs } from '@/components/lesson/breadcrumbs';
@@ -111,7 +111,7 @@ export default async function LessonPage({ params }: LessonPageProps) {
             </Suspense>
 
             <Suspense>
-              <section aria-labelledby="key-terms-heading" className="space-y-3">
+              <section aria-labelledby="key-terms-heading" className="render-when-visible space-y-3">
                 <h2 id="key-terms-heading" className="text-2xl">
                   Key terms
                 </h2>
@@ -167,7 +167,7 @@ export default async function LessonPage({ params }: LessonPageProps) {
               </section>
 
               {lesson.sources.length > 0 && (
-                <section aria-labelledby="sources-heading" className="space-y-2 text-sm">
+                <section aria-labelledby="sources-heading" className="render-when-visible space-y-2 text-sm">
                   <h2 id="sources-heading" className="text-lg">
                     Sources
                   </h2>

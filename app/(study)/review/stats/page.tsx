@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/ui/app-link';
 import { requireUser } from '@/lib/auth/session';
 import { getReviewStats } from '@/lib/flashcards/stats';
 import type { RetentionStat } from '@/lib/flashcards/stats';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/ui/app-link';
 import { notFound } from 'next/navigation';
 import { LessonBody } from '@/components/lesson/lesson-body';
 import { ScenarioAttemptFlow } from '@/components/scenarios/scenario-attempt-flow';

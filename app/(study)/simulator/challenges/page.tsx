@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/ui/app-link';
 import { getCurrentUser } from '@/lib/auth/session';
 import { listSimulatorChallenges } from '@/lib/content/simulator-challenges';
 import { bestChallengeResults, hasPassedChallenge } from '@/lib/simulator/challenges';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/app-link';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ReplayView } from '@/components/interviews/replay-view';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/ui/app-link';
 import { heatStyle } from '@/components/teams/status-badge';
 import { TeamNav } from '@/components/teams/team-nav';
 import { requireUser } from '@/lib/auth/session';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/ui/app-link';
 import { ActionForm } from '@/components/teams/action-form';
 import { ItemFields } from '@/components/teams/item-fields';
 import { TeamNav } from '@/components/teams/team-nav';
