@@ -107,7 +107,9 @@ export function SimulatorApp({
           summary={s}
           selected={selected}
           onSelect={setSelected}
-          reducedMotion={reducedMotion}
+          // Request dots move only while time runs (Auto): SVG animation repaints on the main
+          // thread at 60 fps, ~100 ms of paint per second on a paused page before this.
+          reducedMotion={reducedMotion || !sim.auto}
         />
         <dl className="grid grid-cols-2 gap-2 text-sm sm:grid-cols-4" data-testid="sim-headline">
           <div>

@@ -86,9 +86,14 @@ test('simulator: free play works anonymously and a bad share link is reported', 
   await expect(compare).toBeVisible();
   await expect(compare.getByRole('row', { name: /Proxy vCPU/ })).toBeVisible();
 
-  // Request dots animate, except when the OS asks for reduced motion.
-  expect(await page.locator('svg animateMotion').count()).toBeGreaterThan(0);
+  // Request dots move only while time runs (Auto), and never when the OS asks for reduced motion.
+  await expect(page.locator('svg animateMotion')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Auto', exact: true }).click();
+  await expect.poll(() => page.locator('svg animateMotion').count()).toBeGreaterThan(0);
   await page.emulateMedia({ reducedMotion: 'reduce' });
+  await expect(page.locator('svg animateMotion')).toHaveCount(0);
+  await page.emulateMedia({ reducedMotion: 'no-preference' });
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
   await expect(page.locator('svg animateMotion')).toHaveCount(0);
 
   await page.goto('/simulator?c=not-base64!!&seed=1');
