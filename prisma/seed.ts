@@ -74,7 +74,9 @@ export async function seedDemoHistory(db: PrismaClient, userId: string, now: Dat
   const logs: ReturnType<typeof logRow>[] = [];
   let key = 0;
   for (let day = 0; day < DEMO_HISTORY_DAYS; day++) {
-    if (random() < 0.15) continue; // some days off, as real learners have
+    // Some days off, as real learners have — but never the last two, so the demo always shows a
+    // live streak (which days the draw skipped used to depend on the time of day of the seed).
+    if (random() < 0.15 && day < DEMO_HISTORY_DAYS - 2) continue;
     const dayStart = start + day * dayMs + 18 * 3_600_000; // evenings, UTC
     let minute = 0;
     const at = () => new Date(dayStart + (minute += 1 + Math.floor(random() * 2)) * 60_000);

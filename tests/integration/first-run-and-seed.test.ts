@@ -35,6 +35,26 @@ describe('first-run counts', () => {
 });
 
 describe('demo history seed', () => {
+  it.each(['05:39:29.343', '00:30', '11:00:00.007', '17:59', '23:30'])(
+    'ends with reviews yesterday evening whatever the time of day (seeded at %s UTC)',
+    async (time) => {
+      const user = await createTestUser();
+      const now = new Date(time.includes('.') ? `2026-12-02T${time}Z` : `2026-12-02T${time}:00Z`);
+      await seed.seedDemoHistory(db, user.id, now);
+      const logs = await db.reviewLog.findMany({
+        where: { userId: user.id },
+        select: { review: true },
+      });
+      const times = logs.map((l) => l.review.getTime());
+      // The last evening's session starts six hours before the seed (18:00 of the previous day).
+      expect(Math.max(...times)).toBeGreaterThan(now.getTime() - 7 * 3_600_000);
+      expect(
+        times.some((t) => t > now.getTime() - 31 * 3_600_000 && t < now.getTime() - 24 * 3_600_000),
+      ).toBe(true);
+      expect(Math.max(...times)).toBeLessThanOrEqual(now.getTime());
+    },
+  );
+
   it('gives the demo account weeks of reviews, lessons, attempts and runs', async () => {
     const NOW = new Date('2026-06-15T12:00:00Z');
     const { id, created } = await seed.seedDemoUser(db);
@@ -48,6 +68,11 @@ describe('demo history seed', () => {
       NOW.getTime() - seed.DEMO_HISTORY_DAYS * 86_400_000,
     );
     expect(Math.max(...logs.map((l) => l.review.getTime()))).toBeLessThanOrEqual(NOW.getTime());
+    // Reviews on each of the last two evenings: the demo's streak is live.
+    const lastTwo = logs.filter((l) => l.review.getTime() > NOW.getTime() - 2 * 86_400_000);
+    expect(
+      new Set(lastTwo.map((l) => l.review.toISOString().slice(0, 10))).size,
+    ).toBeGreaterThanOrEqual(2);
     const states = await db.cardState.count({ where: { userId: id } });
     expect(states).toBeGreaterThan(50);
     session.user = { id, email: seed.DEMO_ACCOUNT.email, name: seed.DEMO_ACCOUNT.name };
