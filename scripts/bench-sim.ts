@@ -13,7 +13,8 @@
  * Each engine case runs right after its JIT warm-up (≥ 300 ms of unmeasured runs), five times;
  * each peer after one unmeasured run, five times. Medians are printed with the spread (min–max)
  * and the ratios come from the medians of CPU time.
- * Usage: npm run bench:sim [-- --requests N]
+ * Usage: npm run bench:sim [-- --requests N] [--cases mm1,mm4,chain]
+ * Paired A/B against another revision: scripts/bench-sim-ab.ts.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
@@ -22,57 +23,15 @@ import path from 'node:path';
 import { simConfigSchema } from '@/lib/sim/config';
 import type { SimConfigInput } from '@/lib/sim/config';
 import { Simulation } from '@/lib/sim/engine';
+import { BENCH_CASES } from './bench-sim-cases';
 
 const argIdx = process.argv.indexOf('--requests');
 const REQUESTS = argIdx > 0 ? Number(process.argv[argIdx + 1]) : 1_000_000;
 
-const cases: { name: string; config: SimConfigInput }[] = [
-  {
-    name: 'M/M/1 (ρ=0.8, no mesh)',
-    config: {
-      networkMs: 0,
-      callers: [{ name: 'load', rps: 800, calls: [['queue']] }],
-      services: [{ name: 'queue', workers: 1, serviceTime: { kind: 'exponential', meanMs: 1 } }],
-    },
-  },
-  {
-    name: 'M/M/4 (ρ=0.8, no mesh)',
-    config: {
-      networkMs: 0,
-      callers: [{ name: 'load', rps: 3200, calls: [['queue']] }],
-      services: [{ name: 'queue', workers: 4, serviceTime: { kind: 'exponential', meanMs: 1 } }],
-    },
-  },
-  {
-    name: '3-service sidecar chain (istio-1.24)',
-    config: {
-      dataPlane: { mode: 'sidecar', profile: 'istio-1.24' },
-      callers: [{ name: 'frontend', rps: 1000, calls: [['payments-svc']] }],
-      services: [
-        {
-          name: 'payments-svc',
-          replicas: 2,
-          workers: 4,
-          serviceTime: { kind: 'exponential', meanMs: 2 },
-          calls: [['profile-svc']],
-        },
-        {
-          name: 'profile-svc',
-          replicas: 2,
-          workers: 4,
-          serviceTime: { kind: 'exponential', meanMs: 2 },
-          calls: [['inventory-svc']],
-        },
-        {
-          name: 'inventory-svc',
-          replicas: 2,
-          workers: 4,
-          serviceTime: { kind: 'exponential', meanMs: 2 },
-        },
-      ],
-    },
-  },
-];
+// --cases mm1,mm4,chain: only those (the peers run for the M/M/c cases chosen).
+const casesIdx = process.argv.indexOf('--cases');
+const only = casesIdx > 0 ? new Set(process.argv[casesIdx + 1]!.split(',')) : null;
+const cases = BENCH_CASES.filter((c) => !only || only.has(c.id));
 
 const mb = (n: number) => (n / 1048576).toFixed(0);
 let peakHeap = 0;
@@ -238,7 +197,8 @@ try {
 const peerRun = (file: string, args: string[]): PeerRun =>
   JSON.parse(execFileSync(file, args, { encoding: 'utf8' })) as PeerRun;
 for (const p of peers) {
-  const ours = engineRps.get(p.name)!;
+  const ours = engineRps.get(p.name);
+  if (!ours) continue; // case not chosen (--cases)
   console.log(
     `  ${p.name}: engine ${fmtRate(ours.cpu)} per CPU second (${fmtRate(ours.wall)} wall)`,
   );
