@@ -27,6 +27,7 @@ import { findFixRefusals, type FixRefusal } from './fix-refusals';
 import { findArithmeticErrors, findSettingErrors, type ArithmeticError } from './arithmetic';
 import { misconceptionsFor } from './misconceptions';
 import { findModelReversals, type ModelReversal } from './model-reversal';
+import { findArguedMisorder, type ArguedMisorder } from './argued-order';
 import { violatedOrderPoints } from './order-points';
 import { cachedLemmaOffsets } from './lemmas';
 import {
@@ -634,6 +635,8 @@ export type GradeFeatures = {
   fixRefusals: FixRefusal[];
   /** Equations that do not compute or depart from the scenario's own arithmetic (arithmetic.ts). */
   arithmeticErrors: ArithmeticError[];
+  /** A near-miss order whose misplaced step the justification argues for (argued-order.ts). */
+  arguedMisorder: ArguedMisorder | null;
 };
 
 /** Extracts the features of a valid attempt (exported for the calibration scripts). */
@@ -820,6 +823,11 @@ export function extractFeatures(scenario: GradableScenario, attempt: ValidAttemp
       ? misconceptionsOf(attempt.justification, analyzed, scenario)
       : [],
     errorClaims: language.isEnglish ? errorClaimsOf(attempt.justification, analyzed, scenario) : [],
+    // A wrong order is already capped as a wrong decision; a near miss argued for is reversed.
+    arguedMisorder:
+      language.isEnglish && attempt.type === 'order' && !decision.isWrong && decision.credit < 1
+        ? findArguedMisorder(scenario, attempt.decision, analyzed)
+        : null,
   };
 }
 
@@ -1261,6 +1269,13 @@ export function scoreFeatures(
       reason: 'reversed-point',
       cap: reversedCap,
       message: `A crucial point is reversed, which caps the score at ${reversedCap}.`,
+    });
+  }
+  if (features.arguedMisorder && reversals.length === 0) {
+    caps.push({
+      reason: 'reversed-point',
+      cap: params.reversedCap,
+      message: `“${features.arguedMisorder.text}” argues for a step on the wrong side of another: a reversed ordering point, which caps the score at ${params.reversedCap}.`,
     });
   }
   if (falseClaims.length > 0) {
