@@ -628,7 +628,7 @@ export type GradeFeatures = {
   /** Clauses that assert a wrong option's claim (its fix or cause) beside the right decision. */
   distractorClaims: DistractorClaim[];
   /** Affirmed mesh misconceptions (misconceptions.ts), with the criterion each reverses. */
-  misconceptions: Array<{ id: string; criterionId: string; text: string }>;
+  misconceptions: Array<{ id: string; criterionId: string; text: string; minor?: boolean }>;
   /** Claims of the scenario's expert error catalogue stated as the learner's own (error-claims.ts). */
   errorClaims: ErrorClaimHit[];
   /** Clauses that decline the change the question asks for (fix-refusals.ts). */
@@ -833,7 +833,9 @@ export function extractFeatures(scenario: GradableScenario, attempt: ValidAttemp
 
 const CONCESSIONS = new Set(['but', 'however', 'yet']);
 const QUALIFIERS = new Set(['still', 'need', 'needs', 'must', 'remains', 'remain', 'own', 'owns']);
-const CONCEDING_OPENERS = new Set(['although', 'though', 'while', 'even']);
+const CONCEDING_OPENERS = new Set(['although', 'though', 'while']);
+/** "even though / even if / even when" concede; a bare "even" intensifies ("even the HTTP rules are …"). */
+const EVEN_CONCEDES = new Set(['though', 'if', 'when', 'so']);
 const NOUN_HEADS = new Set(['policy', 'policies', 'rule', 'rules', 'resource', 'resources']);
 const ATTRIBUTIVE = new Set(['authorization', 'authorisation', 'control', 'privilege']);
 
@@ -846,8 +848,11 @@ function isConceded(analyzed: AnalyzedText, occurrence: PhraseOccurrence): boole
   const sentence = tokens[occurrence.start]?.sentence;
   // "although" concedes the clause it opens (its segment), not the rest of the sentence.
   const segment = tokens[occurrence.start]?.segment;
-  for (let i = occurrence.start - 1; i >= 0 && tokens[i]?.segment === segment; i -= 1)
-    if (CONCEDING_OPENERS.has(tokens[i]?.norm ?? '')) return true;
+  for (let i = occurrence.start - 1; i >= 0 && tokens[i]?.segment === segment; i -= 1) {
+    const norm = tokens[i]?.norm ?? '';
+    if (CONCEDING_OPENERS.has(norm)) return true;
+    if (norm === 'even' && EVEN_CONCEDES.has(tokens[i + 1]?.norm ?? '')) return true;
+  }
   let conceding = false;
   for (let i = occurrence.end; i < tokens.length && tokens[i]?.sentence === sentence; i += 1) {
     const norm = tokens[i]?.norm ?? '';
@@ -871,7 +876,7 @@ function misconceptionsOf(
   text: string,
   analyzed: AnalyzedText,
   scenario: GradableScenario,
-): Array<{ id: string; criterionId: string; text: string }> {
+): Array<{ id: string; criterionId: string; text: string; minor?: boolean }> {
   const found = findMisconceptions(analyzed, scenario);
   const view = claimView(text);
   if (view === null) return found;
@@ -905,8 +910,8 @@ function errorClaimsOf(
 function findMisconceptions(
   analyzed: AnalyzedText,
   scenario: GradableScenario,
-): Array<{ id: string; criterionId: string; text: string }> {
-  const found: Array<{ id: string; criterionId: string; text: string }> = [];
+): Array<{ id: string; criterionId: string; text: string; minor?: boolean }> {
+  const found: Array<{ id: string; criterionId: string; text: string; minor?: boolean }> = [];
   for (const misconception of misconceptionsFor(scenario)) {
     const occurrence = findOccurrences(analyzed, misconception.patterns).find(
       (candidate) =>
@@ -930,6 +935,7 @@ function findMisconceptions(
         id: misconception.id,
         criterionId: misconception.criterionId,
         text: occurrence.text,
+        ...(misconception.minor ? { minor: true } : {}),
       });
   }
   return found;
@@ -1004,9 +1010,9 @@ export function scoreFeatures(
       });
   // A mesh misconception about a crucial criterion's topic reverses it; about a minor one it
   // costs `minorReversal`, like a reversed minor clause of the model answer.
-  for (const { id, criterionId, text } of features.misconceptions) {
+  for (const { id, criterionId, text, minor } of features.misconceptions) {
     const weight = scenario.rubric.find((criterion) => criterion.id === criterionId)?.weight ?? 0;
-    if (weight < params.crucialWeight) {
+    if (minor === true || weight < params.crucialWeight) {
       minorReversals.push({
         text,
         modelText: id.replace(/-/g, ' '),

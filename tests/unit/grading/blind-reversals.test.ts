@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '@/lib/content/scenario-schema';
+import { validateAttempt } from '@/lib/grading/answer-input';
 import { findArguedMisorder, misplacedSteps } from '@/lib/grading/argued-order';
-import { gradeAttempt } from '@/lib/grading/grade-attempt';
+import { findFalseClaims } from '@/lib/grading/facts';
+import { extractFeatures, gradeAttempt } from '@/lib/grading/grade-attempt';
 import { cachedLemmaOffsets } from '@/lib/grading/lemmas';
 import { analyzeText } from '@/lib/grading/text';
 import { correctDecision, loadAuthoredScenarios } from './helpers';
@@ -14,6 +16,18 @@ const analyzed = (text: string) => analyzeText(text, cachedLemmaOffsets);
 
 const grade = (target: Scenario, justification: string, decision = correctDecision(target)) =>
   gradeAttempt({ scenario: target, answer: { decision, justification } });
+
+function features(target: Scenario, justification: string) {
+  const attempt = validateAttempt(target, { decision: correctDecision(target), justification });
+  if (!attempt.ok) throw new Error(attempt.message);
+  return extractFeatures(target, attempt.attempt);
+}
+const misconceptionIds = (id: string, text: string) =>
+  features(scenario(id), text).misconceptions.map((entry) => entry.id);
+const catalogueIds = (id: string, text: string) =>
+  features(scenario(id), text).errorClaims.map((hit) => hit.claimId);
+const falseCapabilities = (text: string) =>
+  findFalseClaims(analyzed(text)).map((claim) => `${claim.mesh}:${claim.capabilityId}`);
 
 /** The correct order with the steps `a` and `b` swapped. */
 function swapped(target: Scenario, a: string, b: string): string[] {
@@ -75,5 +89,168 @@ describe('argued misorder (rollouts)', () => {
     const text =
       'Inventory the L7 features first, so we know which namespaces need a waypoint, then install ztunnel next to the sidecars.';
     expect(findArguedMisorder(ambient, nearMiss, analyzed(text))).toBeNull();
+  });
+});
+
+describe('misconceptions added for a blind writer (wrong fix, wrong mechanism, false fact)', () => {
+  it('Jobs can run a sidecar (native sidecars): denying it is a misconception', () => {
+    const id = 'diagnose-strict-breaks-batch-job';
+    expect(
+      misconceptionIds(
+        id,
+        'Kubernetes Jobs cannot run a sidecar, so meshing the job is not possible.',
+      ),
+    ).toContain('jobs-cannot-run-sidecars');
+    expect(
+      misconceptionIds(
+        id,
+        'Jobs can run a sidecar now: with a native sidecar the proxy exits when the job finishes, so mesh the job.',
+      ),
+    ).not.toContain('jobs-cannot-run-sidecars');
+  });
+
+  it('a root-namespace ALLOW does not outrank a DENY', () => {
+    const id = 'diagnose-deny-overrides-allow';
+    for (const text of [
+      'Create the allow exception in istio-system so it applies before the namespace rules.',
+      'Policies in the root namespace take precedence over namespace ones, so the exception wins.',
+    ])
+      expect(misconceptionIds(id, text)).toContain('root-namespace-overrides-deny');
+    expect(
+      misconceptionIds(
+        id,
+        'A DENY in the root namespace applies to the whole mesh, and DENY is evaluated before any ALLOW, so change the DENY.',
+      ),
+    ).not.toContain('root-namespace-overrides-deny');
+  });
+
+  it('TLS terminated at the edge does not encrypt the links behind it', () => {
+    const id = 'justify-monolith-pci-scope';
+    expect(
+      misconceptionIds(
+        id,
+        'The quickest fix is to terminate TLS at the ingress in front of the app for the assessor.',
+      ),
+    ).toContain('edge-tls-covers-internal');
+    for (const text of [
+      'TLS at the load balancer only protects the hop from the users; the Postgres and Redis links need their own.',
+      "Terminating TLS at the edge doesn't touch the app-to-database traffic the finding is about.",
+    ])
+      expect(misconceptionIds(id, text)).not.toContain('edge-tls-covers-internal');
+  });
+
+  it("PeerAuthentication belongs to the receiver, not to the caller's namespace", () => {
+    const id = 'diagnose-strict-breaks-batch-job';
+    expect(
+      misconceptionIds(
+        id,
+        "As a stopgap, set PERMISSIVE on the caller's namespace so the job gets through.",
+      ),
+    ).toContain('peerauth-on-caller');
+    expect(
+      catalogueIds(
+        id,
+        'Tonight apply a PERMISSIVE PeerAuthentication in finance-batch, then inject it.',
+      ),
+    ).toContain('r3-permissive-on-caller');
+    const control =
+      "Put a port-level PERMISSIVE exception on payments-svc, the receiving side; a policy in finance-batch would not help, it only governs what finance-batch's own pods accept.";
+    expect(misconceptionIds(id, control)).not.toContain('peerauth-on-caller');
+    expect(catalogueIds(id, control)).not.toContain('r3-permissive-on-caller');
+  });
+
+  it('ztunnel is not Envoy: a minor false detail costs a few points, not the reversal cap', () => {
+    const id = 'diagnose-ambient-l7-rule-on-ztunnel';
+    const wrong = features(
+      scenario(id),
+      'The rule lands on ztunnel, a trimmed Envoy build that only sees L4.',
+    );
+    expect(wrong.misconceptions).toContainEqual(
+      expect.objectContaining({ id: 'ztunnel-is-envoy', minor: true }),
+    );
+    expect(
+      misconceptionIds(
+        id,
+        'ztunnel is a small Rust proxy, not an Envoy; the waypoint is the Envoy that reads HTTP.',
+      ),
+    ).not.toContain('ztunnel-is-envoy');
+  });
+
+  it('"even" intensifies a claim; "even though" concedes it', () => {
+    const id = 'choose-cilium-ebpf-platform';
+    expect(
+      misconceptionIds(
+        id,
+        'Even the HTTP rules are enforced by eBPF in the kernel, so no proxy is needed.',
+      ),
+    ).toContain('cilium-l7-in-kernel');
+    expect(
+      misconceptionIds(
+        id,
+        'Even though HTTP rules are enforced by eBPF in some demos, ours go through the node Envoy.',
+      ),
+    ).not.toContain('cilium-l7-in-kernel');
+  });
+});
+
+describe('fact base: capabilities credited to the wrong mesh', () => {
+  it('Linkerd has no traffic mirroring or fault injection, also inside a list after a pronoun', () => {
+    expect(
+      falseCapabilities('Linkerd handles the retries, the timeouts and the mirroring.'),
+    ).toContain('linkerd:traffic-mirroring');
+    expect(
+      falseCapabilities(
+        'Linkerd came second: it covers the header canary, the shadow traffic and the injected delays natively.',
+      ),
+    ).toEqual(expect.arrayContaining(['linkerd:traffic-mirroring', 'linkerd:fault-injection']));
+  });
+
+  it('denials, hand-offs, other subjects and the multicluster service mirror are not claims', () => {
+    for (const text of [
+      'Linkerd would leave mirroring and fault injection to other tools.',
+      'Linkerd has no mirroring or fault injection.',
+      'Linkerd lacks mirroring, so Istio.',
+      'Unlike Linkerd, Istio mirrors traffic and injects faults.',
+      'Linkerd is lighter, the mirroring needs Istio.',
+      "Linkerd's service mirror handles multicluster discovery.",
+      'Linkerd covers retries and timeouts, and Istio adds the mirroring.',
+    ])
+      expect(falseCapabilities(text).filter((claim) => /mirroring|fault/.test(claim))).toEqual([]);
+  });
+
+  it('a superlative about production use names the leader only', () => {
+    expect(falseCapabilities('Kuma has the widest production base of the meshes.')).toContain(
+      'kuma:community-size',
+    );
+    expect(
+      falseCapabilities('Istio has the widest production base; Kuma has a smaller one.'),
+    ).not.toContain('kuma:community-size');
+  });
+});
+
+describe('catalogue claims (domain facts of one scenario)', () => {
+  it('universal mode needs no Kubernetes, not even k3s', () => {
+    const id = 'choose-kong-multi-zone-universal';
+    expect(
+      catalogueIds(id, 'On the VM-only zones, universal mode needs a single-node k3s per VM.'),
+    ).toContain('r2-universal-needs-k8s');
+    expect(
+      catalogueIds(
+        id,
+        'Universal mode runs the data plane straight on the VMs, with no Kubernetes or k3s at all.',
+      ),
+    ).toEqual([]);
+  });
+
+  it('ambient mode has L7 in waypoints; only ztunnel is L4-only', () => {
+    const id = 'choose-kubernetes-deep-l7';
+    expect(
+      catalogueIds(id, 'Ambient mode only does L4 and has no L7, so it cannot cut the cost here.'),
+    ).toContain('r3-ambient-no-l7');
+    for (const text of [
+      "Ambient's ztunnel only does L4, so L7 needs a waypoint.",
+      'Ambient mode has L7 only through waypoints.',
+    ])
+      expect(catalogueIds(id, text)).not.toContain('r3-ambient-no-l7');
   });
 });
