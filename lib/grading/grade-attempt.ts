@@ -928,7 +928,9 @@ function findMisconceptions(
         !(
           misconception.unlessSentence &&
           misconception.unlessSentence.test(sentenceText(analyzed, candidate))
-        ),
+        ) &&
+        (!misconception.onlySentence ||
+          misconception.onlySentence.test(sentenceText(analyzed, candidate))),
     );
     if (occurrence)
       found.push({

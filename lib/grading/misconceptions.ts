@@ -17,6 +17,8 @@ export type Misconception = {
   patterns: readonly string[];
   /** Not when the match's sentence says this (e.g. the proxy is taken away: "without", "off"). */
   unlessSentence?: RegExp;
+  /** Only when the match's sentence also says this (e.g. the load the claim is about). */
+  onlySentence?: RegExp;
   /**
    * A false detail that carries no case's argument ("ztunnel is an Envoy build"): it costs
    * `minorReversal` whatever the weight of the criterion it is about.
@@ -302,6 +304,22 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
     ],
     source: 'https://github.com/istio/ztunnel (ztunnel is written in Rust)',
   },
+  {
+    // Queueing: as utilisation rises, waiting time grows fastest in the tail, so a proxy's p99
+    // under peak load is worse than its low-load benchmark, never closer to the median.
+    id: 'tail-shrinks-under-load',
+    about: /tail|under load|queueing/i,
+    patterns: [
+      'tail|p99|p99.9|p999|percentiles|tail latency ~~ closer to the median|nearer to the median|closer to the p50|closer to p50|closer to the mean|closer to the average|converges on the median',
+      'tail|p99|p99.9|tail latency ~ shrinks|shrink|narrows|narrow|tightens|tighten|improves|improve|drops|gets better|gets smaller',
+      'load|traffic|rps|peak ~ shrinks|narrows|tightens|improves|lowers ~ the ~ tail|p99',
+    ],
+    onlySentence: /\b(?:load|peak|rps|traffic|busy|utili[sz]ation|requests per second|\d+k)\b/i,
+    unlessSentence:
+      /n't|\b(?:not|never|low load|idle|quiet|light load|at rest|off-peak|without|drop\w*|remov\w*|off the|out of|fewer|instead|bypass\w*)\b/i,
+    source:
+      'https://sre.google/sre-book/handling-overload/ and https://istio.io/latest/docs/ops/deployment/performance-and-scalability/ (latency grows with load, most in the tail)',
+  },
 ];
 
 export type CompiledMisconception = {
@@ -310,6 +328,7 @@ export type CompiledMisconception = {
   minor: boolean;
   patterns: CompiledPhrase[];
   unlessSentence?: RegExp;
+  onlySentence?: RegExp;
 };
 
 let enabled = true;
@@ -346,6 +365,7 @@ export function misconceptionsFor(scenario: GradableScenario): CompiledMisconcep
         minor: misconception.minor === true,
         patterns: compilePhrases(misconception.patterns),
         ...(misconception.unlessSentence ? { unlessSentence: misconception.unlessSentence } : {}),
+        ...(misconception.onlySentence ? { onlySentence: misconception.onlySentence } : {}),
       });
   }
   cache.set(scenario, out);

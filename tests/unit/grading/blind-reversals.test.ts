@@ -254,3 +254,33 @@ describe('catalogue claims (domain facts of one scenario)', () => {
       expect(catalogueIds(id, text)).not.toContain('r3-ambient-no-l7');
   });
 });
+
+describe('directions and stances stated in new words', () => {
+  it('the tail does not move toward the median under load', () => {
+    const id = 'justify-latency-budget-bid-path';
+    for (const text of [
+      'At peak the proxies are warm, so the tail under heavy load ends up closer to the median than in the benchmark.',
+      'Under 180k rps the p99 shrinks because the connections stay open.',
+    ])
+      expect(misconceptionIds(id, text)).toContain('tail-shrinks-under-load');
+    for (const text of [
+      'At low load the p99 sits close to the median; at 180k rps queueing pushes it out.',
+      'At peak load the p99 moves away from the median, not closer to it.',
+      'The p99 improves once the sidecars are off the bid path at 180k rps.',
+    ])
+      expect(misconceptionIds(id, text)).not.toContain('tail-shrinks-under-load');
+  });
+
+  it('"the first phase should be STRICT" takes the STRICT-first stance', () => {
+    const id = 'justify-polyglot-resilience-sprawl';
+    const wrong = features(
+      scenario(id),
+      'The first phase should be STRICT mTLS in both clusters because security asked for it; telemetry follows.',
+    );
+    const right = features(
+      scenario(id),
+      'The first phase is telemetry in one pilot namespace; STRICT mTLS comes in a later phase once callers are known.',
+    );
+    expect(wrong.wrongTurns.length).toBeGreaterThan(right.wrongTurns.length);
+  });
+});
