@@ -287,6 +287,36 @@ const HANDING_OFF: ReadonlySet<string> = new Set(
   ),
 );
 
+/** Words after the crediting verb that point back at a fronted capability. */
+const FRONTED_OBJECTS: ReadonlySet<string> = new Set(
+  'as too it them those these all both everything natively equally'.split(' '),
+);
+/** Modal verbs that may sit between a fronted capability's mesh and its crediting verb. */
+const MODALS: ReadonlySet<string> = new Set(['would', 'could', 'can', 'will', 'also', 'easily']);
+
+/**
+ * A capability named before its mesh: the first mesh within 15 words after `from` in the same
+ * sentence, directly followed (modals aside) by a crediting verb and no negation ("… Linkerd
+ * would cover as well"). -1 when none.
+ */
+function frontedMesh(tokens: readonly TextToken[], from: number): number {
+  const sentence = tokens[from - 1]?.sentence;
+  for (let i = from; i < Math.min(tokens.length, from + 15); i += 1) {
+    const token = tokens[i];
+    if (!token || token.sentence !== sentence) return -1;
+    if (!meshOf(token)) continue;
+    let next = i + 1;
+    while (MODALS.has(tokens[next]?.norm ?? '')) next += 1;
+    const verb = tokens[next];
+    if (!verb || !CREDIT_VERBS.has(verb.norm) || verb.negationDepth % 2 === 1) return -1;
+    // The verb's object must be the fronted capability: a pronoun, "as well", or nothing more.
+    const following = tokens[next + 1];
+    if (!following || following.segment !== verb.segment) return i;
+    return FRONTED_OBJECTS.has(following.norm) ? i : -1;
+  }
+  return -1;
+}
+
 /** A crediting verb and no hand-off word between the mesh at `from` and the capability at `to`. */
 function creditsCapability(tokens: readonly TextToken[], from: number, to: number): boolean {
   let credited = false;
@@ -385,13 +415,21 @@ export function findFalseClaims(analyzed: AnalyzedText): FalseClaim[] {
       const first = tokens[occurrence.start];
       if (!first) continue;
       if (fact.notAfter?.includes(tokens[occurrence.start - 1]?.norm ?? '')) continue;
-      const meshIndex = subjectMesh(tokens, occurrence.start);
+      let meshIndex = subjectMesh(tokens, occurrence.start);
+      // "The mirroring and the fault injection Linkerd would cover as well": the capability first.
+      const fronted = meshIndex < 0 && fact.needsCreditVerb === true;
+      if (fronted) meshIndex = frontedMesh(tokens, occurrence.end);
       if (meshIndex < 0) continue;
       const mesh = meshOf(tokens[meshIndex]);
       if (!mesh) continue;
       const meshToken = tokens[meshIndex];
       if (!meshToken) continue;
-      if (fact.needsCreditVerb && !creditsCapability(tokens, meshIndex, occurrence.start)) continue;
+      if (
+        fact.needsCreditVerb &&
+        !fronted &&
+        !creditsCapability(tokens, meshIndex, occurrence.start)
+      )
+        continue;
       let negated = occurrence.negated || meshToken.negationDepth % 2 === 1;
       // "timeouts are disabled by default": the denial can sit inside the matched words.
       for (let i = occurrence.start; i < occurrence.end; i += 1)

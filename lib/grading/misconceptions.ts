@@ -320,6 +320,34 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
     source:
       'https://sre.google/sre-book/handling-overload/ and https://istio.io/latest/docs/ops/deployment/performance-and-scalability/ (latency grows with load, most in the tail)',
   },
+  {
+    // "…, which is exactly the least-privilege evidence": a relative clause that turns the
+    // identity or mTLS just described into authorization.
+    id: 'mtls-is-authorization-relative',
+    about: /authori[sz]|authz|least[- ]privilege|access control|allow rules?|who (?:may|can) call/i,
+    patterns: [
+      'which|that|this ~ is|gives|provides|covers|satisfies|proves|means|amounts to ~ least privilege|least-privilege|authorization|authorisation|access control',
+    ],
+    onlySentence: /mtls|\bstrict\b|spiffe|certificate|peer ?authentication/i,
+    unlessSentence:
+      /n't|\b(?:not|no|never|still|separate|on top|iam|roles?|signed|allow-?lists?|authorizationpolic\w*|polic(?:y|ies)|rules?|intentions|who (?:may|can) call)\b/i,
+    source:
+      'https://istio.io/latest/docs/concepts/security/ (authentication vs authorization policies)',
+  },
+  {
+    // Zero trust and PCI alike: a link is not safe because it stays inside the cluster or VPC.
+    id: 'inside-the-perimeter-is-safe',
+    about: /\btls\b|encrypt|mtls|zero[- ]trust/i,
+    caseMentions: /plaintext|unencrypted|in the clear|encrypt/i,
+    patterns: [
+      'never|does not ~ leaves|leave ~ our|the ~ boundary|cluster|network|vpc|perimeter|data center|datacenter',
+      'inside|within ~ our|the ~ cluster|network|vpc|boundary|perimeter ~ so|and ~ safe|fine|trusted|exempt|can stay|needs no|does not need',
+      'internal|east-west|in-cluster ~ traffic|hop|hops|link|links ~ is|are|counts as|count as ~ safe|trusted|fine|exempt|out of scope',
+    ],
+    unlessSentence: /\b(?:even|still|but|however|although|though|not trusted|untrusted)\b/i,
+    source:
+      'https://www.pcisecuritystandards.org/ (PCI DSS 4.0 req. 4.2) and NIST SP 800-207 (zero trust: no implicit trust by network location)',
+  },
 ];
 
 export type CompiledMisconception = {

@@ -284,3 +284,71 @@ describe('directions and stances stated in new words', () => {
     expect(wrong.wrongTurns.length).toBeGreaterThan(right.wrongTurns.length);
   });
 });
+
+describe('claims in other sentence shapes', () => {
+  it('a capability named before its mesh ("… Linkerd would cover as well")', () => {
+    expect(
+      falseCapabilities(
+        'The shadow traffic and the injected delays Linkerd would cover as well, so they do not decide it.',
+      ),
+    ).toEqual(expect.arrayContaining(['linkerd:traffic-mirroring', 'linkerd:fault-injection']));
+    for (const text of [
+      'Mirroring is something Linkerd does not do.',
+      'For mirroring, Istio has it and Linkerd does not.',
+      'Mirroring decides it: Linkerd handles retries but not mirroring.',
+    ])
+      expect(falseCapabilities(text)).toEqual([]);
+  });
+
+  it('a relative clause that turns mTLS into least privilege', () => {
+    const id = 'justify-regulated-fintech-200-services';
+    expect(
+      misconceptionIds(
+        id,
+        'With STRICT mTLS every workload gets a SPIFFE certificate, which is already the least-privilege control 3.2 wants.',
+      ),
+    ).toContain('mtls-is-authorization-relative');
+    for (const text of [
+      'STRICT mTLS gives every workload a certificate; per-service allow-lists on top of it, which is what least privilege means.',
+      'mTLS proves identity, which is not authorization.',
+    ])
+      expect(misconceptionIds(id, text)).not.toContain('mtls-is-authorization-relative');
+    // Cloud IAM roles do give least privilege: no mTLS in the sentence, no misconception.
+    expect(
+      misconceptionIds(
+        'choose-none-serverless-shop',
+        'Each function has its own role and signed calls, which is identity and least privilege.',
+      ),
+    ).not.toContain('mtls-is-authorization-relative');
+  });
+
+  it('a link is not safe because it stays inside the network', () => {
+    const id = 'justify-monolith-pci-scope';
+    for (const text of [
+      'The cache runs in our own VPC, so that hop never leaves our network and can stay plaintext.',
+      'Traffic inside the cluster is trusted and fine without TLS.',
+    ])
+      expect(misconceptionIds(id, text)).toContain('inside-the-perimeter-is-safe');
+    for (const text of [
+      'Even though the Redis hop never leaves the cluster, the finding covers it, so turn on TLS.',
+      'Internal traffic is not trusted just because it stays inside the VPC.',
+    ])
+      expect(misconceptionIds(id, text)).not.toContain('inside-the-perimeter-is-safe');
+  });
+
+  it('"that said" concedes; it does not report someone else\'s claim', () => {
+    const id = 'justify-monolith-pci-scope';
+    expect(
+      catalogueIds(
+        id,
+        'That said, billing and auth really should come out of the monolith first, so the mesh has work to do.',
+      ),
+    ).toContain('split-first');
+    expect(
+      catalogueIds(
+        id,
+        'The architect said billing and auth should come out of the monolith first.',
+      ),
+    ).not.toContain('split-first');
+  });
+});
