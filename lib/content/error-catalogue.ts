@@ -54,7 +54,7 @@ export const errorClaimSchema = z
 
 export const errorCatalogueSchema = z.strictObject({
   scenarioId: contentIdSchema,
-  claims: z.array(errorClaimSchema).min(5, { error: 'must list at least 5 claims' }).max(20, { error: 'must list at most 20 claims' }),
+  claims: z.array(errorClaimSchema).min(5, { error: 'must list at least 5 claims' }).max(24, { error: 'must list at most 24 claims' }),
 });
 export type ErrorCatalogue = z.infer<typeof errorCatalogueSchema>;
 

@@ -216,8 +216,11 @@ function isKeptAtDistance(
     if (index >= occurrence.start) break;
     if (REPORTING.has(token.norm)) {
       const before = analyzed.tokens[index - 1];
-      if (!(before && FIRST_PERSON.has(before.norm) && before.sentence === token.sentence))
-        return true;
+      const sameSentence = before !== undefined && before.sentence === token.sentence;
+      // "That said, …" / "having said that": a concession marker, not reported speech.
+      const idiom =
+        token.norm === 'said' && sameSentence && ['that', 'having'].includes(before.norm);
+      if (!idiom && !(sameSentence && FIRST_PERSON.has(before.norm))) return true;
     }
     // "if we roll every namespace at once, …": a condition opened in the claim's own clause.
     if (token.segment === segment && CONDITIONS.has(token.norm)) return true;

@@ -30,6 +30,14 @@ const capabilitySchema = z.strictObject({
   since: z.string().optional(),
   /** A capability this one denies ("runs on Kubernetes only" denies "meshes VMs"). */
   inverseOf: z.string().optional(),
+  /** Words right before a match that make it something else ("service mirror" is multicluster). */
+  notAfter: z.array(z.string()).optional(),
+  /**
+   * Only a claim when a verb that credits the capability sits between the mesh and it ("Linkerd
+   * handles the mirroring"), not a verb that hands it elsewhere ("Linkerd would leave mirroring
+   * to other tools"): for features answers name mostly to say which mesh lacks them.
+   */
+  needsCreditVerb: z.boolean().optional(),
   source: z.string().url(),
 });
 /** One capability row of the fact base. */
@@ -102,6 +110,34 @@ const RAW_FACTS: MeshCapability[] = [
     leaders: ['istio'],
     since: 'Linkerd supports HTTPRoute header routing since 2.14 but no built-in mirroring',
     source: 'https://istio.io/latest/docs/tasks/traffic-management/',
+  },
+  {
+    id: 'traffic-mirroring',
+    label: 'offers traffic mirroring (shadowing live requests to another service)',
+    patterns: ['mirror*', 'shadow ~ traffic|requests', 'traffic shadowing'],
+    // Linkerd's multicluster "service mirror" mirrors service entries, not traffic.
+    notAfter: ['service', 'services', 'endpoint', 'endpoints'],
+    needsCreditVerb: true,
+    support: { istio: 'yes', linkerd: 'no', cilium: 'limited', consul: 'limited', kuma: 'yes' },
+    leaders: ['istio'],
+    since:
+      'Istio VirtualService mirror; Kuma MeshHTTPRoute RequestMirror; Linkerd has no mirroring filter (its "service mirror" is multicluster discovery)',
+    source: 'https://istio.io/latest/docs/tasks/traffic-management/mirroring/',
+  },
+  {
+    id: 'fault-injection',
+    label: 'offers fault injection (delays, aborts)',
+    patterns: [
+      'fault ~ inject*',
+      'inject* ~ fault*|delays|aborts',
+      'delay/abort|delays and aborts',
+    ],
+    support: { istio: 'yes', linkerd: 'no', cilium: 'no', consul: 'limited', kuma: 'yes' },
+    leaders: ['istio'],
+    needsCreditVerb: true,
+    since:
+      'Istio VirtualService fault; Kuma MeshFaultInjection; Linkerd has no fault-injection API (only traffic split to a failing backend)',
+    source: 'https://istio.io/latest/docs/tasks/traffic-management/fault-injection/',
   },
   {
     id: 'vm-workloads',
@@ -185,7 +221,11 @@ const RAW_FACTS: MeshCapability[] = [
   {
     id: 'community-size',
     label: 'has the largest community and most production case studies',
-    patterns: ['community|ecosystem|case studies|battle-tested|mature|adoption|popular'],
+    patterns: [
+      'community|ecosystem|case studies|battle-tested|mature|adoption|popular',
+      'production ~ base|use|deployments|footprint',
+      'user base|install base|installed base',
+    ],
     support: { istio: 'yes', linkerd: 'yes', cilium: 'yes', consul: 'yes', kuma: 'yes' },
     leaders: ['istio'],
     source: 'https://www.cncf.io/reports/cncf-annual-survey-2023/',
@@ -219,6 +259,8 @@ const SUPERLATIVES: ReadonlySet<string> = new Set([
   'deepest',
   'largest',
   'biggest',
+  'widest',
+  'broadest',
   'only',
   'unique',
   'superior',
@@ -232,6 +274,92 @@ const INSIDE_DENIALS: ReadonlySet<string> = new Set([
   'without',
 ]);
 const PRONOUNS: ReadonlySet<string> = new Set(['it', 'its', 'itself']);
+/** Verbs that credit a mesh with a capability (`needsCreditVerb`). */
+const CREDIT_VERBS: ReadonlySet<string> = new Set(
+  'has have offers offer supports support handles handle does do provides provide covers cover gives give ships ship includes include brings bring'.split(
+    ' ',
+  ),
+);
+/** Words that hand the capability elsewhere or deny it, between the mesh and the capability. */
+const HANDING_OFF: ReadonlySet<string> = new Set(
+  'leave leaves leaving lacks lack lacking missing miss misses without except needs need other another instead'.split(
+    ' ',
+  ),
+);
+
+/** Words after the crediting verb that point back at a fronted capability. */
+const FRONTED_OBJECTS: ReadonlySet<string> = new Set(
+  'as too it them those these all both everything natively equally'.split(' '),
+);
+/** Modal verbs that may sit between a fronted capability's mesh and its crediting verb. */
+const MODALS: ReadonlySet<string> = new Set(['would', 'could', 'can', 'will', 'also', 'easily']);
+
+/**
+ * A capability named before its mesh: the first mesh within 15 words after `from` in the same
+ * sentence, directly followed (modals aside) by a crediting verb and no negation ("… Linkerd
+ * would cover as well"). -1 when none.
+ */
+function frontedMesh(tokens: readonly TextToken[], from: number): number {
+  const sentence = tokens[from - 1]?.sentence;
+  for (let i = from; i < Math.min(tokens.length, from + 15); i += 1) {
+    const token = tokens[i];
+    if (!token || token.sentence !== sentence) return -1;
+    if (!meshOf(token)) continue;
+    let next = i + 1;
+    while (MODALS.has(tokens[next]?.norm ?? '')) next += 1;
+    const verb = tokens[next];
+    if (!verb || !CREDIT_VERBS.has(verb.norm) || verb.negationDepth % 2 === 1) return -1;
+    // The verb's object must be the fronted capability: a pronoun, "as well", or nothing more.
+    const following = tokens[next + 1];
+    if (!following || following.segment !== verb.segment) return i;
+    return FRONTED_OBJECTS.has(following.norm) ? i : -1;
+  }
+  return -1;
+}
+
+/** A crediting verb and no hand-off word between the mesh at `from` and the capability at `to`. */
+function creditsCapability(tokens: readonly TextToken[], from: number, to: number): boolean {
+  let credited = false;
+  for (let i = from + 1; i < to; i += 1) {
+    const norm = tokens[i]?.norm ?? '';
+    if (HANDING_OFF.has(norm)) return false;
+    if (CREDIT_VERBS.has(norm)) credited = true;
+  }
+  return credited;
+}
+/** Words that open a noun phrase: a segment starting with one may be the next item of a list. */
+const LIST_ITEM_OPENERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'its', 'their', 'our']);
+/** A segment holding one of these states its own clause, not a list item. */
+const CLAUSE_VERBS: ReadonlySet<string> = new Set(
+  'is are was were be needs need requires require has have does do can could would will must should goes go stays stay'.split(
+    ' ',
+  ),
+);
+
+/**
+ * The segment a capability at `at` continues: "it handles the header canary, the 5% mirroring and
+ * the game days" — a segment that opens with a noun phrase and holds no verb of its own is the
+ * next item of the previous segment's list (at most three items back).
+ */
+function listHead(tokens: readonly TextToken[], at: number): number {
+  let index = at;
+  for (let step = 0; step < 3; step += 1) {
+    const token = tokens[index];
+    if (!token) return at;
+    let start = index;
+    while (start > 0 && tokens[start - 1]?.segment === token.segment) start -= 1;
+    const previous = tokens[start - 1];
+    if (!previous || previous.sentence !== token.sentence) return index;
+    let opener = start;
+    if (tokens[opener]?.norm === 'and' || tokens[opener]?.norm === 'or') opener += 1;
+    const first = tokens[opener];
+    if (!first || !(LIST_ITEM_OPENERS.has(first.norm) || /^\d/.test(first.norm))) return index;
+    for (let i = start; i < tokens.length && tokens[i]?.segment === token.segment; i += 1)
+      if (CLAUSE_VERBS.has(tokens[i]?.norm ?? '')) return index;
+    index = start - 1;
+  }
+  return index;
+}
 
 type CompiledFact = { fact: MeshCapability; patterns: CompiledPhrase[] };
 let compiled: CompiledFact[] | null = null;
@@ -246,9 +374,11 @@ const meshOf = (token: TextToken | undefined): MeshId | undefined =>
  * clause; with a pronoun in the clause, the sentence's first mesh, or (when the sentence starts
  * with "It"/"Its") the first mesh of the nearest earlier sentence naming one. -1 when none.
  */
-function subjectMesh(tokens: readonly TextToken[], at: number): number {
+function subjectMesh(tokens: readonly TextToken[], capabilityAt: number): number {
+  const at = listHead(tokens, capabilityAt);
   const anchor = tokens[at];
   if (!anchor) return -1;
+  if (at !== capabilityAt && meshOf(anchor)) return at;
   for (let i = at - 1; i >= 0 && tokens[i]?.segment === anchor.segment; i -= 1)
     if (meshOf(tokens[i])) return i;
   let sentenceStart = at;
@@ -284,12 +414,22 @@ export function findFalseClaims(analyzed: AnalyzedText): FalseClaim[] {
     for (const occurrence of findOccurrences(analyzed, patterns)) {
       const first = tokens[occurrence.start];
       if (!first) continue;
-      const meshIndex = subjectMesh(tokens, occurrence.start);
+      if (fact.notAfter?.includes(tokens[occurrence.start - 1]?.norm ?? '')) continue;
+      let meshIndex = subjectMesh(tokens, occurrence.start);
+      // "The mirroring and the fault injection Linkerd would cover as well": the capability first.
+      const fronted = meshIndex < 0 && fact.needsCreditVerb === true;
+      if (fronted) meshIndex = frontedMesh(tokens, occurrence.end);
       if (meshIndex < 0) continue;
       const mesh = meshOf(tokens[meshIndex]);
       if (!mesh) continue;
       const meshToken = tokens[meshIndex];
       if (!meshToken) continue;
+      if (
+        fact.needsCreditVerb &&
+        !fronted &&
+        !creditsCapability(tokens, meshIndex, occurrence.start)
+      )
+        continue;
       let negated = occurrence.negated || meshToken.negationDepth % 2 === 1;
       // "timeouts are disabled by default": the denial can sit inside the matched words.
       for (let i = occurrence.start; i < occurrence.end; i += 1)

@@ -27,6 +27,7 @@ import { findFixRefusals, type FixRefusal } from './fix-refusals';
 import { findArithmeticErrors, findSettingErrors, type ArithmeticError } from './arithmetic';
 import { misconceptionsFor } from './misconceptions';
 import { findModelReversals, type ModelReversal } from './model-reversal';
+import { findArguedMisorder, type ArguedMisorder } from './argued-order';
 import { violatedOrderPoints } from './order-points';
 import { cachedLemmaOffsets } from './lemmas';
 import {
@@ -627,13 +628,15 @@ export type GradeFeatures = {
   /** Clauses that assert a wrong option's claim (its fix or cause) beside the right decision. */
   distractorClaims: DistractorClaim[];
   /** Affirmed mesh misconceptions (misconceptions.ts), with the criterion each reverses. */
-  misconceptions: Array<{ id: string; criterionId: string; text: string }>;
+  misconceptions: Array<{ id: string; criterionId: string; text: string; minor?: boolean }>;
   /** Claims of the scenario's expert error catalogue stated as the learner's own (error-claims.ts). */
   errorClaims: ErrorClaimHit[];
   /** Clauses that decline the change the question asks for (fix-refusals.ts). */
   fixRefusals: FixRefusal[];
   /** Equations that do not compute or depart from the scenario's own arithmetic (arithmetic.ts). */
   arithmeticErrors: ArithmeticError[];
+  /** A near-miss order whose misplaced step the justification argues for (argued-order.ts). */
+  arguedMisorder: ArguedMisorder | null;
 };
 
 /** Extracts the features of a valid attempt (exported for the calibration scripts). */
@@ -820,12 +823,19 @@ export function extractFeatures(scenario: GradableScenario, attempt: ValidAttemp
       ? misconceptionsOf(attempt.justification, analyzed, scenario)
       : [],
     errorClaims: language.isEnglish ? errorClaimsOf(attempt.justification, analyzed, scenario) : [],
+    // A wrong order is already capped as a wrong decision; a near miss argued for is reversed.
+    arguedMisorder:
+      language.isEnglish && attempt.type === 'order' && !decision.isWrong && decision.credit < 1
+        ? findArguedMisorder(scenario, attempt.decision, analyzed)
+        : null,
   };
 }
 
 const CONCESSIONS = new Set(['but', 'however', 'yet']);
 const QUALIFIERS = new Set(['still', 'need', 'needs', 'must', 'remains', 'remain', 'own', 'owns']);
-const CONCEDING_OPENERS = new Set(['although', 'though', 'while', 'even']);
+const CONCEDING_OPENERS = new Set(['although', 'though', 'while']);
+/** "even though / even if / even when" concede; a bare "even" intensifies ("even the HTTP rules are …"). */
+const EVEN_CONCEDES = new Set(['though', 'if', 'when', 'so']);
 const NOUN_HEADS = new Set(['policy', 'policies', 'rule', 'rules', 'resource', 'resources']);
 const ATTRIBUTIVE = new Set(['authorization', 'authorisation', 'control', 'privilege']);
 
@@ -838,8 +848,11 @@ function isConceded(analyzed: AnalyzedText, occurrence: PhraseOccurrence): boole
   const sentence = tokens[occurrence.start]?.sentence;
   // "although" concedes the clause it opens (its segment), not the rest of the sentence.
   const segment = tokens[occurrence.start]?.segment;
-  for (let i = occurrence.start - 1; i >= 0 && tokens[i]?.segment === segment; i -= 1)
-    if (CONCEDING_OPENERS.has(tokens[i]?.norm ?? '')) return true;
+  for (let i = occurrence.start - 1; i >= 0 && tokens[i]?.segment === segment; i -= 1) {
+    const norm = tokens[i]?.norm ?? '';
+    if (CONCEDING_OPENERS.has(norm)) return true;
+    if (norm === 'even' && EVEN_CONCEDES.has(tokens[i + 1]?.norm ?? '')) return true;
+  }
   let conceding = false;
   for (let i = occurrence.end; i < tokens.length && tokens[i]?.sentence === sentence; i += 1) {
     const norm = tokens[i]?.norm ?? '';
@@ -863,7 +876,7 @@ function misconceptionsOf(
   text: string,
   analyzed: AnalyzedText,
   scenario: GradableScenario,
-): Array<{ id: string; criterionId: string; text: string }> {
+): Array<{ id: string; criterionId: string; text: string; minor?: boolean }> {
   const found = findMisconceptions(analyzed, scenario);
   const view = claimView(text);
   if (view === null) return found;
@@ -897,8 +910,8 @@ function errorClaimsOf(
 function findMisconceptions(
   analyzed: AnalyzedText,
   scenario: GradableScenario,
-): Array<{ id: string; criterionId: string; text: string }> {
-  const found: Array<{ id: string; criterionId: string; text: string }> = [];
+): Array<{ id: string; criterionId: string; text: string; minor?: boolean }> {
+  const found: Array<{ id: string; criterionId: string; text: string; minor?: boolean }> = [];
   for (const misconception of misconceptionsFor(scenario)) {
     const occurrence = findOccurrences(analyzed, misconception.patterns).find(
       (candidate) =>
@@ -915,13 +928,16 @@ function findMisconceptions(
         !(
           misconception.unlessSentence &&
           misconception.unlessSentence.test(sentenceText(analyzed, candidate))
-        ),
+        ) &&
+        (!misconception.onlySentence ||
+          misconception.onlySentence.test(sentenceText(analyzed, candidate))),
     );
     if (occurrence)
       found.push({
         id: misconception.id,
         criterionId: misconception.criterionId,
         text: occurrence.text,
+        ...(misconception.minor ? { minor: true } : {}),
       });
   }
   return found;
@@ -996,9 +1012,9 @@ export function scoreFeatures(
       });
   // A mesh misconception about a crucial criterion's topic reverses it; about a minor one it
   // costs `minorReversal`, like a reversed minor clause of the model answer.
-  for (const { id, criterionId, text } of features.misconceptions) {
+  for (const { id, criterionId, text, minor } of features.misconceptions) {
     const weight = scenario.rubric.find((criterion) => criterion.id === criterionId)?.weight ?? 0;
-    if (weight < params.crucialWeight) {
+    if (minor === true || weight < params.crucialWeight) {
       minorReversals.push({
         text,
         modelText: id.replace(/-/g, ' '),
@@ -1261,6 +1277,13 @@ export function scoreFeatures(
       reason: 'reversed-point',
       cap: reversedCap,
       message: `A crucial point is reversed, which caps the score at ${reversedCap}.`,
+    });
+  }
+  if (features.arguedMisorder && reversals.length === 0) {
+    caps.push({
+      reason: 'reversed-point',
+      cap: params.reversedCap,
+      message: `“${features.arguedMisorder.text}” argues for a step on the wrong side of another: a reversed ordering point, which caps the score at ${params.reversedCap}.`,
     });
   }
   if (falseClaims.length > 0) {

@@ -507,6 +507,8 @@ const RAW_LEXICON: LexiconConcept[] = [
       'strict ~ from the start|day one|immediately|right away|straight away|first|everywhere|week one',
       'start|begin ~ with ~ strict',
       'go straight ~ strict',
+      // "the first phase should be STRICT mTLS": a phase named first, then the stance.
+      'first phase|first step|phase one|step one|first wave|first milestone + is|should be|will be|must be + strict',
     ],
   },
   {

@@ -17,6 +17,13 @@ export type Misconception = {
   patterns: readonly string[];
   /** Not when the match's sentence says this (e.g. the proxy is taken away: "without", "off"). */
   unlessSentence?: RegExp;
+  /** Only when the match's sentence also says this (e.g. the load the claim is about). */
+  onlySentence?: RegExp;
+  /**
+   * A false detail that carries no case's argument ("ztunnel is an Envoy build"): it costs
+   * `minorReversal` whatever the weight of the criterion it is about.
+   */
+  minor?: boolean;
   /** Where the fact comes from. */
   source: string;
 };
@@ -227,13 +234,129 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
     source:
       'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv.html (SigV4 authenticates; TLS encrypts)',
   },
+  {
+    // Native sidecars (Kubernetes 1.28+, an init container with restartPolicy Always) let a Job
+    // complete with its proxy; before them, the job told the proxy to exit (quitquitquit).
+    id: 'jobs-cannot-run-sidecars',
+    about: /mesh the job|inject the job|native sidecar|job completion/i,
+    caseMentions: /\b(?:cron)?jobs?\b/i,
+    patterns: [
+      'job|jobs|cronjob|cronjobs|batch job|batch jobs ~ can not|can never|are unable to ~ run|have|use|carry|get|be given ~ a sidecar|sidecars|a proxy|proxies|the mesh',
+      'job|jobs|cronjob|cronjobs ~ can not|can never ~ be ~ meshed|injected',
+      'meshing|injecting ~ the|a ~ job|cronjob ~ is ~ not possible|impossible|not an option',
+    ],
+    // "If the job cannot be meshed tonight": a condition or a time limit, not an impossibility.
+    unlessSentence: /\b(?:if|unless|tonight|today|yet|right now|in time)\b/i,
+    source:
+      'https://kubernetes.io/docs/concepts/workloads/pods/sidecar-containers/ (native sidecars end with the Job; Istio supports them since 1.19)',
+  },
+  {
+    // Istio evaluates CUSTOM, then DENY, then ALLOW for a workload, whatever namespace a policy
+    // lives in; the root namespace only makes a policy apply mesh-wide.
+    id: 'root-namespace-overrides-deny',
+    about: /\bdeny\b/i,
+    patterns: [
+      'root namespace|istio-system|mesh-wide ~ polic*|allow*|rules|exception* ~ evaluated|checked|applied|take effect ~ before|ahead of|first|over',
+      'root namespace|istio-system ~ allow*|polic*|exception* ~ overrides|override|wins|win|takes precedence|take precedence|beats|trumps|bypasses',
+      'move|put|apply|create ~ the|an|our ~ allow*|exception ~ in|into|to ~ the root namespace|istio-system',
+      'polic*|allow*|exception*|rules ~ in ~ the root namespace|istio-system ~ take precedence|takes precedence|override|overrides|win|wins|beat|beats|come first|go first',
+    ],
+    source:
+      'https://istio.io/latest/docs/concepts/security/#authorization-policy-precedence (CUSTOM, DENY, then ALLOW, regardless of namespace)',
+  },
+  {
+    // TLS terminated at a load balancer or ingress protects the client's hop only: the links
+    // behind it (app to database, app to cache) stay as they were.
+    id: 'edge-tls-covers-internal',
+    about: /\btls\b|encrypt/i,
+    caseMentions: /postgres|redis|database|data stores?/i,
+    patterns: [
+      'terminat* ~ tls|https|ssl ~ at|on ~ the|a ~ load balancer|lb|ingress|edge|alb|elb|gateway',
+      'tls|https|ssl ~ at|on ~ the|a ~ load balancer|ingress|edge|lb ~ encrypts|covers|secures|closes|fixes|satisfies|protects',
+    ],
+    unlessSentence:
+      /n't|\b(?:not|no|never|only|already|postgres\w*|redis|database|sslmode|verify-full|users?|browsers?|clients?)\b/i,
+    source:
+      'https://www.pcisecuritystandards.org/ (PCI DSS 4.0 req. 4.2: every link that carries the data must be encrypted)',
+  },
+  {
+    // PeerAuthentication sets what the selected workloads ACCEPT: it belongs to the receiver.
+    id: 'peerauth-on-caller',
+    about: /narrow|exception|port-level/i,
+    caseMentions: /\bstrict\b/i,
+    patterns: [
+      'permissive|peerauthentication|peer authentication ~ in|on|for|to ~ the ~ caller*|client*|calling|source|sending ~ namespace|side|workload',
+      'caller*|client*|sending ~ namespace ~ to ~ permissive',
+    ],
+    source:
+      'https://istio.io/latest/docs/reference/config/security/peer_authentication/ (applies to the workloads that receive traffic)',
+  },
+  {
+    // ztunnel is a purpose-built Rust proxy; Envoy runs in the waypoints. A side detail.
+    id: 'ztunnel-is-envoy',
+    about: /ztunnel|ambient|waypoint|l4/i,
+    caseMentions: /ztunnel|ambient/i,
+    minor: true,
+    patterns: [
+      'ztunnel + a|an|the ~ envoy|envoy-based|envoy build',
+      'ztunnel ~ is|runs|uses ~ envoy|an envoy|a trimmed|a stripped-down|a lightweight ~ envoy',
+      'ztunnel ~ based on|built on|built from|fork of ~ envoy',
+    ],
+    source: 'https://github.com/istio/ztunnel (ztunnel is written in Rust)',
+  },
+  {
+    // Queueing: as utilisation rises, waiting time grows fastest in the tail, so a proxy's p99
+    // under peak load is worse than its low-load benchmark, never closer to the median.
+    id: 'tail-shrinks-under-load',
+    about: /tail|under load|queueing/i,
+    patterns: [
+      'tail|p99|p99.9|p999|percentiles|tail latency ~~ closer to the median|nearer to the median|closer to the p50|closer to p50|closer to the mean|closer to the average|converges on the median',
+      'tail|p99|p99.9|tail latency ~ shrinks|shrink|narrows|narrow|tightens|tighten|improves|improve|drops|gets better|gets smaller',
+      'load|traffic|rps|peak ~ shrinks|narrows|tightens|improves|lowers ~ the ~ tail|p99',
+    ],
+    onlySentence: /\b(?:load|peak|rps|traffic|busy|utili[sz]ation|requests per second|\d+k)\b/i,
+    unlessSentence:
+      /n't|\b(?:not|never|low load|idle|quiet|light load|at rest|off-peak|without|drop\w*|remov\w*|off the|out of|fewer|instead|bypass\w*)\b/i,
+    source:
+      'https://sre.google/sre-book/handling-overload/ and https://istio.io/latest/docs/ops/deployment/performance-and-scalability/ (latency grows with load, most in the tail)',
+  },
+  {
+    // "…, which is exactly the least-privilege evidence": a relative clause that turns the
+    // identity or mTLS just described into authorization.
+    id: 'mtls-is-authorization-relative',
+    about: /authori[sz]|authz|least[- ]privilege|access control|allow rules?|who (?:may|can) call/i,
+    patterns: [
+      'which|that|this ~ is|gives|provides|covers|satisfies|proves|means|amounts to ~ least privilege|least-privilege|authorization|authorisation|access control',
+    ],
+    onlySentence: /mtls|\bstrict\b|spiffe|certificate|peer ?authentication/i,
+    unlessSentence:
+      /n't|\b(?:not|no|never|still|separate|on top|iam|roles?|signed|allow-?lists?|authorizationpolic\w*|polic(?:y|ies)|rules?|intentions|who (?:may|can) call)\b/i,
+    source:
+      'https://istio.io/latest/docs/concepts/security/ (authentication vs authorization policies)',
+  },
+  {
+    // Zero trust and PCI alike: a link is not safe because it stays inside the cluster or VPC.
+    id: 'inside-the-perimeter-is-safe',
+    about: /\btls\b|encrypt|mtls|zero[- ]trust/i,
+    caseMentions: /plaintext|unencrypted|in the clear|encrypt/i,
+    patterns: [
+      'never|does not ~ leaves|leave ~ our|the ~ boundary|cluster|network|vpc|perimeter|data center|datacenter',
+      'inside|within ~ our|the ~ cluster|network|vpc|boundary|perimeter ~ so|and ~ safe|fine|trusted|exempt|can stay|needs no|does not need',
+      'internal|east-west|in-cluster ~ traffic|hop|hops|link|links ~ is|are|counts as|count as ~ safe|trusted|fine|exempt|out of scope',
+    ],
+    unlessSentence: /\b(?:even|still|but|however|although|though|not trusted|untrusted)\b/i,
+    source:
+      'https://www.pcisecuritystandards.org/ (PCI DSS 4.0 req. 4.2) and NIST SP 800-207 (zero trust: no implicit trust by network location)',
+  },
 ];
 
 export type CompiledMisconception = {
   id: string;
   criterionId: string;
+  minor: boolean;
   patterns: CompiledPhrase[];
   unlessSentence?: RegExp;
+  onlySentence?: RegExp;
 };
 
 let enabled = true;
@@ -267,8 +390,10 @@ export function misconceptionsFor(scenario: GradableScenario): CompiledMisconcep
       out.push({
         id: misconception.id,
         criterionId: target.id,
+        minor: misconception.minor === true,
         patterns: compilePhrases(misconception.patterns),
         ...(misconception.unlessSentence ? { unlessSentence: misconception.unlessSentence } : {}),
+        ...(misconception.onlySentence ? { onlySentence: misconception.onlySentence } : {}),
       });
   }
   cache.set(scenario, out);

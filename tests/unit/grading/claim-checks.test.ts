@@ -111,7 +111,7 @@ describe('fact base: parity with the leader', () => {
   it('flags a mesh with partial support said to match the leader', () => {
     expect(
       claims('Linkerd would handle the traffic mirroring and fault injection just as well.'),
-    ).toEqual(['linkerd:advanced-l7']);
+    ).toEqual(['linkerd:traffic-mirroring', 'linkerd:fault-injection', 'linkerd:advanced-l7']);
     expect(claims('Cilium covers header routing equally well.')).toEqual(['cilium:advanced-l7']);
   });
 
