@@ -30,7 +30,11 @@ export function SelfCheck({
   const answered = outcomes.filter((outcome) => outcome !== undefined).length;
   const correct = outcomes.filter((outcome) => outcome === true).length;
   return (
-    <section aria-labelledby="self-check-heading" className="render-when-visible space-y-4" data-testid="self-check">
+    <section
+      aria-labelledby="self-check-heading"
+      className="render-when-visible space-y-4"
+      data-testid="self-check"
+    >
       <div className="space-y-1">
         <h2 id="self-check-heading" className="text-2xl">
           Check yourself

@@ -39,7 +39,11 @@ export default async function GlossaryPage() {
       {sections.map((section) => {
         const sectionId = `letter-${section.letter === '#' ? 'other' : section.letter}`;
         return (
-          <section key={section.letter} aria-labelledby={sectionId} className="render-when-visible space-y-3">
+          <section
+            key={section.letter}
+            aria-labelledby={sectionId}
+            className="render-when-visible space-y-3"
+          >
             <h2 id={sectionId} className="border-b border-border pb-1 text-2xl">
               {section.letter}
             </h2>

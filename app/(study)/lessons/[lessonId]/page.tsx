@@ -111,7 +111,10 @@ export default async function LessonPage({ params }: LessonPageProps) {
             </Suspense>
 
             <Suspense>
-              <section aria-labelledby="key-terms-heading" className="render-when-visible space-y-3">
+              <section
+                aria-labelledby="key-terms-heading"
+                className="render-when-visible space-y-3"
+              >
                 <h2 id="key-terms-heading" className="text-2xl">
                   Key terms
                 </h2>
@@ -167,7 +170,10 @@ export default async function LessonPage({ params }: LessonPageProps) {
               </section>
 
               {lesson.sources.length > 0 && (
-                <section aria-labelledby="sources-heading" className="render-when-visible space-y-2 text-sm">
+                <section
+                  aria-labelledby="sources-heading"
+                  className="render-when-visible space-y-2 text-sm"
+                >
                   <h2 id="sources-heading" className="text-lg">
                     Sources
                   </h2>
