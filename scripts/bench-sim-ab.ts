@@ -14,19 +14,37 @@ import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { BENCH_CASES } from './bench-sim-cases';
+import { z } from 'zod';
+import { BENCH_CASES, casesFromArg } from './bench-sim-cases';
 
-const arg = (name: string, dflt: string) => {
+const argsSchema = z.strictObject({
+  base: z
+    .string()
+    .regex(/^[\w./~^-]+$/, 'a git revision (letters, digits, . / ~ ^ -)')
+    .default('HEAD'),
+  requests: z.coerce.number().int().min(1_000).max(10_000_000).default(200_000),
+  pairs: z.coerce.number().int().min(1).max(500).default(30),
+});
+const raw: Record<string, string> = {};
+for (const name of ['base', 'requests', 'pairs']) {
   const i = process.argv.indexOf(`--${name}`);
-  return i > 0 && process.argv[i + 1] ? process.argv[i + 1]! : dflt;
-};
-const base = arg('base', 'HEAD');
-const caseId = arg('case', 'chain');
-const REQUESTS = Number(arg('requests', '200000'));
-const PAIRS = Number(arg('pairs', '30'));
-const benchCase = BENCH_CASES.find((c) => c.id === caseId);
-if (!benchCase)
-  throw new Error(`unknown case ${caseId} (${BENCH_CASES.map((c) => c.id).join(', ')})`);
+  if (i > 0 && process.argv[i + 1] !== undefined) raw[name] = process.argv[i + 1]!;
+}
+const parsedArgs = argsSchema.safeParse(raw);
+if (!parsedArgs.success) {
+  for (const issue of parsedArgs.error.issues)
+    console.error(`--${issue.path.join('.')}: ${issue.message}`);
+  process.exit(2);
+}
+const { base, requests: REQUESTS, pairs: PAIRS } = parsedArgs.data;
+const chosen = process.argv.includes('--case')
+  ? casesFromArg('--case')
+  : BENCH_CASES.filter((c) => c.id === 'chain');
+if (chosen.length !== 1) {
+  console.error('--case: name exactly one case');
+  process.exit(2);
+}
+const benchCase = chosen[0]!;
 
 const root = path.resolve(import.meta.dirname, '..');
 const rev = execFileSync('git', ['rev-parse', '--short', base], {

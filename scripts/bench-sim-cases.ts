@@ -1,4 +1,5 @@
 /** The simulator benchmark's cases (npm run bench:sim, scripts/bench-sim-ab.ts). */
+import { z } from 'zod';
 import type { SimConfigInput } from '@/lib/sim/config';
 
 /** A benchmark case: its id for --cases / --case, its printed name and its config. */
@@ -54,3 +55,30 @@ export const BENCH_CASES: BenchCase[] = [
     },
   },
 ];
+
+const caseIdsSchema = z
+  .string({ error: 'needs a comma-separated list of case ids' })
+  .transform((raw) => raw.split(',').map((id) => id.trim()))
+  .pipe(
+    z.array(
+      z.string().refine((id) => BENCH_CASES.some((c) => c.id === id), {
+        error: (issue) =>
+          `unknown case "${String(issue.input)}" (cases: ${BENCH_CASES.map((c) => c.id).join(', ')})`,
+      }),
+    ),
+  );
+
+/**
+ * The cases named by a `--cases` / `--case` value (validated), or every case when the flag is
+ * absent. Exits with a message and status 2 on a bad value.
+ */
+export function casesFromArg(flag: string, argv: readonly string[] = process.argv): BenchCase[] {
+  const index = argv.indexOf(flag);
+  if (index < 0) return BENCH_CASES;
+  const parsed = caseIdsSchema.safeParse(argv[index + 1]);
+  if (!parsed.success) {
+    console.error(`${flag}: ${parsed.error.issues.map((issue) => issue.message).join('; ')}`);
+    process.exit(2);
+  }
+  return BENCH_CASES.filter((c) => parsed.data.includes(c.id));
+}

@@ -23,15 +23,13 @@ import path from 'node:path';
 import { simConfigSchema } from '@/lib/sim/config';
 import type { SimConfigInput } from '@/lib/sim/config';
 import { Simulation } from '@/lib/sim/engine';
-import { BENCH_CASES } from './bench-sim-cases';
+import { casesFromArg } from './bench-sim-cases';
 
 const argIdx = process.argv.indexOf('--requests');
 const REQUESTS = argIdx > 0 ? Number(process.argv[argIdx + 1]) : 1_000_000;
 
 // --cases mm1,mm4,chain: only those (the peers run for the M/M/c cases chosen).
-const casesIdx = process.argv.indexOf('--cases');
-const only = casesIdx > 0 ? new Set(process.argv[casesIdx + 1]!.split(',')) : null;
-const cases = BENCH_CASES.filter((c) => !only || only.has(c.id));
+const cases = casesFromArg('--cases');
 
 const mb = (n: number) => (n / 1048576).toFixed(0);
 let peakHeap = 0;
