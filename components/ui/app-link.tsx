@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import type { ComponentProps, FocusEvent, PointerEvent, TouchEvent } from 'react';
+import type { ComponentProps } from 'react';
 
 type AppLinkProps = ComponentProps<typeof Link>;
 
@@ -25,27 +25,23 @@ export default function AppLink({
 }: AppLinkProps) {
   const router = useRouter();
   const target = typeof href === 'string' ? href : null;
-  const onIntent =
-    prefetch === undefined && target !== null && target.startsWith('/') && !target.startsWith('//')
-      ? () => router.prefetch(target)
-      : null;
+  const prefetchOnIntent =
+    prefetch === undefined && target !== null && target.startsWith('/') && !target.startsWith('//');
+  /** The caller's own handler, after a prefetch of the target when that is ours to do. */
+  const withIntent =
+    <E,>(handler: ((event: E) => void) | undefined) =>
+    (event: E) => {
+      if (prefetchOnIntent) router.prefetch(target);
+      handler?.(event);
+    };
   return (
     <Link
       {...props}
       href={href}
       prefetch={prefetch ?? false}
-      onPointerEnter={(event: PointerEvent<HTMLAnchorElement>) => {
-        onIntent?.();
-        onPointerEnter?.(event);
-      }}
-      onFocus={(event: FocusEvent<HTMLAnchorElement>) => {
-        onIntent?.();
-        onFocus?.(event);
-      }}
-      onTouchStart={(event: TouchEvent<HTMLAnchorElement>) => {
-        onIntent?.();
-        onTouchStart?.(event);
-      }}
+      onPointerEnter={withIntent(onPointerEnter)}
+      onFocus={withIntent(onFocus)}
+      onTouchStart={withIntent(onTouchStart)}
     />
   );
 }
