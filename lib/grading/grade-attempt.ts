@@ -594,6 +594,9 @@ const CONTENT_STOP = new Set(
   ),
 );
 
+/** An affirmed mesh misconception: its id, the criterion it reverses, the matched text; `minor` ones cost `minorReversal` only. */
+export type MisconceptionHit = { id: string; criterionId: string; text: string; minor?: boolean };
+
 /** Measurable properties of an answer, before they are turned into points. */
 export type GradeFeatures = {
   analyzed: AnalyzedText;
@@ -628,7 +631,7 @@ export type GradeFeatures = {
   /** Clauses that assert a wrong option's claim (its fix or cause) beside the right decision. */
   distractorClaims: DistractorClaim[];
   /** Affirmed mesh misconceptions (misconceptions.ts), with the criterion each reverses. */
-  misconceptions: Array<{ id: string; criterionId: string; text: string; minor?: boolean }>;
+  misconceptions: MisconceptionHit[];
   /** Claims of the scenario's expert error catalogue stated as the learner's own (error-claims.ts). */
   errorClaims: ErrorClaimHit[];
   /** Clauses that decline the change the question asks for (fix-refusals.ts). */
@@ -876,7 +879,7 @@ function misconceptionsOf(
   text: string,
   analyzed: AnalyzedText,
   scenario: GradableScenario,
-): Array<{ id: string; criterionId: string; text: string; minor?: boolean }> {
+): MisconceptionHit[] {
   const found = findMisconceptions(analyzed, scenario);
   const view = claimView(text);
   if (view === null) return found;
@@ -910,8 +913,8 @@ function errorClaimsOf(
 function findMisconceptions(
   analyzed: AnalyzedText,
   scenario: GradableScenario,
-): Array<{ id: string; criterionId: string; text: string; minor?: boolean }> {
-  const found: Array<{ id: string; criterionId: string; text: string; minor?: boolean }> = [];
+): MisconceptionHit[] {
+  const found: MisconceptionHit[] = [];
   for (const misconception of misconceptionsFor(scenario)) {
     const occurrence = findOccurrences(analyzed, misconception.patterns).find(
       (candidate) =>
