@@ -13,11 +13,13 @@ import type { GradeResult } from '../lib/grading/types';
  * blind in session 4, then opened for development in session 5 (it is no longer unseen).
  * `holdout3`: a third blind holdout, written in session 5 by someone who had not read the grader; reported
  * (aggregates only) in sessions 5 and 6, then opened for development in session 7.
- * `holdout4`: a fourth blind holdout, written in session 7 by someone who had not read the grader.
+ * `holdout4`: a fourth blind holdout, written in session 7 by someone who had not read the grader; reported
+ * (aggregates only) in session 7, then opened for development in session 8.
+ * `holdout5`: a fifth blind holdout, written in session 8 by someone who had not read the grader.
  */
-export const SPLITS = ['tune', 'holdout', 'holdout2', 'holdout3', 'holdout4'] as const;
+export const SPLITS = ['tune', 'holdout', 'holdout2', 'holdout3', 'holdout4', 'holdout5'] as const;
 /** Splits whose items may be shown one by one (the others stay unseen). */
-export const OPEN_SPLITS: readonly Split[] = ['tune', 'holdout2', 'holdout3'];
+export const OPEN_SPLITS: readonly Split[] = ['tune', 'holdout2', 'holdout3', 'holdout4'];
 export type Split = (typeof SPLITS)[number];
 
 const itemSchema = z.object({
