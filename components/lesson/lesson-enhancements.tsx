@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect } from 'react';
+import { currentHeading } from '@/lib/content/current-heading';
 
 /**
  * Small progressive enhancements over the static lesson HTML, in one effect with no React
@@ -62,18 +63,23 @@ function enhance(cleanups: Array<() => void>): void {
     }
   };
   if (headings.length > 0 && typeof IntersectionObserver !== 'undefined') {
-    const visible = new Set<string>();
+    // Where each heading was at its last observation, from the observer's own entries: asking
+    // the headings for their positions here (getBoundingClientRect) would force a layout of every
+    // `content-visibility: auto` section the browser had skipped, ~100 ms on a long lesson.
+    const positions = new Map<string, { visible: boolean; above: boolean }>();
     const observer = new IntersectionObserver(
       (entries) => {
         for (const entry of entries) {
-          if (entry.isIntersecting) visible.add(entry.target.id);
-          else visible.delete(entry.target.id);
+          positions.set(entry.target.id, {
+            visible: entry.isIntersecting,
+            above: !entry.isIntersecting && entry.boundingClientRect.top < 0,
+          });
         }
-        // The first heading on screen, or else the last one scrolled past.
-        const onScreen = headings.find((heading) => visible.has(heading.id));
-        const passed = headings.filter((h) => h.getBoundingClientRect().top < 0).at(-1);
-        const current = onScreen ?? passed;
-        if (current) mark(current.id);
+        const current = currentHeading(
+          headings.map((heading) => heading.id),
+          positions,
+        );
+        if (current) mark(current);
       },
       { rootMargin: '0px 0px -60% 0px' },
     );

@@ -264,6 +264,29 @@ test('lesson polish: highlighted code with a copy button, current section, score
   await expect(
     page.getByRole('complementary', { name: 'Table of contents' }).locator(`a[href="#${id}"]`),
   ).toHaveAttribute('aria-current', 'location');
+  // Scrolled into the middle of a section longer than the screen, with no heading in view: the
+  // marker stays on the heading scrolled past.
+  const longSection = await page.evaluate(() => {
+    const inToc = new Set(
+      [...document.querySelectorAll<HTMLAnchorElement>('aside a[href^="#"]')].map((a) => a.hash),
+    );
+    const headings = [
+      ...document.querySelectorAll<HTMLElement>('.lesson-body h2[id], .lesson-body h3[id]'),
+    ].filter((h) => inToc.has(`#${h.id}`));
+    const tops = headings.map((h) => h.getBoundingClientRect().top + window.scrollY);
+    const gap = window.innerHeight * 0.8;
+    const index = tops.findIndex((top, i) => i > 0 && (tops[i + 1] ?? Infinity) - top > gap);
+    if (index < 0) return null;
+    window.scrollTo(0, (tops[index] ?? 0) + window.innerHeight * 0.3);
+    return headings[index]?.id ?? null;
+  });
+  expect(longSection, 'the lesson has a section longer than the screen').not.toBeNull();
+  const toc = page.getByRole('complementary', { name: 'Table of contents' });
+  await expect(toc.locator(`a[href="#${longSection}"]`)).toHaveAttribute(
+    'aria-current',
+    'location',
+  );
+  await expect(toc.locator('a[aria-current="location"]')).toHaveCount(1);
   await checkA11y(page, 'lesson signed in');
   for (const theme of ['light', 'dark'] as const) {
     await setTheme(page, theme);
