@@ -105,7 +105,11 @@ items.forEach((item, index) => {
   if (!SHAPES.has(item.shape)) fail(`unknown shape ${item.shape}`);
   if (item.shape === 'non-english' && !/non-English/.test(item.reason))
     fail('a non-english reason must say "non-English"');
-  if (!['tune', 'holdout', 'holdout2', 'holdout3', 'holdout4', 'holdout5'].includes(item.split))
+  if (
+    !['tune', 'holdout', 'holdout2', 'holdout3', 'holdout4', 'holdout5', 'holdout6'].includes(
+      item.split,
+    )
+  )
     fail(`unknown split ${item.split}`);
   else if (item.split !== items[0].split)
     fail(`split ${item.split} differs from the file's ${items[0].split}`);

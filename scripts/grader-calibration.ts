@@ -16,8 +16,17 @@ import type { GradeResult } from '../lib/grading/types';
  * `holdout4`: a fourth blind holdout, written in session 7 by someone who had not read the grader; reported
  * (aggregates only) in session 7, then opened for development in session 8.
  * `holdout5`: a fifth blind holdout, written in session 8 by someone who had not read the grader.
+ * `holdout6`: a sixth blind holdout, written in session 8 by another writer who had not read the grader.
  */
-export const SPLITS = ['tune', 'holdout', 'holdout2', 'holdout3', 'holdout4', 'holdout5'] as const;
+export const SPLITS = [
+  'tune',
+  'holdout',
+  'holdout2',
+  'holdout3',
+  'holdout4',
+  'holdout5',
+  'holdout6',
+] as const;
 /** Splits whose items may be shown one by one (the others stay unseen). */
 export const OPEN_SPLITS: readonly Split[] = ['tune', 'holdout2', 'holdout3', 'holdout4'];
 export type Split = (typeof SPLITS)[number];
