@@ -9,11 +9,17 @@ import { LessonEnhancements } from '@/components/lesson/lesson-enhancements';
 import { LessonUserStateProvider, MarkCompleteButton } from '@/components/lesson/lesson-user-state';
 import { SelfCheck } from '@/components/lesson/self-check';
 import { SimulatorLink } from '@/components/lesson/simulator-link';
-import { TableOfContents } from '@/components/lesson/table-of-contents';
 import { SimulatorEmbed } from '@/components/simulator/simulator-embed';
+import { StaticHtml } from '@/components/ui/static-html';
 import { glossarySlug } from '@/lib/content/glossary';
 import { getChapter, getLesson, getRenderedLesson, listLessons } from '@/lib/content/lessons';
 import { toPublicQuestion } from '@/lib/content/self-check';
+import {
+  keyTermsHtml,
+  objectivesHtml,
+  sourcesHtml,
+  tableOfContentsHtml,
+} from '@/lib/content/static-html';
 import {
   loadLessonStateAction,
   markLessonCompleteAction,
@@ -86,16 +92,7 @@ export default async function LessonPage({ params }: LessonPageProps) {
               )}
             </header>
 
-            <section aria-labelledby="objectives-heading" className="card space-y-2">
-              <h2 id="objectives-heading" className="text-lg">
-                By the end of this lesson you can
-              </h2>
-              <ul className="list-disc space-y-1 pl-6">
-                {lesson.objectives.map((objective) => (
-                  <li key={objective}>{objective}</li>
-                ))}
-              </ul>
-            </section>
+            <StaticHtml html={objectivesHtml(lesson.objectives)} />
 
             {/*
               Each <Suspense> below is a separate unit of hydration: React hydrates them one after
@@ -103,33 +100,12 @@ export default async function LessonPage({ params }: LessonPageProps) {
               (the content is static, so no fallback is ever shown).
             */}
             <Suspense>
-              <div className="lg:hidden">
-                <TableOfContents entries={toc} idPrefix="inline" />
-              </div>
+              <StaticHtml className="lg:hidden" html={tableOfContentsHtml(toc, 'inline')} />
               <LessonBody html={html} />
               <LessonEnhancements />
             </Suspense>
 
-            <Suspense>
-              <section
-                aria-labelledby="key-terms-heading"
-                className="render-when-visible space-y-3"
-              >
-                <h2 id="key-terms-heading" className="text-2xl">
-                  Key terms
-                </h2>
-                <dl className="space-y-3">
-                  {lesson.keyTerms.map((keyTerm) => (
-                    <div key={keyTerm.term}>
-                      <dt className="font-semibold">
-                        <Link href={`/glossary#${glossarySlug(keyTerm.term)}`}>{keyTerm.term}</Link>
-                      </dt>
-                      <dd className="text-muted">{keyTerm.definition}</dd>
-                    </div>
-                  ))}
-                </dl>
-              </section>
-            </Suspense>
+            <StaticHtml html={keyTermsHtml(lesson.keyTerms, glossarySlug)} />
 
             {lesson.simulatorPreset && (
               <Suspense>
@@ -169,25 +145,7 @@ export default async function LessonPage({ params }: LessonPageProps) {
                 <MarkCompleteButton markComplete={markLessonCompleteAction} nextLesson={next} />
               </section>
 
-              {lesson.sources.length > 0 && (
-                <section
-                  aria-labelledby="sources-heading"
-                  className="render-when-visible space-y-2 text-sm"
-                >
-                  <h2 id="sources-heading" className="text-lg">
-                    Sources
-                  </h2>
-                  <ul className="list-disc space-y-1 pl-6">
-                    {lesson.sources.map((source) => (
-                      <li key={source.url}>
-                        <a href={source.url} rel="noreferrer">
-                          {source.title}
-                        </a>
-                      </li>
-                    ))}
-                  </ul>
-                </section>
-              )}
+              <StaticHtml html={sourcesHtml(lesson.sources)} />
 
               <nav
                 aria-label="Previous and next lesson"
@@ -216,13 +174,9 @@ export default async function LessonPage({ params }: LessonPageProps) {
             </Suspense>
           </article>
 
-          <Suspense>
-            <aside className="hidden lg:block" aria-label="Table of contents">
-              <div className="sticky top-6">
-                <TableOfContents entries={toc} idPrefix="side" />
-              </div>
-            </aside>
-          </Suspense>
+          <aside className="hidden lg:block" aria-label="Table of contents">
+            <StaticHtml className="sticky top-6" html={tableOfContentsHtml(toc, 'side')} />
+          </aside>
         </div>
       </div>
     </LessonUserStateProvider>

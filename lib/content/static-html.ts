@@ -1,0 +1,97 @@
+// The lesson page's static sections as HTML strings, for React to insert without hydrating them.
+//
+// React hydrates every element a server component renders: it builds a fiber for it and commits
+// it, on the main thread while the page loads. What is inside `dangerouslySetInnerHTML` it does
+// not touch. The lesson body already comes that way; these builders do the same for the parts
+// around it that have no state and no handlers (the two tables of contents, objectives, key terms,
+// sources): ~140 of a lesson page's ~370 hydrated elements. Built with hastscript and serialised by
+// hast-util-to-html, which escape text and attribute values; no React, no DOM.
+import type { ElementContent } from 'hast';
+import { h } from 'hastscript';
+import { toHtml } from 'hast-util-to-html';
+import type { TocEntry } from './markdown';
+
+const html = (node: ElementContent): string => toHtml(node);
+
+/** "On this page": one ordered list of the lesson's h2/h3 anchors. Empty string when there are none. */
+export function tableOfContentsHtml(entries: readonly TocEntry[], idPrefix: string): string {
+  if (entries.length === 0) return '';
+  const headingId = `${idPrefix}-toc-heading`;
+  return html(
+    h('nav', { ariaLabelledBy: headingId, className: 'text-sm' }, [
+      h('h2', { id: headingId, className: 'mb-2 text-base' }, 'On this page'),
+      h(
+        'ol',
+        { className: 'space-y-1.5' },
+        entries.map((entry) =>
+          h('li', { className: entry.depth === 3 ? 'pl-4' : undefined }, [
+            h('a', { href: `#${entry.id}` }, entry.text),
+          ]),
+        ),
+      ),
+    ]),
+  );
+}
+
+/** The "By the end of this lesson you can" card. */
+export function objectivesHtml(objectives: readonly string[]): string {
+  return html(
+    h('section', { ariaLabelledBy: 'objectives-heading', className: 'card space-y-2' }, [
+      h('h2', { id: 'objectives-heading', className: 'text-lg' }, 'By the end of this lesson you can'),
+      h(
+        'ul',
+        { className: 'list-disc space-y-1 pl-6' },
+        objectives.map((objective) => h('li', objective)),
+      ),
+    ]),
+  );
+}
+
+/** Key terms, each linking to its glossary entry (`slug` gives the entry's anchor). */
+export function keyTermsHtml(
+  keyTerms: ReadonlyArray<{ term: string; definition: string }>,
+  slug: (term: string) => string,
+): string {
+  return html(
+    h(
+      'section',
+      { ariaLabelledBy: 'key-terms-heading', className: 'render-when-visible space-y-3' },
+      [
+        h('h2', { id: 'key-terms-heading', className: 'text-2xl' }, 'Key terms'),
+        h(
+          'dl',
+          { className: 'space-y-3' },
+          keyTerms.map((keyTerm) =>
+            h('div', [
+              h('dt', { className: 'font-semibold' }, [
+                h('a', { href: `/glossary#${slug(keyTerm.term)}` }, keyTerm.term),
+              ]),
+              h('dd', { className: 'text-muted' }, keyTerm.definition),
+            ]),
+          ),
+        ),
+      ],
+    ),
+  );
+}
+
+/** The lesson's sources (external links). Empty string when there are none. */
+export function sourcesHtml(sources: ReadonlyArray<{ title: string; url: string }>): string {
+  if (sources.length === 0) return '';
+  return html(
+    h(
+      'section',
+      { ariaLabelledBy: 'sources-heading', className: 'render-when-visible space-y-2 text-sm' },
+      [
+        h('h2', { id: 'sources-heading', className: 'text-lg' }, 'Sources'),
+        h(
+          'ul',
+          { className: 'list-disc space-y-1 pl-6' },
+          sources.map((source) =>
+            h('li', [h('a', { href: source.url, rel: ['noreferrer'] }, source.title)]),
+          ),
+        ),
+      ],
+    ),
+  );
+}
