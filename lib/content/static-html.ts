@@ -95,3 +95,48 @@ export function sourcesHtml(sources: ReadonlyArray<{ title: string; url: string 
     ),
   );
 }
+
+/** The glossary's letter groups: one section per letter, each entry linking to its lesson. */
+export function glossarySectionsHtml(
+  sections: ReadonlyArray<{
+    letter: string;
+    entries: ReadonlyArray<{
+      term: string;
+      slug: string;
+      definition: string;
+      lessonId: string;
+      lessonTitle: string;
+    }>;
+  }>,
+): string {
+  return sections
+    .map((section) => {
+      const sectionId = `letter-${section.letter === '#' ? 'other' : section.letter}`;
+      return html(
+        h(
+          'section',
+          { ariaLabelledBy: sectionId, className: 'render-when-visible space-y-3' },
+          [
+            h('h2', { id: sectionId, className: 'border-b border-border pb-1 text-2xl' }, section.letter),
+            h(
+              'dl',
+              { className: 'space-y-4' },
+              section.entries.map((entry) =>
+                h('div', { id: entry.slug, className: 'scroll-mt-6' }, [
+                  h('dt', { className: 'text-lg font-semibold' }, entry.term),
+                  h('dd', { className: 'space-y-1' }, [
+                    h('p', entry.definition),
+                    h('p', { className: 'text-sm text-muted' }, [
+                      'Explained in ',
+                      h('a', { href: `/lessons/${entry.lessonId}` }, entry.lessonTitle),
+                    ]),
+                  ]),
+                ]),
+              ),
+            ),
+          ],
+        ),
+      );
+    })
+    .join('');
+}

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
-import Link from '@/components/ui/app-link';
+import { StaticHtml } from '@/components/ui/static-html';
 import { buildGlossary } from '@/lib/content/glossary';
 import { getLessonPack } from '@/lib/content/lessons';
+import { glossarySectionsHtml } from '@/lib/content/static-html';
 
 export const metadata: Metadata = {
   title: 'Glossary',
@@ -36,34 +37,7 @@ export default async function GlossaryPage() {
           ))}
         </ul>
       </nav>
-      {sections.map((section) => {
-        const sectionId = `letter-${section.letter === '#' ? 'other' : section.letter}`;
-        return (
-          <section
-            key={section.letter}
-            aria-labelledby={sectionId}
-            className="render-when-visible space-y-3"
-          >
-            <h2 id={sectionId} className="border-b border-border pb-1 text-2xl">
-              {section.letter}
-            </h2>
-            <dl className="space-y-4">
-              {section.entries.map((entry) => (
-                <div key={entry.slug} id={entry.slug} className="scroll-mt-6">
-                  <dt className="text-lg font-semibold">{entry.term}</dt>
-                  <dd className="space-y-1">
-                    <p>{entry.definition}</p>
-                    <p className="text-sm text-muted">
-                      Explained in{' '}
-                      <Link href={`/lessons/${entry.lessonId}`}>{entry.lessonTitle}</Link>
-                    </p>
-                  </dd>
-                </div>
-              ))}
-            </dl>
-          </section>
-        );
-      })}
+      <StaticHtml className="space-y-8" html={glossarySectionsHtml(sections)} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  glossarySectionsHtml,
   keyTermsHtml,
   objectivesHtml,
   sourcesHtml,
@@ -51,5 +52,28 @@ describe('lesson static sections as HTML', () => {
       '<li><a href="https://envoyproxy.io/docs" rel="noreferrer">Envoy docs</a></li>',
     );
     expect(sourcesHtml([])).toBe('');
+  });
+
+  it('renders glossary letter groups with anchors and links back to lessons', () => {
+    const out = glossarySectionsHtml([
+      {
+        letter: '#',
+        entries: [
+          { term: '5xx', slug: '5xx', definition: 'Server errors.', lessonId: 'resilience', lessonTitle: 'R & R' },
+        ],
+      },
+      {
+        letter: 'M',
+        entries: [
+          { term: 'mTLS', slug: 'mtls', definition: 'Mutual <TLS>.', lessonId: 'zero-trust', lessonTitle: 'Zero trust' },
+        ],
+      },
+    ]);
+    expect(out.match(/<section /g)).toHaveLength(2);
+    expect(out).toContain('<section aria-labelledby="letter-other"');
+    expect(out).toContain('<h2 id="letter-M" class="border-b border-border pb-1 text-2xl">M</h2>');
+    expect(out).toContain('<div id="mtls" class="scroll-mt-6"><dt class="text-lg font-semibold">mTLS</dt>');
+    expect(out).toContain('<p>Mutual &#x3C;TLS>.</p>');
+    expect(out).toContain('Explained in <a href="/lessons/resilience">R &#x26; R</a>');
   });
 });
