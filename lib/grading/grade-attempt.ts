@@ -42,6 +42,7 @@ import {
   countFiller,
   detectLanguage,
   findOverclaims,
+  hedgesBothWays,
   measureHedging,
 } from './style';
 import { analyzeText, type AnalyzedText } from './text';
@@ -799,7 +800,10 @@ export function extractFeatures(scenario: GradableScenario, attempt: ValidAttemp
       ...(filler >= 2 ? ['buzzwords instead of reasons about this case'] : []),
     ],
     filler,
-    isHedged: (hedging.markers >= 3 && hedging.sentenceShare >= 0.5) || hedging.leavesOpen,
+    isHedged:
+      (hedging.markers >= 3 && hedging.sentenceShare >= 0.5) ||
+      hedging.leavesOpen ||
+      hedgesBothWays(hedging),
     language,
     contradiction,
     falseClaims,

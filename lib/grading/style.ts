@@ -31,7 +31,50 @@ const HEDGES = compilePhrases([
   'whichever',
   'could be',
   'could mean',
+  'could make sense',
+  'could be enough',
+  'might be enough',
   'all of these',
+  'somewhere in between',
+]);
+
+/**
+ * Framing that lays out both sides ("there are arguments both ways", "on one side … on the other
+ * side", "a tough call"). Good answers weigh costs too, so framing alone is not a hedge: it is one
+ * when the answer also softens or defers its conclusion (two more hedge markers, or a deferral).
+ */
+const TWO_SIDED = compilePhrases([
+  'arguments|argue* + both ways|sides',
+  'arguments + on|for + both sides',
+  'argue* + for + both',
+  'cuts both ways',
+  'pros and cons',
+  'tough|hard|difficult + call',
+  'on one side',
+  'on the other side',
+  'on the one hand',
+  'judgement|judgment call',
+  'each could',
+  'both are used',
+]);
+
+/**
+ * Conclusions handed to a later test instead of made now ("evaluate both in a POC", "try it in
+ * staging and see how it feels", "wait and see").
+ */
+const DEFERRALS = compilePhrases([
+  'evaluate|compare|test|try|trial|pilot|benchmark|poc + both',
+  'bake-off',
+  'bake off',
+  'see how it feels|goes|works out',
+  'wait and see',
+  'wait a bit',
+  'decide later',
+  'decide after',
+  'revisit the decision',
+  'shortlist|pilot|restart + both|two',
+  'see which',
+  'tentative*',
 ]);
 
 /**
@@ -56,11 +99,30 @@ const NON_DECISIONS = compilePhrases([
   'no clear winner',
   'a toss-up',
   'hard to choose',
+  'both ~~ defensible|valid options',
+  'pick|choose + either',
 ]);
 const TAKE_BACK = new Set(['but', 'however', 'yet', 'although', 'though']);
 
 /** Hedge markers and the share of sentences that carry one. */
-export type HedgeSignal = { markers: number; sentenceShare: number; leavesOpen: boolean };
+export type HedgeSignal = {
+  markers: number;
+  sentenceShare: number;
+  leavesOpen: boolean;
+  /** Both-sides framing ("arguments both ways", "on one side … on the other side"). */
+  twoSided: number;
+  /** Deferrals of the decision to a later test ("evaluate both in a POC", "wait and see"). */
+  deferrals: number;
+};
+
+/**
+ * The answer argues both sides or defers, and softens what it concludes: framing or a deferral
+ * plus two hedge markers, or framing and a deferral together.
+ */
+export function hedgesBothWays(signal: HedgeSignal): boolean {
+  if (signal.twoSided > 0 && signal.deferrals > 0) return true;
+  return (signal.twoSided > 0 || signal.deferrals > 0) && signal.markers >= 2;
+}
 
 /** Counts hedges ("might", "it depends", "on the other hand") and how many sentences carry one. */
 export function measureHedging(analyzed: AnalyzedText): HedgeSignal {
@@ -74,10 +136,14 @@ export function measureHedging(analyzed: AnalyzedText): HedgeSignal {
       if (TAKE_BACK.has(tokens[i]?.norm ?? '')) return false;
     return true;
   });
+  const count = (phrases: typeof HEDGES) =>
+    findOccurrences(analyzed, phrases).filter((occurrence) => !occurrence.negated).length;
   return {
     markers: found.length,
     sentenceShare: analyzed.sentenceCount === 0 ? 0 : sentences.size / analyzed.sentenceCount,
     leavesOpen,
+    twoSided: count(TWO_SIDED),
+    deferrals: count(DEFERRALS),
   };
 }
 

@@ -1,0 +1,87 @@
+// Session 8 (#16): mechanisms written after holdout 4 was opened. Every text here is hand-written
+// for the test (none is a calibration answer), so each case checks the mechanism, not an item.
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readScenarioDir } from '@/lib/content/scenario-pack';
+import type { Scenario } from '@/lib/content/scenario-schema';
+import { gradeAttempt } from '@/lib/grading/grade-attempt';
+import { hedgesBothWays, measureHedging } from '@/lib/grading/style';
+import { analyzeText } from '@/lib/grading/text';
+
+const { scenarios } = await readScenarioDir(
+  path.resolve(import.meta.dirname, '../../../content/service-mesh/scenarios'),
+);
+const byId = new Map(scenarios.map((scenario) => [scenario.id, scenario]));
+const get = (id: string): Scenario => {
+  const scenario = byId.get(id);
+  if (!scenario) throw new Error(`missing ${id}`);
+  return scenario;
+};
+const correct = (scenario: Scenario): string | string[] | number => {
+  const answer = scenario.answer;
+  if (answer.type === 'choice') return answer.correct[0] ?? '';
+  if (answer.type === 'order') return [...answer.correct];
+  return answer.correct;
+};
+const grade = (id: string, justification: string, decision?: string | string[] | number) => {
+  const scenario = get(id);
+  return gradeAttempt({
+    scenario,
+    answer: { decision: decision ?? correct(scenario), justification },
+  });
+};
+
+describe('a central concept named in several argued sentences is not keyword stuffing', () => {
+  it('repeats one rubric phrase in sentences that each carry their own reasoning', () => {
+    const result = grade(
+      'diagnose-missing-timeouts-slow-leaf',
+      'Checkout calls recommendations with no timeout, so when recommendations slows down every request holds one of the checkout threads for as long as the leaf takes. ' +
+        "At peak the arrival rate times that wait exceeds the pool, so the threads run out and checkout stops answering even requests that don't need recommendations. " +
+        'Setting a route timeout around 300 ms, just above the normal p99, hands the threads back quickly; a single retry inside that deadline at most. ' +
+        'Then render the page without recommendations when the call times out, so the threads serve the purchase path instead of waiting on an optional widget.',
+    );
+    expect(result.capApplied?.reason).not.toBe('keyword-stuffing');
+    expect(result.score).toBeGreaterThanOrEqual(70);
+  });
+
+  it('still caps one phrase repeated without reasoning', () => {
+    const result = grade(
+      'diagnose-missing-timeouts-slow-leaf',
+      'Threads. Threads matter. Threads are key. Threads, threads everywhere. No timeout.',
+    );
+    expect(result.score).toBeLessThanOrEqual(30);
+  });
+});
+
+describe('hedging read across its forms', () => {
+  const hedged = (text: string) => hedgesBothWays(measureHedging(analyzeText(text)));
+
+  it.each([
+    'There are arguments both ways here. Sidecars are proven, ambient is cheaper. I would probably lean towards ambient, but it depends on the team.',
+    'On one side the mesh brings mTLS; on the other side nobody owns it. Maybe start small and see how it goes.',
+    'Istio or Linkerd. Istio is probably enough for the L7 needs, Linkerd could be enough if we drop some. I would evaluate both in a POC.',
+    "It's a judgement call. Perhaps Consul, perhaps Kuma; I'd shortlist both.",
+  ])('flags: %s', (text) => {
+    expect(hedged(text)).toBe(true);
+  });
+
+  it.each([
+    'Ambient, because the sidecar CPU is 40 % of the bill and the services are L4-heavy. On the other hand the team loses per-pod L7 until waypoints are added, which is fine here.',
+    'Not yet. The cost is real: one part-time engineer cannot run a control plane. Revisit when there is an owner and an on-call rotation.',
+    'Roll back v2 now: it fails 12 % of requests against 0.2 % on v1, which matches the blended 1.4 %. Then compare both versions in staging to find the bug.',
+    'Istio: the weighing of pros and cons is clear here, because only Istio has mirroring, fault injection and JWT claim rules together.',
+  ])('does not flag a committed answer: %s', (text) => {
+    expect(hedged(text)).toBe(false);
+  });
+
+  const HEDGED_TEXT =
+    'There are arguments both ways. A mesh would give the VP mTLS and dashboards across 30 services, and the managed add-on takes some work off. On the other hand there is no platform team and no on-call. Two recent outages came from untested changes. I would probably lean towards waiting, but it depends on how fast the company grows.';
+  it('caps a two-sided answer that only leans, on the right option', () => {
+    const result = grade('justify-no-oncall-no-owner', HEDGED_TEXT);
+    // Hedge markers sit in two of five sentences: the older rule (3 markers in half the sentences) missed it.
+    const signal = measureHedging(analyzeText(HEDGED_TEXT));
+    expect(signal.sentenceShare).toBeLessThan(0.5);
+    expect(result.hedged).toBe(true);
+    expect(result.score).toBeLessThanOrEqual(30);
+  });
+});
