@@ -37,6 +37,9 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
       'only ~ meshed|mesh|our own ~ services|workloads|pods ~ can reach|can call|can access|may call',
       'access control|authorization|authorisation|least privilege ~ handled|covered|solved|done|comes ~ by|with|from ~ mtls|identity|same step|strict',
       'do not need ~ separate|extra|additional ~ policy|policies|authorization|authorisation',
+      // "only services with valid identities can call each other": holding an identity is not
+      // being allowed to call.
+      'only ~ services|workloads|pods|callers ~ with ~ valid|verified|an|a|mesh ~ identity|identities|certificate|certificates|spiffe ~~ can|may ~ call|reach|talk|connect',
     ],
     source:
       'https://istio.io/latest/docs/concepts/security/ (authentication vs authorization policies)',
@@ -313,6 +316,10 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
       'tail|p99|p99.9|p999|percentiles|tail latency ~~ closer to the median|nearer to the median|closer to the p50|closer to p50|closer to the mean|closer to the average|converges on the median',
       'tail|p99|p99.9|tail latency ~ shrinks|shrink|narrows|narrow|tightens|tighten|improves|improve|drops|gets better|gets smaller',
       'load|traffic|rps|peak ~ shrinks|narrows|tightens|improves|lowers ~ the ~ tail|p99',
+      // "the per-request overhead at high load ends up lower than the benchmark": the proxy's
+      // cost per request falling as load rises.
+      'overhead|per-request cost|per request cost|latency cost ~~ ends up lower|ends up smaller|is lower|gets lower|goes down|gets smaller|shrinks|drops|falls',
+      'gets|get ~ better|cheaper ~ at|under|with ~ high|higher|heavy|peak|more ~ load|traffic|rps',
     ],
     onlySentence: /\b(?:load|peak|rps|traffic|busy|utili[sz]ation|requests per second|\d+k)\b/i,
     unlessSentence:

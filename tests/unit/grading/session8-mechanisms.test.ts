@@ -4,7 +4,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readScenarioDir } from '@/lib/content/scenario-pack';
 import type { Scenario } from '@/lib/content/scenario-schema';
-import { gradeAttempt } from '@/lib/grading/grade-attempt';
+import { validateAttempt } from '@/lib/grading/answer-input';
+import { findFalseClaims } from '@/lib/grading/facts';
+import { extractFeatures, gradeAttempt } from '@/lib/grading/grade-attempt';
+import { cachedLemmaOffsets } from '@/lib/grading/lemmas';
 import { hedgesBothWays, measureHedging } from '@/lib/grading/style';
 import { analyzeText } from '@/lib/grading/text';
 
@@ -84,4 +87,76 @@ describe('hedging read across its forms', () => {
     expect(result.hedged).toBe(true);
     expect(result.score).toBeLessThanOrEqual(30);
   });
+});
+
+describe('mesh claims read through pronouns, possessives and trailing superlatives', () => {
+  const claims = (text: string) =>
+    findFalseClaims(analyzeText(text, cachedLemmaOffsets)).map(
+      (claim) => `${claim.mesh}:${claim.capabilityId}`,
+    );
+
+  it('resolves a pronoun in a sentence that names no mesh before it', () => {
+    expect(
+      claims(
+        'We pick Kuma. The deciding factor: it is the most mature mesh, with the biggest community.',
+      ),
+    ).toContain('kuma:community-size');
+  });
+
+  it('credits a capability through a possessive and reads a superlative after it', () => {
+    expect(
+      claims(
+        'Linkerd wins on simplicity, and its traffic mirroring is the best of all the meshes.',
+      ),
+    ).toContain('linkerd:traffic-mirroring');
+  });
+
+  it.each([
+    'We pick Kuma. The catch: it is less mature than Istio and has a smaller community.',
+    'Istio, because its mirroring is the most complete and Linkerd has none.',
+    'Linkerd is simpler; for mirroring it would need another tool.',
+  ])('does not flag a true statement: %s', (text) => {
+    expect(claims(text).filter((claim) => !claim.startsWith('istio'))).toEqual([]);
+  });
+});
+
+describe('misconceptions in new wordings', () => {
+  type Case = { scenarioId: string; misconception: string; reversed: string; correct: string };
+  const CASES: readonly Case[] = [
+    {
+      scenarioId: 'justify-regulated-fintech-200-services',
+      misconception: 'mtls-is-authorization',
+      reversed: 'Once STRICT is on, only pods with a valid certificate can talk to the ledger.',
+      correct:
+        'STRICT gives every caller a verified identity; who may call the ledger is then set by allow rules in AuthorizationPolicies.',
+    },
+    {
+      scenarioId: 'justify-latency-budget-bid-path',
+      misconception: 'tail-shrinks-under-load',
+      reversed:
+        'At peak traffic the proxies reuse warm connections, so their overhead per request ends up lower than in the benchmark.',
+      correct:
+        'At peak traffic the overhead per request is higher than in the low-load benchmark, because queues form in the proxies.',
+    },
+  ];
+  const features = (target: Scenario, justification: string) => {
+    const attempt = validateAttempt(target, { decision: correct(target), justification });
+    if (!attempt.ok) throw new Error('invalid attempt');
+    return extractFeatures(target, attempt.attempt);
+  };
+  for (const entry of CASES) {
+    it(`${entry.scenarioId}: “${entry.reversed}” is ${entry.misconception}`, () => {
+      const target = get(entry.scenarioId);
+      const senior = target.modelAnswer?.senior ?? '';
+      const found = features(target, `${senior} ${entry.reversed}`).misconceptions;
+      expect(found.map((claim) => claim.id)).toContain(entry.misconception);
+      const reversed = grade(entry.scenarioId, `${senior} ${entry.reversed}`);
+      expect(reversed.capApplied?.reason).toBe('reversed-point');
+    });
+    it(`${entry.scenarioId}: “${entry.correct}” is not flagged`, () => {
+      const target = get(entry.scenarioId);
+      const senior = target.modelAnswer?.senior ?? '';
+      expect(features(target, `${senior} ${entry.correct}`).misconceptions).toEqual([]);
+    });
+  }
 });
