@@ -160,3 +160,44 @@ describe('misconceptions in new wordings', () => {
     });
   }
 });
+
+describe('advice and explanations are not reversed claims', () => {
+  const features = (id: string, justification: string) => {
+    const target = get(id);
+    const attempt = validateAttempt(target, { decision: correct(target), justification });
+    if (!attempt.ok) throw new Error('invalid attempt');
+    return extractFeatures(target, attempt.attempt);
+  };
+
+  it('a negated imperative keeps the scope a risk names ("don\'t put … in every request path")', () => {
+    const found = features(
+      'justify-no-oncall-no-owner',
+      'Nobody owns the platform, so never put a proxy into every request path when no one is paged for it.',
+    ).stanceReversals;
+    expect(found.map((reversal) => reversal.criterionId)).not.toContain('critical-path');
+  });
+
+  it('a statement that denies the scope still reverses it', () => {
+    const found = features(
+      'justify-no-oncall-no-owner',
+      'A mesh does not sit in every request path, so its failures stay contained.',
+    ).stanceReversals;
+    expect(found.map((reversal) => reversal.criterionId)).toContain('critical-path');
+  });
+
+  it('"X is why Y" explains a cause instead of equating X with the catalogue claim', () => {
+    const found = features(
+      'rollout-authorization-policies',
+      'Identity alone is why the scheduler can still read records today: it proves who calls and allows everyone.',
+    ).errorClaims;
+    expect(found.map((hit) => hit.claimId)).not.toContain('mtls-is-authz');
+  });
+
+  it('the equation itself is still the catalogue claim', () => {
+    const found = features(
+      'rollout-authorization-policies',
+      'STRICT mTLS is the access control we need for records-svc.',
+    ).errorClaims;
+    expect(found.map((hit) => hit.claimId)).toContain('mtls-is-authz');
+  });
+});
