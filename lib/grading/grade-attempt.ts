@@ -45,7 +45,7 @@ import {
   hedgesBothWays,
   measureHedging,
 } from './style';
-import { analyzeText, type AnalyzedText } from './text';
+import { analyzeText, type AnalyzedText, type TextToken } from './text';
 import type {
   CriterionResult,
   GradableScenario,
@@ -322,7 +322,9 @@ function gradeCriterion(
   // affirmed mention elsewhere; a plain negation only counts when nothing affirms the point.
   const rejected = expanded.isStance
     ? occurrences.find(
-        (occurrence) => occurrence.negated && rejectsExplicitly(analyzed, occurrence),
+        (occurrence) =>
+          (occurrence.negated && rejectsExplicitly(analyzed, occurrence)) ||
+          dismissedAsWhole(analyzed, occurrence),
       )
     : undefined;
   const deniedStance =
@@ -515,7 +517,48 @@ function rejectsExplicitly(analyzed: AnalyzedText, occurrence: PhraseOccurrence)
     if (token.segment !== segment) break;
     if ((token.norm === 'need' || token.norm === 'needs') && next?.norm === 'no') return true;
     if (token.norm === 'no' && (next?.norm === 'need' || next?.norm === 'point')) return true;
+    // "there's no trigger worth tracking": nothing of the kind is worth having.
+    if (token.norm === 'no' && worthAfter(tokens, occurrence.end, segment)) return true;
   }
+  return false;
+}
+
+/**
+ * "revisiting it later is just a distraction", "re-evaluating next year would be a waste": a
+ * verdict on the whole idea within eight words after the mention, in its clause.
+ */
+function dismissedAsWhole(analyzed: AnalyzedText, occurrence: PhraseOccurrence): boolean {
+  const { tokens } = analyzed;
+  const segment = tokens[occurrence.start]?.segment;
+  // "skipping the revisit would be a mistake", "no revisit would be a mistake": the verdict is on
+  // dropping it.
+  if (occurrence.negated) return false;
+  for (let i = occurrence.start - 1; i >= Math.max(0, occurrence.start - 4); i -= 1) {
+    const token = tokens[i];
+    if (!token || token.segment !== segment) break;
+    if (DROP_VERBS.has(token.norm) || token.norm === 'without' || token.norm === 'no') return false;
+  }
+  for (let i = occurrence.end; i < Math.min(tokens.length, occurrence.end + 8); i += 1) {
+    const token = tokens[i];
+    if (!token || token.segment !== segment) break;
+    if (token.negationDepth % 2 === 1) return false;
+    if (token.norm === 'a' && WHOLE_IDEA_VERDICTS.has(tokens[i + 1]?.norm ?? '')) return true;
+  }
+  return false;
+}
+
+/** Nouns that reject a whole idea after "a": "… is a waste", "… is just a distraction". */
+const WHOLE_IDEA_VERDICTS: ReadonlySet<string> = new Set([
+  'waste',
+  'distraction',
+  'mistake',
+  'trap',
+]);
+
+/** "worth" within two words after `end`, in the same segment. */
+function worthAfter(tokens: readonly TextToken[], end: number, segment: number | undefined) {
+  for (let i = end; i < Math.min(tokens.length, end + 2); i += 1)
+    if (tokens[i]?.segment === segment && tokens[i]?.norm === 'worth') return true;
   return false;
 }
 

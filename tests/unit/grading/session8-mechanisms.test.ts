@@ -201,3 +201,33 @@ describe('advice and explanations are not reversed claims', () => {
     expect(found.map((hit) => hit.claimId)).toContain('mtls-is-authz');
   });
 });
+
+describe('a "not yet" that rules out any revisit reads as "never"', () => {
+  const reversed = (text: string) =>
+    grade('justify-three-service-startup', text).criteria.find(
+      (criterion) => criterion.id === 'revisit-triggers',
+    )?.reversed;
+
+  it.each([
+    'Not yet. Three services and four engineers cannot run a control plane; TLS on Postgres and a client retry cover the needs, and there is no trigger worth watching for.',
+    'Not yet. Three services and four engineers cannot run a control plane, and TLS on Postgres covers the gap; re-evaluating the mesh next year would be a waste of time.',
+  ])('flags: %s', (text) => {
+    expect(reversed(text)).toBeDefined();
+  });
+
+  it('keeps a verdict on dropping the revisit', () => {
+    expect(
+      reversed(
+        'Not yet. Three services and four engineers cannot run a control plane, but skipping a revisit next year would be a mistake.',
+      ),
+    ).toBeUndefined();
+  });
+
+  it('keeps a "not yet" with a trigger', () => {
+    expect(
+      reversed(
+        'Not yet. Three services and four engineers cannot run a control plane. The trigger worth watching is 15 services or a second team; revisit then.',
+      ),
+    ).toBeUndefined();
+  });
+});
