@@ -138,6 +138,22 @@ describe('misconceptions in new wordings', () => {
       correct:
         'At peak traffic the overhead per request is higher than in the low-load benchmark, because queues form in the proxies.',
     },
+    {
+      scenarioId: 'justify-regulated-fintech-200-services',
+      misconception: 'sidecar-needs-sdk',
+      reversed:
+        "The vendor images can't be meshed, since the proxy requires an SDK linked into each application.",
+      correct:
+        'The vendor images can be meshed too: the sidecar intercepts their traffic without any code change.',
+    },
+    {
+      scenarioId: 'diagnose-canary-v2-errors',
+      misconception: 'mesh-auto-rollback',
+      reversed:
+        'The weighted route comes with automated canary analysis, so it should have reverted v2 by itself.',
+      correct:
+        'A weighted route only splits traffic; analysis and rollback need Argo Rollouts or Flagger on top.',
+    },
   ];
   const features = (target: Scenario, justification: string) => {
     const attempt = validateAttempt(target, { decision: correct(target), justification });
@@ -230,4 +246,23 @@ describe('a "not yet" that rules out any revisit reads as "never"', () => {
       ),
     ).toBeUndefined();
   });
+});
+
+it('installing a new control plane does not move the proxies (no-restart-needed, new wording)', () => {
+  const target = get('rollout-control-plane-upgrade');
+  const found = (text: string) => {
+    const attempt = validateAttempt(target, { decision: correct(target), justification: text });
+    if (!attempt.ok) throw new Error('invalid attempt');
+    return extractFeatures(target, attempt.attempt).misconceptions.map((hit) => hit.id);
+  };
+  expect(
+    found(
+      'Test in staging first, because once the new revision is installed the sidecars begin pulling config from the new istiod.',
+    ),
+  ).toContain('no-restart-needed');
+  expect(
+    found(
+      'Install the new revision beside the old one; proxies stay on the old istiod until their namespace is relabelled and the pods restart.',
+    ),
+  ).not.toContain('no-restart-needed');
 });
