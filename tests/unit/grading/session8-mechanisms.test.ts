@@ -6,6 +6,7 @@ import { readScenarioDir } from '@/lib/content/scenario-pack';
 import type { Scenario } from '@/lib/content/scenario-schema';
 import { validateAttempt } from '@/lib/grading/answer-input';
 import { findFalseClaims } from '@/lib/grading/facts';
+import { findFixRefusals } from '@/lib/grading/fix-refusals';
 import { extractFeatures, gradeAttempt } from '@/lib/grading/grade-attempt';
 import { cachedLemmaOffsets } from '@/lib/grading/lemmas';
 import { hedgesBothWays, measureHedging } from '@/lib/grading/style';
@@ -265,4 +266,24 @@ it('installing a new control plane does not move the proxies (no-restart-needed,
       'Install the new revision beside the old one; proxies stay on the old istiod until their namespace is relabelled and the pods restart.',
     ),
   ).not.toContain('no-restart-needed');
+});
+
+describe('a setting kept at the case value for longer declines the fix', () => {
+  const refusals = (text: string) =>
+    findFixRefusals(analyzeText(text, cachedLemmaOffsets), get('diagnose-canary-v2-errors'));
+
+  it('flags "keep v2 at 10% for now"', () => {
+    expect(
+      refusals(
+        'v2 fails 12% against 0.2% on v1. Keep v2 at 10% for now so we can reproduce the bug on live traffic.',
+      ),
+    ).toHaveLength(1);
+  });
+
+  it.each([
+    'v2 fails 12% against 0.2% on v1. Move v2 from 10% to 0 now, then debug it for another hour in staging.',
+    'v2 fails 12% against 0.2% on v1. Set its weight to 0 and keep the 1,200 requests a minute on v1.',
+  ])('does not flag a fix: %s', (text) => {
+    expect(refusals(text)).toEqual([]);
+  });
 });
