@@ -40,6 +40,7 @@ import { detectStuffing, enumerationSentences, type ConceptOccurrence } from './
 import {
   admitsIgnorance,
   countFiller,
+  countPrescriptions,
   detectLanguage,
   findOverclaims,
   hedgesBothWays,
@@ -812,7 +813,7 @@ export function extractFeatures(scenario: GradableScenario, attempt: ValidAttemp
       stuffing.signals.supportWords < 2 * ownConcepts ||
       stuffing.signals.templatedConcepts >= 3 ||
       stuffing.signals.maxPhraseRepeats >= 4);
-  const filler = countFiller(analyzed);
+  const filler = countFiller(analyzed) + countPrescriptions(analyzed, grounding.arguedSentences);
   const language = detectLanguage(analyzed);
   const falseClaims = language.isEnglish ? findFalseClaims(analyzed) : [];
   const contradiction =

@@ -236,6 +236,29 @@ export function countFiller(analyzed: AnalyzedText): number {
   return findOccurrences(analyzed, FILLER).length;
 }
 
+// Textbook prescriptions addressed to no one in particular ("X is essential", "Y should be
+// considered", "one should always measure", "follow a zero-trust approach").
+const PRESCRIPTIONS = compilePhrases([
+  'is|are + essential',
+  'should|could + also + be considered|be weighed',
+  'should|could + be + considered|weighed',
+  'one should',
+  'should always',
+  'follow* ~ approach|principles',
+]);
+
+/**
+ * Textbook prescriptions in sentences that argue nothing about the case (`argued` holds the
+ * sentences with an argument step): "ambient should be considered, because the 40 % CPU …" is a
+ * reason, "ambient should be considered" alone is filler.
+ */
+export function countPrescriptions(analyzed: AnalyzedText, argued: ReadonlySet<number>): number {
+  return findOccurrences(analyzed, PRESCRIPTIONS).filter(
+    (occurrence) =>
+      !occurrence.negated && !argued.has(analyzed.tokens[occurrence.start]?.sentence ?? -1),
+  ).length;
+}
+
 const IGNORANCE = compilePhrases([
   'no idea',
   'no clue',

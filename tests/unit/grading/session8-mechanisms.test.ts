@@ -287,3 +287,23 @@ describe('a setting kept at the case value for longer declines the fix', () => {
     expect(refusals(text)).toEqual([]);
   });
 });
+
+describe('textbook prescriptions outside argued sentences are filler', () => {
+  it('caps a generic list of prescriptions on the right option', () => {
+    const result = grade(
+      'justify-regulated-fintech-200-services',
+      'A phased adoption with a small blast radius is best practice. Zero trust means mTLS plus authorization policies, which give audit evidence. Golden signals give consistent observability across a polyglot fleet. Ownership and runbooks are essential, and sidecar cost should be considered.',
+    );
+    expect(result.capApplied?.reason).toBe('keyword-stuffing');
+    expect(result.score).toBeLessThanOrEqual(25);
+  });
+
+  it('keeps a prescription that is argued from the case', () => {
+    const result = grade(
+      'justify-regulated-fintech-200-services',
+      'Yes, phased. 200 services in four languages plus six vendor images mean no shared library can enforce mTLS, so the sidecar is essential here because it covers the vendor images too. The platform team of nine with on-call can own istiod. Pilot one namespace, PERMISSIVE then STRICT, then AuthorizationPolicies per service for the least-privilege clause; sidecar CPU should be considered, since 1,400 pods each get a proxy.',
+    );
+    expect(result.capApplied?.reason).not.toBe('keyword-stuffing');
+    expect(result.score).toBeGreaterThanOrEqual(70);
+  });
+});
