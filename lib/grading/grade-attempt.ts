@@ -308,6 +308,7 @@ function gradeCriterion(
       !occurrence.negated &&
       !isCounterfactual(analyzed, occurrence) &&
       !deniesEffect(analyzed, occurrence) &&
+      !describesOutage(analyzed, occurrence) &&
       (statesNegation(occurrence.phrase) || !hasNegationInside(analyzed, occurrence)),
   );
   for (const occurrence of ownOccurrences)
@@ -440,6 +441,32 @@ export function deniesEffect(analyzed: AnalyzedText, occurrence: PhraseOccurrenc
       return true;
     if (token.norm === 'not' && next && FUTILE_VERBS.has(next.norm)) return true;
     if (token.norm === 'no' && next?.norm === 'difference') return true;
+  }
+  return false;
+}
+
+/**
+ * Words of a failure: "takes all 30 down at once" states a blast radius, not a rollout plan. (Not
+ * "take" or "bring" alone: "take every namespace to STRICT at once" is the plan.)
+ */
+const OUTAGE_WORDS = new Set('down offline outage outages broken'.split(' '));
+const OUTAGE_VERBS = new Set(
+  'knock knocks knocked break breaks broke fail fails failed kill kills killed'.split(' '),
+);
+
+/**
+ * The match describes what fails ("a bad push takes all 30 down at once", "breaks every namespace
+ * at once"): a failure word inside it, or a failure verb right before it in its clause.
+ */
+export function describesOutage(analyzed: AnalyzedText, occurrence: PhraseOccurrence): boolean {
+  const { tokens } = analyzed;
+  for (let i = occurrence.start; i < occurrence.end; i += 1)
+    if (OUTAGE_WORDS.has(tokens[i]?.norm ?? '')) return true;
+  const segment = tokens[occurrence.start]?.segment;
+  for (let i = occurrence.start - 1; i >= Math.max(0, occurrence.start - 2); i -= 1) {
+    const token = tokens[i];
+    if (!token || token.segment !== segment) break;
+    if (OUTAGE_VERBS.has(token.norm)) return true;
   }
   return false;
 }

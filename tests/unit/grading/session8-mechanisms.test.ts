@@ -307,3 +307,32 @@ describe('textbook prescriptions outside argued sentences are filler', () => {
     expect(result.score).toBeGreaterThanOrEqual(70);
   });
 });
+
+describe('a blast radius is not a rollout plan', () => {
+  const reversed = (text: string) =>
+    grade('justify-no-oncall-no-owner', text).criteria.filter((criterion) => criterion.reversed);
+
+  it('"a bad push takes all 30 down at once" reverses nothing', () => {
+    expect(
+      reversed(
+        'Not yet: nobody owns it, and a mesh sits in front of every call, so one bad config push takes all 30 services down at once. First an owner, an on-call rotation and SLOs, then a pilot.',
+      ),
+    ).toEqual([]);
+  });
+
+  it('"breaks every service at once" reverses nothing', () => {
+    expect(
+      reversed(
+        'Not yet: nobody owns it, and an expired root certificate breaks every service at once. First an owner, an on-call rotation and SLOs, then a pilot.',
+      ),
+    ).toEqual([]);
+  });
+});
+
+it('"take every namespace to STRICT at once" is still the big-bang plan', () => {
+  const result = grade(
+    'rollout-permissive-to-strict',
+    'Set up alerts, find the plaintext callers, then take every namespace to STRICT at once to get it over with.',
+  );
+  expect(result.criteria.some((criterion) => criterion.reversed)).toBe(true);
+});
