@@ -103,6 +103,8 @@ const NON_DECISIONS = compilePhrases([
   'pick|choose + either',
 ]);
 const TAKE_BACK = new Set(['but', 'however', 'yet', 'although', 'though']);
+/** Connectives that draw a conclusion ("so Istio it is", "therefore not yet"). */
+const COMMITTING = new Set(['so', 'therefore', 'hence', 'thus']);
 
 /** Hedge markers and the share of sentences that carry one. */
 export type HedgeSignal = {
@@ -113,7 +115,22 @@ export type HedgeSignal = {
   twoSided: number;
   /** Deferrals of the decision to a later test ("evaluate both in a POC", "wait and see"). */
   deferrals: number;
+  /** The last sentence softens or defers the conclusion ("I'd lean towards …", "it depends"). */
+  softEnding: boolean;
 };
+
+/** Softeners of a conclusion (not "might" / "could", which also qualify a cost or a risk). */
+const SOFT_CONCLUSIONS = compilePhrases([
+  'lean|leaning|leans + to|towards|toward',
+  'probably',
+  'maybe',
+  'perhaps',
+  'it depends',
+  'depends on',
+  'tentative*',
+  'i guess',
+  'hard to say',
+]);
 
 /**
  * The answer argues both sides or defers, and softens what it concludes: framing or a deferral
@@ -121,7 +138,9 @@ export type HedgeSignal = {
  */
 export function hedgesBothWays(signal: HedgeSignal): boolean {
   if (signal.twoSided > 0 && signal.deferrals > 0) return true;
-  return (signal.twoSided > 0 || signal.deferrals > 0) && signal.markers >= 2;
+  // "Istio, because … On the other side Linkerd would probably be cheaper, but it might miss the
+  // JWT rule" weighs a cost and still decides: the conclusion itself must be soft.
+  return (signal.twoSided > 0 || signal.deferrals > 0) && signal.markers >= 2 && signal.softEnding;
 }
 
 /** Counts hedges ("might", "it depends", "on the other hand") and how many sentences carry one. */
@@ -138,12 +157,27 @@ export function measureHedging(analyzed: AnalyzedText): HedgeSignal {
   });
   const count = (phrases: typeof HEDGES) =>
     findOccurrences(analyzed, phrases).filter((occurrence) => !occurrence.negated).length;
+  const last = tokens[tokens.length - 1]?.sentence;
+  // "…, so Istio it is": a conclusion drawn after the soft words commits after all.
+  const committedAfter = (from: number) => {
+    for (let i = from; i < tokens.length; i += 1)
+      if (COMMITTING.has(tokens[i]?.norm ?? '')) return true;
+    return false;
+  };
+  const inLast = (phrases: typeof HEDGES) =>
+    findOccurrences(analyzed, phrases).some(
+      (occurrence) =>
+        !occurrence.negated &&
+        tokens[occurrence.start]?.sentence === last &&
+        !committedAfter(occurrence.end),
+    );
   return {
     markers: found.length,
     sentenceShare: analyzed.sentenceCount === 0 ? 0 : sentences.size / analyzed.sentenceCount,
     leavesOpen,
     twoSided: count(TWO_SIDED),
     deferrals: count(DEFERRALS),
+    softEnding: last !== undefined && (inLast(SOFT_CONCLUSIONS) || inLast(DEFERRALS)),
   };
 }
 

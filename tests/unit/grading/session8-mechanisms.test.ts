@@ -74,6 +74,7 @@ describe('hedging read across its forms', () => {
     'Not yet. The cost is real: one part-time engineer cannot run a control plane. Revisit when there is an owner and an on-call rotation.',
     'Roll back v2 now: it fails 12 % of requests against 0.2 % on v1, which matches the blended 1.4 %. Then compare both versions in staging to find the bug.',
     'Istio: the weighing of pros and cons is clear here, because only Istio has mirroring, fault injection and JWT claim rules together.',
+    'Istio, because only it has mirroring and JWT claim rules. On the other side, Linkerd would probably be cheaper to run, but it might not cover the premium JWT rule, so Istio it is.',
   ])('does not flag a committed answer: %s', (text) => {
     expect(hedged(text)).toBe(false);
   });
