@@ -28,6 +28,8 @@ const STANCE_WHEN_DENIED: ReadonlySet<string> = new Set([
   'observability-first',
   'timeouts',
   'retry-budget',
+  // "Not yet, with triggers to revisit": denying any revisit ("no trigger worth tracking") is "never".
+  'revisit',
 ]);
 
 /** A criterion with its rubric phrases, linked lexicon concepts and opposite patterns. */

@@ -135,8 +135,12 @@ function sidesOf(
     if (token.norm === 'once' && !isAdverbialOnce(tokens, i)) continue;
     // A concept states its stance affirmatively; a denied word there ("no sidecar keeps") is no side.
     if (predicatesOnly && (denied || postDenied)) continue;
+    // "don't put something in every request path": advice against an action leaves the scope
+    // it names as it is (the risk stands); only a statement denies it ("it isn't on every path").
+    const advisedAgainst = denied && isNegatedImperative(tokens, i);
     for (const { axis, side } of hits) {
-      const negated = denied || (axis !== 'scope' && postDenied);
+      const negated =
+        (denied && !(axis === 'scope' && advisedAgainst)) || (axis !== 'scope' && postDenied);
       const actual = (negated !== nullified ? -side : side) as Side;
       const entry = sides.get(axis) ?? { up: 0, down: 0 };
       if (actual === 1) entry.up += 1;
@@ -145,6 +149,24 @@ function sidesOf(
     }
   }
   return sides;
+}
+
+/** Words that may open a clause before an imperative ("so don't …", "and never …"). */
+const IMPERATIVE_OPENERS = new Set('so and but then just please simply thus therefore'.split(' '));
+
+/**
+ * The negation over `index` is a negated imperative: "don't" / "do not" / "never" opening its
+ * clause (after at most one connective) and followed by a verb, within the same segment.
+ */
+export function isNegatedImperative(tokens: readonly TextToken[], index: number): boolean {
+  const segment = tokens[index]?.segment;
+  let start = index;
+  while (start > 0 && tokens[start - 1]?.segment === segment) start -= 1;
+  let at = start;
+  if (IMPERATIVE_OPENERS.has(tokens[at]?.norm ?? '')) at += 1;
+  const first = tokens[at]?.norm;
+  if (first === 'never') return at < index;
+  return first === 'do' && tokens[at + 1]?.norm === 'not' && at + 2 < index;
 }
 
 const CONDITIONALS = new Set('if would could unless whether suppose imagine'.split(' '));

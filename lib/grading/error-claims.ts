@@ -331,6 +331,23 @@ function isStopped(analyzed: AnalyzedText, occurrence: PhraseOccurrence): boolea
   return false;
 }
 
+const COPULAS = new Set(['is', 'are', 'was', 'were']);
+const EXPLAINING = new Set(['why', 'how', 'what', 'where', 'when']);
+
+/**
+ * "mTLS alone is why the scheduler can read records": a copula followed by a wh-word explains
+ * a cause; it does not equate the subject with the object ("mTLS is authorization").
+ */
+function explainsInstead(analyzed: AnalyzedText, occurrence: PhraseOccurrence): boolean {
+  for (let i = occurrence.start; i < occurrence.end - 1; i += 1)
+    if (
+      COPULAS.has(analyzed.tokens[i]?.norm ?? '') &&
+      EXPLAINING.has(analyzed.tokens[i + 1]?.norm ?? '')
+    )
+      return true;
+  return false;
+}
+
 /**
  * Catalogue claims stated as the learner's own, at most one per claim. `isSuppressed` is the
  * grader's shared filter (counterfactual, denied effect, concession).
@@ -374,6 +391,7 @@ export function findErrorClaims(
       if (isKeptAtDistance(analyzed, occurrence, inSentence)) continue;
       if (isGerundSubject(analyzed, occurrence) && !isEndorsed(analyzed, occurrence)) continue;
       if (isStopped(analyzed, occurrence) || statesHarm(analyzed, occurrence)) continue;
+      if (isStatement && explainsInstead(analyzed, occurrence)) continue;
       if (isSuppressed(occurrence)) continue;
       hits.push({
         claimId: claim.id,

@@ -390,7 +390,8 @@ function subjectMesh(tokens: readonly TextToken[], capabilityAt: number): number
   if (!hasPronoun) return -1;
   if (!PRONOUNS.has(tokens[sentenceStart]?.norm ?? '')) {
     for (let i = sentenceStart; i < at; i += 1) if (meshOf(tokens[i])) return i;
-    return -1;
+    // "Main reason: it's the most mature …": a pronoun in a sentence that names no mesh before
+    // it refers back, like a sentence that opens with "It".
   }
   for (
     let sentence = anchor.sentence - 1;
@@ -403,6 +404,30 @@ function subjectMesh(tokens: readonly TextToken[], capabilityAt: number): number
     if (first >= 0) return first;
   }
   return -1;
+}
+
+/** Possessive pronouns that credit the capability after them to the mesh they refer to. */
+const POSSESSIVES: ReadonlySet<string> = new Set(['its', 'their']);
+/** Linking verbs between a capability and a superlative predicate ("… is the most advanced"). */
+const LINKING: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'remains', 'remain']);
+
+/**
+ * A superlative predicate after the capability ending at `from`: a linking verb, then within
+ * three words "most" / "best" / …, in the same sentence and with no mesh in between.
+ */
+function superlativeAfter(tokens: readonly TextToken[], from: number, sentence: number): boolean {
+  for (let i = from; i < Math.min(tokens.length, from + 6); i += 1) {
+    const token = tokens[i];
+    if (!token || token.sentence !== sentence || meshOf(token)) return false;
+    if (!LINKING.has(token.norm) || token.negationDepth % 2 === 1) continue;
+    for (let j = i + 1; j <= i + 3; j += 1) {
+      const next = tokens[j];
+      if (!next || next.sentence !== sentence || meshOf(next)) return false;
+      if (SUPERLATIVES.has(next.norm) && next.norm !== 'only') return true;
+    }
+    return false;
+  }
+  return false;
 }
 
 /** Claims about meshes that the fact base says are false. */
@@ -424,9 +449,16 @@ export function findFalseClaims(analyzed: AnalyzedText): FalseClaim[] {
       if (!mesh) continue;
       const meshToken = tokens[meshIndex];
       if (!meshToken) continue;
+      // "its mirroring" / "their fault injection": the possessive credits the capability.
+      const possessed = [1, 2].some(
+        (back) =>
+          POSSESSIVES.has(tokens[occurrence.start - back]?.norm ?? '') &&
+          tokens[occurrence.start - back]?.segment === first.segment,
+      );
       if (
         fact.needsCreditVerb &&
         !fronted &&
+        !possessed &&
         !creditsCapability(tokens, meshIndex, occurrence.start)
       )
         continue;
@@ -440,6 +472,9 @@ export function findFalseClaims(analyzed: AnalyzedText): FalseClaim[] {
         if (token && token.sentence === first.sentence && SUPERLATIVES.has(token.norm))
           superlative = true;
       }
+      // "… its mirroring and fault injection are the most advanced": the superlative after the
+      // capability, as the predicate of its clause (no other mesh in between).
+      if (!superlative) superlative = superlativeAfter(tokens, occurrence.end, first.sentence);
       const support = fact.support[mesh];
       let message: string | null = null;
       if (superlative && !negated && !fact.leaders.includes(mesh) && fact.leaders.length > 0)

@@ -111,6 +111,45 @@ function objectStems(tokens: readonly TextToken[], from: number, to: number): Se
   return stems;
 }
 
+/** Continuations that keep the status quo for longer ("for another hour", "for now", "a while longer"). */
+const LONGER = [
+  ['for', 'another'],
+  ['for', 'now'],
+  ['for', 'a', 'while'],
+  ['a', 'while', 'longer'],
+  ['a', 'bit', 'longer'],
+  ['longer'],
+];
+const numberCache = new WeakMap<GradableScenario, Set<string>>();
+
+/** The numbers the case states ("10%", "1,200"), as written without a trailing %. */
+function caseNumbers(scenario: GradableScenario): Set<string> {
+  const known = numberCache.get(scenario);
+  if (known) return known;
+  const numbers = new Set(
+    [...(scenario.context ?? '').matchAll(/\d+(?:[.,]\d+)*/g)].map((match) => match[0]),
+  );
+  numberCache.set(scenario, numbers);
+  return numbers;
+}
+
+/** "keep|leave X at <a number of the case> … for another / for now / while we …" within the unit. */
+function keepsCurrentValueLonger(
+  tokens: readonly TextToken[],
+  verb: number,
+  end: number,
+  numbers: ReadonlySet<string>,
+): boolean {
+  let valueAt = -1;
+  for (let j = verb + 1; j < Math.min(end, verb + 5) && valueAt < 0; j += 1)
+    if (tokens[j]?.norm === 'at' && numbers.has((tokens[j + 1]?.norm ?? '').replace(/%$/, '')))
+      valueAt = j + 1;
+  if (valueAt < 0) return false;
+  for (let j = valueAt + 1; j < Math.min(end, valueAt + 4); j += 1)
+    if (LONGER.some((idiom) => matchesAt(tokens, j, idiom))) return true;
+  return false;
+}
+
 let enabled = true;
 
 /** Calibration only: turns the fix-refusal reader off or on. */
@@ -149,6 +188,15 @@ export function findFixRefusals(analyzed: AnalyzedText, scenario: GradableScenar
       ) {
         object = objectStems(tokens, i + 1, Math.min(unit.end, i + 5));
       }
+      // "leave v2 at 10% for another hour while we debug": a setting kept at the case's current
+      // value, for longer. The value names the setting the fix changes, whatever the words.
+      if (
+        (!object || object.size === 0) &&
+        KEEP_VERBS.has(token.norm) &&
+        token.negationDepth % 2 === 0 &&
+        keepsCurrentValueLonger(tokens, i, unit.end, caseNumbers(scenario))
+      )
+        return [{ text: unit.text, criterionId }];
       if (!object || object.size === 0) continue;
       if (words !== null && ![...object].some((word) => words.has(word))) continue;
       return [{ text: unit.text, criterionId }];

@@ -40,11 +40,13 @@ import { detectStuffing, enumerationSentences, type ConceptOccurrence } from './
 import {
   admitsIgnorance,
   countFiller,
+  countPrescriptions,
   detectLanguage,
   findOverclaims,
+  hedgesBothWays,
   measureHedging,
 } from './style';
-import { analyzeText, type AnalyzedText } from './text';
+import { analyzeText, type AnalyzedText, type TextToken } from './text';
 import type {
   CriterionResult,
   GradableScenario,
@@ -306,6 +308,7 @@ function gradeCriterion(
       !occurrence.negated &&
       !isCounterfactual(analyzed, occurrence) &&
       !deniesEffect(analyzed, occurrence) &&
+      !describesOutage(analyzed, occurrence) &&
       (statesNegation(occurrence.phrase) || !hasNegationInside(analyzed, occurrence)),
   );
   for (const occurrence of ownOccurrences)
@@ -321,7 +324,9 @@ function gradeCriterion(
   // affirmed mention elsewhere; a plain negation only counts when nothing affirms the point.
   const rejected = expanded.isStance
     ? occurrences.find(
-        (occurrence) => occurrence.negated && rejectsExplicitly(analyzed, occurrence),
+        (occurrence) =>
+          (occurrence.negated && rejectsExplicitly(analyzed, occurrence)) ||
+          dismissedAsWhole(analyzed, occurrence),
       )
     : undefined;
   const deniedStance =
@@ -440,6 +445,32 @@ export function deniesEffect(analyzed: AnalyzedText, occurrence: PhraseOccurrenc
   return false;
 }
 
+/**
+ * Words of a failure: "takes all 30 down at once" states a blast radius, not a rollout plan. (Not
+ * "take" or "bring" alone: "take every namespace to STRICT at once" is the plan.)
+ */
+const OUTAGE_WORDS = new Set('down offline outage outages broken'.split(' '));
+const OUTAGE_VERBS = new Set(
+  'knock knocks knocked break breaks broke fail fails failed kill kills killed'.split(' '),
+);
+
+/**
+ * The match describes what fails ("a bad push takes all 30 down at once", "breaks every namespace
+ * at once"): a failure word inside it, or a failure verb right before it in its clause.
+ */
+export function describesOutage(analyzed: AnalyzedText, occurrence: PhraseOccurrence): boolean {
+  const { tokens } = analyzed;
+  for (let i = occurrence.start; i < occurrence.end; i += 1)
+    if (OUTAGE_WORDS.has(tokens[i]?.norm ?? '')) return true;
+  const segment = tokens[occurrence.start]?.segment;
+  for (let i = occurrence.start - 1; i >= Math.max(0, occurrence.start - 2); i -= 1) {
+    const token = tokens[i];
+    if (!token || token.segment !== segment) break;
+    if (OUTAGE_VERBS.has(token.norm)) return true;
+  }
+  return false;
+}
+
 const INNER_NEGATIONS = new Set(['not', 'no', 'never', 'without', 'nor', 'neither']);
 const PATTERN_NEGATION =
   /(?:^|[\s|~+])(?:not|no|never|without|nor|neither|nothing|nobody|none|cannot|can not|skip\*?|skipping|ignore\*?|drop\*?|avoid\*?|lack\*?|lacks)(?=$|[\s|~+])|n't\b/;
@@ -514,7 +545,48 @@ function rejectsExplicitly(analyzed: AnalyzedText, occurrence: PhraseOccurrence)
     if (token.segment !== segment) break;
     if ((token.norm === 'need' || token.norm === 'needs') && next?.norm === 'no') return true;
     if (token.norm === 'no' && (next?.norm === 'need' || next?.norm === 'point')) return true;
+    // "there's no trigger worth tracking": nothing of the kind is worth having.
+    if (token.norm === 'no' && worthAfter(tokens, occurrence.end, segment)) return true;
   }
+  return false;
+}
+
+/**
+ * "revisiting it later is just a distraction", "re-evaluating next year would be a waste": a
+ * verdict on the whole idea within eight words after the mention, in its clause.
+ */
+function dismissedAsWhole(analyzed: AnalyzedText, occurrence: PhraseOccurrence): boolean {
+  const { tokens } = analyzed;
+  const segment = tokens[occurrence.start]?.segment;
+  // "skipping the revisit would be a mistake", "no revisit would be a mistake": the verdict is on
+  // dropping it.
+  if (occurrence.negated) return false;
+  for (let i = occurrence.start - 1; i >= Math.max(0, occurrence.start - 4); i -= 1) {
+    const token = tokens[i];
+    if (!token || token.segment !== segment) break;
+    if (DROP_VERBS.has(token.norm) || token.norm === 'without' || token.norm === 'no') return false;
+  }
+  for (let i = occurrence.end; i < Math.min(tokens.length, occurrence.end + 8); i += 1) {
+    const token = tokens[i];
+    if (!token || token.segment !== segment) break;
+    if (token.negationDepth % 2 === 1) return false;
+    if (token.norm === 'a' && WHOLE_IDEA_VERDICTS.has(tokens[i + 1]?.norm ?? '')) return true;
+  }
+  return false;
+}
+
+/** Nouns that reject a whole idea after "a": "… is a waste", "… is just a distraction". */
+const WHOLE_IDEA_VERDICTS: ReadonlySet<string> = new Set([
+  'waste',
+  'distraction',
+  'mistake',
+  'trap',
+]);
+
+/** "worth" within two words after `end`, in the same segment. */
+function worthAfter(tokens: readonly TextToken[], end: number, segment: number | undefined) {
+  for (let i = end; i < Math.min(tokens.length, end + 2); i += 1)
+    if (tokens[i]?.segment === segment && tokens[i]?.norm === 'worth') return true;
   return false;
 }
 
@@ -768,7 +840,7 @@ export function extractFeatures(scenario: GradableScenario, attempt: ValidAttemp
       stuffing.signals.supportWords < 2 * ownConcepts ||
       stuffing.signals.templatedConcepts >= 3 ||
       stuffing.signals.maxPhraseRepeats >= 4);
-  const filler = countFiller(analyzed);
+  const filler = countFiller(analyzed) + countPrescriptions(analyzed, grounding.arguedSentences);
   const language = detectLanguage(analyzed);
   const falseClaims = language.isEnglish ? findFalseClaims(analyzed) : [];
   const contradiction =
@@ -799,7 +871,10 @@ export function extractFeatures(scenario: GradableScenario, attempt: ValidAttemp
       ...(filler >= 2 ? ['buzzwords instead of reasons about this case'] : []),
     ],
     filler,
-    isHedged: (hedging.markers >= 3 && hedging.sentenceShare >= 0.5) || hedging.leavesOpen,
+    isHedged:
+      (hedging.markers >= 3 && hedging.sentenceShare >= 0.5) ||
+      hedging.leavesOpen ||
+      hedgesBothWays(hedging),
     language,
     contradiction,
     falseClaims,

@@ -37,6 +37,9 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
       'only ~ meshed|mesh|our own ~ services|workloads|pods ~ can reach|can call|can access|may call',
       'access control|authorization|authorisation|least privilege ~ handled|covered|solved|done|comes ~ by|with|from ~ mtls|identity|same step|strict',
       'do not need ~ separate|extra|additional ~ policy|policies|authorization|authorisation',
+      // "only services with valid identities can call each other": holding an identity is not
+      // being allowed to call.
+      'only ~ services|workloads|pods|callers ~ with ~ valid|verified|an|a|mesh ~ identity|identities|certificate|certificates|spiffe ~~ can|may ~ call|reach|talk|connect',
     ],
     source:
       'https://istio.io/latest/docs/concepts/security/ (authentication vs authorization policies)',
@@ -96,6 +99,8 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
       'workloads|pods|sidecars|proxies ~ do not need ~ restart*|restarting',
       'no restart ~ needed|required',
       'reconfigures ~ existing ~ sidecars|proxies',
+      // "once the new control plane is installed, proxies start taking their config from it".
+      'proxies|sidecars|workloads|data plane ~ start|begin|switch to ~ taking|using|pulling|getting|receiving ~ config|configuration|xds ~ from ~ it|the new',
     ],
     source:
       'https://istio.io/latest/docs/setup/upgrade/canary/ (the data plane moves when pods restart)',
@@ -313,12 +318,47 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
       'tail|p99|p99.9|p999|percentiles|tail latency ~~ closer to the median|nearer to the median|closer to the p50|closer to p50|closer to the mean|closer to the average|converges on the median',
       'tail|p99|p99.9|tail latency ~ shrinks|shrink|narrows|narrow|tightens|tighten|improves|improve|drops|gets better|gets smaller',
       'load|traffic|rps|peak ~ shrinks|narrows|tightens|improves|lowers ~ the ~ tail|p99',
+      // "the per-request overhead at high load ends up lower than the benchmark": the proxy's
+      // cost per request falling as load rises.
+      'overhead|per-request cost|per request cost|latency cost ~~ ends up lower|ends up smaller|is lower|gets lower|goes down|gets smaller|shrinks|drops|falls',
+      'gets|get ~ better|cheaper ~ at|under|with ~ high|higher|heavy|peak|more ~ load|traffic|rps',
     ],
     onlySentence: /\b(?:load|peak|rps|traffic|busy|utili[sz]ation|requests per second|\d+k)\b/i,
     unlessSentence:
       /n't|\b(?:not|never|low load|idle|quiet|light load|at rest|off-peak|without|drop\w*|remov\w*|off the|out of|fewer|instead|bypass\w*)\b/i,
     source:
       'https://sre.google/sre-book/handling-overload/ and https://istio.io/latest/docs/ops/deployment/performance-and-scalability/ (latency grows with load, most in the tail)',
+  },
+  {
+    // The sidecar is a transparent proxy: it needs no SDK, library or code change in the app,
+    // which is why a mesh covers polyglot services and vendor images. (Proxyless gRPC is the
+    // exception and says so.)
+    id: 'sidecar-needs-sdk',
+    about: /polyglot|languages?|librar|vendor|transparent|unmodif/i,
+    patterns: [
+      'sidecar|sidecars|proxy|proxies|mesh ~ needs|need|requires|require ~ an|the ~ sdk|client library|code changes|recompil*',
+      'sdk|library ~ compiled|built|linked ~ into ~ the ~ app|apps|application|applications|service|services|image|images',
+    ],
+    // Negation of the claim itself is read by the matcher; these words anywhere in the sentence
+    // turn it into the right statement ("no SDK", "without code changes", "proxyless gRPC").
+    unlessSentence: /\b(?:no|never|without|proxyless|instead of)\b/i,
+    source:
+      'https://istio.io/latest/docs/ops/deployment/architecture/ (Envoy sidecars intercept traffic transparently; no application changes)',
+  },
+  {
+    // Istio and Linkerd route by weight; analysing a canary and rolling it back is a controller's
+    // job (Flagger, Argo Rollouts), not a feature of the route.
+    id: 'mesh-auto-rollback',
+    about: /canary analysis|automat/i,
+    caseMentions: /canary/i,
+    patterns: [
+      'virtualservice|virtual service|weighted route|route|istio|linkerd|the mesh ~ has|does|runs|performs|includes|offers|comes with ~ automatic|automated|built-in ~ canary analysis|analysis|rollback|rollbacks',
+      'virtualservice|virtual service|route|istio|linkerd|the mesh ~ rolls|reverts|revert|roll ~ back ~ automatically|on its own|by itself',
+      'virtualservice|virtual service|route ~~ reverts|rolls back ~ when',
+    ],
+    unlessSentence: /\b(?:no|never|without|flagger|argo|rollouts|kayenta|if)\b/i,
+    source:
+      'https://istio.io/latest/docs/concepts/traffic-management/ (weights only) and https://docs.flagger.app/ (canary analysis and rollback)',
   },
   {
     // "…, which is exactly the least-privilege evidence": a relative clause that turns the

@@ -26,13 +26,16 @@ export type StuffingSignals = {
   supportWords: number;
   /** Share of hit concepts whose only hits sit in bare segments or phrase-packed sentences. */
   stuffedConceptShare: number;
-  /** Largest number of times one phrase occurs. */
+  /** Largest number of times one phrase occurs outside sentences that argue around it. */
   maxPhraseRepeats: number;
   /** Share of word trigrams that repeat an earlier trigram. */
   repeatedTrigramRatio: number;
   /** Most concepts named through one repeated sentence template (3+ sentences). */
   templatedConcepts: number;
 };
+
+/** Support words (outside rubric phrases) that make a sentence carry its own reasoning. */
+const ARGUED_SENTENCE_SUPPORT = 4;
 
 /** Verdict: `reasons` is empty when the text reads like prose. */
 export type StuffingVerdict = { isStuffed: boolean; reasons: string[]; signals: StuffingSignals };
@@ -142,9 +145,25 @@ export function detectStuffing(
       templatedConcepts = Math.max(templatedConcepts, skeletonConcepts.get(skeleton)?.size ?? 0);
   }
 
+  // Repeats that argue nothing: a phrase named again and again ("mTLS is key. mTLS matters."). A
+  // central concept named once in each of several sentences that carry their own reasoning (4+
+  // support words: "deploy a waypoint for …", "keep the check on the waypoint, because …") is
+  // prose about the case, so the first occurrence in each such sentence does not count.
   const phraseCounts = new Map<string, number>();
-  for (const { occurrence } of hits)
+  const arguedPhraseSentences = new Map<string, Set<number>>();
+  for (const { occurrence } of hits) {
+    const sentence = tokens[occurrence.start]?.sentence ?? -1;
+    const argued = arguedPhraseSentences.get(occurrence.phrase) ?? new Set<number>();
+    if (
+      (supportBySentence.get(sentence) ?? 0) >= ARGUED_SENTENCE_SUPPORT &&
+      !argued.has(sentence)
+    ) {
+      argued.add(sentence);
+      arguedPhraseSentences.set(occurrence.phrase, argued);
+      continue;
+    }
     phraseCounts.set(occurrence.phrase, (phraseCounts.get(occurrence.phrase) ?? 0) + 1);
+  }
   const maxPhraseRepeats = Math.max(0, ...phraseCounts.values());
 
   const trigrams = new Set<string>();

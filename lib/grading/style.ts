@@ -31,7 +31,50 @@ const HEDGES = compilePhrases([
   'whichever',
   'could be',
   'could mean',
+  'could make sense',
+  'could be enough',
+  'might be enough',
   'all of these',
+  'somewhere in between',
+]);
+
+/**
+ * Framing that lays out both sides ("there are arguments both ways", "on one side … on the other
+ * side", "a tough call"). Good answers weigh costs too, so framing alone is not a hedge: it is one
+ * when the answer also softens or defers its conclusion (two more hedge markers, or a deferral).
+ */
+const TWO_SIDED = compilePhrases([
+  'arguments|argue* + both ways|sides',
+  'arguments + on|for + both sides',
+  'argue* + for + both',
+  'cuts both ways',
+  'pros and cons',
+  'tough|hard|difficult + call',
+  'on one side',
+  'on the other side',
+  'on the one hand',
+  'judgement|judgment call',
+  'each could',
+  'both are used',
+]);
+
+/**
+ * Conclusions handed to a later test instead of made now ("evaluate both in a POC", "try it in
+ * staging and see how it feels", "wait and see").
+ */
+const DEFERRALS = compilePhrases([
+  'evaluate|compare|test|try|trial|pilot|benchmark|poc + both',
+  'bake-off',
+  'bake off',
+  'see how it feels|goes|works out',
+  'wait and see',
+  'wait a bit',
+  'decide later',
+  'decide after',
+  'revisit the decision',
+  'shortlist|pilot|restart + both|two',
+  'see which',
+  'tentative*',
 ]);
 
 /**
@@ -56,11 +99,49 @@ const NON_DECISIONS = compilePhrases([
   'no clear winner',
   'a toss-up',
   'hard to choose',
+  'both ~~ defensible|valid options',
+  'pick|choose + either',
 ]);
 const TAKE_BACK = new Set(['but', 'however', 'yet', 'although', 'though']);
+/** Connectives that draw a conclusion ("so Istio it is", "therefore not yet"). */
+const COMMITTING = new Set(['so', 'therefore', 'hence', 'thus']);
 
 /** Hedge markers and the share of sentences that carry one. */
-export type HedgeSignal = { markers: number; sentenceShare: number; leavesOpen: boolean };
+export type HedgeSignal = {
+  markers: number;
+  sentenceShare: number;
+  leavesOpen: boolean;
+  /** Both-sides framing ("arguments both ways", "on one side … on the other side"). */
+  twoSided: number;
+  /** Deferrals of the decision to a later test ("evaluate both in a POC", "wait and see"). */
+  deferrals: number;
+  /** The last sentence softens or defers the conclusion ("I'd lean towards …", "it depends"). */
+  softEnding: boolean;
+};
+
+/** Softeners of a conclusion (not "might" / "could", which also qualify a cost or a risk). */
+const SOFT_CONCLUSIONS = compilePhrases([
+  'lean|leaning|leans + to|towards|toward',
+  'probably',
+  'maybe',
+  'perhaps',
+  'it depends',
+  'depends on',
+  'tentative*',
+  'i guess',
+  'hard to say',
+]);
+
+/**
+ * The answer argues both sides or defers, and softens what it concludes: framing or a deferral
+ * plus two hedge markers, or framing and a deferral together.
+ */
+export function hedgesBothWays(signal: HedgeSignal): boolean {
+  if (signal.twoSided > 0 && signal.deferrals > 0) return true;
+  // "Istio, because … On the other side Linkerd would probably be cheaper, but it might miss the
+  // JWT rule" weighs a cost and still decides: the conclusion itself must be soft.
+  return (signal.twoSided > 0 || signal.deferrals > 0) && signal.markers >= 2 && signal.softEnding;
+}
 
 /** Counts hedges ("might", "it depends", "on the other hand") and how many sentences carry one. */
 export function measureHedging(analyzed: AnalyzedText): HedgeSignal {
@@ -74,10 +155,29 @@ export function measureHedging(analyzed: AnalyzedText): HedgeSignal {
       if (TAKE_BACK.has(tokens[i]?.norm ?? '')) return false;
     return true;
   });
+  const count = (phrases: typeof HEDGES) =>
+    findOccurrences(analyzed, phrases).filter((occurrence) => !occurrence.negated).length;
+  const last = tokens[tokens.length - 1]?.sentence;
+  // "…, so Istio it is": a conclusion drawn after the soft words commits after all.
+  const committedAfter = (from: number) => {
+    for (let i = from; i < tokens.length; i += 1)
+      if (COMMITTING.has(tokens[i]?.norm ?? '')) return true;
+    return false;
+  };
+  const inLast = (phrases: typeof HEDGES) =>
+    findOccurrences(analyzed, phrases).some(
+      (occurrence) =>
+        !occurrence.negated &&
+        tokens[occurrence.start]?.sentence === last &&
+        !committedAfter(occurrence.end),
+    );
   return {
     markers: found.length,
     sentenceShare: analyzed.sentenceCount === 0 ? 0 : sentences.size / analyzed.sentenceCount,
     leavesOpen,
+    twoSided: count(TWO_SIDED),
+    deferrals: count(DEFERRALS),
+    softEnding: last !== undefined && (inLast(SOFT_CONCLUSIONS) || inLast(DEFERRALS)),
   };
 }
 
@@ -168,6 +268,29 @@ const FILLER = compilePhrases([
 /** Corporate filler phrases ("journey", "best practice", "competitive advantage") that argue nothing. */
 export function countFiller(analyzed: AnalyzedText): number {
   return findOccurrences(analyzed, FILLER).length;
+}
+
+// Textbook prescriptions addressed to no one in particular ("X is essential", "Y should be
+// considered", "one should always measure", "follow a zero-trust approach").
+const PRESCRIPTIONS = compilePhrases([
+  'is|are + essential',
+  'should|could + also + be considered|be weighed',
+  'should|could + be + considered|weighed',
+  'one should',
+  'should always',
+  'follow* ~ approach|principles',
+]);
+
+/**
+ * Textbook prescriptions in sentences that argue nothing about the case (`argued` holds the
+ * sentences with an argument step): "ambient should be considered, because the 40 % CPU …" is a
+ * reason, "ambient should be considered" alone is filler.
+ */
+export function countPrescriptions(analyzed: AnalyzedText, argued: ReadonlySet<number>): number {
+  return findOccurrences(analyzed, PRESCRIPTIONS).filter(
+    (occurrence) =>
+      !occurrence.negated && !argued.has(analyzed.tokens[occurrence.start]?.sentence ?? -1),
+  ).length;
 }
 
 const IGNORANCE = compilePhrases([
