@@ -106,9 +106,16 @@ items.forEach((item, index) => {
   if (item.shape === 'non-english' && !/non-English/.test(item.reason))
     fail('a non-english reason must say "non-English"');
   if (
-    !['tune', 'holdout', 'holdout2', 'holdout3', 'holdout4', 'holdout5', 'holdout6'].includes(
-      item.split,
-    )
+    ![
+      'tune',
+      'holdout',
+      'holdout2',
+      'holdout3',
+      'holdout4',
+      'holdout5',
+      'holdout6',
+      'holdout7',
+    ].includes(item.split)
   )
     fail(`unknown split ${item.split}`);
   else if (item.split !== items[0].split)

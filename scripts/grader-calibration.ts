@@ -15,8 +15,10 @@ import type { GradeResult } from '../lib/grading/types';
  * (aggregates only) in sessions 5 and 6, then opened for development in session 7.
  * `holdout4`: a fourth blind holdout, written in session 7 by someone who had not read the grader; reported
  * (aggregates only) in session 7, then opened for development in session 8.
- * `holdout5`: a fifth blind holdout, written in session 8 by someone who had not read the grader.
+ * `holdout5`: a fifth blind holdout, written in session 8 by someone who had not read the grader; reported
+ * (aggregates only) twice in session 8, then opened for development.
  * `holdout6`: a sixth blind holdout, written in session 8 by another writer who had not read the grader.
+ * `holdout7`: a seventh blind holdout, written in session 8 by a third writer who had not read the grader.
  */
 export const SPLITS = [
   'tune',
@@ -26,9 +28,16 @@ export const SPLITS = [
   'holdout4',
   'holdout5',
   'holdout6',
+  'holdout7',
 ] as const;
 /** Splits whose items may be shown one by one (the others stay unseen). */
-export const OPEN_SPLITS: readonly Split[] = ['tune', 'holdout2', 'holdout3', 'holdout4'];
+export const OPEN_SPLITS: readonly Split[] = [
+  'tune',
+  'holdout2',
+  'holdout3',
+  'holdout4',
+  'holdout5',
+];
 export type Split = (typeof SPLITS)[number];
 
 const itemSchema = z.object({
