@@ -1,5 +1,5 @@
-// npm run grader:explain -- <item id>…  Shows how the grader scored tune or holdout2 items (never the
-// blind holdouts).
+// npm run grader:explain -- <item id>…  Shows how the grader scored items of the open splits
+// (OPEN_SPLITS in grader-calibration.ts; never the blind holdouts).
 import { gradeItem, loadCalibration, loadScenarios, OPEN_SPLITS } from './grader-calibration';
 
 const ids = process.argv.slice(2);
