@@ -1424,14 +1424,7 @@ const RAW_LEXICON: LexiconConcept[] = [
   {
     caseVocabulary: false,
     id: 'per-client-proxy',
-    triggers: [
-      'per client proxy',
-      'per sidecar',
-      'each caller pod',
-      'per caller',
-      'caller sidecar',
-      'per instance',
-    ],
+    triggers: ['per client proxy', 'each caller pod', 'per caller', 'per instance'],
     paraphrases: [
       'each|every|per ~ caller*|client*|calling|checkout ~ pod*|sidecar*|proxy|proxies|envoy*|instance*',
       'sidecar*|proxy|proxies|envoy*|pod* ~ own|separately|individually|independently ~ limit*|cap*',
@@ -1442,7 +1435,6 @@ const RAW_LEXICON: LexiconConcept[] = [
     caseVocabulary: false,
     id: 'per-version',
     triggers: [
-      'per version',
       'by version',
       'split by version',
       'destination_version',
@@ -1596,14 +1588,7 @@ const RAW_LEXICON: LexiconConcept[] = [
   {
     caseVocabulary: false,
     id: 'client-side-fault',
-    triggers: [
-      'caller sidecar',
-      "caller's sidecar",
-      'client side',
-      'client-side',
-      'fault on the route',
-      'same route',
-    ],
+    triggers: ['fault on the route', 'same route', "in the caller's proxy", 'on the same route'],
     paraphrases: [
       'caller*|client*|calling|sending|sender|outbound ~ own ~ envoy|sidecar*|proxy|side',
       'inject*|produc*|generat*|creat*|applied ~ in|by|inside|on ~ caller*|client|sending|sender|calling',
@@ -1784,7 +1769,7 @@ const RAW_LEXICON: LexiconConcept[] = [
   {
     caseVocabulary: false,
     id: 'tail-under-load',
-    triggers: ['under load', 'queueing', 'jitter'],
+    triggers: ['under load', 'queueing'],
     paraphrases: [
       'queu*',
       'under|at ~ heavy|high|peak|real ~ load|traffic|rate*',
@@ -1958,7 +1943,7 @@ const RAW_LEXICON: LexiconConcept[] = [
   {
     caseVocabulary: false,
     id: 'independence',
-    triggers: ['independent', 'independence', 'correlated'],
+    triggers: ['independence', 'correlated'],
     paraphrases: [
       'independen*|correlat*|uncorrelat*',
       'only ~ holds|valid|true|works ~ if|when',
@@ -2001,14 +1986,7 @@ const RAW_LEXICON: LexiconConcept[] = [
   {
     caseVocabulary: false,
     id: 'retry-overload',
-    triggers: [
-      'overload',
-      'overloaded',
-      'makes it worse',
-      'hard failure',
-      'keeps it down',
-      'rare faults',
-    ],
+    triggers: ['makes it worse', 'hard failure', 'keeps it down', 'rare faults'],
     paraphrases: [
       'blip*|transient|occasional|rare|random ~ error*|fault*|failure*|glitch*',
       'wasted ~ load|work|traffic',
@@ -2128,7 +2106,7 @@ const RAW_LEXICON: LexiconConcept[] = [
   {
     caseVocabulary: false,
     id: 'weighted-blend',
-    triggers: ['weighted', 'blended', 'explains the rise', '10% of traffic'],
+    triggers: ['blended', 'explains the rise', '10% of traffic'],
     paraphrases: [
       'blend*|weighted|weight* average',
       'mix* ~ together|of',
@@ -2161,6 +2139,295 @@ const RAW_LEXICON: LexiconConcept[] = [
       'hold|holds|occupy|eat*|consume*|tie up|ties up|block* ~ worker*|thread*|handler*',
       'worker*|thread*|handler* ~ exhaust*|busy|stuck|used up|full|none left',
       'until ~ none ~ left',
+    ],
+  },
+  // Companions of older concepts (same triggers): further wordings from the paraphrase fixture,
+  // kept apart so the older concepts' case-fact vocabulary stays as it was.
+  {
+    caseVocabulary: false,
+    id: 'phased-wordings',
+    triggers: [
+      'phased',
+      'gradually',
+      'step by step',
+      'in waves',
+      'namespace by namespace',
+      'one namespace',
+      'low-risk namespace',
+      'gradual migration',
+      'service by service',
+    ],
+    paraphrases: [
+      'step by step|group by group|bit by bit|one by one|little by little|wave by wave',
+      'start*|begin* ~ with ~ namespace|cluster|service|team|sandbox',
+      'small|low-risk|quiet ~ namespace* ~ first',
+      'per namespace',
+      'global|mesh-wide|cluster-wide ~ setting|default ~ last|at the end',
+      'whenever ~ ready',
+      'move ~ off|away from ~ vm*',
+    ],
+  },
+  {
+    caseVocabulary: false,
+    id: 'baseline-wordings',
+    triggers: ['baseline', 'before and after', 'measure before', 'no slos', 'define slos'],
+    paraphrases: [
+      'measure|record|capture ~~ before|first|today|current|pre-mesh',
+      'pre*mesh|pre-mesh|before the mesh',
+      'current|today*|existing ~ number*|latency|metric*',
+      'service objectives',
+      'with and without ~ sidecar*|mesh|prox*',
+      'tell|know|prove ~ if|whether ~ mesh|it ~ helped|hurt|worse|better',
+    ],
+  },
+  {
+    caseVocabulary: false,
+    id: 'audit-wordings',
+    triggers: ['audit mode', 'dry-run', 'before enforcing', 'observe first'],
+    paraphrases: [
+      'see|show*|watch|observe|log* ~ what|which ~ would|rules|policies',
+      'logging ~ mode|only',
+    ],
+  },
+  {
+    caseVocabulary: false,
+    id: 'strict-later-wordings',
+    triggers: ['permissive first', 'permissive then strict', 'switch to strict'],
+    paraphrases: [
+      'strict|mtls-only|mtls only ~ until|after|once|only when',
+      'until ~ fixed|handled|meshed|migrated|encrypted',
+    ],
+  },
+  {
+    caseVocabulary: false,
+    id: 'exception-wordings',
+    triggers: ['temporary exception', 'documented exception', 'port exception', 'exempt'],
+    paraphrases: [
+      'carve*out|carve-out|carve out|carve-outs',
+      'limited time|time*limited|short*lived|short-lived|for a while',
+      'only ~ on ~ port|that port',
+    ],
+  },
+  {
+    caseVocabulary: false,
+    id: 'cleanup-wordings',
+    triggers: ['soak', 'clean up', 'remove the exceptions', 'remove the old revision'],
+    paraphrases: [
+      'few|couple|some ~ day*|quiet days|week* ~ then|after|before ~ remov*|uninstall*|delet*',
+      'after ~ few|couple|some ~ days|quiet days',
+      'once|after ~ stable|quiet',
+      'uninstall*',
+      "delete|remove ~ what's left|what is left|carve*out*|exemption*|port rule*",
+    ],
+  },
+  {
+    caseVocabulary: false,
+    id: 'version-wordings',
+    triggers: ['release notes', 'compatibility', 'upgrade notes'],
+    paraphrases: [
+      'upgrade ~ documentation|docs|guide',
+      'what ~ changed|removed|was removed',
+      'proxies|proxy|data plane ~ talk|work ~ with|to ~ control plane|istiod',
+    ],
+  },
+  {
+    caseVocabulary: false,
+    id: 'staging-wordings',
+    triggers: ['in staging', 'staging first', 'rehearse'],
+    paraphrases: ['outside ~ production|prod', 'first ~ in ~ test|non-prod'],
+  },
+  {
+    caseVocabulary: false,
+    id: 'bypass-wordings',
+    triggers: ['bypass', 'escape hatch', 'rollback plan'],
+    paraphrases: [
+      'way out',
+      'pull|take|remove ~ namespace|service|workload ~ out of ~ mesh',
+      'turn* off|disabl* ~ inject*|mesh',
+    ],
+  },
+  {
+    caseVocabulary: false,
+    id: 'plaintext-wordings',
+    triggers: ['rejects plaintext', 'plaintext callers', 'strict rejects plaintext'],
+    paraphrases: [
+      "cut off|refus*|reject*|block*|drop* ~ client*|caller*|connection*|anything|job* ~ without|that do not|that don't",
+      'arriv*|com* ~ without ~ mtls|tls|encrypt*',
+      'which ~ caller*|client*|source* ~ without|plaintext|unencrypted|reach',
+      'list|find|identify ~ source*|caller*|client* ~ without|still',
+    ],
+  },
+  {
+    caseVocabulary: false,
+    id: 'auto-rollback-wordings',
+    triggers: ['automatic rollback', 'automated canary', 'canary analysis'],
+    paraphrases: [
+      'automatic*|automated ~ check*|gate*|analysis|pull*|stop*|remov*',
+      'pull* ~ automatic*',
+      'without a human|no human',
+      'threshold',
+    ],
+  },
+  {
+    caseVocabulary: false,
+    id: 'rollback-wordings',
+    triggers: ['weight to 0', 'roll back', 'back to v1'],
+    paraphrases: ['v2|canary|new version ~ at|to ~ 0|zero|0%'],
+  },
+  {
+    caseVocabulary: false,
+    id: 'deny-first-wordings',
+    triggers: ['deny before allow', 'deny wins', 'deny is evaluated first'],
+    paraphrases: [
+      'evaluat*|check* ~ earlier|before|first ~ than ~ allow',
+      'deny ~ match* ~ end*|stop*',
+    ],
+  },
+  {
+    caseVocabulary: false,
+    id: 'authz-not-transport',
+    triggers: ['authorization problem', 'identity is present', 'valid identity', 'mtls is working'],
+    paraphrases: [
+      'polic*|authori*|rbac ~ problem|issue|decision',
+      'identity|certificate|cert ~ valid|correct*|fine|present|arriv*|works|ok',
+      'mtls|transport|tls ~ work*|fine|ok',
+    ],
+  },
+  {
+    caseVocabulary: false,
+    id: 'retry-budget-wordings',
+    triggers: ['retry budget', 'cap retries', 'limit retries', 'one layer'],
+    paraphrases: [
+      'cap|limit|ceiling|bound ~ how many|number of|volume ~ retr*',
+      'retry ~ volume|ratio',
+      'take|remove|drop|strip ~ retr* ~ out|from|off',
+    ],
+  },
+  {
+    caseVocabulary: false,
+    id: 'timeout-wordings',
+    triggers: ['per-try timeout', 'deadline', 'overall timeout'],
+    paraphrases: ['time limit*', 'pertry*'],
+  },
+  {
+    caseVocabulary: false,
+    id: 'no-timeout-wordings',
+    triggers: ['no timeout', 'missing timeout', 'no default timeout'],
+    paraphrases: [
+      'no|without|missing|lack* ~ timeout*|deadline*|time limit*',
+      'wait* ~ up to|until|as long as|indefinitely|forever',
+      'just ~ waits',
+    ],
+  },
+  {
+    caseVocabulary: false,
+    id: 'l7-depth-wordings',
+    triggers: ['traffic mirroring', 'header-based routing', 'advanced l7'],
+    paraphrases: [
+      'cop* ~ of ~ traffic|request*',
+      'traffic ~ cop*',
+      'routing|route* ~ by|on ~ header*',
+      'inject* ~ delay*|abort*|failure*|chaos',
+      'delay* and abort*',
+      'chaos',
+    ],
+  },
+  {
+    caseVocabulary: false,
+    id: 'existing-investment-wordings',
+    triggers: ['already use consul', 'already use kong', 'existing kong', 'existing consul'],
+    paraphrases: [
+      'use*|run*|operat* ~ consul|kong|cilium ~ since|for ~ year*|five|four|two',
+      'year* of ~ experience|kong|consul|cilium',
+      'stay* ~ with ~ vendor|company|kong|same',
+    ],
+  },
+  {
+    caseVocabulary: false,
+    id: 'multi-site-wordings',
+    triggers: ['multi-zone', 'multi-datacenter', 'global control plane', 'cross-datacenter'],
+    paraphrases: [
+      'federat*',
+      'other|second|another ~ site|datacenter|region|zone',
+      'central|global ~ control*|controller',
+      'per ~ zone|region|datacenter|site',
+      'each|every|all ~ zone*|region*|site*',
+    ],
+  },
+  {
+    caseVocabulary: false,
+    id: 'basic-l7-wordings',
+    triggers: ['only basic', 'basic retries', 'no advanced routing'],
+    paraphrases: [
+      'need* ~ basic|simple|modest',
+      'no one|nobody ~ need*|ask*|want* ~ advanced|mirror*|fault*|header*|fancy',
+      'smaller ~ feature set ~ enough',
+    ],
+  },
+  {
+    caseVocabulary: false,
+    id: 'telemetry-wordings',
+    triggers: ['golden metrics'],
+    paraphrases: ['success ~ ratio|rate|percentage'],
+  },
+  {
+    caseVocabulary: false,
+    id: 'hybrid-wordings',
+    triggers: ['vms and kubernetes', 'hybrid', 'virtual machines'],
+    paraphrases: [
+      'both worlds|both runtimes',
+      'virtual|physical ~ server*',
+      'container* ~ to|and ~ virtual|vm*',
+    ],
+  },
+  {
+    caseVocabulary: false,
+    id: 'revisit-wordings',
+    triggers: ['revisit', 'not yet', 'when the team grows'],
+    paraphrases: [
+      'decide|look ~ again',
+      'come back ~ to it|later|when|if|once',
+      'next ~ year|quarter',
+      'once|when|if ~ team ~ grow*',
+    ],
+  },
+  {
+    caseVocabulary: false,
+    id: 'scale-wordings',
+    triggers: ['200 services', 'many services', 'every service'],
+    paraphrases: ['per service ~ expensive|costly|too much|does not scale'],
+  },
+  {
+    caseVocabulary: false,
+    id: 'small-scale-wordings',
+    triggers: ['three services', 'too few services'],
+    paraphrases: ['nothing|little|not much ~ to ~ manage'],
+  },
+  {
+    caseVocabulary: false,
+    id: 'cost-wordings',
+    triggers: ['operational cost', 'overhead', 'resource cost'],
+    paraphrases: ['burden*', 'not ~ free'],
+  },
+  {
+    caseVocabulary: false,
+    id: 'critical-path-wordings',
+    triggers: ['critical path', 'every request'],
+    paraphrases: ['part of|in|on ~ every|each|all ~ call*|request*'],
+  },
+  {
+    caseVocabulary: false,
+    id: 'no-owner-wordings',
+    triggers: ['no on-call', 'no owner'],
+    paraphrases: ['office|business ~ hours', 'slack channel'],
+  },
+  {
+    caseVocabulary: false,
+    id: 'direct-tls-wordings',
+    triggers: ['tls to postgres', 'enable tls', 'tls to the database'],
+    paraphrases: [
+      'encrypt*|tls|ssl ~ database|db|redis|postgres*|data store*',
+      'show|document ~ encrypt* ~ connection*',
     ],
   },
 ];

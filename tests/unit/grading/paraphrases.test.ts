@@ -12,8 +12,8 @@ import {
   type CoverageSummary,
 } from '@/scripts/grader-paraphrase-coverage';
 
-const COVERAGE_FLOOR = 0.83;
-const PLAIN_COVERAGE_FLOOR = 0.74;
+const COVERAGE_FLOOR = 0.91;
+const PLAIN_COVERAGE_FLOOR = 0.87;
 const FALSE_CREDIT_CEILING = 0.08;
 
 describe('paraphrase coverage of the rubric grader', () => {
