@@ -2081,7 +2081,7 @@ const RAW_LEXICON: LexiconConcept[] = [
       '2x peak',
     ],
     paraphrases: [
-      'raise|increase|bump|set|size|double ~ limit*|cap*|http2maxrequests|maxconnections|pool',
+      'raise|increase|bump|size|double ~ limit*|cap*|http2maxrequests|maxconnections|pool',
       'above|over ~ peak|concurrency',
       'twice|2x|two times|2 times|double ~ peak|concurrency|what',
       'keep|leave|leaving ~ breaker*|protection|circuit*',
