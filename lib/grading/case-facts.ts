@@ -40,10 +40,14 @@ let lexiconStems: Set<string> | null = null;
 function conceptVocabulary(): Set<string> {
   if (lexiconStems) return lexiconStems;
   lexiconStems = new Set<string>();
-  for (const concept of LEXICON)
+  // Concepts marked `caseVocabulary: false` (lexicon.ts) use everyday words that cases also use
+  // for their own specifics; their words stay case facts.
+  for (const concept of LEXICON) {
+    if (concept.caseVocabulary === false) continue;
     for (const pattern of [...concept.triggers, ...concept.paraphrases])
       for (const word of pattern.replace(/[~|*]/g, ' ').split(/\s+/))
         for (const token of analyzeText(word).tokens) lexiconStems.add(token.stem);
+  }
   return lexiconStems;
 }
 
