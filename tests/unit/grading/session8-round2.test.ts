@@ -3,7 +3,9 @@
 // with a control that keeps the risky words and must still be read the old way.
 import { describe, expect, it } from 'vitest';
 import { validateAttempt } from '@/lib/grading/answer-input';
+import { findFalseClaims } from '@/lib/grading/facts';
 import { extractFeatures, gradeAttempt } from '@/lib/grading/grade-attempt';
+import { cachedLemmaOffsets } from '@/lib/grading/lemmas';
 import { measureHedging } from '@/lib/grading/style';
 import { analyzeText } from '@/lib/grading/text';
 import { correctDecision, loadAuthoredScenarios } from './helpers';
@@ -175,5 +177,108 @@ describe('a longer answer whose rubric hits are all unapplied is capped', () => 
       'Authorization is a separate layer on top of encryption. Workload identity matters.',
     );
     expect(result.capApplied?.reason).not.toBe('ungrounded');
+  });
+});
+
+describe("a stance three of a criterion's own phrases name is its point", () => {
+  it('"Start with what hurts" (phrases: phased, pilot, one namespace) is reversed by a big bang', () => {
+    const found = outcome(
+      'justify-polyglot-resilience-sprawl',
+      'Turn the mesh on for all 60 services in a single change window, everything together.',
+      'sequencing',
+    );
+    expect(found?.isReversed).toBe(true);
+  });
+
+  it('a criterion two phrases touch is not ("read the push metrics" and "at once")', () => {
+    const found = outcome(
+      'diagnose-control-plane-churn-stale-endpoints',
+      'The push metrics show every proxy got the new endpoints at once, after the churn stopped.',
+      'evidence',
+    );
+    expect(found?.isReversed).toBe(false);
+  });
+});
+
+describe('a limit raised until it cannot act removes the safeguard', () => {
+  const id = 'diagnose-breaker-503-uo-flash-sale';
+  const diagnosis =
+    "503 UO means the checkout sidecar's pool is full: 900 rps x 60 ms is 54 in flight, above the 50 " +
+    'allowed, so inventory never saw the requests. ';
+  // The opposite reverses the criterion whose concept names the breaker (uo-meaning's "circuit-
+  // breaking threshold"); keep-breaker's concept text names no lexicon trigger.
+  it('"so high it can never trip" and "something huge" cap the answer as reversed', () => {
+    for (const fix of [
+      'Raise http2MaxRequests to a million so the limit can never trip during the sale.',
+      'Set maxConnections to something huge for the sale and put it back afterwards.',
+    ]) {
+      const result = grade(id, diagnosis + fix);
+      expect(result.capApplied?.reason, fix).toBe('reversed-point');
+      expect(result.score, fix).toBeLessThanOrEqual(40);
+    }
+  });
+
+  it('a limit sized with headroom keeps it', () => {
+    const result = grade(
+      id,
+      diagnosis +
+        'Keep the breaker and raise the limits to about 120 with headroom, then load test so it does not trip at normal peak.',
+    );
+    expect(result.capApplied).toBeUndefined();
+    expect(result.score).toBeGreaterThanOrEqual(75);
+  });
+});
+
+describe('fact base: every mesh records golden metrics itself', () => {
+  const claims = (text: string) =>
+    findFalseClaims(analyzeText(text, cachedLemmaOffsets)).map((claim) => claim.capabilityId);
+  it('denying Linkerd its golden metrics is false', () => {
+    expect(
+      claims("Linkerd doesn't produce golden metrics itself, so we build the dashboards by hand."),
+    ).toContain('golden-metrics');
+  });
+
+  it('crediting them, or doubting a mesh with limited support, is not', () => {
+    expect(claims('Linkerd records golden metrics per workload out of the box.')).not.toContain(
+      'golden-metrics',
+    );
+    expect(claims("Cilium doesn't produce golden metrics without Hubble.")).not.toContain(
+      'golden-metrics',
+    );
+  });
+});
+
+describe('misconceptions: policy order by age, trust behind the gateway', () => {
+  const found = (id: string, text: string) =>
+    features(id, text).misconceptions.map((hit) => hit.id);
+  it('"evaluated in the order they were created" is false (by action: DENY before ALLOW)', () => {
+    expect(
+      found(
+        'diagnose-deny-overrides-allow',
+        'The DENY was created first, so it is evaluated before the new ALLOW and wins.',
+      ),
+    ).toContain('authz-order-by-creation');
+    expect(
+      found(
+        'diagnose-deny-overrides-allow',
+        'DENY policies are evaluated before ALLOW policies, whatever the order they were created in.',
+      ),
+    ).not.toContain('authz-order-by-creation');
+    expect(
+      found(
+        'diagnose-deny-overrides-allow',
+        'DENY is evaluated first, not by the order policies were created in.',
+      ),
+    ).not.toContain('authz-order-by-creation');
+  });
+
+  it('"everything behind the gateway is trusted" is implicit trust by location', () => {
+    const id = 'justify-regulated-fintech-200-services';
+    expect(
+      found(id, 'Check every request at the gateway; everything behind the gateway is trusted.'),
+    ).toContain('inside-the-perimeter-is-safe');
+    expect(
+      found(id, 'Nothing behind the gateway is trusted: each call carries its own identity.'),
+    ).not.toContain('inside-the-perimeter-is-safe');
   });
 });
