@@ -440,6 +440,8 @@ type DismissalIndex = Array<{
 /** Criterion text about excluding something: an exclusion in the answer may state the point. */
 const EXCLUSION_TEXT =
   /\b(?:out|outside|exclud\w*|except\w*|exempt\w*|without|carve|skip\w*|bypass\w*|scope\w*|narrow\w*)\b/i;
+/** "keep X on plain / bare / legacy …": X stays on what it runs today, outside the change. */
+const STAY_ON = new Set(['plain', 'bare', 'legacy', 'old']);
 const EXCLUDE_VERBS = new Set(['leave', 'leaves', 'leaving', 'keep', 'keeps', 'keeping']);
 
 /**
@@ -453,11 +455,15 @@ function excludesAt(analyzed: AnalyzedText, start: number, end: number): boolean
     const token = tokens[i];
     if (!token || token.sentence !== sentence || token.negationDepth % 2 === 1) break;
     if (!EXCLUDE_VERBS.has(token.norm)) continue;
-    // The particle follows the object: "leave the 180 VM services out".
+    // The particle follows the object: "leave the 180 VM services out"; or what they stay on
+    // instead: "keep the VMs on plain DNS", "leave them on legacy discovery", "as they are".
     for (let j = end; j < Math.min(tokens.length, end + 3); j += 1) {
       const after = tokens[j];
       if (!after || after.sentence !== sentence) break;
       if (after.norm === 'out') return true;
+      const next = tokens[j + 1]?.norm ?? '';
+      if (after.norm === 'on' && STAY_ON.has(next)) return true;
+      if (after.norm === 'as' && (next === 'is' || next === 'they')) return true;
     }
     return false;
   }

@@ -282,3 +282,33 @@ describe('misconceptions: policy order by age, trust behind the gateway', () => 
     ).not.toContain('inside-the-perimeter-is-safe');
   });
 });
+
+describe('"keep X on plain Y" leaves X out of the change', () => {
+  const id = 'choose-hybrid-vms-multi-datacenter';
+  const reversed = (scenarioId: string, text: string, criterionId: string) =>
+    features(scenarioId, text).stanceReversals.some(
+      (reversal) => reversal.criterionId === criterionId,
+    );
+  it('the VMs kept on plain DNS or left as they are reverse the hybrid scope', () => {
+    for (const text of [
+      'Mesh the two clusters and keep the VMs on plain DNS until they migrate.',
+      'Start with the clusters and leave the VMs as they are for now.',
+    ])
+      expect(reversed(id, text, 'hybrid-runtime'), text).toBe(true);
+  });
+
+  it('a check kept on a proxy, or VMs brought in, is no exclusion', () => {
+    expect(
+      reversed(
+        id,
+        'Bring the VMs into the mesh with client agents next to the pods.',
+        'hybrid-runtime',
+      ),
+    ).toBe(false);
+    const exclusions = features(
+      'diagnose-ambient-l7-rule-on-ztunnel',
+      'Keep the source principal check on the waypoint, because ztunnel only sees its identity.',
+    ).stanceReversals.filter((reversal) => reversal.axis === 'dismissal');
+    expect(exclusions).toEqual([]);
+  });
+});
