@@ -175,7 +175,16 @@ export function expandRubric(scenario: GradableScenario): ExpandedRubric {
     // A concept's opposite reverses the criterion only when the concept is its point (named by
     // the concept text), not when one phrase happens to touch it ("at once" is no reversal of
     // "read the push metrics").
+    // A concept that three or more of the criterion's own phrases name ("phased", "pilot", "one
+    // namespace" under "Start with what hurts") is its point as well.
     const central = new Set(linkConcepts([criterion.concept]).map((concept) => concept.id));
+    for (const concept of linked)
+      if (
+        criterion.phrases.filter((phrase) =>
+          linkConcepts([phrase]).some((l) => l.id === concept.id),
+        ).length >= 3
+      )
+        central.add(concept.id);
     const opposites = [
       ...linked
         .filter((concept) => central.has(concept.id))

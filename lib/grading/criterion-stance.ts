@@ -138,9 +138,13 @@ function sidesOf(
     // "don't put something in every request path": advice against an action leaves the scope
     // it names as it is (the risk stands); only a statement denies it ("it isn't on every path").
     const advisedAgainst = denied && isNegatedImperative(tokens, i);
+    // "the tail isn't paid once per page but on all twenty branches": "not A but B" corrects
+    // where or how often, so the predicate itself ("paid") stands; only the scope flips.
+    const corrected = denied && correctedByBut(tokens, i);
     for (const { axis, side } of hits) {
       const negated =
-        (denied && !(axis === 'scope' && advisedAgainst)) || (axis !== 'scope' && postDenied);
+        (denied && !(axis === 'scope' && advisedAgainst) && !(axis !== 'scope' && corrected)) ||
+        (axis !== 'scope' && postDenied);
       const actual = (negated !== nullified ? -side : side) as Side;
       const entry = sides.get(axis) ?? { up: 0, down: 0 };
       if (actual === 1) entry.up += 1;
@@ -149,6 +153,29 @@ function sidesOf(
     }
   }
   return sides;
+}
+
+/** Words that open the corrected part of "not A but B" without a clause of its own. */
+const CORRECTION_OPENERS = new Set(
+  'on in at across over per for to every each all both twice through inside within'.split(' '),
+);
+
+/**
+ * The negation over `index` is "not A but B" where B corrects a modifier ("isn't paid once per
+ * page but on all twenty branches", "not enforced at the edge but at every pod"): the next
+ * segment in the sentence opens with "but" and a preposition or quantifier, not a new clause
+ * ("but on the other hand" is a turn, not a correction).
+ */
+export function correctedByBut(tokens: readonly TextToken[], index: number): boolean {
+  const token = tokens[index];
+  if (!token) return false;
+  let next = index + 1;
+  while (next < tokens.length && tokens[next]?.segment === token.segment) next += 1;
+  const but = tokens[next];
+  const opener = tokens[next + 1];
+  if (!but || !opener || but.sentence !== token.sentence || but.norm !== 'but') return false;
+  if (opener.segment !== but.segment || !CORRECTION_OPENERS.has(opener.norm)) return false;
+  return !(tokens[next + 2]?.norm === 'the' && tokens[next + 3]?.norm === 'other');
 }
 
 /** Words that may open a clause before an imperative ("so don't …", "and never …"). */
@@ -413,6 +440,8 @@ type DismissalIndex = Array<{
 /** Criterion text about excluding something: an exclusion in the answer may state the point. */
 const EXCLUSION_TEXT =
   /\b(?:out|outside|exclud\w*|except\w*|exempt\w*|without|carve|skip\w*|bypass\w*|scope\w*|narrow\w*)\b/i;
+/** "keep X on plain / bare / legacy …": X stays on what it runs today, outside the change. */
+const STAY_ON = new Set(['plain', 'bare', 'legacy', 'old']);
 const EXCLUDE_VERBS = new Set(['leave', 'leaves', 'leaving', 'keep', 'keeps', 'keeping']);
 
 /**
@@ -426,11 +455,15 @@ function excludesAt(analyzed: AnalyzedText, start: number, end: number): boolean
     const token = tokens[i];
     if (!token || token.sentence !== sentence || token.negationDepth % 2 === 1) break;
     if (!EXCLUDE_VERBS.has(token.norm)) continue;
-    // The particle follows the object: "leave the 180 VM services out".
+    // The particle follows the object: "leave the 180 VM services out"; or what they stay on
+    // instead: "keep the VMs on plain DNS", "leave them on legacy discovery", "as they are".
     for (let j = end; j < Math.min(tokens.length, end + 3); j += 1) {
       const after = tokens[j];
       if (!after || after.sentence !== sentence) break;
       if (after.norm === 'out') return true;
+      const next = tokens[j + 1]?.norm ?? '';
+      if (after.norm === 'on' && STAY_ON.has(next)) return true;
+      if (after.norm === 'as' && (next === 'is' || next === 'they')) return true;
     }
     return false;
   }

@@ -219,6 +219,21 @@ const RAW_FACTS: MeshCapability[] = [
       'https://developer.hashicorp.com/consul/docs/connect/gateways/mesh-gateway (mesh gateways, WAN federation and cluster peering across datacenters)',
   },
   {
+    id: 'golden-metrics',
+    label: 'records per-service golden metrics (success rate, request rate, latency) itself',
+    patterns: [
+      'golden ~ metrics|signals',
+      'success rate* ~ latenc*',
+      'per-service|per service|per-workload|per workload ~ metrics',
+      'red metrics',
+    ],
+    support: { istio: 'yes', linkerd: 'yes', cilium: 'limited', consul: 'yes', kuma: 'yes' },
+    leaders: [],
+    since:
+      'Linkerd proxies export success rate, request rate and latency per workload (linkerd viz); Istio standard metrics; Cilium through Hubble L7 visibility',
+    source: 'https://linkerd.io/2/features/telemetry/',
+  },
+  {
     id: 'community-size',
     label: 'has the largest community and most production case studies',
     patterns: [

@@ -113,6 +113,10 @@ export type ScoreParams = {
   /** The same for a short answer (at most `thinWords` words, three concepts): thin, not stuffed. */
   thinCap: number;
   thinWords: number;
+  /** Ceiling for an answer of `unappliedMinWords`+ words whose `unappliedMinHits`+ rubric hits are all unapplied. */
+  unappliedCap: number;
+  unappliedMinHits: number;
+  unappliedMinWords: number;
   /** Ceiling for an estimate whose question asks for the arithmetic when it shows none (the scale's "generic" band). */
   unshownArithmeticCap: number;
   /** Provisional score for a right decision argued in another language (model judge recommended). */
@@ -153,6 +157,9 @@ export const SCORE_PARAMS: Readonly<ScoreParams> = {
   ungroundedCap: 25,
   thinCap: 55,
   thinWords: 30,
+  unappliedCap: 40,
+  unappliedMinHits: 3,
+  unappliedMinWords: 35,
   unshownArithmeticCap: 30,
   foreignRightDecision: 80,
 };
@@ -309,7 +316,7 @@ function gradeCriterion(
       !isCounterfactual(analyzed, occurrence) &&
       !deniesEffect(analyzed, occurrence) &&
       !describesOutage(analyzed, occurrence) &&
-      (statesNegation(occurrence.phrase) || !hasNegationInside(analyzed, occurrence)),
+      (statesNegationHere(analyzed, occurrence) || !hasNegationInside(analyzed, occurrence)),
   );
   for (const occurrence of ownOccurrences)
     if (!occurrence.negated) hits.push({ conceptId: criterion.id, occurrence });
@@ -325,7 +332,9 @@ function gradeCriterion(
   const rejected = expanded.isStance
     ? occurrences.find(
         (occurrence) =>
-          (occurrence.negated && rejectsExplicitly(analyzed, occurrence)) ||
+          (occurrence.negated &&
+            rejectsExplicitly(analyzed, occurrence) &&
+            !affirmedInSameSentence(analyzed, occurrence, affirmed)) ||
           dismissedAsWhole(analyzed, occurrence),
       )
     : undefined;
@@ -480,6 +489,44 @@ export function statesNegation(pattern: string): boolean {
   return PATTERN_NEGATION.test(pattern);
 }
 
+/** The pattern with every alternative that states a negation dropped (null when a group needs one). */
+const WITHOUT_NEGATED_ALTERNATIVES = new Map<string, readonly CompiledPhrase[] | null>();
+function withoutNegatedAlternatives(pattern: string): readonly CompiledPhrase[] | null {
+  const cached = WITHOUT_NEGATED_ALTERNATIVES.get(pattern);
+  if (cached !== undefined) return cached;
+  const parts = pattern.split(/(\s~~\s|\s~\s|\s\+\s)/);
+  let stripped: string | null = '';
+  for (const part of parts) {
+    if (/^\s(?:~~|~|\+)\s$/.test(part)) {
+      stripped += part;
+      continue;
+    }
+    const kept = part.split('|').filter((alternative) => !statesNegation(alternative.trim()));
+    if (kept.length === 0) {
+      stripped = null;
+      break;
+    }
+    stripped += kept.join('|');
+  }
+  const compiled = stripped === null ? null : compilePhrases([stripped]);
+  WITHOUT_NEGATED_ALTERNATIVES.set(pattern, compiled);
+  return compiled;
+}
+
+/**
+ * A reverse pattern with a negated alternative ("tail ~ once|not per call") states a negation
+ * only when the text matched through that alternative: "the tail isn't paid once" matches the
+ * plain "once" under the answer's own negation, which denies the wrong claim.
+ */
+function statesNegationHere(analyzed: AnalyzedText, occurrence: PhraseOccurrence): boolean {
+  if (!statesNegation(occurrence.phrase)) return false;
+  const plain = withoutNegatedAlternatives(occurrence.phrase);
+  if (plain === null) return true;
+  return !findOccurrences(analyzed, plain).some(
+    (candidate) => candidate.start === occurrence.start && candidate.end === occurrence.end,
+  );
+}
+
 /** True when a negation sits inside a multi-word match ("mTLS isn't authorization" vs "mTLS is authorization"). */
 function hasNegationInside(analyzed: AnalyzedText, occurrence: PhraseOccurrence): boolean {
   for (let i = occurrence.start; i < occurrence.end; i += 1) {
@@ -530,6 +577,37 @@ function miscounted(
     };
   }
   return undefined;
+}
+
+/**
+ * "Rather than mesh authorization, give each function its own role and IAM policies": the
+ * sentence rejects one way of meeting the point and affirms the point itself in its main
+ * clause, so the rejection is of an alternative, not of the point.
+ */
+function affirmedInSameSentence(
+  analyzed: AnalyzedText,
+  rejected: PhraseOccurrence,
+  affirmed: readonly PhraseOccurrence[],
+): boolean {
+  const { tokens } = analyzed;
+  const sentence = tokens[rejected.start]?.sentence;
+  // Only "rather than X, Y" / "instead of X, Y" name an alternative ("no need for X, Y" does not).
+  let alternative = false;
+  for (let i = rejected.start - 1; i >= Math.max(0, rejected.start - 4); i -= 1) {
+    const token = tokens[i];
+    if (!token || token.sentence !== sentence) break;
+    const next = tokens[i + 1]?.norm;
+    if ((token.norm === 'instead' && next === 'of') || (token.norm === 'rather' && next === 'than'))
+      alternative = true;
+  }
+  if (!alternative) return false;
+  const segment = tokens[rejected.start]?.segment;
+  return affirmed.some(
+    (occurrence) =>
+      occurrence.start >= rejected.end &&
+      tokens[occurrence.start]?.sentence === sentence &&
+      tokens[occurrence.start]?.segment !== segment,
+  );
 }
 
 /** "instead of X", "rather than X", "X need not", "need no X": the answer chooses against X. */
@@ -1002,7 +1080,7 @@ function findMisconceptions(
           ATTRIBUTIVE.has(analyzed.tokens[candidate.end - 1]?.norm ?? '') &&
           NOUN_HEADS.has(analyzed.tokens[candidate.end]?.norm ?? '')
         ) &&
-        (statesNegation(candidate.phrase) || !hasNegationInside(analyzed, candidate)) &&
+        (statesNegationHere(analyzed, candidate) || !hasNegationInside(analyzed, candidate)) &&
         !(
           misconception.unlessSentence &&
           misconception.unlessSentence.test(sentenceText(analyzed, candidate))
@@ -1313,6 +1391,21 @@ export function scoreFeatures(
       reason: 'ungrounded',
       cap,
       message: `The answer names rubric concepts but never applies them to this case: no sentence ties a fact of the scenario to a reason ("because", "so", "which means", a number compared or computed). Score capped at ${cap}.`,
+    });
+  }
+  // Any kind: a longer answer whose rubric hits all sit in sentences that argue nothing about the
+  // case (named, never applied) is vocabulary; an order or a number it gets right is not enough.
+  if (
+    hitCount >= params.unappliedMinHits &&
+    features.analyzed.tokens.length >= params.unappliedMinWords &&
+    outcomes.every(
+      (outcome) => outcome.result.status !== 'hit' || outcome.result.appliedToCase !== true,
+    )
+  ) {
+    caps.push({
+      reason: 'ungrounded',
+      cap: params.unappliedCap,
+      message: `The answer names ${hitCount} rubric concepts but ties none of them to this case's facts: say what each means for this system. Score capped at ${params.unappliedCap}.`,
     });
   }
   // "Show the arithmetic": an estimate that states its number and at most one other shows none.

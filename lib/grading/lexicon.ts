@@ -720,6 +720,11 @@ const RAW_LEXICON: LexiconConcept[] = [
       'take|pull ~ breaker*|connectionpool|connection pool|limits|settings ~ out',
       'breaker*|limit*|outlier detection ~ protects|does|achieves|buys ~ nothing',
       'breaker*|limit* ~ is|are ~ the problem|the cause|harmful|useless|pointless',
+      // A limit raised until it cannot act is a breaker switched off ("set it to something
+      // huge so the limit can't bite", "so high it can never trip").
+      'so ~ can not|cannot|can never|could never ~ bite|trip|trips|kick in|fire|trigger|open',
+      'limit*|breaker*|maxconnections|http2maxrequests|maxrequests ~ effectively ~ unlimited|infinite|disabled|off',
+      'to ~ something|some ~ huge|enormous|absurd|ridiculous|massive',
     ],
   },
   {

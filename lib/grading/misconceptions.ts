@@ -68,6 +68,22 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
       'https://istio.io/latest/docs/concepts/security/#authorization-policy-precedence (DENY is evaluated first)',
   },
   {
+    // Istio evaluates CUSTOM, then DENY, then ALLOW: by action, never by age or creation order.
+    id: 'authz-order-by-creation',
+    about: /\bdeny\b/i,
+    patterns: [
+      'in|by ~ the order ~ they were|were|was ~ created|added|applied|written',
+      'creation order|order of creation|order they were created',
+      'created|added|existed ~ first|earlier|before|longer ~~ evaluated|applied|checked|wins|takes precedence|final say',
+      'oldest|older|newest|newer|latest|most recent ~ policy|rule ~ wins|takes precedence|overrides|applies',
+    ],
+    // A denial of the order itself ("regardless of", "not by age"), not any negation nearby.
+    unlessSentence:
+      /\b(?:regardless|whatever|irrespective|no matter|(?:not|never|n't) (?:by|in|on) (?:the )?(?:order|age|creation))\b/i,
+    source:
+      'https://istio.io/latest/docs/concepts/security/#authorization-policy-precedence (CUSTOM, DENY, then ALLOW)',
+  },
+  {
     id: 'cilium-l7-in-kernel',
     about: /\bl7\b|envoy|http/i,
     caseMentions: /cilium/i,
@@ -382,9 +398,11 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
     patterns: [
       'never|does not ~ leaves|leave ~ our|the ~ boundary|cluster|network|vpc|perimeter|data center|datacenter',
       'inside|within ~ our|the ~ cluster|network|vpc|boundary|perimeter ~ so|and ~ safe|fine|trusted|exempt|can stay|needs no|does not need',
-      'internal|east-west|in-cluster ~ traffic|hop|hops|link|links ~ is|are|counts as|count as ~ safe|trusted|fine|exempt|out of scope',
+      'internal|east-west|in-cluster ~ traffic|hop|hops|link|links|calls|requests ~ is|are|counts as|count as ~ safe|trusted|fine|exempt|out of scope',
+      // Access checked once at the edge, everything behind it trusted.
+      'behind ~ the|our ~ gateway|ingress|edge|firewall ~~ trusted|safe|no checks|no further',
     ],
-    unlessSentence: /\b(?:even|still|but|however|although|though|not trusted|untrusted)\b/i,
+    unlessSentence: /\b(?:even|still|but|however|although|though|nothing|not trusted|untrusted)\b/i,
     source:
       'https://www.pcisecuritystandards.org/ (PCI DSS 4.0 req. 4.2) and NIST SP 800-207 (zero trust: no implicit trust by network location)',
   },

@@ -56,6 +56,9 @@ const TWO_SIDED = compilePhrases([
   'judgement|judgment call',
   'each could',
   'both are used',
+  // "I'd go with X, but I can see the case for Y too": the other side kept open.
+  'see the case for',
+  'see a case for',
 ]);
 
 /**
@@ -101,6 +104,11 @@ const NON_DECISIONS = compilePhrases([
   'hard to choose',
   'both ~~ defensible|valid options',
   'pick|choose + either',
+  // An alternative ranked level with the pick ("6.6 or 7.2 are just as defensible", "the other
+  // route is equally valid"), or not argued against ("I wouldn't argue against it").
+  'just|equally + as ~ defensible|valid|plausible|reasonable|good',
+  'equally + defensible|valid|plausible|reasonable',
+  'would not|will not + argue ~ against',
 ]);
 const TAKE_BACK = new Set(['but', 'however', 'yet', 'although', 'though']);
 /** Connectives that draw a conclusion ("so Istio it is", "therefore not yet"). */

@@ -384,7 +384,8 @@ export function analyzeText(input: string, lemmatize?: Lemmatizer): AnalyzedText
       segmentOpenedByComma[segment] = false;
     } else if (gap === 'segment') {
       segment += 1;
-      segmentOpenedByComma[segment] = true;
+      // A colon opens an explanation or the alternative after "rather than X:", not a list item.
+      segmentOpenedByComma[segment] = !text.slice(previousEnd, start).includes(':');
     } else if (tokens.length > 0 && CLAUSE_STARTERS.has(first)) {
       segment += 1;
       segmentOpenedByComma[segment] = false;
