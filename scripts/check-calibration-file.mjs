@@ -115,6 +115,7 @@ items.forEach((item, index) => {
       'holdout5',
       'holdout6',
       'holdout7',
+      'holdout8',
     ].includes(item.split)
   )
     fail(`unknown split ${item.split}`);

@@ -18,7 +18,10 @@ import type { GradeResult } from '../lib/grading/types';
  * `holdout5`: a fifth blind holdout, written in session 8 by someone who had not read the grader; reported
  * (aggregates only) twice in session 8, then opened for development.
  * `holdout6`: a sixth blind holdout, written in session 8 by another writer who had not read the grader.
- * `holdout7`: a seventh blind holdout, written in session 8 by a third writer who had not read the grader.
+ * `holdout7`: a seventh blind holdout, written in session 8 by a third writer who had not read the grader;
+ * reported (aggregates only) twice in session 8, then opened to find why its correct own-words answers
+ * scored low.
+ * `holdout8`: an eighth blind holdout, written in session 8 by a fourth writer who had not read the grader.
  */
 export const SPLITS = [
   'tune',
@@ -29,6 +32,7 @@ export const SPLITS = [
   'holdout5',
   'holdout6',
   'holdout7',
+  'holdout8',
 ] as const;
 /** Splits whose items may be shown one by one (the others stay unseen). */
 export const OPEN_SPLITS: readonly Split[] = [
@@ -37,6 +41,7 @@ export const OPEN_SPLITS: readonly Split[] = [
   'holdout3',
   'holdout4',
   'holdout5',
+  'holdout7',
 ];
 export type Split = (typeof SPLITS)[number];
 
