@@ -349,6 +349,18 @@ function explainsInstead(analyzed: AnalyzedText, occurrence: PhraseOccurrence): 
 }
 
 /**
+ * A match whose last word is part of an idiom that means something else: "pay the cost for
+ * nothing" (in vain) states no "costs nothing".
+ */
+function endsInIdiom(analyzed: AnalyzedText, occurrence: PhraseOccurrence): boolean {
+  const last = analyzed.tokens[occurrence.end - 1];
+  const before = analyzed.tokens[occurrence.end - 2];
+  return (
+    last?.norm === 'nothing' && before?.norm === 'for' && occurrence.end - occurrence.start > 2
+  );
+}
+
+/**
  * Catalogue claims stated as the learner's own, at most one per claim. `isSuppressed` is the
  * grader's shared filter (counterfactual, denied effect, concession).
  */
@@ -392,6 +404,7 @@ export function findErrorClaims(
       if (isGerundSubject(analyzed, occurrence) && !isEndorsed(analyzed, occurrence)) continue;
       if (isStopped(analyzed, occurrence) || statesHarm(analyzed, occurrence)) continue;
       if (isStatement && explainsInstead(analyzed, occurrence)) continue;
+      if (endsInIdiom(analyzed, occurrence)) continue;
       if (isSuppressed(occurrence)) continue;
       hits.push({
         claimId: claim.id,

@@ -169,6 +169,58 @@ function lemmaOf(token: TextToken): string {
   return token.lemmaStem || token.stem;
 }
 
+/** Verbs whose side is their particle: "turn it off", "switch on mTLS". */
+const SWITCH_VERBS = new Set([
+  'turn',
+  'turns',
+  'turned',
+  'turning',
+  'switch',
+  'switches',
+  'switched',
+]);
+
+/** `disable` / `enable` for a switch verb with "off" / "on" within three words, else null. */
+function switchParticle(tokens: readonly TextToken[], index: number, end: number): string | null {
+  const segment = tokens[index]?.segment;
+  for (let j = index + 1; j < Math.min(end, index + 4); j += 1) {
+    const token = tokens[j];
+    if (!token || token.segment !== segment) break;
+    if (token.norm === 'off') return 'disable';
+    if (token.norm === 'on') return 'enable';
+  }
+  return null;
+}
+
+/** Whether "off" at `index` is the particle of a switch verb ("turn it off"), not a denial. */
+function isSwitchParticle(tokens: readonly TextToken[], index: number): boolean {
+  const token = tokens[index];
+  if (token?.norm !== 'off') return false;
+  for (let j = index - 1; j >= Math.max(0, index - 3); j -= 1) {
+    const before = tokens[j];
+    if (!before || before.segment !== token.segment) return false;
+    if (SWITCH_VERBS.has(before.norm)) return true;
+  }
+  return false;
+}
+
+/**
+ * For a number or count word that opens a range ("one or two namespaces", "3 to 5 replicas"), the
+ * quantity after the range's other end; null otherwise. Both ends then count as stated values.
+ */
+function rangeUnit(tokens: readonly TextToken[], index: number): string | null {
+  const joiner = tokens[index + 1];
+  const other = tokens[index + 2];
+  const after = tokens[index + 3];
+  const token = tokens[index];
+  if (!token || !joiner || !other || !after) return null;
+  if (joiner.norm !== 'or' && joiner.norm !== 'to') return null;
+  if (!NUMBER.test(other.norm) && countValue(other.norm) === null) return null;
+  if (after.segment !== token.segment || NUMBER.test(after.norm) || STOP.has(after.norm))
+    return null;
+  return lemmaOf(after);
+}
+
 function isNegatedAt(tokens: readonly TextToken[], index: number): boolean {
   const token = tokens[index];
   if (!token) return false;
@@ -231,13 +283,16 @@ function buildUnit(analyzed: AnalyzedText, start: number, end: number): Unit {
         after.sentence === token.sentence &&
         !NUMBER.test(after.norm)
       )
-        unit.numbers.push({ value, unit: lemmaOf(after) });
+        unit.numbers.push({ value, unit: rangeUnit(tokens, i) ?? lemmaOf(after) });
       continue;
     }
     // A count word is a number too ("one proxy" against "two proxies").
     const count = /^\d/.test(token.norm) ? null : countValue(token.norm);
     const next = tokens[i + 1];
-    if (
+    const ranged = count !== null ? rangeUnit(tokens, i) : null;
+    if (count !== null && !negated && ranged !== null)
+      unit.numbers.push({ value: count, unit: ranged });
+    else if (
       count !== null &&
       !negated &&
       next &&
@@ -257,8 +312,12 @@ function buildUnit(analyzed: AnalyzedText, start: number, end: number): Unit {
     }
     const bigram =
       token.norm === 'once' && tokens[i - 1]?.norm === 'at' && i - 1 >= start ? '@at-once' : null;
+    const particle = SWITCH_VERBS.has(token.norm) ? switchParticle(tokens, i, end) : undefined;
     const word =
-      bigram ?? (FLIP_WORDS.has(lemma) ? lemma : FLIP_WORDS.has(token.norm) ? token.norm : null);
+      particle !== undefined
+        ? particle // "turn it off" disables, "turn on" enables; "turn" alone takes no side
+        : (bigram ??
+          (FLIP_WORDS.has(lemma) ? lemma : FLIP_WORDS.has(token.norm) ? token.norm : null));
     // Adding to an exclusion list excludes: "add its principal to notPrincipals" says what
     // "change the DENY to exclude it" says.
     const flip =
@@ -276,6 +335,7 @@ function buildUnit(analyzed: AnalyzedText, start: number, end: number): Unit {
       }
       if (!bigram) continue;
     }
+    if (particle !== undefined) continue; // a switch verb is a side or nothing, never content
     if (STOP.has(token.norm) || POLARITY_WORDS.has(token.norm) || token.norm.length < 2) continue;
     unit.content.add(lemma);
   }
@@ -298,10 +358,23 @@ const NEGATION_CUES = new Set(
 /** "keep 60 teams from hand-writing YAML", "stops X from": the "from" denies what follows. */
 const KEEP_FROM = new Set(['keep', 'keeps', 'stop', 'stops', 'prevent', 'prevents']);
 
+/** Verbs that deny the gerund after them: "stop retrying" says what "don't retry" says. */
+const CEASE_VERBS = new Set(['stop', 'stops', 'stopped', 'stopping', 'quit', 'cease', 'ceases']);
+
 function isCue(tokens: readonly TextToken[], index: number): boolean {
   const token = tokens[index];
   if (!token) return false;
+  // "with and without sidecars", "with or without": both conditions, a comparison, no denial.
+  if (token.norm === 'without') {
+    const joiner = tokens[index - 1]?.norm;
+    if ((joiner === 'and' || joiner === 'or') && tokens[index - 2]?.norm === 'with') return false;
+  }
   if (NEGATION_CUES.has(token.norm)) return true;
+  if (CEASE_VERBS.has(token.norm)) {
+    const next = tokens[index + 1];
+    if (next && next.segment === token.segment && next.norm.length > 4 && next.norm.endsWith('ing'))
+      return true;
+  }
   if (token.norm !== 'from') return false;
   for (let j = index - 1; j >= Math.max(0, index - 4); j -= 1) {
     const before = tokens[j];
@@ -317,7 +390,7 @@ const IMPLICIT_NEGATIONS = new Set(
 );
 
 function isPostNegationWord(tokens: readonly TextToken[], index: number): boolean {
-  return IMPLICIT_NEGATIONS.has(tokens[index]?.norm ?? '');
+  return IMPLICIT_NEGATIONS.has(tokens[index]?.norm ?? '') && !isSwitchParticle(tokens, index);
 }
 
 /** The first content (or opposite-group) lemma from a cue in direction `step`, inside the clause. */

@@ -69,7 +69,11 @@ const DEFERRALS = compilePhrases([
   'evaluate|compare|test|try|trial|pilot|benchmark|poc + both',
   'bake-off',
   'bake off',
-  'see how it feels|goes|works out',
+  // One phrase each: an alternative of `|` is a whole phrase, so "feels|goes" would match "go".
+  'see how it feels',
+  'see how it goes',
+  'see how that goes',
+  'see how it works out',
   'wait and see',
   'wait a bit',
   'decide later',
