@@ -113,6 +113,8 @@ const NON_DECISIONS = compilePhrases([
   'just|equally + as ~ defensible|valid|plausible|reasonable|good',
   'equally + defensible|valid|plausible|reasonable',
   'would not|will not + argue ~ against',
+  // The other option called as good a choice ("…, though trying it now would also be a reasonable choice").
+  'would|could + also + be ~ a|an ~ reasonable|valid|defensible|fine|good + choice|option|call|pick',
 ]);
 const TAKE_BACK = new Set(['but', 'however', 'yet', 'although', 'though']);
 /** Connectives that draw a conclusion ("so Istio it is", "therefore not yet"). */

@@ -537,12 +537,29 @@ function applyNegationScopes(tokens: TextToken[], openedByComma: readonly boolea
       end = j - 1;
       break;
     }
+    // "no need for more than one retry layer", "never more than 2 attempts": the negation denies
+    // the excess, and the bound after "than" is affirmed.
+    for (let j = i + 2; j < end; j += 1) {
+      if (tokens[j]?.norm !== 'than' || !COMPARATIVE_BOUNDS.has(tokens[j - 1]?.norm ?? ''))
+        continue;
+      const bound = tokens[j + 1]?.norm ?? '';
+      if (/^\d/.test(bound) || NUMBER_WORDS.has(bound)) {
+        end = j;
+        break;
+      }
+    }
     for (let j = i + 1; j <= end; j += 1) {
       const token = tokens[j];
       if (token) token.negationDepth += 1;
     }
   }
 }
+
+/** Comparatives whose "than <number>" is a bound ("more than one", "fewer than 3"). */
+const COMPARATIVE_BOUNDS: ReadonlySet<string> = new Set(['more', 'fewer', 'less']);
+const NUMBER_WORDS: ReadonlySet<string> = new Set(
+  'one two three four five six seven eight nine ten twelve twenty hundred single'.split(' '),
+);
 
 /** True when the words right after a match deny it ("authorization is not needed", "mTLS is overkill"). */
 export function isPostNegated(tokens: readonly TextToken[], end: number): boolean {

@@ -116,3 +116,38 @@ describe('"for nothing" (in vain) is not "costs nothing"', () => {
     ).toBeGreaterThan(0);
   });
 });
+
+describe('"no more than one X" bounds X, it does not deny it', () => {
+  const negated = (text: string, word: string) => {
+    const analyzed = analyzeText(text, cachedLemmaOffsets);
+    const token = analyzed.tokens.find((candidate) => candidate.norm === word);
+    return (token?.negationDepth ?? 0) % 2 === 1;
+  };
+  it('the bound after "more than" is affirmed', () => {
+    expect(negated('There is no need for more than one retrying layer.', 'layer')).toBe(false);
+    expect(negated('Never more than 2 attempts per call.', 'attempts')).toBe(false);
+  });
+  it('a plain negation still covers its object', () => {
+    expect(negated('There is no need for a retrying layer.', 'layer')).toBe(true);
+    expect(negated('Never retry at more layers than needed.', 'retry')).toBe(true);
+  });
+});
+
+describe('"the other option would also be a reasonable choice" leaves the decision open', () => {
+  it('is a non-decision', () => {
+    expect(
+      measureHedging(
+        analyzeText('I chose not yet, though trying it now would also be a reasonable choice.'),
+      ).leavesOpen,
+    ).toBe(true);
+  });
+  it('taken back later in the sentence, it is not', () => {
+    expect(
+      measureHedging(
+        analyzeText(
+          'Trying it now would also be a reasonable choice, but without on-call it fails here.',
+        ),
+      ).leavesOpen,
+    ).toBe(false);
+  });
+});
