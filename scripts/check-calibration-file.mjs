@@ -116,6 +116,7 @@ items.forEach((item, index) => {
       'holdout6',
       'holdout7',
       'holdout8',
+      'holdout9',
     ].includes(item.split)
   )
     fail(`unknown split ${item.split}`);

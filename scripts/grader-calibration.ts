@@ -21,7 +21,9 @@ import type { GradeResult } from '../lib/grading/types';
  * `holdout7`: a seventh blind holdout, written in session 8 by a third writer who had not read the grader;
  * reported (aggregates only) twice in session 8, then opened to find why its correct own-words answers
  * scored low.
- * `holdout8`: an eighth blind holdout, written in session 8 by a fourth writer who had not read the grader.
+ * `holdout8`: an eighth blind holdout, written in session 8 by a fourth writer who had not read the grader;
+ * reported (aggregates only) once, then opened.
+ * `holdout9`: a ninth blind holdout, written in session 8 by a fifth writer who had not read the grader.
  */
 export const SPLITS = [
   'tune',
@@ -33,6 +35,7 @@ export const SPLITS = [
   'holdout6',
   'holdout7',
   'holdout8',
+  'holdout9',
 ] as const;
 /** Splits whose items may be shown one by one (the others stay unseen). */
 export const OPEN_SPLITS: readonly Split[] = [
@@ -42,6 +45,7 @@ export const OPEN_SPLITS: readonly Split[] = [
   'holdout4',
   'holdout5',
   'holdout7',
+  'holdout8',
 ];
 export type Split = (typeof SPLITS)[number];
 
