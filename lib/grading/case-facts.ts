@@ -259,3 +259,52 @@ export function copiedSentences(analyzed: AnalyzedText, scenario: GradableScenar
     if (all >= 3 && same / all >= 0.5) copied.add(sentence);
   return copied;
 }
+
+const topicCache = new WeakMap<GradableScenario, ReadonlySet<string>>();
+
+/** Stems of the scenario's own subject matter: its rubric concepts and phrases and its options. */
+function topicVocabularyOf(scenario: GradableScenario): ReadonlySet<string> {
+  const known = topicCache.get(scenario);
+  if (known) return known;
+  const options =
+    scenario.answer.type === 'choice'
+      ? scenario.answer.options
+      : scenario.answer.type === 'order'
+        ? scenario.answer.items
+        : [];
+  const texts = [
+    ...scenario.rubric.flatMap((criterion) => [criterion.concept, ...criterion.phrases]),
+    ...options.map((option) => option.label),
+  ];
+  const vocabulary = new Set<string>();
+  for (const token of analyzeText(texts.join('\n')).tokens)
+    if (token.norm.length >= 3 && !FUNCTION.has(token.norm)) vocabulary.add(token.stem);
+  topicCache.set(scenario, vocabulary);
+  return vocabulary;
+}
+
+/**
+ * Distinct words of the scenario's subject matter the answer states in its own sentences:
+ * questions (a copied question, "anyone know…?") and sentences in `excluded` (the caller's
+ * ignorance admissions) do not count. "The DENY policy blocks it. Fix the DENY." states two;
+ * "Plants need water" or "? no idea" none.
+ */
+export function statedTopicWords(
+  analyzed: AnalyzedText,
+  scenario: GradableScenario,
+  excluded: ReadonlySet<number> = new Set(),
+): number {
+  const vocabulary = topicVocabularyOf(scenario);
+  const lastOf = new Map<number, number>();
+  for (const token of analyzed.tokens) lastOf.set(token.sentence, token.end);
+  const questions = new Set<number>();
+  for (const [sentence, end] of lastOf)
+    if (analyzed.text.slice(end).trimStart().startsWith('?')) questions.add(sentence);
+  const stated = new Set<string>();
+  for (const token of analyzed.tokens) {
+    if (questions.has(token.sentence) || excluded.has(token.sentence)) continue;
+    if (token.norm.length >= 3 && !FUNCTION.has(token.norm) && vocabulary.has(token.stem))
+      stated.add(token.stem);
+  }
+  return stated.size;
+}

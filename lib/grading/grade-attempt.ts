@@ -11,6 +11,7 @@ import {
   copiedSentences,
   countCitedFacts,
   restatesScenario,
+  statedTopicWords,
 } from './case-facts';
 import { claimView } from './claim-view';
 import { countClaims, expandRubric, type ExpandedCriterion } from './concepts';
@@ -39,6 +40,7 @@ import {
 import { detectStuffing, enumerationSentences, type ConceptOccurrence } from './stuffing';
 import {
   admitsIgnorance,
+  ignoranceSentences,
   countFiller,
   countPrescriptions,
   detectLanguage,
@@ -108,6 +110,8 @@ export type ScoreParams = {
   /** Content words below which there is no argument to grade. */
   minContentWords: number;
   noArgumentCap: number;
+  /** The same for a right decision with a thin line about the case (`thinOnTopic`). */
+  thinRightCap: number;
   /** Ceiling when rubric concepts are named but no sentence argues anything about the case. */
   ungroundedCap: number;
   /** The same for a short answer (at most `thinWords` words, three concepts): thin, not stuffed. */
@@ -154,6 +158,7 @@ export const SCORE_PARAMS: Readonly<ScoreParams> = {
   overclaimCap: 50,
   minContentWords: 6,
   noArgumentCap: 3,
+  thinRightCap: 40,
   ungroundedCap: 25,
   thinCap: 55,
   thinWords: 30,
@@ -772,6 +777,8 @@ export type GradeFeatures = {
   overclaims: string[];
   /** The justification mostly copies the scenario's own text, or admits it has no answer. */
   restatesScenario: boolean;
+  /** States at least two words of the scenario's subject matter outside questions and admissions of ignorance (a thin answer, not an empty one). */
+  thinOnTopic: boolean;
   /** Clauses that state a clause of the model answer reversed (see model-reversal.ts). */
   modelReversals: ModelReversal[];
   /** False mesh claims about what a crucial criterion states (see central-claims.ts). */
@@ -959,6 +966,10 @@ export function extractFeatures(scenario: GradableScenario, attempt: ValidAttemp
     overclaims: language.isEnglish ? findOverclaims(analyzed) : [],
     restatesScenario:
       restatesScenario(analyzed, scenario) || (citedFacts <= 1 && admitsIgnorance(analyzed)),
+    thinOnTopic:
+      language.isEnglish &&
+      !restatesScenario(analyzed, scenario) &&
+      statedTopicWords(analyzed, scenario, ignoranceSentences(analyzed)) >= 2,
     modelReversals: language.isEnglish ? findModelReversals(analyzed, scenario) : [],
     centralClaims: centralFalseClaims(analyzed, scenario, falseClaims, 1),
     stanceReversals: language.isEnglish ? findStanceReversals(analyzed, scenario) : [],
@@ -1376,10 +1387,16 @@ export function scoreFeatures(
         (features.citedFacts <= 3 && features.contentWords < 15))) ||
     features.restatesScenario
   ) {
+    // A right decision with a line about the case ("The DENY blocks it. Fix the DENY.") is thin,
+    // not empty: it keeps part of its credit. "?" or a copied question keeps none.
+    const thin = decision.correct && features.thinOnTopic;
+    const cap = thin ? params.thinRightCap : params.noArgumentCap;
     caps.push({
       reason: 'no-argument',
-      cap: params.noArgumentCap,
-      message: `There is no argument to grade yet: explain the decision in a few sentences. Score capped at ${params.noArgumentCap}.`,
+      cap,
+      message: thin
+        ? `The decision is right, but the answer barely argues it: explain why in a few sentences, with the case's facts. Score capped at ${cap}.`
+        : `There is no argument to grade yet: explain the decision in a few sentences. Score capped at ${cap}.`,
     });
   }
   // Prose kinds only: a rollout's order and an estimate's number carry part of the argument.

@@ -357,6 +357,15 @@ export function findOverclaims(analyzed: AnalyzedText): string[] {
     .map((occurrence) => occurrence.text);
 }
 
+/** Sentences that admit ignorance ("no idea", "I didn't read the lesson"). */
+export function ignoranceSentences(analyzed: AnalyzedText): ReadonlySet<number> {
+  return new Set(
+    findOccurrences(analyzed, IGNORANCE).map(
+      (occurrence) => analyzed.tokens[occurrence.start]?.sentence ?? -1,
+    ),
+  );
+}
+
 /** True when the answer admits it has no answer ("no idea", "I didn't read the lesson"). */
 export function admitsIgnorance(analyzed: AnalyzedText): boolean {
   return findOccurrences(analyzed, IGNORANCE).length > 0;

@@ -537,6 +537,13 @@ function applyNegationScopes(tokens: TextToken[], openedByComma: readonly boolea
       end = j - 1;
       break;
     }
+    // "never pick Linkerd when JWT and mirroring are hard requirements", "don't retry if the pool
+    // is full": the negation covers the main clause; the condition after the subordinator holds.
+    for (let j = i + 2; j <= end; j += 1)
+      if (SUBORDINATORS.has(tokens[j]?.norm ?? '')) {
+        end = j - 1;
+        break;
+      }
     // "no need for more than one retry layer", "never more than 2 attempts": the negation denies
     // the excess, and the bound after "than" is affirmed.
     for (let j = i + 2; j < end; j += 1) {
@@ -555,6 +562,17 @@ function applyNegationScopes(tokens: TextToken[], openedByComma: readonly boolea
   }
 }
 
+/** Conjunctions that open a condition or a contrast, which a negation before them does not reach. */
+const SUBORDINATORS: ReadonlySet<string> = new Set([
+  'when',
+  'whenever',
+  'if',
+  'unless',
+  'while',
+  'whereas',
+  'although',
+  'though',
+]);
 /** Comparatives whose "than <number>" is a bound ("more than one", "fewer than 3"). */
 const COMPARATIVE_BOUNDS: ReadonlySet<string> = new Set(['more', 'fewer', 'less']);
 const NUMBER_WORDS: ReadonlySet<string> = new Set(

@@ -3,11 +3,12 @@
 // answer); each fix has a control that must still be read as a reversal.
 import { describe, expect, it } from 'vitest';
 import { findErrorClaims } from '@/lib/grading/error-claims';
+import { gradeAttempt } from '@/lib/grading/grade-attempt';
 import { cachedLemmaOffsets } from '@/lib/grading/lemmas';
 import { findModelReversals } from '@/lib/grading/model-reversal';
 import { measureHedging } from '@/lib/grading/style';
 import { analyzeText } from '@/lib/grading/text';
-import { loadAuthoredScenarios } from './helpers';
+import { correctDecision, loadAuthoredScenarios } from './helpers';
 
 const { scenario: get } = await loadAuthoredScenarios();
 
@@ -149,5 +150,36 @@ describe('"the other option would also be a reasonable choice" leaves the decisi
         ),
       ).leavesOpen,
     ).toBe(false);
+  });
+});
+
+describe('a negation does not reach into a condition after "when" / "if"', () => {
+  const negatedWords = (text: string) =>
+    analyzeText(text, cachedLemmaOffsets)
+      .tokens.filter((token) => token.negationDepth % 2 === 1)
+      .map((token) => token.norm);
+  it('the main clause is denied, the condition holds', () => {
+    const words = negatedWords('Never pick Linkerd when JWT and mirroring are hard requirements.');
+    expect(words).toContain('linkerd');
+    expect(words).not.toContain('jwt');
+    expect(negatedWords("Don't retry if the pool is full.")).not.toContain('full');
+  });
+  it('without a subordinator the object stays denied', () => {
+    expect(negatedWords('We do not need JWT and mirroring here.')).toContain('jwt');
+  });
+});
+
+describe('a right decision with a thin line about the case is thin, not empty', () => {
+  const scenario = get('diagnose-deny-overrides-allow');
+  const score = (justification: string) =>
+    gradeAttempt({ scenario, answer: { decision: correctDecision(scenario), justification } });
+  it('keeps part of its credit, capped below a real argument', () => {
+    const result = score('The DENY policy blocks it. Fix the DENY.');
+    expect(result.score).toBeGreaterThan(15);
+    expect(result.score).toBeLessThanOrEqual(40);
+  });
+  it('"?", an admission of ignorance or a copied question keep none', () => {
+    for (const text of ['?', 'no idea, sorry', scenario.question ?? ''])
+      expect(score(text).score, text).toBeLessThanOrEqual(3);
   });
 });
