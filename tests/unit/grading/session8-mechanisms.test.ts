@@ -1,8 +1,6 @@
 // Session 8 (#16): mechanisms written after holdout 4 was opened. Every text here is hand-written
 // for the test (none is a calibration answer), so each case checks the mechanism, not an item.
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readScenarioDir } from '@/lib/content/scenario-pack';
 import type { Scenario } from '@/lib/content/scenario-schema';
 import { validateAttempt } from '@/lib/grading/answer-input';
 import { findFalseClaims } from '@/lib/grading/facts';
@@ -11,22 +9,10 @@ import { extractFeatures, gradeAttempt } from '@/lib/grading/grade-attempt';
 import { cachedLemmaOffsets } from '@/lib/grading/lemmas';
 import { hedgesBothWays, measureHedging } from '@/lib/grading/style';
 import { analyzeText } from '@/lib/grading/text';
+import { correctDecision, loadAuthoredScenarios } from './helpers';
 
-const { scenarios } = await readScenarioDir(
-  path.resolve(import.meta.dirname, '../../../content/service-mesh/scenarios'),
-);
-const byId = new Map(scenarios.map((scenario) => [scenario.id, scenario]));
-const get = (id: string): Scenario => {
-  const scenario = byId.get(id);
-  if (!scenario) throw new Error(`missing ${id}`);
-  return scenario;
-};
-const correct = (scenario: Scenario): string | string[] | number => {
-  const answer = scenario.answer;
-  if (answer.type === 'choice') return answer.correct[0] ?? '';
-  if (answer.type === 'order') return [...answer.correct];
-  return answer.correct;
-};
+const { scenario: get } = await loadAuthoredScenarios();
+const correct = correctDecision;
 const grade = (id: string, justification: string, decision?: string | string[] | number) => {
   const scenario = get(id);
   return gradeAttempt({
