@@ -2,7 +2,7 @@
 // its context) that a justification must apply, not just the rubric's vocabulary. Pure; cached
 // per scenario object.
 import { LEXICON } from './lexicon';
-import { analyzeText, stemWord, type AnalyzedText } from './text';
+import { analyzeText, endsWithQuestionMark, stemWord, type AnalyzedText } from './text';
 import type { GradableScenario } from './types';
 
 /** The case's specific items, as stems (numbers keep their digits). */
@@ -299,7 +299,7 @@ export function statedTopicWords(
   for (const token of analyzed.tokens) lastOf.set(token.sentence, token.end);
   const questions = new Set<number>();
   for (const [sentence, end] of lastOf)
-    if (analyzed.text.slice(end).trimStart().startsWith('?')) questions.add(sentence);
+    if (endsWithQuestionMark(analyzed.text, end)) questions.add(sentence);
   const stated = new Set<string>();
   for (const token of analyzed.tokens) {
     if (questions.has(token.sentence) || excluded.has(token.sentence)) continue;

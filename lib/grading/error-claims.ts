@@ -13,7 +13,7 @@ import {
   type CompiledPhrase,
   type PhraseOccurrence,
 } from './match';
-import { stemWord, type AnalyzedText, type TextToken } from './text';
+import { endsWithQuestionMark, stemWord, type AnalyzedText, type TextToken } from './text';
 import type { ErrorClaim, ErrorClaimKind, GradableScenario } from './types';
 
 /** A catalogue claim found in the answer, with the criterion it reverses. */
@@ -198,8 +198,7 @@ function sentenceTokens(analyzed: AnalyzedText, sentence: number): TextToken[] {
 function isQuestion(analyzed: AnalyzedText, inSentence: readonly TextToken[]): boolean {
   const last = inSentence[inSentence.length - 1];
   if (!last) return false;
-  const rest = analyzed.text.slice(last.end, last.end + 4);
-  return /^\s*["'”’)]?\s*\?/.test(rest);
+  return endsWithQuestionMark(analyzed.text, last.end);
 }
 
 /** Someone else's claim, or a claim the sentence itself rejects. */

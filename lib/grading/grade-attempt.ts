@@ -39,7 +39,6 @@ import {
 } from './match';
 import { detectStuffing, enumerationSentences, type ConceptOccurrence } from './stuffing';
 import {
-  admitsIgnorance,
   ignoranceSentences,
   countFiller,
   countPrescriptions,
@@ -895,6 +894,8 @@ export function extractFeatures(scenario: GradableScenario, attempt: ValidAttemp
   const stuffing = detectStuffing(analyzed, hits, mentioned);
   const hedging = measureHedging(analyzed);
   const citedFacts = countCitedFacts(analyzed, cited);
+  const copiesScenario = restatesScenario(analyzed, scenario);
+  const ignorance = ignoranceSentences(analyzed);
   const groundedFacts = countCitedFacts(
     analyzed,
     new Set(
@@ -964,12 +965,9 @@ export function extractFeatures(scenario: GradableScenario, attempt: ValidAttemp
     contradiction,
     falseClaims,
     overclaims: language.isEnglish ? findOverclaims(analyzed) : [],
-    restatesScenario:
-      restatesScenario(analyzed, scenario) || (citedFacts <= 1 && admitsIgnorance(analyzed)),
+    restatesScenario: copiesScenario || (citedFacts <= 1 && ignorance.size > 0),
     thinOnTopic:
-      language.isEnglish &&
-      !restatesScenario(analyzed, scenario) &&
-      statedTopicWords(analyzed, scenario, ignoranceSentences(analyzed)) >= 2,
+      language.isEnglish && !copiesScenario && statedTopicWords(analyzed, scenario, ignorance) >= 2,
     modelReversals: language.isEnglish ? findModelReversals(analyzed, scenario) : [],
     centralClaims: centralFalseClaims(analyzed, scenario, falseClaims, 1),
     stanceReversals: language.isEnglish ? findStanceReversals(analyzed, scenario) : [],

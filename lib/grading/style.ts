@@ -365,8 +365,3 @@ export function ignoranceSentences(analyzed: AnalyzedText): ReadonlySet<number> 
     ),
   );
 }
-
-/** True when the answer admits it has no answer ("no idea", "I didn't read the lesson"). */
-export function admitsIgnorance(analyzed: AnalyzedText): boolean {
-  return findOccurrences(analyzed, IGNORANCE).length > 0;
-}

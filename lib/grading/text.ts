@@ -579,6 +579,11 @@ const NUMBER_WORDS: ReadonlySet<string> = new Set(
   'one two three four five six seven eight nine ten twelve twenty hundred single'.split(' '),
 );
 
+/** Whether the text right after offset `end` (a sentence's last token) is a question mark, maybe after a closing quote. */
+export function endsWithQuestionMark(text: string, end: number): boolean {
+  return /^\s*["'”’)]?\s*\?/.test(text.slice(end, end + 4));
+}
+
 /** True when the words right after a match deny it ("authorization is not needed", "mTLS is overkill"). */
 export function isPostNegated(tokens: readonly TextToken[], end: number): boolean {
   const anchor = tokens[end - 1];
