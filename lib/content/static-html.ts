@@ -9,6 +9,7 @@
 import type { ElementContent } from 'hast';
 import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
+import type { GlossarySection } from './glossary';
 import type { TocEntry } from './markdown';
 
 const html = (node: ElementContent): string => toHtml(node);
@@ -33,17 +34,32 @@ export function tableOfContentsHtml(entries: readonly TocEntry[], idPrefix: stri
   );
 }
 
+/** A section named by its own h2 (`aria-labelledby`), the shape of every static section here. */
+function labelledSection(
+  headingId: string,
+  className: string,
+  heading: { className: string; text: string },
+  body: ElementContent,
+): string {
+  return html(
+    h('section', { ariaLabelledBy: headingId, className }, [
+      h('h2', { id: headingId, className: heading.className }, heading.text),
+      body,
+    ]),
+  );
+}
+
 /** The "By the end of this lesson you can" card. */
 export function objectivesHtml(objectives: readonly string[]): string {
-  return html(
-    h('section', { ariaLabelledBy: 'objectives-heading', className: 'card space-y-2' }, [
-      h('h2', { id: 'objectives-heading', className: 'text-lg' }, 'By the end of this lesson you can'),
-      h(
-        'ul',
-        { className: 'list-disc space-y-1 pl-6' },
-        objectives.map((objective) => h('li', objective)),
-      ),
-    ]),
+  return labelledSection(
+    'objectives-heading',
+    'card space-y-2',
+    { className: 'text-lg', text: 'By the end of this lesson you can' },
+    h(
+      'ul',
+      { className: 'list-disc space-y-1 pl-6' },
+      objectives.map((objective) => h('li', objective)),
+    ),
   );
 }
 
@@ -52,25 +68,21 @@ export function keyTermsHtml(
   keyTerms: ReadonlyArray<{ term: string; definition: string }>,
   slug: (term: string) => string,
 ): string {
-  return html(
+  return labelledSection(
+    'key-terms-heading',
+    'render-when-visible space-y-3',
+    { className: 'text-2xl', text: 'Key terms' },
     h(
-      'section',
-      { ariaLabelledBy: 'key-terms-heading', className: 'render-when-visible space-y-3' },
-      [
-        h('h2', { id: 'key-terms-heading', className: 'text-2xl' }, 'Key terms'),
-        h(
-          'dl',
-          { className: 'space-y-3' },
-          keyTerms.map((keyTerm) =>
-            h('div', [
-              h('dt', { className: 'font-semibold' }, [
-                h('a', { href: `/glossary#${slug(keyTerm.term)}` }, keyTerm.term),
-              ]),
-              h('dd', { className: 'text-muted' }, keyTerm.definition),
-            ]),
-          ),
-        ),
-      ],
+      'dl',
+      { className: 'space-y-3' },
+      keyTerms.map((keyTerm) =>
+        h('div', [
+          h('dt', { className: 'font-semibold' }, [
+            h('a', { href: `/glossary#${slug(keyTerm.term)}` }, keyTerm.term),
+          ]),
+          h('dd', { className: 'text-muted' }, keyTerm.definition),
+        ]),
+      ),
     ),
   );
 }
@@ -78,65 +90,45 @@ export function keyTermsHtml(
 /** The lesson's sources (external links). Empty string when there are none. */
 export function sourcesHtml(sources: ReadonlyArray<{ title: string; url: string }>): string {
   if (sources.length === 0) return '';
-  return html(
+  return labelledSection(
+    'sources-heading',
+    'render-when-visible space-y-2 text-sm',
+    { className: 'text-lg', text: 'Sources' },
     h(
-      'section',
-      { ariaLabelledBy: 'sources-heading', className: 'render-when-visible space-y-2 text-sm' },
-      [
-        h('h2', { id: 'sources-heading', className: 'text-lg' }, 'Sources'),
-        h(
-          'ul',
-          { className: 'list-disc space-y-1 pl-6' },
-          sources.map((source) =>
-            h('li', [h('a', { href: source.url, rel: ['noreferrer'] }, source.title)]),
-          ),
-        ),
-      ],
+      'ul',
+      { className: 'list-disc space-y-1 pl-6' },
+      sources.map((source) =>
+        h('li', [h('a', { href: source.url, rel: ['noreferrer'] }, source.title)]),
+      ),
     ),
   );
 }
 
 /** The glossary's letter groups: one section per letter, each entry linking to its lesson. */
-export function glossarySectionsHtml(
-  sections: ReadonlyArray<{
-    letter: string;
-    entries: ReadonlyArray<{
-      term: string;
-      slug: string;
-      definition: string;
-      lessonId: string;
-      lessonTitle: string;
-    }>;
-  }>,
-): string {
+export function glossarySectionsHtml(sections: readonly GlossarySection[]): string {
   return sections
-    .map((section) => {
-      const sectionId = `letter-${section.letter === '#' ? 'other' : section.letter}`;
-      return html(
+    .map((section) =>
+      labelledSection(
+        `letter-${section.letter === '#' ? 'other' : section.letter}`,
+        'render-when-visible space-y-3',
+        { className: 'border-b border-border pb-1 text-2xl', text: section.letter },
         h(
-          'section',
-          { ariaLabelledBy: sectionId, className: 'render-when-visible space-y-3' },
-          [
-            h('h2', { id: sectionId, className: 'border-b border-border pb-1 text-2xl' }, section.letter),
-            h(
-              'dl',
-              { className: 'space-y-4' },
-              section.entries.map((entry) =>
-                h('div', { id: entry.slug, className: 'scroll-mt-6' }, [
-                  h('dt', { className: 'text-lg font-semibold' }, entry.term),
-                  h('dd', { className: 'space-y-1' }, [
-                    h('p', entry.definition),
-                    h('p', { className: 'text-sm text-muted' }, [
-                      'Explained in ',
-                      h('a', { href: `/lessons/${entry.lessonId}` }, entry.lessonTitle),
-                    ]),
-                  ]),
+          'dl',
+          { className: 'space-y-4' },
+          section.entries.map((entry) =>
+            h('div', { id: entry.slug, className: 'scroll-mt-6' }, [
+              h('dt', { className: 'text-lg font-semibold' }, entry.term),
+              h('dd', { className: 'space-y-1' }, [
+                h('p', entry.definition),
+                h('p', { className: 'text-sm text-muted' }, [
+                  'Explained in ',
+                  h('a', { href: `/lessons/${entry.lessonId}` }, entry.lessonTitle),
                 ]),
-              ),
-            ),
-          ],
+              ]),
+            ]),
+          ),
         ),
-      );
-    })
+      ),
+    )
     .join('');
 }
