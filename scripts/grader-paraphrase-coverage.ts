@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { correctDecisionOf } from '../lib/grading/decision';
 import { gradeAttempt } from '../lib/grading/grade-attempt';
 import type { GradableScenario } from '../lib/grading/types';
 
@@ -35,13 +36,6 @@ export type ParaphraseOutcome = Paraphrase & {
   hasRubricPhrase: boolean;
 };
 
-function correctDecision(scenario: GradableScenario): string | string[] | number {
-  const answer = scenario.answer;
-  if (answer.type === 'choice') return answer.correct[0] ?? '';
-  if (answer.type === 'order') return [...answer.correct];
-  return answer.correct;
-}
-
 /** Grades every sentence; throws on a sentence whose scenario or criterion does not exist. */
 export function gradeParaphrases(
   paraphrases: readonly Paraphrase[],
@@ -55,7 +49,7 @@ export function gradeParaphrases(
       throw new Error(`unknown criterion ${paraphrase.scenarioId}/${paraphrase.criterionId}`);
     const result = gradeAttempt({
       scenario,
-      answer: { decision: correctDecision(scenario), justification: paraphrase.text },
+      answer: { decision: correctDecisionOf(scenario.answer), justification: paraphrase.text },
     });
     const outcome = result.criteria.find((c) => c.id === paraphrase.criterionId);
     const lower = paraphrase.text.toLowerCase();

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { validateAttempt } from '@/lib/grading/answer-input';
+import { correctDecisionOf } from '@/lib/grading/decision';
 import { extractFeatures } from '@/lib/grading/grade-attempt';
 import type { ContentChecker } from './content-error';
 import { readScenarioDir } from './scenario-pack';
@@ -22,12 +23,6 @@ function expertTexts(scenario: Scenario): Array<[string, string]> {
   ].filter((entry): entry is [string, string] => typeof entry[1] === 'string');
 }
 
-function correctDecision(scenario: Scenario): string | string[] | number {
-  const { answer } = scenario;
-  if (answer.type === 'choice') return answer.correct[0] ?? '';
-  if (answer.type === 'order') return [...answer.correct];
-  return answer.correct;
-}
 
 /** Problems of the catalogue against the expert texts (one line per claim an expert text trips). */
 export function expertTextProblems(scenarios: readonly Scenario[]): string[] {
@@ -36,7 +31,7 @@ export function expertTextProblems(scenarios: readonly Scenario[]): string[] {
     if (!scenario.errorClaims) continue;
     const file = `content/service-mesh/error-catalogue/${scenario.id}.md`;
     for (const [field, text] of expertTexts(scenario)) {
-      const attempt = validateAttempt(scenario, { decision: correctDecision(scenario), justification: text });
+      const attempt = validateAttempt(scenario, { decision: correctDecisionOf(scenario.answer), justification: text });
       if (!attempt.ok) continue;
       for (const hit of extractFeatures(scenario, attempt.attempt).errorClaims)
         problems.push(`${file}: claims.${hit.claimId}: matches the scenario's own ${field} ("${hit.text}")`);

@@ -1,12 +1,20 @@
 // Decision scoring per answer type: choice (exact), order (pairwise agreement), number
 // (relative tolerance). Pure.
 import type {
+  AnswerSpec,
   ChoiceAnswerSpec,
   DecisionResult,
   GradableOption,
   NumberAnswerSpec,
   OrderAnswerSpec,
 } from './types';
+
+/** The correct decision in the form an attempt holds: the first correct option, the order, the number. */
+export function correctDecisionOf(answer: AnswerSpec): string | string[] | number {
+  if (answer.type === 'choice') return answer.correct[0] ?? '';
+  if (answer.type === 'order') return [...answer.correct];
+  return answer.correct;
+}
 
 /** Decision result plus whether the wrong-decision cap applies. */
 export type DecisionOutcome = DecisionResult & { isWrong: boolean };

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { readScenarioDir } from '@/lib/content/scenario-pack';
 import type { Scenario } from '@/lib/content/scenario-schema';
+import { correctDecisionOf } from '@/lib/grading/decision';
 
 /** Loads the fixture scenarios (tests/fixtures/scenarios) once, failing loudly on invalid files. */
 export async function loadFixtureScenarios(): Promise<Map<string, Scenario>> {
@@ -20,10 +21,7 @@ export function fixture(scenarios: Map<string, Scenario>, id: string): Scenario 
 
 /** The scenario's correct decision in the form a stored attempt holds (first correct option). */
 export function correctDecision(scenario: Scenario): string | string[] | number {
-  const answer = scenario.answer;
-  if (answer.type === 'choice') return answer.correct[0] ?? '';
-  if (answer.type === 'order') return [...answer.correct];
-  return answer.correct;
+  return correctDecisionOf(scenario.answer);
 }
 
 /**
