@@ -11,19 +11,48 @@ import {
   type ParaphraseOutcome,
 } from './grader-paraphrase-coverage';
 import { loadScenarios } from './grader-calibration';
+import { z } from 'zod';
 
-const argv = process.argv.slice(2);
-const args = new Set(argv);
-const fileAt = argv.indexOf('--file');
-const file = fileAt >= 0 ? argv[fileAt + 1] : undefined;
-if (fileAt >= 0 && !file) {
-  console.error(
-    'usage: npm run grader:paraphrases -- [--misses] [--false] [--file <fixture.json>]',
-  );
+const USAGE = 'usage: npm run grader:paraphrases -- [--misses] [--false] [--file <fixture.json>]';
+const argsSchema = z.strictObject({
+  misses: z.boolean().default(false),
+  false: z.boolean().default(false),
+  file: z.string().min(1, { error: '--file needs a path' }).optional(),
+});
+
+function parseArgs(argv: readonly string[]) {
+  const raw: Record<string, unknown> = {};
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i];
+    if (arg === '--misses') raw.misses = true;
+    else if (arg === '--false') raw.false = true;
+    else if (arg === '--file') raw.file = argv[++i] ?? '';
+    else {
+      console.error(`Unknown argument "${arg}". ${USAGE}`);
+      process.exit(2);
+    }
+  }
+  const parsed = argsSchema.safeParse(raw);
+  if (!parsed.success) {
+    console.error(`Invalid arguments: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+    process.exit(2);
+  }
+  return parsed.data;
+}
+
+const args = parseArgs(process.argv.slice(2));
+const file = args.file;
+let paraphrases: ReturnType<typeof loadParaphrases>;
+try {
+  paraphrases = file ? loadParaphrases(file) : loadParaphrases();
+} catch (error) {
+  // A missing file, bad JSON or a sentence of the wrong shape: say which, no stack trace.
+  const message = error instanceof z.ZodError ? z.prettifyError(error) : String(error);
+  console.error(`Cannot read the paraphrase fixture ${file ?? ''}: ${message}`);
   process.exit(2);
 }
 const scenarios = await loadScenarios();
-const outcomes = gradeParaphrases(file ? loadParaphrases(file) : loadParaphrases(), scenarios);
+const outcomes = gradeParaphrases(paraphrases, scenarios);
 const s = summarize(outcomes);
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 console.log(`paraphrase fixture${file ? ` ${file}` : ''}: ${outcomes.length} sentences`);
@@ -41,9 +70,9 @@ for (const [kind, list] of byKind)
   console.log(
     `  ${kind.padEnd(10)} ${pct(summarize(list).coverage).padStart(7)}  (${list.length})`,
   );
-if (args.has('--misses'))
+if (args.misses)
   for (const o of outcomes.filter((o) => o.credits && !o.credited))
     console.log(`MISS  ${o.scenarioId}/${o.criterionId}: ${o.text}`);
-if (args.has('--false'))
+if (args.false)
   for (const o of outcomes.filter((o) => !o.credits && o.credited))
     console.log(`FALSE ${o.scenarioId}/${o.criterionId}: ${o.text}`);
