@@ -117,6 +117,9 @@ items.forEach((item, index) => {
       'holdout7',
       'holdout8',
       'holdout9',
+      'holdout10',
+      'holdout11',
+      'holdout12',
     ].includes(item.split)
   )
     fail(`unknown split ${item.split}`);

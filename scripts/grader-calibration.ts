@@ -23,7 +23,10 @@ import type { GradeResult } from '../lib/grading/types';
  * scored low.
  * `holdout8`: an eighth blind holdout, written in session 8 by a fourth writer who had not read the grader;
  * reported (aggregates only) once, then opened.
- * `holdout9`: a ninth blind holdout, written in session 8 by a fifth writer who had not read the grader.
+ * `holdout9`: a ninth blind holdout, written in session 8 by a fifth writer who had not read the grader;
+ * reported (aggregates only) once, then opened in session 9 together with holdout6.
+ * `holdout10` … `holdout12`: blind holdouts written in session 9 by three more writers who had not read
+ * the grader, graded only at the end of the session's grader work.
  */
 export const SPLITS = [
   'tune',
@@ -36,6 +39,9 @@ export const SPLITS = [
   'holdout7',
   'holdout8',
   'holdout9',
+  'holdout10',
+  'holdout11',
+  'holdout12',
 ] as const;
 /** Splits whose items may be shown one by one (the others stay unseen). */
 export const OPEN_SPLITS: readonly Split[] = [
@@ -44,8 +50,10 @@ export const OPEN_SPLITS: readonly Split[] = [
   'holdout3',
   'holdout4',
   'holdout5',
+  'holdout6',
   'holdout7',
   'holdout8',
+  'holdout9',
 ];
 export type Split = (typeof SPLITS)[number];
 

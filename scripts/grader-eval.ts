@@ -1,4 +1,4 @@
-// npm run grader:eval [-- --split tune|holdout|holdout2|holdout3|holdout4|holdout5|holdout6|holdout7|holdout8|holdout9] [--file <batch.json>] [--items] [--no-scenario-stances] [--no-error-claims]
+// npm run grader:eval [-- --split tune|holdout|holdout2|holdout3|holdout4|holdout5|holdout6|holdout7|holdout8|holdout9|holdout10|holdout11|holdout12] [--file <batch.json>] [--items] [--no-scenario-stances] [--no-error-claims]
 // Agreement of the rubric grader with the hand scores of the calibration set. Prints aggregates
 // only; `--items` (per-item differences) is refused for the holdout splits so they cannot leak
 // into tuning. Exits non-zero when a holdout target is missed. `--no-scenario-stances` grades
@@ -30,7 +30,7 @@ const argsSchema = z.object({
 });
 
 const USAGE =
-  'usage: npm run grader:eval -- [--split tune|holdout|holdout2|holdout3|holdout4|holdout5|holdout6|holdout7|holdout8|holdout9] [--file <batch.json>] [--items] [--no-scenario-stances] [--no-error-claims]';
+  'usage: npm run grader:eval -- [--split tune|holdout|holdout2|holdout3|holdout4|holdout5|holdout6|holdout7|holdout8|holdout9|holdout10|holdout11|holdout12] [--file <batch.json>] [--items] [--no-scenario-stances] [--no-error-claims]';
 
 function parseArgs(argv: readonly string[]) {
   const raw: Record<string, unknown> = {};
